@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Shared set-up for scripts/run-demo.sh and scripts/test.sh: installs missing Debian packages and makes
+# sure a PostgreSQL with PostGIS is reachable. Sourced, not run.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LOCAL="$ROOT/.local"
+PGHOST_="${GOAFWATCH_PGHOST:-127.0.0.1}"
+PGPORT_="${GOAFWATCH_PGPORT:-5432}"
+PGUSER_="${GOAFWATCH_PGUSER:-postgres}"
+LOCAL_PG_PORT=55432
+
+log() { printf '\033[1;34m[goafwatch]\033[0m %s\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+ensure_packages() {
+  local wanted=(postgresql-15-postgis-3 influxdb gdal-bin maven openjdk-17-jdk-headless curl)
+  local missing=()
+  for p in "${wanted[@]}"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  # a JDK or Maven that is already on PATH (e.g. from another distribution) is good enough
+  command -v mvn >/dev/null && missing=("${missing[@]/maven}")
+  command -v javac >/dev/null && missing=("${missing[@]/openjdk-17-jdk-headless}")
+  local real=()
+  for p in "${missing[@]}"; do [ -n "$p" ] && real+=("$p"); done
+  if [ "${#real[@]}" -gt 0 ]; then
+    log "installing Debian packages: ${real[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${real[@]}" >/dev/null
+  fi
+}
+
+pg_up() { pg_isready -q -h "$1" -p "$2" 2>/dev/null; }
+
+# Prints "host port" of a reachable PostgreSQL: the configured one, the machine's cluster (started if
+# stopped), or a project-local cluster under .local/pg.
+ensure_postgres() {
+  if pg_up "$PGHOST_" "$PGPORT_"; then echo "$PGHOST_ $PGPORT_"; return; fi
+  if command -v pg_lsclusters >/dev/null && pg_lsclusters -h 2>/dev/null | grep -q .; then
+    local ver; ver=$(pg_lsclusters -h | awk 'NR==1{print $1}')
+    log "starting the machine's PostgreSQL $ver cluster"
+    as_root pg_ctlcluster --skip-systemctl-redirect "$ver" main start >/dev/null 2>&1 || true
+    for _ in $(seq 1 30); do pg_up "$PGHOST_" "$PGPORT_" && { echo "$PGHOST_ $PGPORT_"; return; }; sleep 1; done
+  fi
+  local bin; bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  if ! pg_up 127.0.0.1 "$LOCAL_PG_PORT"; then
+    log "starting a project-local PostgreSQL on port $LOCAL_PG_PORT (data in .local/pg)"
+    mkdir -p "$LOCAL/pg"
+    local run=(); [ "$(id -u)" = 0 ] && { chown -R postgres:postgres "$LOCAL/pg"; run=(runuser -u postgres --); }
+    [ -f "$LOCAL/pg/data/PG_VERSION" ] || "${run[@]}" "$bin/initdb" -D "$LOCAL/pg/data" -U postgres -A trust >/dev/null
+    "${run[@]}" "$bin/pg_ctl" -D "$LOCAL/pg/data" -l "$LOCAL/pg/postgres.log" -w \
+      -o "-p $LOCAL_PG_PORT -k /tmp -c listen_addresses=127.0.0.1" start >/dev/null
+  fi
+  echo "127.0.0.1 $LOCAL_PG_PORT"
+}
+
+ensure_database() { # host port dbname
+  if ! psql -h "$1" -p "$2" -U "$PGUSER_" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$3'" | grep -q 1; then
+    log "creating database $3"
+    psql -q -h "$1" -p "$2" -U "$PGUSER_" -d postgres -c "CREATE DATABASE \"$3\""
+  fi
+}
+
+# Starts a project-local InfluxDB 1.x (Debian's influxd) with data under .local/influxdb.
+ensure_influxdb() { # http_port
+  local port="$1" dir="$LOCAL/influxdb"
+  if curl -sf "http://127.0.0.1:$port/ping" >/dev/null; then return; fi
+  mkdir -p "$dir"
+  cat > "$dir/influxdb.conf" <<CONF
+reporting-disabled = true
+bind-address = "127.0.0.1:$((port + 2))"
+[meta]
+  dir = "$dir/meta"
+[data]
+  dir = "$dir/data"
+  wal-dir = "$dir/wal"
+  query-log-enabled = false
+[http]
+  bind-address = "127.0.0.1:$port"
+  log-enabled = false
+[monitor]
+  store-enabled = false
+CONF
+  log "starting a project-local InfluxDB on port $port (data in .local/influxdb)"
+  nohup influxd -config "$dir/influxdb.conf" >"$dir/influxd.log" 2>&1 &
+  echo $! >"$dir/influxd.pid"
+  for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/ping" >/dev/null && return; sleep 0.5; done
+  log "InfluxDB did not come up; see $dir/influxd.log"; return 1
+}

@@ -1,0 +1,2 @@
+/** GoafWatch: monitoring service for mining-subsidence (goaf) remediation projects. */
+package com.goafwatch;

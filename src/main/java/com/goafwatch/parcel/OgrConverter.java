@@ -1,0 +1,136 @@
+package com.goafwatch.parcel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
+
+import com.goafwatch.geo.SupportedCrs;
+import com.goafwatch.system.ApiException;
+
+/**
+ * Reads a zipped ESRI shapefile or a GeoPackage layer with GDAL's {@code ogr2ogr} (Debian gdal-bin)
+ * and returns it as GeoJSON in EPSG:4490. GDAL does the reprojection here because the file's own CRS
+ * lives in its .prj / gpkg_spatial_ref_sys, which only GDAL reads; it uses the same PROJ 9 as PostGIS.
+ */
+@Component
+class OgrConverter {
+
+    private static final long MAX_UNZIPPED_BYTES = 512L * 1024 * 1024;
+
+    /**
+     * @param declaredCrs overrides the file's CRS (for shapefiles without a .prj); may be null
+     * @param layer       GeoPackage layer or shapefile name; required only when there are several
+     */
+    String toGeoJson(String fileName, InputStream content, SupportedCrs declaredCrs, String layer) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("goafwatch-import-");
+            String lower = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+            Path source;
+            if (lower.endsWith(".zip")) {
+                source = shapefileIn(unzip(content, dir), layer);
+                layer = null;
+            } else if (lower.endsWith(".gpkg")) {
+                source = dir.resolve("upload.gpkg");
+                Files.copy(content, source);
+            } else {
+                throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-file-type", "Unsupported file type",
+                        "file '" + fileName + "' is neither a .zip holding a shapefile nor a .gpkg GeoPackage");
+            }
+            return run(source, dir.resolve("out.geojson"), declaredCrs, layer);
+        } catch (IOException e) {
+            throw ApiException.badRequest("unreadable-file", "the uploaded file could not be read: " + e.getMessage());
+        } finally {
+            if (dir != null) {
+                FileSystemUtils.deleteRecursively(dir.toFile());
+            }
+        }
+    }
+
+    private static Path unzip(InputStream content, Path dir) throws IOException {
+        Path root = dir.resolve("zip");
+        Files.createDirectories(root);
+        long total = 0;
+        try (ZipInputStream zip = new ZipInputStream(content)) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
+                Path target = root.resolve(entry.getName()).normalize();
+                if (!target.startsWith(root)) {
+                    throw ApiException.badRequest("unreadable-file", "zip entry '" + entry.getName() + "' points outside the archive");
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                total += Files.copy(zip, target);
+                if (total > MAX_UNZIPPED_BYTES) {
+                    throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+                            "zip expands to more than " + MAX_UNZIPPED_BYTES + " bytes");
+                }
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw ApiException.badRequest("unreadable-file", "the upload is not a valid zip archive: " + e.getMessage());
+        }
+        return root;
+    }
+
+    private static Path shapefileIn(Path root, String layer) throws IOException {
+        List<Path> shapefiles;
+        try (var files = Files.walk(root)) {
+            shapefiles = files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".shp")).toList();
+        }
+        if (layer != null && !layer.isBlank()) {
+            shapefiles = shapefiles.stream().filter(p -> p.getFileName().toString().equalsIgnoreCase(layer + ".shp")).toList();
+        }
+        if (shapefiles.size() != 1) {
+            throw ApiException.badRequest("unreadable-file", shapefiles.isEmpty()
+                    ? "the zip holds no shapefile (.shp)" + (layer == null ? "" : " named " + layer)
+                    : "the zip holds " + shapefiles.size() + " shapefiles; name one with the layer parameter");
+        }
+        return shapefiles.get(0);
+    }
+
+    private static String run(Path source, Path out, SupportedCrs declaredCrs, String layer) throws IOException {
+        List<String> command = new ArrayList<>(List.of("ogr2ogr", "-f", "GeoJSON", "-t_srs", "EPSG:4490",
+                "-lco", "COORDINATE_PRECISION=10"));
+        if (declaredCrs != null) {
+            command.addAll(List.of("-s_srs", declaredCrs.code()));
+        }
+        command.add(out.toString());
+        command.add(source.toString());
+        if (layer != null && !layer.isBlank()) {
+            command.add(layer);
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String messages;
+        try {
+            messages = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw ApiException.unprocessable("unreadable-file", "Unreadable file", "GDAL took too long to read the file");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading an upload", e);
+        }
+        if (process.exitValue() != 0 || !Files.exists(out)) {
+            String hint = messages.contains("no coordinate system")
+                    ? "the file declares no CRS (missing .prj?); pass crs=EPSG:4548 or the CRS it is in"
+                    : "GDAL could not read the file: " + messages.lines().limit(5).reduce((a, b) -> a + "; " + b).orElse("");
+            throw ApiException.unprocessable("unreadable-file", "Unreadable file", hint);
+        }
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,66 @@
+package com.goafwatch.parcel;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.goafwatch.geo.SupportedCrs;
+import com.goafwatch.phase.Phase;
+import com.goafwatch.phase.PhaseRepository;
+import com.goafwatch.system.ApiException;
+
+import tools.jackson.databind.JsonNode;
+
+/** Single-parcel create, update and delete, with the same checks as imports plus status transitions. */
+@Service
+class ParcelEditor {
+
+    private final ParcelRepository parcels;
+    private final PhaseRepository phases;
+
+    ParcelEditor(ParcelRepository parcels, PhaseRepository phases) {
+        this.parcels = parcels;
+        this.phases = phases;
+    }
+
+    @Transactional
+    long create(long phaseId, JsonNode feature, SupportedCrs crs) {
+        Phase phase = phases.findById(phaseId).orElseThrow(() -> ApiException.notFound("phase", phaseId));
+        ParcelDraft draft = parse(phase.projectId(), phaseId, true, feature, crs);
+        if (!parcels.existingCodes(phase.projectId(), List.of(draft.code())).isEmpty()) {
+            throw ApiException.conflict("duplicate-code", "parcel '" + draft.code() + "' already exists in the project");
+        }
+        return parcels.write(phase.projectId(), draft, false).id();
+    }
+
+    @Transactional
+    void update(long id, JsonNode feature, SupportedCrs crs) {
+        ParcelRow current = parcels.findById(id, SupportedCrs.CGCS2000).orElseThrow(() -> ApiException.notFound("parcel", id));
+        ParcelDraft draft = parse(current.projectId(), current.phaseId(), false, feature, crs);
+        ParcelStatus from = ParcelStatus.parse(current.status()).orElseThrow();
+        if (!from.canMoveTo(draft.status())) {
+            throw ApiException.conflict("invalid-status-transition", "parcel status cannot change from "
+                    + from.dbValue() + " to " + draft.status().dbValue()
+                    + " (order: planned → treating → treated → monitoring → accepted/rejected)");
+        }
+        parcels.update(id, draft);
+    }
+
+    void delete(long id) {
+        if (!parcels.delete(id)) {
+            throw ApiException.notFound("parcel", id);
+        }
+    }
+
+    private ParcelDraft parse(long projectId, long defaultPhaseId, boolean phaseFixed, JsonNode feature, SupportedCrs crs) {
+        var phaseIds = phases.idsByOrdinal(projectId);
+        FeatureParser.Result result = new FeatureParser(crs, phaseIds::get, defaultPhaseId, phaseFixed).parse(0, feature);
+        if (result.draft() == null) {
+            throw ApiException.unprocessable("invalid-features", "Invalid feature", "the feature is invalid; nothing was written")
+                    .with("errors", result.errors());
+        }
+        return result.draft();
+    }
+
+}

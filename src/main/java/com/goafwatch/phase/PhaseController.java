@@ -1,0 +1,81 @@
+package com.goafwatch.phase;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.goafwatch.project.ProjectRepository;
+import com.goafwatch.system.ApiException;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+@Tag(name = "Phases")
+@RestController
+class PhaseController {
+
+    private final PhaseRepository phases;
+    private final ProjectRepository projects;
+
+    PhaseController(PhaseRepository phases, ProjectRepository projects) {
+        this.phases = phases;
+        this.projects = projects;
+    }
+
+    /** Phases of a project with their parcel summaries (count, total mu, mu per status). */
+    @GetMapping("/api/v1/projects/{projectId}/phases")
+    List<PhaseSummary> list(@PathVariable long projectId) {
+        projects.findById(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
+        return phases.findByProject(projectId).stream().map(phases::summarize).toList();
+    }
+
+    @GetMapping("/api/v1/phases/{id}")
+    Phase get(@PathVariable long id) {
+        return phases.findById(id).orElseThrow(() -> ApiException.notFound("phase", id));
+    }
+
+    @GetMapping("/api/v1/phases/{id}/summary")
+    PhaseSummary summary(@PathVariable long id) {
+        return phases.summarize(get(id));
+    }
+
+    @PostMapping("/api/v1/projects/{projectId}/phases")
+    ResponseEntity<Phase> create(@PathVariable long projectId, @Valid @RequestBody PhaseRequest request) {
+        projects.findById(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
+        Phase created = phases.insert(projectId, request, status(request));
+        return ResponseEntity.created(URI.create("/api/v1/phases/" + created.id())).body(created);
+    }
+
+    @PutMapping("/api/v1/phases/{id}")
+    Phase update(@PathVariable long id, @Valid @RequestBody PhaseRequest request) {
+        return phases.update(id, request, status(request)).orElseThrow(() -> ApiException.notFound("phase", id));
+    }
+
+    /** Deletes the phase with its parcels. */
+    @DeleteMapping("/api/v1/phases/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        if (!phases.delete(id)) {
+            throw ApiException.notFound("phase", id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static String status(PhaseRequest request) {
+        if (request.status() == null) {
+            return PhaseStatus.PLANNED.dbValue();
+        }
+        try {
+            return PhaseStatus.parse(request.status()).dbValue();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid-status", e.getMessage());
+        }
+    }
+}

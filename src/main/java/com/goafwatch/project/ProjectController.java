@@ -1,0 +1,78 @@
+package com.goafwatch.project;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.goafwatch.geo.CrsParameter;
+import com.goafwatch.geo.SupportedCrs;
+import com.goafwatch.system.ApiException;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+@Tag(name = "Projects")
+@RestController
+@RequestMapping("/api/v1/projects")
+class ProjectController {
+
+    private final ProjectRepository projects;
+
+    ProjectController(ProjectRepository projects) {
+        this.projects = projects;
+    }
+
+    @GetMapping
+    List<Project> list(@RequestParam(required = false) String code) {
+        if (code != null) {
+            return projects.findByCode(code).map(List::of).orElse(List.of());
+        }
+        return projects.findAll();
+    }
+
+    @GetMapping("/{id}")
+    Project get(@PathVariable long id) {
+        return projects.findById(id).orElseThrow(() -> ApiException.notFound("project", id));
+    }
+
+    @PostMapping
+    ResponseEntity<Project> create(@Valid @RequestBody ProjectRequest request) {
+        Project created = projects.insert(request.code(), request.name().trim(), surveySrid(request), request.description());
+        return ResponseEntity.created(URI.create("/api/v1/projects/" + created.id())).body(created);
+    }
+
+    @PutMapping("/{id}")
+    @Transactional
+    Project update(@PathVariable long id, @Valid @RequestBody ProjectRequest request) {
+        return projects.update(id, request.code(), request.name().trim(), surveySrid(request), request.description())
+                .orElseThrow(() -> ApiException.notFound("project", id));
+    }
+
+    /** Deletes the project with its phases and parcels. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        if (!projects.delete(id)) {
+            throw ApiException.notFound("project", id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static int surveySrid(ProjectRequest request) {
+        try {
+            return CrsParameter.parseOr("surveyCrs", request.surveyCrs(), SupportedCrs.CGCS2000_GK_CM117).srid();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("unsupported-crs", e.getMessage());
+        }
+    }
+}

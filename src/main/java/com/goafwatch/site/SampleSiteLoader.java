@@ -1,0 +1,93 @@
+package com.goafwatch.site;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.goafwatch.geo.CrsParameter;
+import com.goafwatch.geo.SupportedCrs;
+import com.goafwatch.parcel.ImportMode;
+import com.goafwatch.parcel.ImportResult;
+import com.goafwatch.parcel.ParcelImporter;
+import com.goafwatch.phase.PhaseRepository;
+import com.goafwatch.phase.PhaseRequest;
+import com.goafwatch.project.Project;
+import com.goafwatch.project.ProjectRepository;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Loads the sample site (project, phases, parcels) through the same importer the API uses, in one
+ * transaction. Safe to run again: a project whose code already exists is left untouched.
+ */
+@Component
+public class SampleSiteLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(SampleSiteLoader.class);
+
+    private final SampleSiteProperties properties;
+    private final ProjectRepository projects;
+    private final PhaseRepository phases;
+    private final ParcelImporter importer;
+    private final ObjectMapper mapper;
+
+    SampleSiteLoader(SampleSiteProperties properties, ProjectRepository projects, PhaseRepository phases,
+            ParcelImporter importer, ObjectMapper mapper) {
+        this.properties = properties;
+        this.projects = projects;
+        this.phases = phases;
+        this.importer = importer;
+        this.mapper = mapper;
+    }
+
+    @Order(0)
+    @EventListener(ApplicationReadyEvent.class)
+    void loadOnStartup() {
+        if (properties.loadOnStartup()) {
+            load(properties.path());
+        }
+    }
+
+    /** @return the project's id, whether it was loaded now or already present */
+    @Transactional
+    public long load(Path folder) {
+        JsonNode site = read(folder.resolve("site.json"));
+        JsonNode p = site.path("project");
+        Optional<Project> existing = projects.findByCode(p.path("code").asString());
+        if (existing.isPresent()) {
+            log.info("sample site {} already loaded (project id {}); nothing to do", existing.get().code(), existing.get().id());
+            return existing.get().id();
+        }
+        SupportedCrs surveyCrs = CrsParameter.parseOr("surveyCrs", p.path("surveyCrs").asString(null), SupportedCrs.CGCS2000_GK_CM117);
+        Project project = projects.insert(p.path("code").asString(), p.path("name").asString(), surveyCrs.srid(),
+                p.path("description").asString(null));
+        for (JsonNode phase : site.path("phases")) {
+            PhaseRequest request = mapper.treeToValue(phase, PhaseRequest.class);
+            phases.insert(project.id(), request, request.status());
+        }
+        JsonNode parcelsSpec = site.path("parcels");
+        SupportedCrs parcelCrs = CrsParameter.parseOr("parcels.crs", parcelsSpec.path("crs").asString(null), SupportedCrs.WGS84);
+        ImportResult result = importer.importCollection(project.id(), read(folder.resolve(parcelsSpec.path("file").asString())),
+                parcelCrs, ImportMode.CREATE);
+        log.info("sample site {} loaded: project id {}, {} phases, {} parcels (SYNTHETIC data)", project.code(), project.id(),
+                site.path("phases").size(), result.created());
+        return project.id();
+    }
+
+    private JsonNode read(Path file) {
+        try {
+            return mapper.readTree(Files.readString(file));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read sample site file " + file.toAbsolutePath(), e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package com.goafwatch.system;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/**
+ * Request limits.
+ *
+ * @param maxUploadSize largest raw upload (GeoJSON, CSV, zipped shapefile, GeoPackage); default 20MB
+ * @param maxPageSize   largest {@code limit} a list endpoint accepts; default 1000 features
+ */
+@Validated
+@ConfigurationProperties("goafwatch.limits")
+public record LimitsProperties(
+        @DefaultValue("20MB") DataSize maxUploadSize,
+        @DefaultValue("1000") @Min(1) @Max(100_000) int maxPageSize) {
+}

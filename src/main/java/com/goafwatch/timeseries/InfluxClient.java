@@ -1,0 +1,83 @@
+package com.goafwatch.timeseries;
+
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Thin client for InfluxDB's v1 HTTP API over Spring's {@link RestClient} (JDK HttpClient underneath).
+ * influxdb-client-java is not used because its write API posts to {@code /api/v2/write}, which
+ * InfluxDB 1.x lacks; the v1 endpoints used here work on 1.x, 2.x and 3.x alike.
+ */
+@Component
+public class InfluxClient {
+
+    private final RestClient http;
+    private final InfluxProperties properties;
+
+    InfluxClient(RestClient.Builder builder, InfluxProperties properties) {
+        this.properties = properties;
+        HttpClient jdk = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdk);
+        factory.setReadTimeout(properties.readTimeout());
+        RestClient.Builder b = builder.clone().baseUrl(properties.url().toString()).requestFactory(factory);
+        if (properties.username() != null && !properties.username().isBlank()) {
+            String pair = properties.username() + ":" + (properties.password() == null ? "" : properties.password());
+            b.defaultHeader(HttpHeaders.AUTHORIZATION,
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        }
+        this.http = b.build();
+    }
+
+    public InfluxProperties properties() {
+        return properties;
+    }
+
+    /** @return the server's version header, e.g. {@code 1.6.7~rc0}; throws when unreachable */
+    public String ping() {
+        var response = http.get().uri("/ping").retrieve().toBodilessEntity();
+        String version = response.getHeaders().getFirst("X-Influxdb-Version");
+        return version == null ? "unknown" : version;
+    }
+
+    /** Runs an InfluxQL statement that changes the schema (CREATE DATABASE, CREATE RETENTION POLICY...). */
+    public JsonNode command(String influxQl) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("q", influxQl);
+        JsonNode body = http.post().uri("/query").body(form).retrieve().body(JsonNode.class);
+        failOnStatementError(body, influxQl);
+        return body;
+    }
+
+    /** Runs a read-only InfluxQL query against the configured database. */
+    public JsonNode query(String influxQl) {
+        JsonNode body = http.get().uri(u -> u.path("/query").queryParam("db", "{db}").queryParam("epoch", "ms")
+                .queryParam("q", "{q}").build(properties.database(), influxQl)).retrieve().body(JsonNode.class);
+        failOnStatementError(body, influxQl);
+        return body;
+    }
+
+    private static void failOnStatementError(JsonNode body, String influxQl) {
+        if (body == null) {
+            throw new RestClientException("InfluxDB returned no body for: " + influxQl);
+        }
+        if (body.has("error")) {
+            throw new RestClientException("InfluxDB error: " + body.get("error").asString());
+        }
+        for (JsonNode result : body.path("results")) {
+            if (result.has("error")) {
+                throw new RestClientException("InfluxDB error: " + result.get("error").asString());
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package com.goafwatch.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Projects, phases and hand-made parcel geometry created through the public API. */
+public final class Fixtures {
+
+    /** Origin of hand-made squares in EPSG:4548 (about 116.5E, 35.45N). */
+    public static final double E0 = 454_000;
+    public static final double N0 = 3_924_000;
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    private final HttpApi api;
+
+    Fixtures(HttpApi api) {
+        this.api = api;
+    }
+
+    public static String uniqueCode(String prefix) {
+        return prefix + "-" + ProcessHandle.current().pid() + "-" + SEQ.incrementAndGet();
+    }
+
+    public long project(String code) {
+        var r = api.postJson("/api/v1/projects", """
+                {"code": "%s", "name": "Test project %s", "surveyCrs": "EPSG:4548"}""".formatted(code, code));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return ((Number) r.json("$.id")).longValue();
+    }
+
+    public long phase(long projectId, int ordinal) {
+        var r = api.postJson("/api/v1/projects/" + projectId + "/phases", """
+                {"ordinal": %d, "name": "Phase %d"}""".formatted(ordinal, ordinal));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return ((Number) r.json("$.id")).longValue();
+    }
+
+    /** An axis-aligned square polygon ring in EPSG:4548 metres, counter-clockwise. */
+    public static String square(double e, double n, double side) {
+        return String.format(Locale.ROOT, "[[[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f],[%.3f,%.3f]]]",
+                e, n, e + side, n, e + side, n + side, e, n + side, e, n);
+    }
+
+    public static String feature(String code, int phase, String geometryType, String coordinates) {
+        return """
+                {"type": "Feature", "properties": {"code": "%s", "phase": %d, "name": "Parcel %s", "landUse": "residential"},
+                 "geometry": {"type": "%s", "coordinates": %s}}""".formatted(code, phase, code, geometryType, coordinates);
+    }
+
+    public static String collection(String... features) {
+        return "{\"type\": \"FeatureCollection\", \"features\": [" + String.join(",", features) + "]}";
+    }
+
+    public HttpApi.Response importGeoJson(long projectId, String query, String body) {
+        return api.postJson("/api/v1/projects/" + projectId + "/parcels/import" + query, body);
+    }
+}

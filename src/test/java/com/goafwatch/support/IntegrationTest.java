@@ -1,0 +1,48 @@
+package com.goafwatch.support;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of tests that run the whole service on a random port against the real PostGIS database and
+ * the real InfluxDB started for this JVM. All subclasses share one Spring context (same properties),
+ * so each test makes its own project with a unique code instead of cleaning tables.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"goafwatch.limits.max-upload-size=1MB", "goafwatch.limits.max-page-size=500"})
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    private HttpApi api;
+
+    @DynamicPropertySource
+    static void realServers(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestPostgres::sharedJdbcUrl);
+        registry.add("spring.datasource.username", TestPostgres::user);
+        registry.add("goafwatch.influx.url", () -> TestInflux.get().url());
+    }
+
+    protected HttpApi api() {
+        if (api == null) {
+            api = new HttpApi(port);
+        }
+        return api;
+    }
+
+    protected long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+
+    protected Fixtures fixtures() {
+        return new Fixtures(api());
+    }
+}

@@ -1,0 +1,132 @@
+package com.goafwatch.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+
+/**
+ * A real InfluxDB 1.x server (Debian's {@code influxd}) for the tests: free ports, a temporary data
+ * directory, stopped and deleted when the JVM exits. {@link #stop()} and {@link #start()} let outage
+ * tests take it down and bring it back with its data.
+ */
+public final class TestInflux {
+
+    private static TestInflux instance;
+
+    private final Path dir;
+    private final int httpPort;
+    private Process process;
+
+    private TestInflux() throws IOException {
+        dir = Files.createTempDirectory("goafwatch-influx-");
+        httpPort = freePort();
+        int rpcPort = freePort();
+        Files.writeString(dir.resolve("influxdb.conf"), """
+                reporting-disabled = true
+                bind-address = "127.0.0.1:%d"
+                [meta]
+                  dir = "%s/meta"
+                [data]
+                  dir = "%s/data"
+                  wal-dir = "%s/wal"
+                  query-log-enabled = false
+                [http]
+                  bind-address = "127.0.0.1:%d"
+                  log-enabled = false
+                [monitor]
+                  store-enabled = false
+                """.formatted(rpcPort, dir, dir, dir, httpPort));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::destroy, "stop-test-influxd"));
+    }
+
+    public static synchronized TestInflux get() {
+        if (instance == null) {
+            try {
+                instance = new TestInflux();
+                instance.start();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot prepare influxd", e);
+            }
+        }
+        return instance;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public synchronized void start() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        try {
+            process = new ProcessBuilder("influxd", "-config", dir.resolve("influxdb.conf").toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("influxd.log").toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start influxd (is the Debian 'influxdb' package installed?)", e);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (ping()) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("influxd did not answer /ping within 30 s; see " + dir.resolve("influxd.log"));
+    }
+
+    public synchronized void stop() {
+        if (process != null) {
+            process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean ping() {
+        try {
+            HttpResponse<Void> r = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url() + "/ping")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 204;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void destroy() {
+        stop();
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort at JVM exit
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package com.goafwatch.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.goafwatch.support.IntegrationTest;
+import com.goafwatch.support.TestInflux;
+
+class HealthAndDocsTest extends IntegrationTest {
+
+    @Test
+    void healthShowsPostgisAndInfluxUp() {
+        var r = api().get("/actuator/health");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat((String) r.json("$.status")).isEqualTo("UP");
+        assertThat((String) r.json("$.components.postgis.status")).isEqualTo("UP");
+        assertThat((String) r.json("$.components.postgis.details.postgis")).startsWith("3.");
+        assertThat((String) r.json("$.components.influx.status")).isEqualTo("UP");
+        assertThat((String) r.json("$.components.influx.details.version")).startsWith("1.");
+        assertThat((Boolean) r.json("$.components.influx.details.schemaReady")).isTrue();
+    }
+
+    @Test
+    void influxDatabaseAndRetentionPolicyExistOnTheServer() throws Exception {
+        // ask InfluxDB itself, not the service
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(TestInflux.get().url() + "/query?q=SHOW%20RETENTION%20POLICIES%20ON%20goafwatch")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"raw\"").doesNotContain("error");
+    }
+
+    @Test
+    void openApiDescribesTheParcelApi() {
+        var r = api().get("/v3/api-docs");
+        assertThat(r.status()).isEqualTo(200);
+        Map<String, Object> paths = r.json("$.paths");
+        assertThat(paths).containsKeys("/api/v1/parcels", "/api/v1/parcels/{id}", "/api/v1/projects",
+                "/api/v1/projects/{projectId}/parcels/import", "/api/v1/phases/{phaseId}/parcels/export");
+        var ui = api().get("/swagger-ui/index.html");
+        assertThat(ui.status()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger");
+    }
+
+    @Test
+    void unknownRouteIsAProblem() {
+        var r = api().get("/api/v1/nothing-here");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat((Integer) r.json("$.status")).isEqualTo(404);
+    }
+}
