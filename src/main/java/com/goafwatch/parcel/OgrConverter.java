@@ -126,9 +126,10 @@ class OgrConverter {
             throw new IllegalStateException("interrupted while reading an upload", e);
         }
         if (process.exitValue() != 0 || !Files.exists(out)) {
-            String hint = messages.contains("no coordinate system")
+            String oneLine = messages.replaceAll("\\s+", " ");
+            String hint = oneLine.contains("no coordinate system")
                     ? "the file declares no CRS (missing .prj?); pass crs=EPSG:4548 or the CRS it is in"
-                    : "GDAL could not read the file: " + messages.lines().limit(5).reduce((a, b) -> a + "; " + b).orElse("");
+                    : "GDAL could not read the file: " + oneLine.substring(0, Math.min(oneLine.length(), 400));
             throw ApiException.unprocessable("unreadable-file", "Unreadable file", hint);
         }
         return Files.readString(out, StandardCharsets.UTF_8);

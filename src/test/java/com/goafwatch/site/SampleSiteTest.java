@@ -1,0 +1,50 @@
+package com.goafwatch.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.goafwatch.support.IntegrationTest;
+
+class SampleSiteTest extends IntegrationTest {
+
+    @Autowired
+    SampleSiteLoader loader;
+
+    @Test
+    void sampleSiteLoadsOnceWithThreePhasesOfAboutFiveThousandMu() {
+        long id = loader.load(Path.of("gis-data/sample-site"));
+        long again = loader.load(Path.of("gis-data/sample-site"));
+        assertThat(again).isEqualTo(id);
+        assertThat(jdbc.sql("SELECT count(*) FROM project WHERE code = 'RENCHENG-DEMO'").query(Long.class).single()).isEqualTo(1);
+
+        var phases = api().get("/api/v1/projects/" + id + "/phases");
+        assertThat((List<Integer>) phases.json("$[*].ordinal")).containsExactly(1, 2, 3);
+        List<Integer> counts = phases.json("$[*].parcelCount");
+        assertThat(counts.stream().mapToInt(Integer::intValue).sum()).isBetween(10, 40);
+        double phase1Mu = ((Number) phases.json("$[0].totalMu")).doubleValue();
+        assertThat(phase1Mu).isCloseTo(1500, within(30.0));
+        List<Double> totals = phases.json("$[*].totalMu");
+        assertThat(totals.stream().mapToDouble(Double::doubleValue).sum()).isBetween(4900.0, 5200.0);
+
+        var parcels = api().get("/api/v1/parcels?project=" + id + "&limit=100");
+        assertThat((Integer) parcels.json("$.numberMatched")).isEqualTo(counts.stream().mapToInt(Integer::intValue).sum());
+        List<String> types = parcels.json("$.features[*].geometry.type");
+        assertThat(types).containsOnly("MultiPolygon");
+        // north-west of Jining's centre, around 116.5E 35.45N
+        List<Double> lons = parcels.json("$.features[*].geometry.coordinates[0][0][0][0]");
+        List<Double> lats = parcels.json("$.features[*].geometry.coordinates[0][0][0][1]");
+        assertThat(lons).allSatisfy(lon -> assertThat(lon).isBetween(116.47, 116.53));
+        assertThat(lats).allSatisfy(lat -> assertThat(lat).isBetween(35.43, 35.47));
+        // one parcel keeps a pond as a hole, one is split by a channel
+        assertThat(jdbc.sql("SELECT count(*) FROM parcel WHERE project_id = ? AND ST_NumInteriorRings(ST_GeometryN(geom, 1)) > 0")
+                .param(id).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM parcel WHERE project_id = ? AND ST_NumGeometries(geom) > 1")
+                .param(id).query(Long.class).single()).isEqualTo(1);
+    }
+}
