@@ -2,7 +2,6 @@ package com.goafwatch.geo;
 
 import java.util.Optional;
 
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
@@ -28,11 +27,9 @@ public final class PolygonChecks {
         if (geometry.isEmpty()) {
             return Optional.of(new GeometryProblem("geometry is empty", null));
         }
-        for (Coordinate c : geometry.getCoordinates()) {
-            if (!crs.contains(c)) {
-                return Optional.of(new GeometryProblem("coordinate outside the range of " + crs.code()
-                        + " (" + crs.rangeText() + ")", c));
-            }
+        Optional<GeometryProblem> outside = GeoJsonGeometry.checkRange(geometry, crs);
+        if (outside.isPresent()) {
+            return outside;
         }
         TopologyValidationError error = new IsValidOp(geometry).getValidationError();
         if (error != null) {

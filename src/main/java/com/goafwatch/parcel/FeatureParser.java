@@ -5,13 +5,12 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.geojson.GeoJsonReader;
 
 import com.goafwatch.geo.GeometryProblem;
 import com.goafwatch.geo.PolygonChecks;
+import com.goafwatch.geo.FeatureError;
+import com.goafwatch.geo.GeoJsonGeometry;
 import com.goafwatch.geo.SupportedCrs;
-import com.goafwatch.geo.WkbCodec;
 
 import tools.jackson.databind.JsonNode;
 
@@ -114,10 +113,9 @@ final class FeatureParser {
         }
         Geometry geometry;
         try {
-            geometry = new GeoJsonReader(WkbCodec.factory()).read(node.toString());
-        } catch (ParseException | RuntimeException e) {
-            // JTS refuses unclosed rings, rings of fewer than 4 points and non-numeric coordinates here
-            reasons.add("invalid ring or coordinates: " + e.getMessage());
+            geometry = GeoJsonGeometry.read(node.toString());
+        } catch (IllegalArgumentException e) {
+            reasons.add(e.getMessage());
             return null;
         }
         PolygonChecks.check(geometry, crs).map(GeometryProblem::describe).ifPresent(reasons::add);

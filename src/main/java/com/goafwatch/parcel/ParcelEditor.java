@@ -2,6 +2,7 @@ package com.goafwatch.parcel;
 
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,10 +19,12 @@ class ParcelEditor {
 
     private final ParcelRepository parcels;
     private final PhaseRepository phases;
+    private final ApplicationEventPublisher events;
 
-    ParcelEditor(ParcelRepository parcels, PhaseRepository phases) {
+    ParcelEditor(ParcelRepository parcels, PhaseRepository phases, ApplicationEventPublisher events) {
         this.parcels = parcels;
         this.phases = phases;
+        this.events = events;
     }
 
     @Transactional
@@ -31,7 +34,9 @@ class ParcelEditor {
         if (!parcels.existingCodes(phase.projectId(), List.of(draft.code())).isEmpty()) {
             throw ApiException.conflict("duplicate-code", "parcel '" + draft.code() + "' already exists in the project");
         }
-        return parcels.write(phase.projectId(), draft, false).id();
+        long id = parcels.write(phase.projectId(), draft, false).id();
+        events.publishEvent(new ParcelsChanged(phase.projectId()));
+        return id;
     }
 
     @Transactional
@@ -45,12 +50,14 @@ class ParcelEditor {
                     + " (order: planned → treating → treated → monitoring → accepted/rejected)");
         }
         parcels.update(id, draft);
+        events.publishEvent(new ParcelsChanged(current.projectId()));
     }
 
+    @Transactional
     void delete(long id) {
-        if (!parcels.delete(id)) {
-            throw ApiException.notFound("parcel", id);
-        }
+        ParcelRow current = parcels.findById(id, SupportedCrs.CGCS2000).orElseThrow(() -> ApiException.notFound("parcel", id));
+        parcels.delete(id);
+        events.publishEvent(new ParcelsChanged(current.projectId()));
     }
 
     private ParcelDraft parse(long projectId, long defaultPhaseId, boolean phaseFixed, JsonNode feature, SupportedCrs crs) {

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.goafwatch.geo.FeatureError;
 import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.phase.PhaseRepository;
 import com.goafwatch.system.ApiException;
@@ -27,10 +29,12 @@ public class ParcelImporter {
 
     private final ParcelRepository parcels;
     private final PhaseRepository phases;
+    private final ApplicationEventPublisher events;
 
-    ParcelImporter(ParcelRepository parcels, PhaseRepository phases) {
+    ParcelImporter(ParcelRepository parcels, PhaseRepository phases, ApplicationEventPublisher events) {
         this.parcels = parcels;
         this.phases = phases;
+        this.events = events;
     }
 
     @Transactional
@@ -55,7 +59,9 @@ public class ParcelImporter {
                     badFeatures + " of " + features.size() + " feature(s) are invalid; nothing was imported")
                     .with("errors", errors);
         }
-        return write(projectId, drafts, mode == ImportMode.UPSERT);
+        ImportResult result = write(projectId, drafts, mode == ImportMode.UPSERT);
+        events.publishEvent(new ParcelsChanged(projectId));
+        return result;
     }
 
     private ImportResult write(long projectId, List<ParcelDraft> drafts, boolean upsert) {

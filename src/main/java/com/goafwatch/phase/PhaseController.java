@@ -3,7 +3,9 @@ package com.goafwatch.phase;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.goafwatch.parcel.ParcelsChanged;
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.system.ApiException;
 
@@ -24,10 +27,12 @@ class PhaseController {
 
     private final PhaseRepository phases;
     private final ProjectRepository projects;
+    private final ApplicationEventPublisher events;
 
-    PhaseController(PhaseRepository phases, ProjectRepository projects) {
+    PhaseController(PhaseRepository phases, ProjectRepository projects, ApplicationEventPublisher events) {
         this.phases = phases;
         this.projects = projects;
+        this.events = events;
     }
 
     /** Phases of a project with their parcel summaries (count, total mu, mu per status). */
@@ -61,10 +66,11 @@ class PhaseController {
 
     /** Deletes the phase with its parcels. */
     @DeleteMapping("/api/v1/phases/{id}")
+    @Transactional
     ResponseEntity<Void> delete(@PathVariable long id) {
-        if (!phases.delete(id)) {
-            throw ApiException.notFound("phase", id);
-        }
+        Phase phase = get(id);
+        phases.delete(id);
+        events.publishEvent(new ParcelsChanged(phase.projectId()));
         return ResponseEntity.noContent().build();
     }
 

@@ -53,6 +53,17 @@ public final class Fixtures {
         return "{\"type\": \"FeatureCollection\", \"features\": [" + String.join(",", features) + "]}";
     }
 
+    /** A straight trench cable between two EPSG:4548 points; returns its id. */
+    public long trenchCable(long projectId, String code, double e1, double n1, double e2, double n2, double fiberLengthM) {
+        var r = api.postJson("/api/v1/projects/" + projectId + "/cables?crs=EPSG:4548", String.format(Locale.ROOT, """
+                {"type": "Feature", "properties": {"code": "%s", "installation": "trench", "fiberLengthM": %.3f,
+                 "couplingCoefficient": 0.4, "compensation": "temperature", "baselineTemperatureC": 15.0},
+                 "geometry": {"type": "LineString", "coordinates": [[%.3f, %.3f], [%.3f, %.3f]]}}""",
+                code, fiberLengthM, e1, n1, e2, n2));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return ((Number) r.json("$.id")).longValue();
+    }
+
     public HttpApi.Response importGeoJson(long projectId, String query, String body) {
         return api.postJson("/api/v1/projects/" + projectId + "/parcels/import" + query, body);
     }

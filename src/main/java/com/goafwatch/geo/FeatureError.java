@@ -1,4 +1,4 @@
-package com.goafwatch.parcel;
+package com.goafwatch.geo;
 
 /**
  * Why one feature of a batch was refused.
