@@ -75,10 +75,15 @@ public class CableRepository {
         jdbc.sql("UPDATE cable SET updated_at = now() WHERE id = ?").param(cableId).update();
     }
 
-    /** The cable's calibration, or the identity over its route length when none was measured. */
+    /**
+     * The cable's calibration, or the identity over its route length when none was measured. The length
+     * is rounded to the millimetre: a route surveyed as exactly 300 m comes back from the datum round
+     * trip as 299.9999999 m, and the sample at 300 m must still be mapped.
+     */
     public Calibration calibration(Cable cable) {
         List<Calibration.Point> points = calibrationPoints(cable.id());
-        return points.isEmpty() ? Calibration.identity(Math.min(cable.routeLengthM(), cable.fiberLengthM())) : Calibration.of(points);
+        double routeMm = Math.round(cable.routeLengthM() * 1000) / 1000.0;
+        return points.isEmpty() ? Calibration.identity(Math.min(routeMm, cable.fiberLengthM())) : Calibration.of(points);
     }
 
     private static Cable map(ResultSet rs, int row) throws SQLException {

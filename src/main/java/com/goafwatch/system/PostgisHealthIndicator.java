@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** {@code postgis} entry of /actuator/health: the PostGIS and PROJ versions the database really runs. */
-@Component("postgis")
+@Component
 class PostgisHealthIndicator extends AbstractHealthIndicator {
 
     private final JdbcClient jdbc;

@@ -38,7 +38,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         body.setType(e.type());
         body.setTitle(e.title());
         e.properties().forEach(body::setProperty);
-        return ResponseEntity.status(e.status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        var response = ResponseEntity.status(e.status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        if (e.properties().get("retryAfterSeconds") instanceof Number seconds) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds.longValue()));
+        }
+        return response.body(body);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

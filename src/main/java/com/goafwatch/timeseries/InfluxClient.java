@@ -50,6 +50,18 @@ public class InfluxClient {
         return version == null ? "unknown" : version;
     }
 
+    /**
+     * Writes line protocol (millisecond timestamps) to the configured database and retention policy.
+     * Throws {@link org.springframework.web.client.HttpClientErrorException} when InfluxDB refuses the
+     * data itself (4xx: it will never be accepted), other exceptions when it cannot be reached.
+     */
+    public void write(String lineProtocol) {
+        http.post().uri(u -> u.path("/write").queryParam("db", "{db}").queryParam("rp", "{rp}").queryParam("precision", "ms")
+                .build(properties.database(), properties.retentionPolicy()))
+                .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+                .body(lineProtocol).retrieve().toBodilessEntity();
+    }
+
     /** Runs an InfluxQL statement that changes the schema (CREATE DATABASE, CREATE RETENTION POLICY...). */
     public JsonNode command(String influxQl) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();

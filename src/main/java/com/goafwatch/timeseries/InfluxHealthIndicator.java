@@ -5,7 +5,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /** {@code influx} entry of /actuator/health: reachability, version, and whether the schema is in place. */
-@Component("influx")
+@Component
 class InfluxHealthIndicator extends AbstractHealthIndicator {
 
     private final InfluxClient client;

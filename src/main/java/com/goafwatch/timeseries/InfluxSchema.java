@@ -28,6 +28,11 @@ public class InfluxSchema {
         ensure();
     }
 
+    /** Forget that the schema exists (InfluxDB said it does not), so the next call creates it again. */
+    public void invalidate() {
+        ready = false;
+    }
+
     /** @return true when the database and retention policy exist */
     public boolean ensure() {
         if (ready) {

@@ -13,7 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * so each test makes its own project with a unique code instead of cleaning tables.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"goafwatch.limits.max-upload-size=1MB", "goafwatch.limits.max-page-size=500"})
+        properties = {"goafwatch.limits.max-upload-size=1MB", "goafwatch.limits.max-page-size=500",
+                "goafwatch.ingest.max-trace-size=2MB", "goafwatch.spool.max-backoff=1s"})
 public abstract class IntegrationTest {
 
     @LocalServerPort
@@ -29,6 +30,7 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", TestPostgres::sharedJdbcUrl);
         registry.add("spring.datasource.username", TestPostgres::user);
         registry.add("goafwatch.influx.url", () -> TestInflux.get().url());
+        registry.add("goafwatch.spool.dir", () -> TestDirs.spool());
     }
 
     protected HttpApi api() {
@@ -40,6 +42,24 @@ public abstract class IntegrationTest {
 
     protected long count(String table) {
         return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+
+    /** Waits until every accepted batch is in InfluxDB (the spool is empty). */
+    protected void awaitDrained() {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            var r = api().get("/api/v1/ingest/status");
+            if (((Number) r.json("$.pendingBatches")).intValue() == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("spool not drained within 30 s: " + api().get("/api/v1/ingest/status").body());
     }
 
     protected Fixtures fixtures() {

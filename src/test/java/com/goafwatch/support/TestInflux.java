@@ -58,6 +58,42 @@ public final class TestInflux {
         return instance;
     }
 
+    /** A second, independent server (for outage tests that must not disturb the shared one); call {@link #stop()}. */
+    public static TestInflux startNew() {
+        try {
+            TestInflux server = new TestInflux();
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare influxd", e);
+        }
+    }
+
+    /** Runs an InfluxQL query against this server and returns the JSON body. */
+    public String query(String database, String influxQl) {
+        try {
+            String uri = url() + "/query?epoch=ms&db=" + java.net.URLEncoder.encode(database, java.nio.charset.StandardCharsets.UTF_8)
+                    + "&q=" + java.net.URLEncoder.encode(influxQl, java.nio.charset.StandardCharsets.UTF_8);
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** count(field) of a measurement under a WHERE clause (0 when nothing matches). */
+    public long count(String field, String measurement, String where) {
+        String body = query("goafwatch", "SELECT count(" + field + ") FROM " + measurement + (where.isEmpty() ? "" : " WHERE " + where));
+        if (!body.contains("\"series\"")) {
+            return 0;
+        }
+        java.util.List<Object> values = com.jayway.jsonpath.JsonPath.read(body, "$.results[0].series[*].values[0][1]");
+        return values.isEmpty() ? 0 : ((Number) values.get(0)).longValue();
+    }
+
     public String url() {
         return "http://127.0.0.1:" + httpPort;
     }

@@ -1,0 +1,175 @@
+package com.goafwatch.ingest;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.goafwatch.fiber.Cable;
+import com.goafwatch.fiber.Compensation;
+import com.goafwatch.fiber.FiberPositionLocator;
+import com.goafwatch.timeseries.FiberSeries;
+import com.goafwatch.timeseries.LinePoint;
+import com.goafwatch.timeseries.Spool;
+
+/**
+ * Validates fiber samples of one cable, places each on its chainage and parcel, compensates temperature,
+ * and streams them into a spool batch. After the first bad row nothing more is written (the batch will be
+ * discarded) but validation goes on, so the client learns every bad row at once.
+ *
+ * <p>Memory stays bounded by one trace: rows must come grouped by trace (timestamp), as interrogators
+ * write them, and duplicates are looked for within the trace.
+ */
+final class FiberTraceWriter {
+
+    private final Cable cable;
+    private final FiberPositionLocator locator;
+    private final IngestProperties rules;
+    private final Spool.Batch batch;
+    private final RowErrors errors;
+    private final long latestAllowedMs;
+    /** Files: rows of a trace must be contiguous, so duplicates are sought per trace (bounded memory). */
+    private final boolean groupedTraces;
+    private final Map<Long, Map<Long, Long>> lineByTimeAndDistance = new HashMap<>();
+
+    private long currentTrace = Long.MIN_VALUE;
+    private final Map<Long, Long> lineByDistanceMm = new HashMap<>();
+    private final Set<Long> finishedTraces = new HashSet<>();
+    private long samples;
+    private long unmapped;
+    private long inParcels;
+    private long firstMs = Long.MAX_VALUE;
+    private long lastMs = Long.MIN_VALUE;
+
+    FiberTraceWriter(Cable cable, FiberPositionLocator locator, IngestProperties rules, Spool.Batch batch, RowErrors errors,
+            boolean groupedTraces) {
+        this.groupedTraces = groupedTraces;
+        this.cable = cable;
+        this.locator = locator;
+        this.rules = rules;
+        this.batch = batch;
+        this.errors = errors;
+        this.latestAllowedMs = Instant.now().plus(rules.maxFuture()).toEpochMilli();
+    }
+
+    void accept(FiberSample s) {
+        String problem = check(s);
+        if (problem != null) {
+            errors.add(s.line(), problem);
+            return;
+        }
+        samples++;
+        firstMs = Math.min(firstMs, s.timeMs());
+        lastMs = Math.max(lastMs, s.timeMs());
+        if (errors.any()) {
+            return; // the batch is lost anyway; keep validating only
+        }
+        batch.append(point(s));
+    }
+
+    TraceSummary summary(long batchSequence) {
+        long traces = finishedTraces.size() + (currentTrace == Long.MIN_VALUE || finishedTraces.contains(currentTrace) ? 0 : 1);
+        return new TraceSummary(batchSequence, cable.code(), traces, samples, unmapped, inParcels,
+                samples == 0 ? null : Instant.ofEpochMilli(firstMs), samples == 0 ? null : Instant.ofEpochMilli(lastMs));
+    }
+
+    private String check(FiberSample s) {
+        if (s.timeMs() > latestAllowedMs) {
+            return "timestamp " + Instant.ofEpochMilli(s.timeMs()) + " is in the future (more than " + rules.maxFuture().toMinutes()
+                    + " min past the server clock)";
+        }
+        if (s.timeMs() < rules.earliest().toEpochMilli()) {
+            return "timestamp " + Instant.ofEpochMilli(s.timeMs()) + " is before " + rules.earliest();
+        }
+        if (!Double.isFinite(s.distanceM()) || s.distanceM() < 0) {
+            return "distance_m " + s.distanceM() + " is not a finite, non-negative number";
+        }
+        if (s.distanceM() > cable.fiberLengthM()) {
+            return "distance " + s.distanceM() + " m is past the fiber length " + cable.fiberLengthM() + " m of cable " + cable.code();
+        }
+        if (!Double.isFinite(s.strainUe())) {
+            return "strain is " + s.strainUe() + "; a missing reading must be left out, not sent as NaN";
+        }
+        if (Math.abs(s.strainUe()) > rules.maxAbsStrainUe()) {
+            return "strain " + s.strainUe() + " µε is out of range (|strain| ≤ " + rules.maxAbsStrainUe() + " µε; is it in µε?)";
+        }
+        if (s.temperatureC() != null && (!Double.isFinite(s.temperatureC()) || s.temperatureC() < rules.minTemperatureC()
+                || s.temperatureC() > rules.maxTemperatureC())) {
+            return "temperature " + s.temperatureC() + " °C is out of range (" + rules.minTemperatureC() + " to "
+                    + rules.maxTemperatureC() + " °C; is it in °C?)";
+        }
+        if (cable.compensation() == Compensation.TEMPERATURE && s.temperatureC() == null) {
+            return "cable " + cable.code() + " is temperature-compensated: temperature_c is required";
+        }
+        if (cable.compensation() == Compensation.REFERENCE_FIBER && (s.referenceStrainUe() == null || !Double.isFinite(s.referenceStrainUe()))) {
+            return "cable " + cable.code() + " is compensated by a reference fiber: reference_strain_ue is required";
+        }
+        return checkTraceOrder(s);
+    }
+
+    private String checkTraceOrder(FiberSample s) {
+        if (!groupedTraces) {
+            // line protocol: any order, duplicates sought over the whole (size-limited) request
+            Long first = lineByTimeAndDistance.computeIfAbsent(s.timeMs(), t -> new HashMap<>())
+                    .putIfAbsent(Math.round(s.distanceM() * 1000), s.line());
+            finishedTraces.add(s.timeMs());
+            return first == null ? null : "duplicate sample: distance " + s.distanceM() + " m at " + Instant.ofEpochMilli(s.timeMs())
+                    + " already on line " + first;
+        }
+        if (s.timeMs() != currentTrace) {
+            if (finishedTraces.contains(s.timeMs())) {
+                return "rows of the trace at " + Instant.ofEpochMilli(s.timeMs()) + " are not contiguous; group rows by timestamp";
+            }
+            if (currentTrace != Long.MIN_VALUE) {
+                finishedTraces.add(currentTrace);
+            }
+            currentTrace = s.timeMs();
+            lineByDistanceMm.clear();
+        }
+        Long first = lineByDistanceMm.putIfAbsent(Math.round(s.distanceM() * 1000), s.line());
+        if (first != null) {
+            return "duplicate sample: distance " + s.distanceM() + " m at " + Instant.ofEpochMilli(s.timeMs())
+                    + " already on line " + first;
+        }
+        return null;
+    }
+
+    private LinePoint point(FiberSample s) {
+        FiberPositionLocator.Position where = locator.locate(cable, s.distanceM());
+        String parcelTag;
+        if (!where.mapped()) {
+            unmapped++;
+            parcelTag = FiberSeries.UNMAPPED;
+        } else if (where.parcelId() == null) {
+            parcelTag = FiberSeries.NO_PARCEL;
+        } else {
+            inParcels++;
+            parcelTag = String.valueOf(where.parcelId());
+        }
+        double temperature = s.temperatureC() == null ? Double.NaN : s.temperatureC();
+        double reference = s.referenceStrainUe() == null ? Double.NaN : s.referenceStrainUe();
+        double baseline = cable.baselineTemperatureC() == null ? Double.NaN : cable.baselineTemperatureC();
+        double strain = cable.compensation().compensate(s.strainUe(), temperature, reference, cable.tempCoefficientUePerC(), baseline);
+
+        TreeMap<String, String> tags = new TreeMap<>();
+        tags.put(FiberSeries.TAG_CABLE, String.valueOf(cable.id()));
+        tags.put(FiberSeries.TAG_PARCEL, parcelTag);
+        tags.put(FiberSeries.TAG_POSITION, FiberSeries.positionTag(s.distanceM()));
+        Map<String, Double> fields = new LinkedHashMap<>();
+        fields.put(FiberSeries.FIELD_STRAIN, strain);
+        if (cable.compensation() != Compensation.NONE) {
+            fields.put(FiberSeries.FIELD_RAW_STRAIN, s.strainUe());
+        }
+        if (s.temperatureC() != null) {
+            fields.put(FiberSeries.FIELD_TEMPERATURE, s.temperatureC());
+        }
+        fields.put(FiberSeries.FIELD_DISTANCE, s.distanceM());
+        if (where.mapped()) {
+            fields.put(FiberSeries.FIELD_CHAINAGE, where.chainageM());
+        }
+        return new LinePoint(FiberSeries.MEASUREMENT, tags, fields, s.timeMs());
+    }
+}

@@ -1,0 +1,37 @@
+package com.goafwatch.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Validation rules and limits of ingestion.
+ *
+ * @param maxFuture         how far past the server clock a timestamp may lie (interrogator clock drift)
+ * @param earliest          timestamps before this are implausible
+ * @param maxAbsStrainUe    |strain| above this is refused as out of range (fibers break near 3–5 %)
+ * @param minTemperatureC   lowest plausible temperature
+ * @param maxTemperatureC   highest plausible temperature
+ * @param maxTraceSize      largest trace upload (compressed size when gzipped); streamed, never held in memory
+ * @param siteZone          zone of timestamps written without offset (ODiSI exports local time)
+ * @param maxErrorsListed   how many bad rows a problem response lists (all are counted)
+ */
+@Validated
+@ConfigurationProperties("goafwatch.ingest")
+public record IngestProperties(
+        @NotNull @DefaultValue("5m") Duration maxFuture,
+        @NotNull @DefaultValue("2000-01-01T00:00:00Z") Instant earliest,
+        @DefaultValue("50000") double maxAbsStrainUe,
+        @DefaultValue("-50") double minTemperatureC,
+        @DefaultValue("150") double maxTemperatureC,
+        @NotNull @DefaultValue("1GB") DataSize maxTraceSize,
+        @NotNull @DefaultValue("Asia/Shanghai") ZoneId siteZone,
+        @DefaultValue("100") int maxErrorsListed) {
+}

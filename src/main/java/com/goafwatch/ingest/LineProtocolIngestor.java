@@ -1,0 +1,142 @@
+package com.goafwatch.ingest;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+import com.goafwatch.fiber.Cable;
+import com.goafwatch.fiber.CableRepository;
+import com.goafwatch.fiber.FiberPositionLocator;
+import com.goafwatch.sensor.PointSensor;
+import com.goafwatch.sensor.PointSensorRepository;
+import com.goafwatch.system.ApiException;
+import com.goafwatch.timeseries.Spool;
+
+/**
+ * Line protocol from gateways and other collectors. Accepted measurements:
+ * <ul>
+ * <li>{@code fiber_strain,cable=<code> distance_m=…,strain_ue=…[,temperature_c=…][,reference_strain_ue=…] <time>}</li>
+ * <li>{@code settlement,sensor=<code> settlement_mm=… | elevation_m=… <time>}</li>
+ * <li>{@code sensor_reading,sensor=<code> value=… <time>}</li>
+ * </ul>
+ * Names are the project's cable and sensor codes; the service adds the parcel and position tags itself.
+ * Timestamps are required; {@code precision} is s, ms, us or ns (InfluxDB's default, ns).
+ */
+@Service
+public class LineProtocolIngestor {
+
+    private static final Map<String, Set<String>> FIELDS = Map.of(
+            "fiber_strain", Set.of("distance_m", "strain_ue", "temperature_c", "reference_strain_ue"),
+            "settlement", Set.of("settlement_mm", "elevation_m"),
+            "sensor_reading", Set.of("value"));
+    private static final Map<String, String> TAG = Map.of("fiber_strain", "cable", "settlement", "sensor", "sensor_reading", "sensor");
+
+    private final CableRepository cables;
+    private final PointSensorRepository sensors;
+    private final FiberPositionLocator locator;
+    private final Spool spool;
+    private final IngestProperties rules;
+
+    LineProtocolIngestor(CableRepository cables, PointSensorRepository sensors, FiberPositionLocator locator, Spool spool,
+            IngestProperties rules) {
+        this.cables = cables;
+        this.sensors = sensors;
+        this.locator = locator;
+        this.spool = spool;
+        this.rules = rules;
+    }
+
+    public IngestSummary ingest(long projectId, String body, String precision) {
+        java.util.function.LongUnaryOperator toMillis = toMillis(precision);
+        Map<String, Cable> cablesByCode = cables.findByProject(projectId).stream().collect(Collectors.toMap(Cable::code, Function.identity()));
+        Map<String, PointSensor> sensorsByCode = sensors.findByProject(projectId).stream()
+                .collect(Collectors.toMap(PointSensor::code, Function.identity()));
+        RowErrors errors = new RowErrors(rules.maxErrorsListed());
+        try (Spool.Batch batch = spool.begin()) {
+            Map<String, FiberTraceWriter> fiber = new HashMap<>();
+            PointReadingWriter points = new PointReadingWriter(sensorsByCode, rules, batch, errors);
+            long lineNo = 0;
+            long fiberSamples = 0;
+            for (String text : body.split("\n", -1)) {
+                lineNo++;
+                String line = text.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                LineProtocolParser.Line p;
+                try {
+                    p = LineProtocolParser.parse(line);
+                    check(p);
+                } catch (IllegalArgumentException e) {
+                    errors.add(lineNo, e.getMessage());
+                    continue;
+                }
+                long timeMs = toMillis.applyAsLong(p.time());
+                String code = p.tags().get(TAG.get(p.measurement()));
+                switch (p.measurement()) {
+                    case "fiber_strain" -> {
+                        Cable cable = cablesByCode.get(code);
+                        if (cable == null) {
+                            errors.add(lineNo, "unknown cable '" + code + "'");
+                            continue;
+                        }
+                        FiberTraceWriter writer = fiber.computeIfAbsent(code, c -> new FiberTraceWriter(cable, locator, rules, batch, errors, false));
+                        writer.accept(new FiberSample(lineNo, timeMs, p.fields().get("distance_m"), p.fields().get("strain_ue"),
+                                p.fields().get("temperature_c"), p.fields().get("reference_strain_ue")));
+                        fiberSamples++;
+                    }
+                    case "settlement" -> points.settlement(lineNo, code, timeMs, p.fields().get("settlement_mm"), p.fields().get("elevation_m"));
+                    default -> points.reading(lineNo, code, timeMs, p.fields().get("value"));
+                }
+            }
+            if (errors.any()) {
+                throw errors.toProblem("line-protocol batch");
+            }
+            if (fiberSamples + points.points() == 0) {
+                throw ApiException.unprocessable("invalid-rows", "Empty batch", "the body holds no points");
+            }
+            return new IngestSummary(batch.commit(), fiberSamples, points.points());
+        }
+    }
+
+    private static void check(LineProtocolParser.Line p) {
+        Set<String> fields = FIELDS.get(p.measurement());
+        if (fields == null) {
+            throw new IllegalArgumentException("unknown measurement '" + p.measurement() + "'; accepted: " + FIELDS.keySet());
+        }
+        String tag = TAG.get(p.measurement());
+        if (!p.tags().keySet().equals(Set.of(tag))) {
+            throw new IllegalArgumentException(p.measurement() + " takes exactly one tag, '" + tag + "'; got " + p.tags().keySet());
+        }
+        for (String field : p.fields().keySet()) {
+            if (!fields.contains(field)) {
+                throw new IllegalArgumentException("unknown field '" + field + "' for " + p.measurement() + "; accepted: " + fields);
+            }
+        }
+        if (p.measurement().equals("fiber_strain") && !(p.fields().containsKey("distance_m") && p.fields().containsKey("strain_ue"))) {
+            throw new IllegalArgumentException("fiber_strain needs the fields distance_m and strain_ue");
+        }
+        if (p.measurement().equals("sensor_reading") && !p.fields().containsKey("value")) {
+            throw new IllegalArgumentException("sensor_reading needs the field value");
+        }
+        if (p.time() == null) {
+            throw new IllegalArgumentException("timestamp required (the server clock is no substitute for the sensor's)");
+        }
+    }
+
+    private static java.util.function.LongUnaryOperator toMillis(String precision) {
+        return switch (precision == null ? "ns" : precision.toLowerCase(Locale.ROOT)) {
+            case "ns", "n" -> t -> Math.floorDiv(t, 1_000_000L);
+            case "us", "u" -> t -> Math.floorDiv(t, 1_000L);
+            case "ms" -> t -> t;
+            case "s" -> t -> Math.abs(t) > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : t * 1000; // absurd values fail the future check
+            default -> throw ApiException.badRequest("invalid-parameter", "precision '" + precision + "' must be s, ms, us or ns")
+                    .with("parameter", "precision");
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package com.goafwatch.ingest;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+import com.goafwatch.sensor.PointSensor;
+import com.goafwatch.sensor.PointSensorRepository;
+import com.goafwatch.system.ApiException;
+import com.goafwatch.timeseries.Spool;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Manual readings as JSON, e.g. a levelling campaign of settlement markers:
+ *
+ * <pre>
+ * {"readings": [{"sensor": "SM-01", "time": "2026-05-01T08:00:00+08:00", "settlementMm": 3.2},
+ *               {"sensor": "SM-02", "time": "2026-05-01T08:05:00+08:00", "elevationM": 35.1203},
+ *               {"sensor": "TM-01", "time": "2026-05-01T08:10:00+08:00", "value": 0.8}]}
+ * </pre>
+ *
+ * Errors name the reading by its 0-based index in {@code readings}.
+ */
+@Service
+public class ReadingsIngestor {
+
+    private final PointSensorRepository sensors;
+    private final Spool spool;
+    private final IngestProperties rules;
+
+    ReadingsIngestor(PointSensorRepository sensors, Spool spool, IngestProperties rules) {
+        this.sensors = sensors;
+        this.spool = spool;
+        this.rules = rules;
+    }
+
+    public IngestSummary ingest(long projectId, JsonNode body) {
+        JsonNode readings = body == null ? null : body.path("readings");
+        if (readings == null || !readings.isArray() || readings.isEmpty()) {
+            throw ApiException.badRequest("invalid-body", "body must be {\"readings\": [{\"sensor\": …, \"time\": …, …}, …]} with at least one reading");
+        }
+        Map<String, PointSensor> byCode = sensors.findByProject(projectId).stream()
+                .collect(Collectors.toMap(PointSensor::code, Function.identity()));
+        RowErrors errors = new RowErrors(rules.maxErrorsListed());
+        Timestamps timestamps = new Timestamps(rules.siteZone());
+        try (Spool.Batch batch = spool.begin()) {
+            PointReadingWriter writer = new PointReadingWriter(byCode, rules, batch, errors);
+            for (int i = 0; i < readings.size(); i++) {
+                JsonNode r = readings.get(i);
+                String code = r.path("sensor").asString("");
+                long time;
+                try {
+                    time = timestamps.toEpochMillis(r.path("time").asString(""));
+                } catch (IllegalArgumentException e) {
+                    errors.add(i, e.getMessage());
+                    continue;
+                }
+                Double settlement = number(r, "settlementMm", i, errors);
+                Double elevation = number(r, "elevationM", i, errors);
+                Double value = number(r, "value", i, errors);
+                if (value != null) {
+                    writer.reading(i, code, time, value);
+                } else {
+                    writer.settlement(i, code, time, settlement, elevation);
+                }
+            }
+            if (errors.any()) {
+                throw errors.toProblem("readings batch");
+            }
+            return new IngestSummary(batch.commit(), 0, writer.points());
+        }
+    }
+
+    private static Double number(JsonNode r, String field, int index, RowErrors errors) {
+        JsonNode n = r.path(field);
+        if (n.isMissingNode() || n.isNull()) {
+            return null;
+        }
+        if (!n.isNumber()) {
+            errors.add(index, field + " must be a number; got " + n);
+            return null;
+        }
+        return n.asDouble();
+    }
+}

@@ -1,0 +1,39 @@
+package com.goafwatch.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.goafwatch.system.ApiException;
+
+/** Bad rows of one request: every one counted, the first {@code limit} listed with line number and reason. */
+final class RowErrors {
+
+    /** One bad row; {@code line} is 1-based in the uploaded text (or the index in a JSON array). */
+    record RowError(long line, String reason) {
+    }
+
+    private final int limit;
+    private final List<RowError> listed = new ArrayList<>();
+    private long count;
+
+    RowErrors(int limit) {
+        this.limit = limit;
+    }
+
+    void add(long line, String reason) {
+        count++;
+        if (listed.size() < limit) {
+            listed.add(new RowError(line, reason));
+        }
+    }
+
+    boolean any() {
+        return count > 0;
+    }
+
+    /** The 422 problem naming the bad rows; the caller has discarded the batch. */
+    ApiException toProblem(String what) {
+        return ApiException.unprocessable("invalid-rows", "Invalid " + what, count + " bad row(s); nothing of this " + what
+                + " was stored").with("errorCount", count).with("errors", listed);
+    }
+}

@@ -1,0 +1,123 @@
+package com.goafwatch.monitoring;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.goafwatch.fiber.Cable;
+import com.goafwatch.system.ApiException;
+import com.goafwatch.timeseries.FiberSeries;
+import com.goafwatch.timeseries.InfluxClient;
+import com.goafwatch.timeseries.InfluxQl;
+import com.goafwatch.timeseries.InfluxSeries;
+
+/** Profile and history queries over {@code fiber_strain}. Every literal is quoted by {@link InfluxQl}. */
+@Service
+class FiberQueries {
+
+    static final int MAX_POINTS = 5000;
+
+    private final InfluxClient influx;
+    private final JdbcClient jdbc;
+
+    FiberQueries(InfluxClient influx, JdbcClient jdbc) {
+        this.influx = influx;
+        this.jdbc = jdbc;
+    }
+
+    FiberProfile profile(Cable cable, Instant at) {
+        String where = FiberSeries.TAG_CABLE + " = " + InfluxQl.stringLiteral(String.valueOf(cable.id()));
+        Long before = traceTime("SELECT last(" + FiberSeries.FIELD_STRAIN + ") FROM " + FiberSeries.MEASUREMENT + " WHERE " + where
+                + " AND time <= " + at.toEpochMilli() + "ms");
+        Long after = traceTime("SELECT first(" + FiberSeries.FIELD_STRAIN + ") FROM " + FiberSeries.MEASUREMENT + " WHERE " + where
+                + " AND time >= " + at.toEpochMilli() + "ms");
+        Long trace = before == null ? after : after == null ? before
+                : (at.toEpochMilli() - before <= after - at.toEpochMilli() ? before : after);
+        if (trace == null) {
+            return new FiberProfile(cable.id(), cable.code(), at, null, List.of());
+        }
+        List<InfluxSeries> result = InfluxSeries.of(influx.query("SELECT " + String.join(", ", FiberSeries.FIELD_STRAIN,
+                FiberSeries.FIELD_RAW_STRAIN, FiberSeries.FIELD_TEMPERATURE, FiberSeries.FIELD_DISTANCE, FiberSeries.FIELD_CHAINAGE,
+                FiberSeries.TAG_PARCEL) + " FROM " + FiberSeries.MEASUREMENT + " WHERE " + where + " AND time = " + trace + "ms"));
+        List<Map<String, Object>> rows = result.isEmpty() ? List.of() : new ArrayList<>(result.get(0).rows());
+        rows.sort(Comparator.comparingDouble(r -> InfluxSeries.number(r, FiberSeries.FIELD_DISTANCE)));
+        double[][] coordinates = coordinates(cable, rows);
+        List<FiberProfile.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> r = rows.get(i);
+            samples.add(new FiberProfile.Sample(InfluxSeries.number(r, FiberSeries.FIELD_DISTANCE),
+                    InfluxSeries.number(r, FiberSeries.FIELD_CHAINAGE), InfluxSeries.number(r, FiberSeries.FIELD_STRAIN),
+                    InfluxSeries.number(r, FiberSeries.FIELD_RAW_STRAIN), InfluxSeries.number(r, FiberSeries.FIELD_TEMPERATURE),
+                    (String) r.get(FiberSeries.TAG_PARCEL), coordinates[i] == null ? null : coordinates[i][0],
+                    coordinates[i] == null ? null : coordinates[i][1]));
+        }
+        return new FiberProfile(cable.id(), cable.code(), at, Instant.ofEpochMilli(trace), samples);
+    }
+
+    /**
+     * @param distanceM one position, or null to use the range
+     */
+    FiberHistory history(Cable cable, Double distanceM, Double fromM, Double toM, TimeRange range, int points) {
+        if (points < 1 || points > MAX_POINTS) {
+            throw ApiException.badRequest("invalid-parameter", "points must be between 1 and " + MAX_POINTS).with("parameter", "points");
+        }
+        String selection;
+        String filter;
+        if (distanceM != null) {
+            selection = "distance " + distanceM + " m";
+            filter = FiberSeries.TAG_POSITION + " = " + InfluxQl.stringLiteral(FiberSeries.positionTag(distanceM));
+        } else if (fromM != null && toM != null && fromM <= toM) {
+            selection = "distance " + fromM + "-" + toM + " m";
+            filter = FiberSeries.FIELD_DISTANCE + " >= " + fromM + " AND " + FiberSeries.FIELD_DISTANCE + " <= " + toM;
+        } else {
+            throw ApiException.badRequest("invalid-parameter", "give distance, or distanceFrom ≤ distanceTo");
+        }
+        long span = range.to().toEpochMilli() - range.from().toEpochMilli();
+        long bucket = Math.max(1, (span + points - 1) / points);
+        String s = FiberSeries.FIELD_STRAIN;
+        List<InfluxSeries> result = InfluxSeries.of(influx.query("SELECT min(" + s + "), max(" + s + "), mean(" + s + "), count(" + s
+                + ") FROM " + FiberSeries.MEASUREMENT + " WHERE " + FiberSeries.TAG_CABLE + " = "
+                + InfluxQl.stringLiteral(String.valueOf(cable.id())) + " AND " + filter + " AND " + range.influxQl()
+                + " GROUP BY time(" + bucket + "ms) fill(none)"));
+        List<FiberHistory.Bucket> buckets = new ArrayList<>();
+        for (InfluxSeries series : result) {
+            for (Map<String, Object> r : series.rows()) {
+                buckets.add(new FiberHistory.Bucket(Instant.ofEpochMilli(InfluxSeries.number(r, "time").longValue()),
+                        InfluxSeries.number(r, "min"), InfluxSeries.number(r, "max"), InfluxSeries.number(r, "mean"),
+                        InfluxSeries.number(r, "count").longValue()));
+            }
+        }
+        return new FiberHistory(cable.id(), selection, range.from(), range.to(), bucket, buckets);
+    }
+
+    private Long traceTime(String influxQl) {
+        List<InfluxSeries> result = InfluxSeries.of(influx.query(influxQl));
+        if (result.isEmpty() || result.get(0).rows().isEmpty()) {
+            return null;
+        }
+        return InfluxSeries.number(result.get(0).rows().get(0), "time").longValue();
+    }
+
+    /** lon/lat of each row's chainage along the route (borehole: its top), in one PostGIS call. */
+    private double[][] coordinates(Cable cable, List<Map<String, Object>> rows) {
+        Double[] chainages = rows.stream().map(r -> InfluxSeries.number(r, FiberSeries.FIELD_CHAINAGE)).toArray(Double[]::new);
+        double[][] result = new double[rows.size()][];
+        jdbc.sql("""
+                WITH c AS (SELECT route IS NULL AS borehole, top_point, ST_Transform(route, 4548) AS g FROM cable WHERE id = ?)
+                SELECT u.i, ST_X(p.pt), ST_Y(p.pt)
+                FROM c, unnest(?::float8[]) WITH ORDINALITY AS u(chainage, i),
+                LATERAL (SELECT CASE WHEN c.borehole THEN c.top_point ELSE ST_Transform(ST_LineInterpolatePoint(
+                    c.g, LEAST(1.0, GREATEST(0.0, u.chainage / ST_Length(c.g)))), 4490) END AS pt) p
+                WHERE u.chainage IS NOT NULL""")
+                .params(cable.id(), chainages)
+                .query(rs -> {
+                    result[rs.getInt(1) - 1] = new double[] {rs.getDouble(2), rs.getDouble(3)};
+                });
+        return result;
+    }
+}

@@ -1,0 +1,38 @@
+package com.goafwatch.monitoring;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import com.goafwatch.system.ApiException;
+
+/** A half-open time range [from, to) given as ISO-8601 instants; defaults to the last 30 days. */
+record TimeRange(Instant from, Instant to) {
+
+    static final Duration MAX_SPAN = Duration.ofDays(3660);
+
+    static TimeRange parse(String from, String to) {
+        Instant end = to == null || to.isBlank() ? Instant.now() : instant("to", to);
+        Instant start = from == null || from.isBlank() ? end.minus(Duration.ofDays(30)) : instant("from", from);
+        if (!start.isBefore(end)) {
+            throw ApiException.badRequest("invalid-time-range", "from " + start + " must be before to " + end);
+        }
+        if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
+            throw ApiException.badRequest("invalid-time-range", "time range longer than " + MAX_SPAN.toDays() + " days");
+        }
+        return new TimeRange(start, end);
+    }
+
+    static Instant instant(String name, String text) {
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("invalid-time-range", name + " '" + text + "' is not an ISO-8601 date-time with offset")
+                    .with("parameter", name);
+        }
+    }
+
+    String influxQl() {
+        return "time >= " + from.toEpochMilli() + "ms AND time < " + to.toEpochMilli() + "ms";
+    }
+}

@@ -1,0 +1,37 @@
+package com.goafwatch.timeseries;
+
+/**
+ * The InfluxDB schema of fiber samples (measurement {@code fiber_strain}, millisecond precision).
+ * <ul>
+ * <li>tags: {@code cable} (cable id), {@code parcel} (parcel id, {@code none} when outside every parcel,
+ * {@code unmapped} when outside the calibrated span), {@code pos} (fiber distance in m, 3 decimals): one
+ * series per sampling position, so a parcel's samples are found through the tag index;</li>
+ * <li>fields: {@code strain_ue} (compensated, µε, tension positive), {@code strain_raw_ue} (as read, when
+ * compensated), {@code temperature_c}, {@code distance_m}, {@code chainage_m} (absent when unmapped).</li>
+ * </ul>
+ * A point is identified by series and time, so re-sending a trace overwrites it with itself: no duplicates.
+ */
+public final class FiberSeries {
+
+    public static final String MEASUREMENT = "fiber_strain";
+    public static final String TAG_CABLE = "cable";
+    public static final String TAG_PARCEL = "parcel";
+    public static final String TAG_POSITION = "pos";
+    public static final String FIELD_STRAIN = "strain_ue";
+    public static final String FIELD_RAW_STRAIN = "strain_raw_ue";
+    public static final String FIELD_TEMPERATURE = "temperature_c";
+    public static final String FIELD_DISTANCE = "distance_m";
+    public static final String FIELD_CHAINAGE = "chainage_m";
+    public static final String NO_PARCEL = "none";
+    public static final String UNMAPPED = "unmapped";
+
+    private FiberSeries() {
+    }
+
+    /** Fiber distance as a tag value: millimetre resolution, fixed 3 decimals ("1234.500"). */
+    public static String positionTag(double distanceM) {
+        long mm = Math.round(distanceM * 1000);
+        long frac = mm % 1000;
+        return (mm / 1000) + "." + (frac < 10 ? "00" : frac < 100 ? "0" : "") + frac;
+    }
+}

@@ -1,0 +1,198 @@
+package com.goafwatch.timeseries;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Durable write-ahead spool of accepted sensor batches, as line-protocol files named by a rising
+ * sequence number. A batch is written to a temporary file while it is validated and encoded; only
+ * {@link Batch#commit()} (fsync, atomic rename, fsync of the folder) makes it part of the spool, so a
+ * rejected or interrupted batch leaves nothing behind and an accepted one survives a crash. The
+ * {@link SpoolDrainer} sends committed batches to InfluxDB in sequence order and deletes them after.
+ */
+@Component
+public class Spool {
+
+    static final String SUFFIX = ".lp";
+
+    private final Path dir;
+    private final Path rejectedDir;
+    private final long maxBytes;
+    private final AtomicLong sequence = new AtomicLong();
+    private final SpoolSignal signal;
+
+    Spool(SpoolProperties properties, SpoolSignal signal) throws IOException {
+        this.dir = properties.dir().toAbsolutePath();
+        this.rejectedDir = dir.resolve("rejected");
+        this.maxBytes = properties.maxSize().toBytes();
+        this.signal = signal;
+        Files.createDirectories(rejectedDir);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith("tmp-")) {
+                    Files.deleteIfExists(p); // an interrupted, never-acknowledged batch
+                } else if (name.endsWith(SUFFIX)) {
+                    sequence.accumulateAndGet(sequenceOf(p), Math::max);
+                }
+            }
+        }
+    }
+
+    /** Starts a batch; append lines, then commit (acknowledge) or discard (reject). */
+    public Batch begin() {
+        try {
+            return new Batch(dir.resolve("tmp-" + UUID.randomUUID() + SUFFIX));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a spool file in " + dir, e);
+        }
+    }
+
+    /** Committed batches waiting for InfluxDB, oldest first. */
+    public List<Path> pending() {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches("\\d{16}\\" + SUFFIX)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long pendingBytes() {
+        return pending().stream().mapToLong(Spool::sizeOf).sum();
+    }
+
+    public long rejectedCount() {
+        try (Stream<Path> files = Files.list(rejectedDir)) {
+            return files.filter(p -> p.toString().endsWith(SUFFIX)).count();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    void markDone(Path batch) throws IOException {
+        Files.deleteIfExists(batch);
+    }
+
+    /** A batch InfluxDB refuses for good (4xx) moves aside with the reason, so it never blocks the queue. */
+    void markRejected(Path batch, String reason) throws IOException {
+        Files.move(batch, rejectedDir.resolve(batch.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        Files.writeString(rejectedDir.resolve(batch.getFileName() + ".reason.txt"), reason);
+    }
+
+    static long sequenceOf(Path p) {
+        String name = p.getFileName().toString();
+        return Long.parseLong(name.substring(0, name.length() - SUFFIX.length()));
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0; // drained meanwhile
+        }
+    }
+
+    /** One batch being written. Not thread-safe; one request owns it. */
+    public final class Batch implements AutoCloseable {
+
+        private final Path tmp;
+        private final FileChannel channel;
+        private final BufferedWriter writer;
+        private final long budget;
+        private long bytes;
+        private long lines;
+        private boolean finished;
+
+        private Batch(Path tmp) throws IOException {
+            this.tmp = tmp;
+            this.channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            this.writer = new BufferedWriter(new OutputStreamWriter(java.nio.channels.Channels.newOutputStream(channel),
+                    StandardCharsets.UTF_8), 1 << 16);
+            this.budget = maxBytes - pendingBytes();
+            if (budget <= 0) {
+                close();
+                throw new SpoolFullException(maxBytes);
+            }
+        }
+
+        public void append(LinePoint point) {
+            append(point.toLine());
+        }
+
+        public void append(String line) {
+            try {
+                writer.write(line);
+                writer.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write to the spool", e);
+            }
+            bytes += line.length() + 1;
+            lines++;
+            if (bytes > budget) {
+                throw new SpoolFullException(maxBytes);
+            }
+        }
+
+        public long lines() {
+            return lines;
+        }
+
+        /** Makes the batch durable and queued; returns its sequence number. */
+        public long commit() {
+            try {
+                writer.flush();
+                channel.force(true);
+                writer.close();
+                long seq = sequence.incrementAndGet();
+                Files.move(tmp, dir.resolve(String.format("%016d%s", seq, SUFFIX)), StandardCopyOption.ATOMIC_MOVE);
+                syncDirectory();
+                finished = true;
+                signal.wake();
+                return seq;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot commit a spool batch", e);
+            }
+        }
+
+        /** Drops the batch; idempotent, and a no-op after commit. */
+        @Override
+        public void close() {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            try {
+                writer.close();
+            } catch (IOException ignored) {
+                // deleting anyway
+            }
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void syncDirectory() {
+            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+                d.force(true);
+            } catch (IOException ignored) {
+                // some file systems do not allow syncing a directory; the rename is still atomic
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package com.goafwatch.timeseries;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+
+/**
+ * Sends committed spool batches to InfluxDB in sequence order, one {@code /write} per
+ * {@code linesPerWrite} points, and deletes a batch only after every part was accepted. While InfluxDB
+ * is unreachable it retries with exponential back-off (capped), so nothing is lost and order is kept.
+ * A batch that is retried after a partial success re-sends points InfluxDB already has; since a point
+ * is identified by series and timestamp, that overwrites them with the same values: no duplicates.
+ */
+@Component
+public class SpoolDrainer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SpoolDrainer.class);
+
+    private final Spool spool;
+    private final InfluxClient influx;
+    private final InfluxSchema schema;
+    private final SpoolSignal signal;
+    private final SpoolProperties properties;
+    private volatile Thread thread;
+    private volatile boolean running;
+    private volatile String lastError;
+    private volatile Instant lastErrorAt;
+    private volatile Instant lastWriteAt;
+    private volatile long writtenPoints;
+
+    SpoolDrainer(Spool spool, InfluxClient influx, InfluxSchema schema, SpoolSignal signal, SpoolProperties properties) {
+        this.spool = spool;
+        this.influx = influx;
+        this.schema = schema;
+        this.signal = signal;
+        this.properties = properties;
+    }
+
+    /** Snapshot for the status endpoint and health. */
+    public SpoolStatus status() {
+        List<Path> pending = spool.pending();
+        Long oldest = pending.isEmpty() ? null : Spool.sequenceOf(pending.get(0));
+        return new SpoolStatus(pending.size(), spool.pendingBytes(), oldest, spool.rejectedCount(), writtenPoints,
+                lastWriteAt, lastError, lastErrorAt);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, "spool-drainer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        long backoffMs = 500;
+        while (running) {
+            try {
+                boolean drained = drainOnce();
+                backoffMs = 500;
+                if (drained) {
+                    signal.await(1_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | IOException e) {
+                lastError = e.getMessage();
+                lastErrorAt = Instant.now();
+                log.warn("InfluxDB write failed ({}); {} batch(es) wait in the spool, retrying in {} ms", e.getMessage(),
+                        spool.pending().size(), backoffMs);
+                try {
+                    signal.await(backoffMs);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoffMs = Math.min(backoffMs * 2, properties.maxBackoff().toMillis());
+            }
+        }
+    }
+
+    /** @return true when the spool is empty */
+    boolean drainOnce() throws IOException {
+        List<Path> pending = spool.pending();
+        if (pending.isEmpty()) {
+            return true;
+        }
+        if (!schema.ensure()) {
+            throw new IllegalStateException("InfluxDB is not reachable");
+        }
+        for (Path batch : pending) {
+            if (!running) {
+                return false;
+            }
+            send(batch);
+        }
+        return false;
+    }
+
+    private void send(Path batch) throws IOException {
+        try (BufferedReader reader = Files.newBufferedReader(batch, StandardCharsets.UTF_8)) {
+            StringBuilder chunk = new StringBuilder(1 << 20);
+            int lines = 0;
+            for (String line; (line = reader.readLine()) != null;) {
+                chunk.append(line).append('\n');
+                if (++lines == properties.linesPerWrite()) {
+                    write(chunk, lines);
+                    chunk.setLength(0);
+                    lines = 0;
+                }
+            }
+            if (lines > 0) {
+                write(chunk, lines);
+            }
+        } catch (HttpClientErrorException.NotFound e) {
+            // "database not found": InfluxDB was reset or replaced; set the schema up again and retry
+            schema.invalidate();
+            throw new IllegalStateException("InfluxDB does not know database " + influx.properties().database(), e);
+        } catch (HttpClientErrorException e) {
+            log.error("InfluxDB refused spool batch {} for good ({}); moved to {}/rejected", batch.getFileName(),
+                    e.getResponseBodyAsString(), batch.getParent());
+            spool.markRejected(batch, e.getStatusCode() + " " + e.getResponseBodyAsString());
+            return;
+        }
+        spool.markDone(batch);
+    }
+
+    private void write(StringBuilder chunk, int lines) {
+        influx.write(chunk.toString());
+        writtenPoints += lines;
+        lastWriteAt = Instant.now();
+        lastError = null;
+    }
+}
