@@ -58,9 +58,13 @@ public class ReadingsIngestor {
                     errors.add(i, e.getMessage());
                     continue;
                 }
+                long before = errors.count();
                 Double settlement = number(r, "settlementMm", i, errors);
                 Double elevation = number(r, "elevationM", i, errors);
                 Double value = number(r, "value", i, errors);
+                if (errors.count() > before) {
+                    continue;
+                }
                 if (value != null) {
                     writer.reading(i, code, time, value);
                 } else {

@@ -27,6 +27,10 @@ final class RowErrors {
         }
     }
 
+    long count() {
+        return count;
+    }
+
     boolean any() {
         return count > 0;
     }

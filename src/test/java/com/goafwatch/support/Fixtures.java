@@ -15,7 +15,7 @@ public final class Fixtures {
 
     private final HttpApi api;
 
-    Fixtures(HttpApi api) {
+    public Fixtures(HttpApi api) {
         this.api = api;
     }
 
