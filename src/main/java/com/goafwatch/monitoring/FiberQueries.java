@@ -83,7 +83,8 @@ class FiberQueries {
         List<InfluxSeries> result = InfluxSeries.of(influx.query("SELECT min(" + s + "), max(" + s + "), mean(" + s + "), count(" + s
                 + ") FROM " + FiberSeries.MEASUREMENT + " WHERE " + FiberSeries.TAG_CABLE + " = "
                 + InfluxQl.stringLiteral(String.valueOf(cable.id())) + " AND " + filter + " AND " + range.influxQl()
-                + " GROUP BY time(" + bucket + "ms) fill(none)"));
+                // offset the buckets so that the first starts at `from`, not at an epoch-aligned boundary
+                + " GROUP BY time(" + bucket + "ms, " + Math.floorMod(range.from().toEpochMilli(), bucket) + "ms) fill(none)"));
         List<FiberHistory.Bucket> buckets = new ArrayList<>();
         for (InfluxSeries series : result) {
             for (Map<String, Object> r : series.rows()) {
