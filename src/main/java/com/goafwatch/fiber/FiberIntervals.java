@@ -14,6 +14,8 @@ import java.util.TreeSet;
 public final class FiberIntervals {
 
     private static final double EPS = 1e-9;
+    /** Parcel boundaries closer than a millimetre of fiber to another cut are the same cut (no sliver intervals). */
+    private static final double MIN_CUT_M = 1e-3;
 
     private FiberIntervals() {
     }
@@ -40,8 +42,11 @@ public final class FiberIntervals {
             double cMax = Math.max(piece.from().chainageM(), piece.to().chainageM());
             for (ParcelSpan s : spans) {
                 for (double boundary : new double[] {s.chainageFromM(), s.chainageToM()}) {
-                    if (boundary > cMin + EPS && boundary < cMax - EPS) {
-                        breaks.add(piece.fiberAt(boundary));
+                    if (boundary > cMin && boundary < cMax) {
+                        double fiber = piece.fiberAt(boundary);
+                        if (breaks.subSet(fiber - MIN_CUT_M, true, fiber + MIN_CUT_M, true).isEmpty()) {
+                            breaks.add(fiber);
+                        }
                     }
                 }
             }

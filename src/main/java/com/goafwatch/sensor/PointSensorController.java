@@ -1,12 +1,8 @@
 package com.goafwatch.sensor;
 
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Point;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,9 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.goafwatch.geo.CrsParameter;
-import com.goafwatch.geo.FeatureError;
-import com.goafwatch.geo.GeoJsonGeometry;
-import com.goafwatch.geo.GeometryProblem;
 import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.system.ApiException;
@@ -33,10 +26,12 @@ import tools.jackson.databind.JsonNode;
 class PointSensorController {
 
     private final PointSensorRepository sensors;
+    private final PointSensorService service;
     private final ProjectRepository projects;
 
-    PointSensorController(PointSensorRepository sensors, ProjectRepository projects) {
+    PointSensorController(PointSensorRepository sensors, PointSensorService service, ProjectRepository projects) {
         this.sensors = sensors;
+        this.service = service;
         this.projects = projects;
     }
 
@@ -51,40 +46,7 @@ class PointSensorController {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("unsupported-crs", e.getMessage());
         }
-        JsonNode p = feature.path("properties");
-        List<String> reasons = new ArrayList<>();
-        String code = p.path("code").asString("");
-        if (!code.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            reasons.add("code '" + code + "' must be 1-64 letters, digits, '.', '_' or '-'");
-        }
-        SensorType type = SensorType.parse(p.path("type").asString("")).orElse(null);
-        if (type == null) {
-            reasons.add("type must be one of " + SensorType.allowed());
-        }
-        Point location = null;
-        try {
-            Geometry g = GeoJsonGeometry.read(feature.path("geometry").toString());
-            if (g instanceof Point point) {
-                location = point;
-                GeoJsonGeometry.checkRange(g, inputCrs).map(GeometryProblem::describe).ifPresent(reasons::add);
-            } else {
-                reasons.add("a point sensor needs a Point geometry; got " + g.getGeometryType());
-            }
-        } catch (IllegalArgumentException e) {
-            reasons.add("geometry: " + e.getMessage());
-        }
-        Double baseline = p.path("baselineElevationM").isNumber() ? p.get("baselineElevationM").asDouble() : null;
-        OffsetDateTime installed = null;
-        try {
-            installed = p.hasNonNull("installedAt") ? OffsetDateTime.parse(p.get("installedAt").asString()) : null;
-        } catch (java.time.DateTimeException e) {
-            reasons.add("installedAt is not an ISO-8601 date-time with offset");
-        }
-        if (!reasons.isEmpty()) {
-            throw ApiException.unprocessable("invalid-features", "Invalid sensor", "the sensor is invalid; nothing was written")
-                    .with("errors", reasons.stream().map(r -> new FeatureError(0, code, r)).toList());
-        }
-        long id = sensors.insert(projectId, code, type, location, inputCrs.srid(), baseline, installed);
+        long id = service.create(projectId, feature, inputCrs);
         return ResponseEntity.created(URI.create("/api/v1/sensors/" + id)).body(sensors.findById(id).orElseThrow());
     }
 

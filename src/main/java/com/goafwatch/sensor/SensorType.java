@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Kinds of point sensor, each with the one unit its readings are stored in. */
 public enum SensorType {
     SETTLEMENT_MARKER("settlement-marker", "mm"),
@@ -19,6 +21,7 @@ public enum SensorType {
         this.unit = unit;
     }
 
+    @JsonValue
     public String dbValue() {
         return dbValue;
     }

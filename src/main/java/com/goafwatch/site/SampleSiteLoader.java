@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.goafwatch.fiber.CableService;
 import com.goafwatch.geo.CrsParameter;
 import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.parcel.ImportMode;
@@ -21,13 +22,14 @@ import com.goafwatch.phase.PhaseRepository;
 import com.goafwatch.phase.PhaseRequest;
 import com.goafwatch.project.Project;
 import com.goafwatch.project.ProjectRepository;
+import com.goafwatch.sensor.PointSensorService;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Loads the sample site (project, phases, parcels) through the same importer the API uses, in one
- * transaction. Safe to run again: a project whose code already exists is left untouched.
+ * Loads the sample site (project, phases, parcels, fiber cables with calibrations, point sensors) through
+ * the same services the API uses, in one transaction. Safe to run again: a project whose code already exists is left untouched.
  */
 @Component
 public class SampleSiteLoader {
@@ -38,14 +40,18 @@ public class SampleSiteLoader {
     private final ProjectRepository projects;
     private final PhaseRepository phases;
     private final ParcelImporter importer;
+    private final CableService cables;
+    private final PointSensorService sensors;
     private final ObjectMapper mapper;
 
     SampleSiteLoader(SampleSiteProperties properties, ProjectRepository projects, PhaseRepository phases,
-            ParcelImporter importer, ObjectMapper mapper) {
+            ParcelImporter importer, CableService cables, PointSensorService sensors, ObjectMapper mapper) {
         this.properties = properties;
         this.projects = projects;
         this.phases = phases;
         this.importer = importer;
+        this.cables = cables;
+        this.sensors = sensors;
         this.mapper = mapper;
     }
 
@@ -78,9 +84,41 @@ public class SampleSiteLoader {
         SupportedCrs parcelCrs = CrsParameter.parseOr("parcels.crs", parcelsSpec.path("crs").asString(null), SupportedCrs.WGS84);
         ImportResult result = importer.importCollection(project.id(), read(folder.resolve(parcelsSpec.path("file").asString())),
                 parcelCrs, ImportMode.CREATE);
-        log.info("sample site {} loaded: project id {}, {} phases, {} parcels (SYNTHETIC data)", project.code(), project.id(),
-                site.path("phases").size(), result.created());
+        int cableCount = loadCables(project.id(), folder, site.path("cables"));
+        int sensorCount = loadSensors(project.id(), folder, site.path("sensors"));
+        log.info("sample site {} loaded: project id {}, {} phases, {} parcels, {} cables, {} point sensors (SYNTHETIC data)",
+                project.code(), project.id(), site.path("phases").size(), result.created(), cableCount, sensorCount);
         return project.id();
+    }
+
+    private int loadCables(long projectId, Path folder, JsonNode spec) {
+        if (spec.isMissingNode()) {
+            return 0;
+        }
+        SupportedCrs crs = CrsParameter.parseOr("cables.crs", spec.path("crs").asString(null), SupportedCrs.WGS84);
+        int n = 0;
+        for (JsonNode feature : read(folder.resolve(spec.path("file").asString())).path("features")) {
+            long cableId = cables.create(projectId, feature, crs);
+            JsonNode calibration = feature.path("properties").path("calibration");
+            if (calibration.isArray() && !calibration.isEmpty()) {
+                cables.setCalibration(cableId, mapper.createObjectNode().set("points", calibration));
+            }
+            n++;
+        }
+        return n;
+    }
+
+    private int loadSensors(long projectId, Path folder, JsonNode spec) {
+        if (spec.isMissingNode()) {
+            return 0;
+        }
+        SupportedCrs crs = CrsParameter.parseOr("sensors.crs", spec.path("crs").asString(null), SupportedCrs.WGS84);
+        int n = 0;
+        for (JsonNode feature : read(folder.resolve(spec.path("file").asString())).path("features")) {
+            sensors.create(projectId, feature, crs);
+            n++;
+        }
+        return n;
     }
 
     private JsonNode read(Path file) {

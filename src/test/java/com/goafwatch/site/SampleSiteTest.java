@@ -46,5 +46,21 @@ class SampleSiteTest extends IntegrationTest {
                 .param(id).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM parcel WHERE project_id = ? AND ST_NumGeometries(geom) > 1")
                 .param(id).query(Long.class).single()).isEqualTo(1);
+
+        // fiber cables with calibrations, cut into parcel intervals; markers in their parcels
+        var cables = api().get("/api/v1/projects/" + id + "/cables");
+        assertThat((List<String>) cables.json("$.features[*].properties.code")).containsExactlyInAnyOrder(
+                "F-L1", "F-L2", "F-C1", "F-C2", "F-C3", "BH-01", "BH-02", "BH-03");
+        long fl1 = jdbc.sql("SELECT id FROM cable WHERE project_id = ? AND code = 'F-L1'").param(id).query(Long.class).single();
+        var detail = api().get("/api/v1/cables/" + fl1);
+        assertThat((List<Object>) detail.json("$.properties.calibration")).hasSize(4);
+        List<String> crossed = detail.json("$.properties.intervals[*].parcelCode");
+        assertThat(crossed).contains("RC-P1-01", "RC-P1-04", "RC-P1-07", "RC-P2-01", "RC-P2-04", "RC-P2-07")
+                .doesNotContain("RC-P3-01").doesNotContainNull();
+        assertThat(((Number) detail.json("$.properties.intervals[0].fiberFromM")).doubleValue()).isEqualTo(35.0);
+        assertThat((Boolean) api().get("/api/v1/cables/" + fl1 + "/locate?distance=10").json("$.mapped")).isFalse();
+        var sensors = api().get("/api/v1/projects/" + id + "/sensors");
+        assertThat((List<Object>) sensors.json("$[*]")).hasSize(26);
+        assertThat((List<Object>) sensors.json("$[?(@.parcelId == null)]")).isEmpty();
     }
 }
