@@ -86,7 +86,12 @@ public final class TestInflux {
 
     /** count(field) of a measurement under a WHERE clause (0 when nothing matches). */
     public long count(String field, String measurement, String where) {
-        String body = query("goafwatch", "SELECT count(" + field + ") FROM " + measurement + (where.isEmpty() ? "" : " WHERE " + where));
+        return count("goafwatch", field, measurement, where);
+    }
+
+    /** count(field) in another database of this server. */
+    public long count(String database, String field, String measurement, String where) {
+        String body = query(database, "SELECT count(" + field + ") FROM " + measurement + (where.isEmpty() ? "" : " WHERE " + where));
         if (!body.contains("\"series\"")) {
             return 0;
         }
