@@ -83,7 +83,7 @@ bind-address = "127.0.0.1:$((port + 2))"
 [monitor]
   store-enabled = false
 CONF
-  log "starting a project-local InfluxDB on port $port (data in .local/influxdb)"
+  log "starting a project-local InfluxDB on port $port (data in ${dir#$ROOT/})"
   nohup influxd -config "$dir/influxdb.conf" >"$dir/influxd.log" 2>&1 &
   echo $! >"$dir/influxd.pid"
   for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/ping" >/dev/null && return; sleep 0.5; done
