@@ -56,8 +56,11 @@ public class InfluxClient {
      * data itself (4xx: it will never be accepted), other exceptions when it cannot be reached.
      */
     public void write(String lineProtocol) {
-        http.post().uri(u -> u.path("/write").queryParam("db", "{db}").queryParam("rp", "{rp}").queryParam("precision", "ms")
-                .build(properties.database(), properties.retentionPolicy()))
+        // with an operator-managed schema the database's default retention policy (2.x: the DBRP default) applies
+        http.post().uri(u -> properties.manageSchema()
+                ? u.path("/write").queryParam("db", "{db}").queryParam("rp", "{rp}").queryParam("precision", "ms")
+                        .build(properties.database(), properties.retentionPolicy())
+                : u.path("/write").queryParam("db", "{db}").queryParam("precision", "ms").build(properties.database()))
                 .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
                 .body(lineProtocol).retrieve().toBodilessEntity();
     }

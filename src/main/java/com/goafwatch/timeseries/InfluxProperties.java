@@ -21,6 +21,9 @@ import jakarta.validation.constraints.Pattern;
  * @param password        optional, from the environment (GOAFWATCH_INFLUX_PASSWORD)
  * @param connectTimeout  TCP connect timeout
  * @param readTimeout     response timeout for a single call
+ * @param manageSchema    create the database and retention policy at start-up (InfluxDB 1.x); set false for
+ *                        2.x/3.x, whose v1 API has no InfluxQL DDL: there the bucket and its DBRP mapping are
+ *                        created by the operator
  */
 @Validated
 @ConfigurationProperties("goafwatch.influx")
@@ -32,5 +35,6 @@ public record InfluxProperties(
         String username,
         String password,
         @NotNull @DefaultValue("2s") Duration connectTimeout,
-        @NotNull @DefaultValue("30s") Duration readTimeout) {
+        @NotNull @DefaultValue("30s") Duration readTimeout,
+        @DefaultValue("true") boolean manageSchema) {
 }

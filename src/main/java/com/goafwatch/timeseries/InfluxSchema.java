@@ -41,6 +41,12 @@ public class InfluxSchema {
         InfluxProperties p = client.properties();
         try {
             String version = client.ping();
+            if (!p.manageSchema()) {
+                ready = true;
+                log.info("InfluxDB {} at {}: using database/bucket {} as configured (schema managed by the operator)", version,
+                        p.url(), p.database());
+                return true;
+            }
             String db = InfluxQl.identifier(p.database());
             client.command("CREATE DATABASE " + db);
             client.command("CREATE RETENTION POLICY " + InfluxQl.identifier(p.retentionPolicy()) + " ON " + db

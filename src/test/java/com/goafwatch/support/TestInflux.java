@@ -72,9 +72,11 @@ public final class TestInflux {
     /** Runs an InfluxQL query against this server and returns the JSON body. */
     public String query(String database, String influxQl) {
         try {
-            String uri = url() + "/query?epoch=ms&db=" + java.net.URLEncoder.encode(database, java.nio.charset.StandardCharsets.UTF_8)
+            String form = "epoch=ms&db=" + java.net.URLEncoder.encode(database, java.nio.charset.StandardCharsets.UTF_8)
                     + "&q=" + java.net.URLEncoder.encode(influxQl, java.nio.charset.StandardCharsets.UTF_8);
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri)).build(),
+            // POST, so that statements which change the server (CREATE DATABASE) are accepted too
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + "/query"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new IllegalStateException(e);
