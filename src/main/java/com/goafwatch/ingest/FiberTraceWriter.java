@@ -152,7 +152,9 @@ final class FiberTraceWriter {
         double temperature = s.temperatureC() == null ? Double.NaN : s.temperatureC();
         double reference = s.referenceStrainUe() == null ? Double.NaN : s.referenceStrainUe();
         double baseline = cable.baselineTemperatureC() == null ? Double.NaN : cable.baselineTemperatureC();
-        double strain = cable.compensation().compensate(s.strainUe(), temperature, reference, cable.tempCoefficientUePerC(), baseline);
+        // 0.001 µε is far below any interrogator's resolution; rounding keeps float noise out of the stored values
+        double strain = Math.round(cable.compensation().compensate(s.strainUe(), temperature, reference,
+                cable.tempCoefficientUePerC(), baseline) * 1000) / 1000.0;
 
         TreeMap<String, String> tags = new TreeMap<>();
         tags.put(FiberSeries.TAG_CABLE, String.valueOf(cable.id()));

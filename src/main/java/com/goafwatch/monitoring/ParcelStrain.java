@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record ParcelStrain(long parcelId, String parcel, Instant from, Instant to, List<CableStrain> cables) {
 
-    public record CableStrain(long cableId, String cable, List<double[]> fiberIntervalsM, Instant latestTrace, Double latestUe,
+    public record CableStrain(long cableId, String cable, List<double[]> fiberIntervalsM, Double latestUe,
             Double minUe, Double maxUe, Double meanUe, Double maxAbsUe, long samples) {
     }
 }

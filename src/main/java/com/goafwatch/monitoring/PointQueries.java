@@ -53,13 +53,13 @@ class PointQueries {
         for (Long cableId : codes.keySet()) {
             Map<String, Object> r = stats.get(cableId);
             if (r == null) {
-                cables.add(new ParcelStrain.CableStrain(cableId, codes.get(cableId), intervals.get(cableId), null, null, null, null, null,
+                cables.add(new ParcelStrain.CableStrain(cableId, codes.get(cableId), intervals.get(cableId), null, null, null, null,
                         null, 0));
                 continue;
             }
             Double min = InfluxSeries.number(r, "min");
             Double max = InfluxSeries.number(r, "max");
-            cables.add(new ParcelStrain.CableStrain(cableId, codes.get(cableId), intervals.get(cableId), null,
+            cables.add(new ParcelStrain.CableStrain(cableId, codes.get(cableId), intervals.get(cableId),
                     InfluxSeries.number(r, "last"), min, max, InfluxSeries.number(r, "mean"), Math.max(Math.abs(min), Math.abs(max)),
                     InfluxSeries.number(r, "count").longValue()));
         }
