@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,11 +15,16 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
+import com.goafwatch.project.ProjectRepository;
+import com.goafwatch.security.Actor;
+import com.goafwatch.security.Role;
+import com.goafwatch.security.TokenService;
 import com.goafwatch.site.SampleSiteProperties;
 import com.goafwatch.subsidence.SimulatedCable;
 
@@ -40,11 +48,16 @@ class DemoFeed implements SmartLifecycle {
     private final ObjectMapper mapper;
     private final RestClient.Builder http;
     private final Environment environment;
+    private final TokenService tokens;
+    private final ProjectRepository projects;
+    private final List<Long> issued = new CopyOnWriteArrayList<>();
     private volatile Thread thread;
     private volatile boolean running;
 
     DemoFeed(DemoFeedProperties properties, SampleSiteProperties site, ObjectMapper mapper, RestClient.Builder http,
-            Environment environment) {
+            Environment environment, TokenService tokens, ProjectRepository projects) {
+        this.tokens = tokens;
+        this.projects = projects;
         this.properties = properties;
         this.site = site;
         this.mapper = mapper;
@@ -68,10 +81,14 @@ class DemoFeed implements SmartLifecycle {
     private void run() {
         String base = properties.target() != null ? properties.target().toString()
                 : "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080");
-        RestClient api = http.clone().baseUrl(base).build();
         try {
+            long projectId = projects.findByCode(properties.projectCode()).orElseThrow(() -> new IllegalStateException(
+                    "project " + properties.projectCode() + " does not exist (is the sample site loaded?)")).id();
+            // least privilege, like a field gateway: read the layout with a viewer token, write with an ingest token
+            RestClient reader = client(base, token("demo-feed-reader", Role.VIEWER, projectId));
+            RestClient api = client(base, token("demo-feed-gateway", Role.INGEST, projectId));
             Instant now = Instant.now();
-            DemoSite demo = DemoSite.load(api, mapper, site.path(), properties.projectCode(), now.minus(properties.settlingAge()));
+            DemoSite demo = DemoSite.load(reader, mapper, site.path(), properties.projectCode(), now.minus(properties.settlingAge()));
             log.info("demo feed: {} cables and {} settlement markers of project {} from {} on, {}x speed-up until now",
                     demo.cables().size(), demo.markers().size(), properties.projectCode(), now.minus(properties.backfill()),
                     properties.speedUp());
@@ -93,6 +110,17 @@ class DemoFeed implements SmartLifecycle {
         } catch (Exception e) {
             log.error("demo feed stopped: {}", e.getMessage());
         }
+    }
+
+    private String token(String name, Role role, long projectId) {
+        TokenService.CreatedToken created = Actor.runAs("demo-feed",
+                () -> tokens.create(name, role, projectId, Set.of(), Duration.ofDays(1), "system:demo-feed"));
+        issued.add(created.token().id());
+        return created.secret();
+    }
+
+    private RestClient client(String base, String token) {
+        return http.clone().baseUrl(base).defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
     }
 
     private void sendTraces(RestClient api, DemoSite demo, Instant t) {
@@ -135,6 +163,13 @@ class DemoFeed implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        for (Long id : issued) {
+            try {
+                Actor.runAs("demo-feed", () -> tokens.revoke(id));
+            } catch (RuntimeException e) {
+                log.debug("could not revoke demo token {}: {}", id, e.getMessage());
+            }
+        }
         Thread t = thread;
         if (t != null) {
             t.interrupt();

@@ -32,7 +32,7 @@ record DemoSite(long projectId, List<SimulatedCable> cables, List<Marker> marker
     static DemoSite load(RestClient api, ObjectMapper mapper, Path siteFolder, String projectCode, Instant groutedAt) throws Exception {
         JsonNode projects = api.get().uri("/api/v1/projects?code={code}", projectCode).retrieve().body(JsonNode.class);
         if (projects == null || projects.isEmpty()) {
-            throw new IllegalStateException("project " + projectCode + " does not exist (is the sample site loaded?)");
+            throw new IllegalStateException("project " + projectCode + " is not visible to the demo feed");
         }
         long projectId = projects.get(0).get("id").asLong();
         List<SimulatedCable> cables = new ArrayList<>();

@@ -71,6 +71,7 @@ class CableController {
     }
 
     @DeleteMapping("/api/v1/cables/{id}")
+    @org.springframework.transaction.annotation.Transactional
     ResponseEntity<Void> delete(@PathVariable long id) {
         if (!cables.delete(id)) {
             throw ApiException.notFound("cable", id);

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import com.goafwatch.fiber.Cable;
 import com.goafwatch.fiber.CableRepository;
 import com.goafwatch.fiber.FiberPositionLocator;
+import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.sensor.PointSensor;
 import com.goafwatch.sensor.PointSensorRepository;
 import com.goafwatch.system.ApiException;
@@ -41,14 +42,16 @@ public class LineProtocolIngestor {
     private final FiberPositionLocator locator;
     private final Spool spool;
     private final IngestProperties rules;
+    private final ProjectAccess access;
 
     LineProtocolIngestor(CableRepository cables, PointSensorRepository sensors, FiberPositionLocator locator, Spool spool,
-            IngestProperties rules) {
+            IngestProperties rules, ProjectAccess access) {
         this.cables = cables;
         this.sensors = sensors;
         this.locator = locator;
         this.spool = spool;
         this.rules = rules;
+        this.access = access;
     }
 
     public IngestSummary ingest(long projectId, String body, String precision) {
@@ -85,7 +88,10 @@ public class LineProtocolIngestor {
                             errors.add(lineNo, "unknown cable '" + code + "'");
                             continue;
                         }
-                        FiberTraceWriter writer = fiber.computeIfAbsent(code, c -> new FiberTraceWriter(cable, locator, rules, batch, errors, false));
+                        FiberTraceWriter writer = fiber.computeIfAbsent(code, c -> {
+                            access.requireCable(projectId, cable.id()); // a token bound to other cables: 403, nothing kept
+                            return new FiberTraceWriter(cable, locator, rules, batch, errors, false);
+                        });
                         writer.accept(new FiberSample(lineNo, timeMs, p.fields().get("distance_m"), p.fields().get("strain_ue"),
                                 p.fields().get("temperature_c"), p.fields().get("reference_strain_ue")));
                         fiberSamples++;

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import com.goafwatch.fiber.Cable;
 import com.goafwatch.fiber.CableRepository;
 import com.goafwatch.fiber.FiberPositionLocator;
+import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.LimitedInputStream;
 import com.goafwatch.timeseries.Spool;
@@ -34,17 +35,20 @@ public class TraceIngestor {
     private final FiberPositionLocator locator;
     private final Spool spool;
     private final IngestProperties rules;
+    private final ProjectAccess access;
 
-    TraceIngestor(CableRepository cables, FiberPositionLocator locator, Spool spool, IngestProperties rules) {
+    TraceIngestor(CableRepository cables, FiberPositionLocator locator, Spool spool, IngestProperties rules, ProjectAccess access) {
         this.cables = cables;
         this.locator = locator;
         this.spool = spool;
         this.rules = rules;
+        this.access = access;
     }
 
     public TraceSummary ingest(long projectId, String cableCode, String format, ZoneId zone, InputStream body) {
         Cable cable = cables.findByCode(projectId, cableCode == null ? "" : cableCode)
                 .orElseThrow(() -> UnknownCableException.of(cableCode));
+        access.requireCable(projectId, cable.id());
         RowErrors errors = new RowErrors(rules.maxErrorsListed());
         try (Spool.Batch batch = spool.begin()) {
             FiberTraceWriter writer = new FiberTraceWriter(cable, locator, rules, batch, errors, true);

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.goafwatch.geo.SupportedCrs;
+import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.LimitsProperties;
 
@@ -35,12 +36,15 @@ class ParcelController {
     private final ParcelEditor editor;
     private final ParcelFeatures features;
     private final LimitsProperties limits;
+    private final ProjectAccess access;
 
-    ParcelController(ParcelRepository parcels, ParcelEditor editor, ParcelFeatures features, LimitsProperties limits) {
+    ParcelController(ParcelRepository parcels, ParcelEditor editor, ParcelFeatures features, LimitsProperties limits,
+            ProjectAccess access) {
         this.parcels = parcels;
         this.editor = editor;
         this.features = features;
         this.limits = limits;
+        this.access = access;
     }
 
     @Operation(summary = "Parcels as a GeoJSON FeatureCollection (coordinates in CRS84 lon/lat), filtered and paged")
@@ -50,7 +54,7 @@ class ParcelController {
             @RequestParam(name = "bbox-crs", required = false) String bboxCrs,
             @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") long offset) {
         ParcelListParams.checkPaging(limit, offset, limits.maxPageSize());
-        ParcelFilter filter = ParcelListParams.filter(project, phase, status, bbox, bboxCrs);
+        ParcelFilter filter = ParcelListParams.filter(project, phase, status, bbox, bboxCrs).visibleTo(access.visibleProjects());
         List<ParcelRow> rows = parcels.find(filter, SupportedCrs.WGS84, limit, offset);
         long matched = parcels.count(filter);
         ObjectNode fc = features.collection();

@@ -102,6 +102,10 @@ class ParcelRepository {
             clauses.add("p.project_id = ?");
             params.add(filter.projectId());
         }
+        if (filter.visibleProjects() != null) {
+            clauses.add("p.project_id = ANY (?)");
+            params.add(filter.visibleProjects().toArray(Long[]::new));
+        }
         if (filter.phaseId() != null) {
             clauses.add("p.phase_id = ?");
             params.add(filter.phaseId());

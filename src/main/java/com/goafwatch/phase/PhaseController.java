@@ -53,6 +53,7 @@ class PhaseController {
     }
 
     @PostMapping("/api/v1/projects/{projectId}/phases")
+    @Transactional
     ResponseEntity<Phase> create(@PathVariable long projectId, @Valid @RequestBody PhaseRequest request) {
         projects.findById(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
         Phase created = phases.insert(projectId, request, status(request));
@@ -60,6 +61,7 @@ class PhaseController {
     }
 
     @PutMapping("/api/v1/phases/{id}")
+    @Transactional
     Phase update(@PathVariable long id, @Valid @RequestBody PhaseRequest request) {
         return phases.update(id, request, status(request)).orElseThrow(() -> ApiException.notFound("phase", id));
     }

@@ -2,6 +2,7 @@ package com.goafwatch.project;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.goafwatch.geo.CrsParameter;
 import com.goafwatch.geo.SupportedCrs;
+import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,17 +30,19 @@ import jakarta.validation.Valid;
 class ProjectController {
 
     private final ProjectRepository projects;
+    private final ProjectAccess access;
 
-    ProjectController(ProjectRepository projects) {
+    ProjectController(ProjectRepository projects, ProjectAccess access) {
         this.projects = projects;
+        this.access = access;
     }
 
+    /** Projects the caller may see; {@code code} looks one up. */
     @GetMapping
     List<Project> list(@RequestParam(required = false) String code) {
-        if (code != null) {
-            return projects.findByCode(code).map(List::of).orElse(List.of());
-        }
-        return projects.findAll();
+        List<Project> all = code != null ? projects.findByCode(code).map(List::of).orElse(List.of()) : projects.findAll();
+        Set<Long> visible = access.visibleProjects();
+        return visible == null ? all : all.stream().filter(p -> visible.contains(p.id())).toList();
     }
 
     @GetMapping("/{id}")
@@ -47,6 +51,7 @@ class ProjectController {
     }
 
     @PostMapping
+    @Transactional
     ResponseEntity<Project> create(@Valid @RequestBody ProjectRequest request) {
         Project created = projects.insert(request.code(), request.name().trim(), surveySrid(request), request.description());
         return ResponseEntity.created(URI.create("/api/v1/projects/" + created.id())).body(created);
@@ -61,6 +66,7 @@ class ProjectController {
 
     /** Deletes the project with its phases and parcels. */
     @DeleteMapping("/{id}")
+    @Transactional
     ResponseEntity<Void> delete(@PathVariable long id) {
         if (!projects.delete(id)) {
             throw ApiException.notFound("project", id);

@@ -62,6 +62,7 @@ class PointSensorController {
     }
 
     @DeleteMapping("/api/v1/sensors/{id}")
+    @org.springframework.transaction.annotation.Transactional
     ResponseEntity<Void> delete(@PathVariable long id) {
         if (!sensors.delete(id)) {
             throw ApiException.notFound("sensor", id);

@@ -11,6 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.goafwatch.fiber.CableService;
 import com.goafwatch.geo.CrsParameter;
@@ -22,6 +23,7 @@ import com.goafwatch.phase.PhaseRepository;
 import com.goafwatch.phase.PhaseRequest;
 import com.goafwatch.project.Project;
 import com.goafwatch.project.ProjectRepository;
+import com.goafwatch.security.Actor;
 import com.goafwatch.sensor.PointSensorService;
 
 import tools.jackson.databind.JsonNode;
@@ -43,9 +45,12 @@ public class SampleSiteLoader {
     private final CableService cables;
     private final PointSensorService sensors;
     private final ObjectMapper mapper;
+    private final TransactionTemplate transactions;
 
     SampleSiteLoader(SampleSiteProperties properties, ProjectRepository projects, PhaseRepository phases,
-            ParcelImporter importer, CableService cables, PointSensorService sensors, ObjectMapper mapper) {
+            ParcelImporter importer, CableService cables, PointSensorService sensors, ObjectMapper mapper,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.properties = properties;
         this.projects = projects;
         this.phases = phases;
@@ -59,7 +64,8 @@ public class SampleSiteLoader {
     @EventListener(ApplicationReadyEvent.class)
     void loadOnStartup() {
         if (properties.loadOnStartup()) {
-            load(properties.path());
+            // a self-call bypasses the @Transactional proxy: open the transaction here, with the audit actor set
+            Actor.runAs("sample-site", () -> transactions.execute(status -> load(properties.path())));
         }
     }
 

@@ -13,10 +13,12 @@ import jakarta.validation.constraints.Min;
  *
  * @param maxUploadSize largest raw upload (GeoJSON, CSV, zipped shapefile, GeoPackage); default 20MB
  * @param maxPageSize   largest {@code limit} a list endpoint accepts; default 1000 features
+ * @param requestsPerMinute API requests per caller per minute (token bucket); 0 switches the limit off
  */
 @Validated
 @ConfigurationProperties("goafwatch.limits")
 public record LimitsProperties(
         @DefaultValue("20MB") DataSize maxUploadSize,
-        @DefaultValue("1000") @Min(1) @Max(100_000) int maxPageSize) {
+        @DefaultValue("1000") @Min(1) @Max(100_000) int maxPageSize,
+        @DefaultValue("1200") @Min(0) int requestsPerMinute) {
 }

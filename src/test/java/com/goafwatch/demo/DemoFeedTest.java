@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.goafwatch.GoafWatchApplication;
 import com.goafwatch.support.TestInflux;
 import com.goafwatch.support.TestPostgres;
+import com.goafwatch.support.TestUsers;
 
 /**
  * The demo as README command 1 runs it (profile demo): a fresh database gets the sample site, and the
@@ -37,11 +38,11 @@ class DemoFeedTest {
     void demoProfileLoadsTheSiteAndFeedsDataThroughTheApi() throws Exception {
         String database = TestPostgres.createDatabase("demo");
         String influxDb = "demo_" + ProcessHandle.current().pid();
-        app = new SpringApplicationBuilder(GoafWatchApplication.class).profiles("demo").run("--server.port=0",
+        app = new SpringApplicationBuilder(GoafWatchApplication.class).profiles("demo").run(TestUsers.withContextArguments("--server.port=0",
                 "--spring.datasource.url=" + TestPostgres.jdbcUrl(database), "--spring.datasource.username=" + TestPostgres.user(),
                 "--goafwatch.influx.url=" + TestInflux.get().url(), "--goafwatch.influx.database=" + influxDb,
                 "--goafwatch.spool.dir=" + spool, "--goafwatch.demo-feed.backfill=3h", "--goafwatch.demo-feed.speed-up=100000",
-                "--goafwatch.demo-feed.live-interval=1h", "--goafwatch.demo-feed.spacing=5");
+                "--goafwatch.demo-feed.live-interval=1h", "--goafwatch.demo-feed.spacing=5"));
         JdbcClient jdbc = JdbcClient.create(app.getBean(javax.sql.DataSource.class));
         List<Long> cableIds = jdbc.sql("SELECT id FROM cable ORDER BY id").query(Long.class).list();
         assertThat(cableIds).hasSize(8);

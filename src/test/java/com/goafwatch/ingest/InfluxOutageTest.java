@@ -19,6 +19,7 @@ import com.goafwatch.support.Fixtures;
 import com.goafwatch.support.HttpApi;
 import com.goafwatch.support.TestInflux;
 import com.goafwatch.support.TestPostgres;
+import com.goafwatch.support.TestUsers;
 
 /**
  * Never lose accepted data: with InfluxDB down the service accepts uploads into its spool; the service is
@@ -43,10 +44,9 @@ class InfluxOutageTest {
     }
 
     private ConfigurableApplicationContext startService() {
-        return new SpringApplicationBuilder(GoafWatchApplication.class).run(
-                "--server.port=0", "--spring.datasource.url=" + TestPostgres.sharedJdbcUrl(),
+        return new SpringApplicationBuilder(GoafWatchApplication.class).run(TestUsers.withContextArguments("--server.port=0", "--spring.datasource.url=" + TestPostgres.sharedJdbcUrl(),
                 "--spring.datasource.username=" + TestPostgres.user(), "--goafwatch.influx.url=" + influx.url(),
-                "--goafwatch.spool.dir=" + spool, "--goafwatch.spool.max-backoff=500ms", "--goafwatch.influx.connect-timeout=300ms");
+                "--goafwatch.spool.dir=" + spool, "--goafwatch.spool.max-backoff=500ms", "--goafwatch.influx.connect-timeout=300ms"));
     }
 
     private static HttpApi api(ConfigurableApplicationContext context) {

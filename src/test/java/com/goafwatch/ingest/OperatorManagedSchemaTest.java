@@ -18,6 +18,7 @@ import com.goafwatch.support.Fixtures;
 import com.goafwatch.support.HttpApi;
 import com.goafwatch.support.TestInflux;
 import com.goafwatch.support.TestPostgres;
+import com.goafwatch.support.TestUsers;
 
 /**
  * {@code goafwatch.influx.manage-schema=false}, as for InfluxDB 2.x/3.x: the service issues no InfluxQL DDL
@@ -40,10 +41,10 @@ class OperatorManagedSchemaTest {
     void writesIntoTheOperatorsDatabaseWithoutCreatingAnything() throws Exception {
         String database = "operator_" + ProcessHandle.current().pid();
         TestInflux.get().query("", "CREATE DATABASE " + database);
-        app = new SpringApplicationBuilder(GoafWatchApplication.class).run("--server.port=0",
+        app = new SpringApplicationBuilder(GoafWatchApplication.class).run(TestUsers.withContextArguments("--server.port=0",
                 "--spring.datasource.url=" + TestPostgres.sharedJdbcUrl(), "--spring.datasource.username=" + TestPostgres.user(),
                 "--goafwatch.influx.url=" + TestInflux.get().url(), "--goafwatch.influx.database=" + database,
-                "--goafwatch.influx.manage-schema=false", "--goafwatch.spool.dir=" + spool);
+                "--goafwatch.influx.manage-schema=false", "--goafwatch.spool.dir=" + spool));
         HttpApi api = new HttpApi(((WebServerApplicationContext) app).getWebServer().getPort());
         assertThat((String) api.get("/actuator/health").json("$.components.influx.status")).isEqualTo("UP");
         Fixtures fixtures = new Fixtures(api);

@@ -15,10 +15,45 @@ import com.jayway.jsonpath.JsonPath;
 public final class HttpApi {
 
     private final String base;
+    private final String authorization;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** A client authenticated as the bootstrap admin. */
     public HttpApi(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, basic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD));
+    }
+
+    private HttpApi(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same server, as a local user (HTTP Basic). */
+    public HttpApi as(String user, String password) {
+        return new HttpApi(base, basic(user, password));
+    }
+
+    /** The same server, with a bearer token (API token or JWT). */
+    public HttpApi bearer(String token) {
+        return new HttpApi(base, "Bearer " + token);
+    }
+
+    /** The same server, without credentials. */
+    public HttpApi anonymous() {
+        return new HttpApi(base, null);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Response send(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b);
     }
 
     public Response get(String path) {
@@ -62,6 +97,9 @@ public final class HttpApi {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"goafwatch.limits.max-upload-size=1MB", "goafwatch.limits.max-page-size=500",
-                "goafwatch.ingest.max-trace-size=2MB", "goafwatch.spool.max-backoff=1s"})
+                "goafwatch.ingest.max-trace-size=2MB", "goafwatch.spool.max-backoff=1s", "goafwatch.limits.requests-per-minute=0"})
 public abstract class IntegrationTest {
 
     @LocalServerPort
@@ -31,6 +31,7 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.username", TestPostgres::user);
         registry.add("goafwatch.influx.url", () -> TestInflux.get().url());
         registry.add("goafwatch.spool.dir", () -> TestDirs.spool());
+        registry.add("goafwatch.security.bootstrap-admin-password", () -> TestUsers.ADMIN_PASSWORD);
     }
 
     protected HttpApi api() {

@@ -1,0 +1,102 @@
+package com.goafwatch.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The access rules, by role (viewer &lt; engineer &lt; admin; ingest beside them) and URL; project scoping
+ * comes on top ({@link ProjectScopeInterceptor}). Header-authenticated requests (Basic, Bearer) need no
+ * CSRF token; browser sessions from the login form do.
+ */
+@Configuration
+class SecurityConfig implements WebMvcConfigurer {
+
+    private final ProjectScopeInterceptor projectScope;
+
+    SecurityConfig(ProjectScopeInterceptor projectScope) {
+        this.projectScope = projectScope;
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, TokenService tokens, SecurityProperties properties,
+            RateLimitFilter rateLimit, JdbcClient jdbc) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+                        "/swagger-ui.html", "/login", "/error").permitAll()
+                .requestMatchers("/actuator/**", "/api/v1/admin/**").hasRole("ADMIN")
+                .requestMatchers(POST, "/api/v1/projects/*/ingest/**").hasAnyRole("INGEST", "ENGINEER")
+                .requestMatchers(GET, "/api/v1/ingest/status", "/api/v1/projects", "/api/v1/projects/*/cables", "/api/v1/cables/*",
+                        "/api/v1/projects/*/sensors").hasAnyRole("INGEST", "VIEWER")
+                .requestMatchers(POST, "/api/v1/projects", "/api/v1/projects/*/phases").hasRole("ADMIN")
+                .requestMatchers(PUT, "/api/v1/projects/*", "/api/v1/phases/*").hasRole("ADMIN")
+                .requestMatchers(DELETE, "/api/v1/projects/*", "/api/v1/phases/*").hasRole("ADMIN")
+                .requestMatchers(GET, "/api/**").hasRole("VIEWER")
+                .requestMatchers("/api/**").hasRole("ENGINEER")
+                .anyRequest().authenticated());
+        http.csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null));
+        http.exceptionHandling(e -> e
+                .defaultAuthenticationEntryPointFor(problems, PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                .accessDeniedHandler(problems));
+        http.addFilterBefore(new ApiTokenFilter(tokens, problems), BasicAuthenticationFilter.class);
+        http.addFilterAfter(rateLimit, AuthorizationFilter.class);
+        if (properties.oidcMode()) {
+            JwtPrincipalConverter converter = new JwtPrincipalConverter(properties.oidc(), jdbc);
+            http.oauth2ResourceServer(o -> o.authenticationEntryPoint(problems).accessDeniedHandler(problems)
+                    .jwt(j -> j.jwtAuthenticationConverter(converter)));
+        } else {
+            http.httpBasic(b -> b.authenticationEntryPoint(problems));
+            http.formLogin(f -> f.defaultSuccessUrl("/swagger-ui.html"));
+        }
+        return http.build();
+    }
+
+    /** URLs the firewall refuses (encoded slashes, semicolons, …) get a problem response too. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, e) -> problems.write(response, org.springframework.http.HttpStatus.BAD_REQUEST, "rejected-url",
+                "Bad request", "the request URL was refused: " + e.getMessage());
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix().role("ADMIN").implies("ENGINEER").role("ENGINEER").implies("VIEWER").build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Every transaction carries the actor for the audit triggers. */
+    @Bean
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+        return new AuditingTransactionManager(dataSource);
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(projectScope).addPathPatterns("/api/**");
+    }
+}

@@ -1,0 +1,114 @@
+package com.goafwatch.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API tokens: {@code gw_<8-char id>_<43-char secret>}. The plaintext is shown once at creation; only its
+ * SHA-256 is stored (a token is random, so a fast hash suffices, unlike passwords). Tokens expire and can
+ * be revoked; an ingest token is bound to one project and optionally to a list of cables.
+ */
+@Service
+public class TokenService {
+
+    public static final String PREFIX = "gw_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A token's metadata; never its secret. */
+    public record TokenInfo(long id, String name, String prefix, Role role, Long projectId, List<Long> cableIds, String createdBy,
+            OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime revokedAt, OffsetDateTime lastUsedAt) {
+    }
+
+    /** A freshly created token: the only time its secret is returned. */
+    public record CreatedToken(TokenInfo token, String secret) {
+    }
+
+    private final JdbcClient jdbc;
+
+    TokenService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public CreatedToken create(String name, Role role, Long projectId, Set<Long> cableIds, Duration lifetime, String createdBy) {
+        String id = randomText(6).substring(0, 8);
+        String secret = PREFIX + id + "_" + randomText(32);
+        long tokenId = jdbc.sql("INSERT INTO api_token (name, token_prefix, token_hash, role, project_id, created_by, expires_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?)) RETURNING id")
+                .params(name, PREFIX + id, sha256(secret), role.dbValue(), projectId, createdBy, (double) lifetime.toSeconds())
+                .query(Long.class).single();
+        for (Long cable : cableIds) {
+            jdbc.sql("INSERT INTO api_token_cable (token_id, cable_id) VALUES (?, ?)").params(tokenId, cable).update();
+        }
+        return new CreatedToken(find(tokenId).orElseThrow(), secret);
+    }
+
+    /** The principal of a valid (known, unrevoked, unexpired) token. */
+    Optional<GoafPrincipal> authenticate(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
+            return Optional.empty();
+        }
+        Optional<Map<String, Object>> row = jdbc.sql("UPDATE api_token SET last_used_at = now() WHERE token_hash = ? "
+                + "AND revoked_at IS NULL AND expires_at > now() RETURNING id, name, role, project_id")
+                .param(sha256(secret)).query().listOfRows().stream().findFirst();
+        return row.map(r -> {
+            long id = ((Number) r.get("id")).longValue();
+            Role role = Role.parse((String) r.get("role")).orElseThrow();
+            Long project = r.get("project_id") == null ? null : ((Number) r.get("project_id")).longValue();
+            Set<Long> cables = new HashSet<>(jdbc.sql("SELECT cable_id FROM api_token_cable WHERE token_id = ?").param(id)
+                    .query(Long.class).list());
+            // a token without a project was made by an admin for all projects (ingest tokens always have one)
+            return new GoafPrincipal("token:" + r.get("name"), role, project == null, project == null ? Set.of() : Set.of(project),
+                    cables);
+        });
+    }
+
+    public List<TokenInfo> list() {
+        return jdbc.sql("SELECT id FROM api_token ORDER BY id").query(Long.class).list().stream().map(id -> find(id).orElseThrow()).toList();
+    }
+
+    @Transactional
+    public boolean revoke(long id) {
+        return jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL").param(id).update() == 1;
+    }
+
+    Optional<TokenInfo> find(long id) {
+        return jdbc.sql("SELECT id, name, token_prefix, role, project_id, created_by, created_at, expires_at, revoked_at, last_used_at "
+                + "FROM api_token WHERE id = ?").param(id).query((rs, n) -> new TokenInfo(rs.getLong(1), rs.getString(2),
+                        rs.getString(3), Role.parse(rs.getString(4)).orElseThrow(), (Long) rs.getObject(5),
+                        jdbc.sql("SELECT cable_id FROM api_token_cable WHERE token_id = ? ORDER BY cable_id").param(id)
+                                .query(Long.class).list(),
+                        rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getObject(8, OffsetDateTime.class),
+                        rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class)))
+                .optional();
+    }
+
+    private static String randomText(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b).replace('-', 'x').replace('_', 'y');
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
