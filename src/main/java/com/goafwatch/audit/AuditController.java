@@ -50,6 +50,9 @@ class AuditController {
         if (entityType != null && !ENTITY_TYPES.contains(entityType)) {
             throw ApiException.badRequest("invalid-parameter", "entityType must be one of " + ENTITY_TYPES);
         }
+        if (project != null) {
+            access.require(project);
+        }
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         Set<Long> visible = access.visibleProjects();

@@ -54,6 +54,9 @@ class ParcelController {
             @RequestParam(name = "bbox-crs", required = false) String bboxCrs,
             @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") long offset) {
         ParcelListParams.checkPaging(limit, offset, limits.maxPageSize());
+        if (project != null) {
+            access.require(project);
+        }
         ParcelFilter filter = ParcelListParams.filter(project, phase, status, bbox, bboxCrs).visibleTo(access.visibleProjects());
         List<ParcelRow> rows = parcels.find(filter, SupportedCrs.WGS84, limit, offset);
         long matched = parcels.count(filter);

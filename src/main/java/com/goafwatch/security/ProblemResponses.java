@@ -44,6 +44,10 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+        if (e instanceof org.springframework.security.web.csrf.CsrfException) {
+            write(response, HttpStatus.FORBIDDEN, "csrf", "Forbidden", "missing or invalid CSRF token for this browser session");
+            return;
+        }
         write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "your role does not allow " + request.getMethod() + " "
                 + request.getRequestURI());
     }

@@ -55,7 +55,8 @@ class SecurityConfig implements WebMvcConfigurer {
                 .requestMatchers(GET, "/api/**").hasRole("VIEWER")
                 .requestMatchers("/api/**").hasRole("ENGINEER")
                 .anyRequest().authenticated());
-        http.csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null));
+        // CSRF protects cookie sessions; requests without one (header auth, or none at all) cannot be forged that way
+        http.csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null || r.getRequestedSessionId() == null));
         http.exceptionHandling(e -> e
                 .defaultAuthenticationEntryPointFor(problems, PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
                 .accessDeniedHandler(problems));
