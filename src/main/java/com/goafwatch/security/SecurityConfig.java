@@ -15,6 +15,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -64,7 +65,13 @@ class SecurityConfig implements WebMvcConfigurer {
         http.addFilterAfter(rateLimit, AuthorizationFilter.class);
         if (properties.oidcMode()) {
             JwtPrincipalConverter converter = new JwtPrincipalConverter(properties.oidc(), jdbc);
+            // API tokens (gw_…) are ours; every other bearer value is a JWT for the resource server
+            DefaultBearerTokenResolver jwtResolver = new DefaultBearerTokenResolver();
             http.oauth2ResourceServer(o -> o.authenticationEntryPoint(problems).accessDeniedHandler(problems)
+                    .bearerTokenResolver(request -> {
+                        String token = jwtResolver.resolve(request);
+                        return token != null && token.startsWith(TokenService.PREFIX) ? null : token;
+                    })
                     .jwt(j -> j.jwtAuthenticationConverter(converter)));
         } else {
             http.httpBasic(b -> b.authenticationEntryPoint(problems));
