@@ -33,8 +33,13 @@ class CreateUserCommand implements ApplicationRunner {
         if (!args.containsOption("create-user")) {
             return;
         }
+        int code = execute(args, System.out, System.err);
+        System.exit(SpringApplication.exit(context, () -> code));
+    }
+
+    /** @return the exit status: 0 when the user was created (or its password reset) */
+    int execute(ApplicationArguments args, java.io.PrintStream out, java.io.PrintStream err) {
         String name = args.getOptionValues("create-user").get(0);
-        int exit = 0;
         try {
             UserService.Credentials c = Actor.runAs("create-user-command", () -> {
                 if (args.containsOption("reset-password")) {
@@ -52,12 +57,11 @@ class CreateUserCommand implements ApplicationRunner {
                 }
                 return users.create(name, role, projects.trim().equals("*"), ids, null);
             });
-            System.out.println("user " + c.user().username() + " (" + c.user().role().dbValue() + "), password: " + c.password());
+            out.println("user " + c.user().username() + " (" + c.user().role().dbValue() + "), password: " + c.password());
+            return 0;
         } catch (RuntimeException e) {
-            System.err.println("create-user failed: " + e.getMessage());
-            exit = 1;
+            err.println("create-user failed: " + e.getMessage());
+            return 1;
         }
-        int code = exit;
-        System.exit(SpringApplication.exit(context, () -> code));
     }
 }
