@@ -38,6 +38,7 @@ final class FiberTraceWriter {
     private long currentTrace = Long.MIN_VALUE;
     private final Map<Long, Long> lineByDistanceMm = new HashMap<>();
     private final Set<Long> finishedTraces = new HashSet<>();
+    private long rows;
     private long samples;
     private long unmapped;
     private long inParcels;
@@ -56,6 +57,9 @@ final class FiberTraceWriter {
     }
 
     void accept(FiberSample s) {
+        if (++rows > rules.maxRows()) {
+            throw TooManyRows.of(rules.maxRows());
+        }
         String problem = check(s);
         if (problem != null) {
             errors.add(s.line(), problem);

@@ -22,6 +22,7 @@ import jakarta.validation.constraints.NotNull;
  * @param maxTraceSize      largest trace upload (compressed size when gzipped); streamed, never held in memory
  * @param siteZone          zone of timestamps written without offset (ODiSI exports local time)
  * @param maxErrorsListed   how many bad rows a problem response lists (all are counted)
+ * @param maxRows           most samples or readings in one request; beyond it 413
  */
 @Validated
 @ConfigurationProperties("goafwatch.ingest")
@@ -33,5 +34,6 @@ public record IngestProperties(
         @DefaultValue("150") double maxTemperatureC,
         @NotNull @DefaultValue("1GB") DataSize maxTraceSize,
         @NotNull @DefaultValue("Asia/Shanghai") ZoneId siteZone,
-        @DefaultValue("100") int maxErrorsListed) {
+        @DefaultValue("100") int maxErrorsListed,
+        @DefaultValue("50000000") long maxRows) {
 }

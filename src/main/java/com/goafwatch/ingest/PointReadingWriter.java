@@ -28,6 +28,7 @@ final class PointReadingWriter {
     private final long latestAllowedMs;
     private final Map<String, Long> lineBySensorAndTime = new HashMap<>();
     private long points;
+    private long rows;
 
     PointReadingWriter(Map<String, PointSensor> sensors, IngestProperties rules, Spool.Batch batch, RowErrors errors) {
         this.sensors = sensors;
@@ -89,6 +90,9 @@ final class PointReadingWriter {
     }
 
     private PointSensor known(long line, String code, long timeMs) {
+        if (++rows > rules.maxRows()) {
+            throw TooManyRows.of(rules.maxRows());
+        }
         PointSensor sensor = sensors.get(code);
         if (sensor == null) {
             errors.add(line, "unknown sensor '" + code + "'");

@@ -62,14 +62,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleApi(ConstraintMessages.toProblem(e));
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class})
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessException.class, org.springframework.dao.RecoverableDataAccessException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> handleDatabaseDown(RuntimeException e) {
         log.warn("database unavailable: {}", e.getMessage());
-        ApiException problem = new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                "Database unavailable", "PostGIS is not reachable right now; nothing was written. Retry shortly.");
-        ResponseEntity<ProblemDetail> response = handleApi(problem);
-        return ResponseEntity.status(response.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "10")
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
+        return handleApi(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                "PostGIS is not reachable right now; nothing was written. Retry shortly.").with("retryAfterSeconds", 10));
     }
 
     @ExceptionHandler(RuntimeException.class)

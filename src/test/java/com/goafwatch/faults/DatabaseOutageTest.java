@@ -1,0 +1,63 @@
+package com.goafwatch.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.goafwatch.GoafWatchApplication;
+import com.goafwatch.support.Fixtures;
+import com.goafwatch.support.HttpApi;
+import com.goafwatch.support.TestInflux;
+import com.goafwatch.support.TestUsers;
+import com.goafwatch.support.ThrowawayPostgres;
+
+/** PostgreSQL restarts under the running service: 503 problems meanwhile, no partial writes, then back to work unaided. */
+class DatabaseOutageTest {
+
+    @TempDir
+    Path spool;
+
+    @Test
+    void requestsFailWith503DuringTheOutageAndWorkAfterwards() throws Exception {
+        try (ThrowawayPostgres pg = new ThrowawayPostgres();
+                ConfigurableApplicationContext app = new SpringApplicationBuilder(GoafWatchApplication.class).run(
+                        TestUsers.withContextArguments("--server.port=0", "--spring.datasource.url=" + pg.jdbcUrl(),
+                                "--spring.datasource.hikari.connection-timeout=1500", "--goafwatch.influx.url=" + TestInflux.get().url(),
+                                "--goafwatch.spool.dir=" + spool))) {
+            HttpApi api = new HttpApi(((WebServerApplicationContext) app).getWebServer().getPort());
+            Fixtures fixtures = new Fixtures(api);
+            long project = fixtures.project("OUTAGE");
+            fixtures.phase(project, 1);
+            String token = api.postJson("/api/v1/admin/tokens", "{\"name\": \"script\", \"role\": \"engineer\"}").json("$.secret");
+
+            pg.stop();
+            var basic = api.get("/api/v1/projects");
+            assertThat(basic.status()).as(basic.toString()).isEqualTo(503);
+            assertThat(basic.contentType()).startsWith("application/problem+json");
+            assertThat(basic.header("Retry-After")).isNotBlank();
+            var write = api.bearer(token).postJson("/api/v1/projects/" + project + "/parcels/import?crs=EPSG:4548", Fixtures.collection(
+                    Fixtures.feature("DOWN-1", 1, "Polygon", Fixtures.square(Fixtures.E0, Fixtures.N0, 10))));
+            assertThat(write.status()).as(write.toString()).isEqualTo(503);
+            assertThat(api.get("/actuator/health").status()).isEqualTo(503);
+
+            pg.start();
+            long deadline = System.currentTimeMillis() + 20_000;
+            int status = 0;
+            while (System.currentTimeMillis() < deadline && status != 200) {
+                status = api.get("/api/v1/projects/" + project).status();
+                Thread.sleep(250);
+            }
+            assertThat(status).isEqualTo(200);
+            assertThat((Integer) api.get("/api/v1/parcels?project=" + project).json("$.numberMatched")).as("nothing half-written").isZero();
+            var retried = api.bearer(token).postJson("/api/v1/projects/" + project + "/parcels/import?crs=EPSG:4548", Fixtures.collection(
+                    Fixtures.feature("DOWN-1", 1, "Polygon", Fixtures.square(Fixtures.E0, Fixtures.N0, 10))));
+            assertThat(retried.status()).isEqualTo(200);
+        }
+    }
+}
