@@ -34,9 +34,18 @@ public abstract class IntegrationTest {
         registry.add("goafwatch.security.bootstrap-admin-password", () -> TestUsers.ADMIN_PASSWORD);
     }
 
+    /** Admin API token of the shared context: bcrypt on every Basic request would slow the suite down. */
+    private static String adminToken;
+
     protected HttpApi api() {
         if (api == null) {
-            api = new HttpApi(port);
+            synchronized (IntegrationTest.class) {
+                if (adminToken == null) {
+                    adminToken = new HttpApi(port).postJson("/api/v1/admin/tokens", "{\"name\": \"test-admin\", \"role\": \"admin\"}")
+                            .json("$.secret");
+                }
+            }
+            api = new HttpApi(port).bearer(adminToken);
         }
         return api;
     }
