@@ -59,7 +59,10 @@ class InfluxOutageTest {
         influx.stop();
         app = startService();
         HttpApi api = api(app);
-        assertThat((String) api.get("/actuator/health").json("$.components.influx.status")).isEqualTo("DOWN");
+        var degraded = api.get("/actuator/health");
+        assertThat((String) degraded.json("$.components.influx.status")).isEqualTo("DEGRADED");
+        assertThat((String) degraded.json("$.status")).isEqualTo("DEGRADED");
+        assertThat(degraded.status()).isEqualTo(200);
 
         Fixtures fixtures = new Fixtures(api);
         long projectId = fixtures.project(Fixtures.uniqueCode("OUT"));

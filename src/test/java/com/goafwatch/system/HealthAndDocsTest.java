@@ -46,6 +46,14 @@ class HealthAndDocsTest extends IntegrationTest {
     }
 
     @Test
+    void anonymousCallersSeeOnlyTheStatus() {
+        var r = api().anonymous().get("/actuator/health");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat((String) r.json("$.status")).isEqualTo("UP");
+        assertThat(r.body()).doesNotContain("components").doesNotContain("version");
+    }
+
+    @Test
     void unknownRouteIsAProblem() {
         var r = api().get("/api/v1/nothing-here");
         assertThat(r.status()).isEqualTo(404);
