@@ -15,6 +15,8 @@ cd "$ROOT"
 log "building the service"
 mvn -B -q -DskipTests package
 log "starting on http://localhost:${PORT:-8080} (Ctrl-C stops it; InfluxDB keeps running, see README)"
+log "log in as 'admin': on the first run its password is printed below (once); later runs keep it."
+log "lost it? scripts/create-user.sh admin --reset-password   ·   more users: scripts/create-user.sh NAME ROLE PROJECT"
 exec java -Xmx512m -jar target/goafwatch.jar --spring.profiles.active=demo \
   --spring.datasource.url="jdbc:postgresql://$host:$port/$DB" \
   --goafwatch.influx.url="http://127.0.0.1:$INFLUX_PORT" "$@"

@@ -12,6 +12,7 @@ import com.goafwatch.sensor.PointSensor;
 import com.goafwatch.sensor.PointSensorRepository;
 import com.goafwatch.sensor.SensorType;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.system.LimitsProperties;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,8 +26,11 @@ class MonitoringController {
     private final CableRepository cables;
     private final PointSensorRepository sensors;
     private final JdbcClient jdbc;
+    private final LimitsProperties limits;
 
-    MonitoringController(FiberQueries fiber, PointQueries points, CableRepository cables, PointSensorRepository sensors, JdbcClient jdbc) {
+    MonitoringController(FiberQueries fiber, PointQueries points, CableRepository cables, PointSensorRepository sensors, JdbcClient jdbc,
+            LimitsProperties limits) {
+        this.limits = limits;
         this.fiber = fiber;
         this.points = points;
         this.cables = cables;
@@ -48,7 +52,7 @@ class MonitoringController {
             @RequestParam(required = false) Double distanceFrom, @RequestParam(required = false) Double distanceTo,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "500") int points) {
-        return fiber.history(cable(id), distance, distanceFrom, distanceTo, TimeRange.parse(from, to), points);
+        return fiber.history(cable(id), distance, distanceFrom, distanceTo, TimeRange.parse(from, to, limits.maxQuerySpan()), points);
     }
 
     @Operation(summary = "Fiber strain inside a parcel over a window (default 1 day), per cable crossing it")
@@ -59,7 +63,7 @@ class MonitoringController {
                 .orElseThrow(() -> ApiException.notFound("parcel", id));
         TimeRange range = from == null && to == null
                 ? new TimeRange(java.time.Instant.now().minus(java.time.Duration.ofDays(1)), java.time.Instant.now().plusSeconds(1))
-                : TimeRange.parse(from, to);
+                : TimeRange.parse(from, to, limits.maxQuerySpan());
         return points.parcelStrain(id, code, range);
     }
 
@@ -72,7 +76,7 @@ class MonitoringController {
             throw ApiException.badRequest("wrong-sensor-type", "sensor " + sensor.code() + " is a " + sensor.type().dbValue()
                     + ", not a settlement marker");
         }
-        return points.settlement(sensor, TimeRange.parse(from, to));
+        return points.settlement(sensor, TimeRange.parse(from, to, limits.maxQuerySpan()));
     }
 
     private Cable cable(long id) {

@@ -14,11 +14,13 @@ import jakarta.validation.constraints.Min;
  * @param maxUploadSize largest raw upload (GeoJSON, CSV, zipped shapefile, GeoPackage); default 20MB
  * @param maxPageSize   largest {@code limit} a list endpoint accepts; default 1000 features
  * @param requestsPerMinute API requests per caller per minute (token bucket); 0 switches the limit off
+ * @param maxQuerySpan  longest time range a monitoring query may cover
  */
 @Validated
 @ConfigurationProperties("goafwatch.limits")
 public record LimitsProperties(
         @DefaultValue("20MB") DataSize maxUploadSize,
         @DefaultValue("1000") @Min(1) @Max(100_000) int maxPageSize,
-        @DefaultValue("1200") @Min(0) int requestsPerMinute) {
+        @DefaultValue("1200") @Min(0) int requestsPerMinute,
+        @DefaultValue("3660d") java.time.Duration maxQuerySpan) {
 }

@@ -98,6 +98,9 @@ class MonitoringQueryTest extends IntegrationTest {
         assertThat(api().get("/api/v1/cables/" + cableId + "/history").status()).isEqualTo(400);
         assertThat(api().get("/api/v1/cables/" + cableId + "/history?distance=100&from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z")
                 .status()).isEqualTo(400);
+        var tooLong = api().get("/api/v1/cables/" + cableId + "/history?distance=100&from=1990-01-01T00:00:00Z&to=2026-01-01T00:00:00Z");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat((String) tooLong.json("$.detail")).contains("goafwatch.limits.max-query-span");
     }
 
     @Test
