@@ -89,3 +89,37 @@ CONF
   for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/ping" >/dev/null && return; sleep 0.5; done
   log "InfluxDB did not come up; see $dir/influxd.log"; return 1
 }
+
+# Benchmarks: a throwaway database, a throwaway InfluxDB and the packaged service started with the
+# given heap and extra arguments. Sets SERVICE_URL, INFLUX_URL, ADMIN_PASSWORD, BENCH_CP.
+start_bench_service() { # heap extra-args...
+  local heap="$1"; shift
+  BENCH_DIR="$LOCAL/bench"
+  local bench="$BENCH_DIR" service_port=8099 influx_port=8196
+  trap stop_bench_service EXIT
+  stop_bench_service   # leftovers of an interrupted run
+  ensure_packages
+  read -r host port < <(ensure_postgres)
+  psql -q -h "$host" -p "$port" -U "$PGUSER_" -d postgres -c "DROP DATABASE IF EXISTS goafwatch_bench WITH (FORCE)" \
+    -c "CREATE DATABASE goafwatch_bench" 2>/dev/null
+  rm -rf "$bench"; mkdir -p "$bench"
+  LOCAL="$bench" ensure_influxdb "$influx_port"
+  cd "$ROOT"
+  mvn -B -q -DskipTests package
+  mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+  ADMIN_PASSWORD="bench-$(date +%s%N)"
+  java "-Xmx$heap" -XX:+ExitOnOutOfMemoryError -jar target/goafwatch.jar --server.port=$service_port \
+    --spring.datasource.url="jdbc:postgresql://$host:$port/goafwatch_bench" \
+    --goafwatch.security.bootstrap-admin-password="$ADMIN_PASSWORD" \
+    --goafwatch.influx.url="http://127.0.0.1:$influx_port" --goafwatch.spool.dir="$bench/spool" "$@" >"$bench/service.log" 2>&1 &
+  BENCH_APP_PID=$!
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$service_port/actuator/health" >/dev/null && break; sleep 0.5; done
+  SERVICE_URL="http://127.0.0.1:$service_port"; INFLUX_URL="http://127.0.0.1:$influx_port"
+  BENCH_CP="target/test-classes:target/classes:$(cat target/bench.cp)"
+}
+
+stop_bench_service() {
+  if [ -n "${BENCH_APP_PID:-}" ]; then kill "$BENCH_APP_PID" 2>/dev/null || true; fi
+  pkill -f -- "-jar target/goafwatch.jar --server.port=8099" 2>/dev/null || true
+  pkill -f -- "$BENCH_DIR/influxdb/influxdb.conf" 2>/dev/null || true
+}

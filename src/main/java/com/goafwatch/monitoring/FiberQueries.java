@@ -32,10 +32,8 @@ class FiberQueries {
 
     FiberProfile profile(Cable cable, Instant at) {
         String where = FiberSeries.TAG_CABLE + " = " + InfluxQl.stringLiteral(String.valueOf(cable.id()));
-        Long before = traceTime("SELECT last(" + FiberSeries.FIELD_STRAIN + ") FROM " + FiberSeries.MEASUREMENT + " WHERE " + where
-                + " AND time <= " + at.toEpochMilli() + "ms");
-        Long after = traceTime("SELECT first(" + FiberSeries.FIELD_STRAIN + ") FROM " + FiberSeries.MEASUREMENT + " WHERE " + where
-                + " AND time >= " + at.toEpochMilli() + "ms");
+        Long before = nearestTrace("last", where, at, true);
+        Long after = nearestTrace("first", where, at, false);
         Long trace = before == null ? after : after == null ? before
                 : (at.toEpochMilli() - before <= after - at.toEpochMilli() ? before : after);
         if (trace == null) {
@@ -44,7 +42,15 @@ class FiberQueries {
         List<InfluxSeries> result = InfluxSeries.of(influx.query("SELECT " + String.join(", ", FiberSeries.FIELD_STRAIN,
                 FiberSeries.FIELD_RAW_STRAIN, FiberSeries.FIELD_TEMPERATURE, FiberSeries.FIELD_DISTANCE, FiberSeries.FIELD_CHAINAGE,
                 FiberSeries.TAG_PARCEL) + " FROM " + FiberSeries.MEASUREMENT + " WHERE " + where + " AND time = " + trace + "ms"));
-        List<Map<String, Object>> rows = result.isEmpty() ? List.of() : new ArrayList<>(result.get(0).rows());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (InfluxSeries series : result) {
+            for (Map<String, Object> r : series.rows()) {
+                // a row without distance or strain is no sample (e.g. a trace still being written)
+                if (InfluxSeries.number(r, FiberSeries.FIELD_DISTANCE) != null && InfluxSeries.number(r, FiberSeries.FIELD_STRAIN) != null) {
+                    rows.add(r);
+                }
+            }
+        }
         rows.sort(Comparator.comparingDouble(r -> InfluxSeries.number(r, FiberSeries.FIELD_DISTANCE)));
         double[][] coordinates = coordinates(cable, rows);
         List<FiberProfile.Sample> samples = new ArrayList<>();
@@ -94,6 +100,25 @@ class FiberQueries {
             }
         }
         return new FiberHistory(cable.id(), selection, range.from(), range.to(), bucket, buckets);
+    }
+
+    /**
+     * Time of the trace nearest before (or after) {@code at}: searched in widening windows (a day, a month,
+     * then all time), so the usual question, "the latest trace", reads only the newest data.
+     */
+    private Long nearestTrace(String selector, String where, Instant at, boolean before) {
+        long t = at.toEpochMilli();
+        for (long windowMs : new long[] {86_400_000L, 30 * 86_400_000L, Long.MAX_VALUE}) {
+            String range = before
+                    ? "time <= " + t + "ms" + (windowMs == Long.MAX_VALUE ? "" : " AND time >= " + (t - windowMs) + "ms")
+                    : "time >= " + t + "ms" + (windowMs == Long.MAX_VALUE ? "" : " AND time <= " + (t + windowMs) + "ms");
+            Long found = traceTime("SELECT " + selector + "(" + FiberSeries.FIELD_STRAIN + ") FROM " + FiberSeries.MEASUREMENT
+                    + " WHERE " + where + " AND " + range);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private Long traceTime(String influxQl) {

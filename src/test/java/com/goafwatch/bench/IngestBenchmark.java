@@ -3,7 +3,6 @@ package com.goafwatch.bench;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,24 +26,28 @@ import com.jayway.jsonpath.JsonPath;
  * <p>Then one large upload (a file of {@code largeFileMb} MB, streamed by the client too) shows that the
  * service reads it with bounded memory.
  *
- * <p>Arguments: serviceUrl influxUrl rounds tracesPerRound largeFileMb
+ * <p>Arguments: serviceUrl influxUrl rounds tracesPerRound largeFileMb adminPassword
  */
 public final class IngestBenchmark {
 
     private static final int SAMPLES = 20_000;
     private static final double SPACING_M = 0.5;
     private static final int LINES_PER_WRITE = 10_000;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The service, as admin through an API token (set up in main). */
+    private static BenchHttp service;
+    /** InfluxDB, which runs without authentication here. */
+    private static final BenchHttp INFLUX = BenchHttp.none();
 
     public static void main(String[] args) throws Exception {
-        String service = args[0];
+        String serviceUrl = args[0];
         String influx = args[1];
         int rounds = Integer.parseInt(args[2]);
         int traces = Integer.parseInt(args[3]);
         int largeFileMb = Integer.parseInt(args[4]);
-        long projectId = setUp(service);
-        long cableId = ((Number) JsonPath.read(get(service + "/api/v1/projects/" + projectId + "/cables"), "$.features[0].id")).longValue();
-        String intervals = get(service + "/api/v1/cables/" + cableId);
+        service = BenchHttp.basic("admin", args[5]).token(serviceUrl, "ingest-benchmark", "admin", null);
+        long projectId = setUp(serviceUrl);
+        long cableId = ((Number) JsonPath.read(get(serviceUrl + "/api/v1/projects/" + projectId + "/cables"), "$.features[0].id")).longValue();
+        String intervals = get(serviceUrl + "/api/v1/cables/" + cableId);
         List<double[]> parcelIntervals = new ArrayList<>();
         List<Object> list = JsonPath.read(intervals, "$.properties.intervals[*]");
         for (int i = 0; i < list.size(); i++) {
@@ -56,7 +59,7 @@ public final class IngestBenchmark {
         post(influx + "/query", "application/x-www-form-urlencoded", "q=" + URLEncoder.encode("CREATE DATABASE bench_direct", StandardCharsets.UTF_8));
 
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(rounds * traces * 2L + 10, ChronoUnit.MINUTES);
-        HeapSampler heap = new HeapSampler(service);
+        HeapSampler heap = new HeapSampler(serviceUrl);
         heap.start();
         double[] serviceRates = new double[rounds];
         double[] directRates = new double[rounds];
@@ -71,12 +74,12 @@ public final class IngestBenchmark {
             for (int k = 0; k < traces; k++) {
                 serviceTimes.add(start.plus(next++, ChronoUnit.MINUTES));
             }
-            serviceRates[round] = throughService(service, influx, projectId, cableId, serviceTimes);
+            serviceRates[round] = throughService(serviceUrl, influx, projectId, cableId, serviceTimes);
             System.out.printf(Locale.ROOT, "round %d: direct %.0f samples/s, service %.0f samples/s%n", round + 1, directRates[round],
                     serviceRates[round]);
         }
         long roundsPeak = heap.peakBytes();
-        String large = largeUpload(service, projectId, start.minus(1, ChronoUnit.DAYS), largeFileMb);
+        String large = largeUpload(serviceUrl, projectId, start.minus(1, ChronoUnit.DAYS), largeFileMb);
         heap.stopSampling();
         double direct = median(directRates);
         double viaService = median(serviceRates);
@@ -133,9 +136,9 @@ public final class IngestBenchmark {
         HeapSampler heap = new HeapSampler(service);
         heap.start();
         long t0 = System.nanoTime();
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(service + "/api/v1/projects/" + projectId
+        HttpResponse<String> r = IngestBenchmark.service.send(HttpRequest.newBuilder(URI.create(service + "/api/v1/projects/" + projectId
                 + "/ingest/traces?cable=BENCH-1&format=csv")).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body)));
         double uploadSeconds = (System.nanoTime() - t0) / 1e9;
         if (r.statusCode() != 202) {
             throw new IllegalStateException("large upload answered " + r.statusCode() + ": " + r.body());
@@ -258,17 +261,17 @@ public final class IngestBenchmark {
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
+    /** Service URLs go with the admin token, InfluxDB's /query and /write without. */
     static String get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return client(url).get(url);
     }
 
     static String post(String url, String type, String body) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() >= 300) {
-            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body();
+        return client(url).post(url, type, body);
+    }
+
+    private static BenchHttp client(String url) {
+        return url.contains("/api/") || url.contains("/actuator/") ? service : INFLUX;
     }
 
     /** Samples the service's used heap every 50 ms through /actuator/metrics. */
