@@ -45,7 +45,7 @@ public final class SoakBenchmark {
 
         long deadline = System.currentTimeMillis() + seconds * 1000;
         AtomicLong accepted = new AtomicLong();
-        Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(3, ChronoUnit.DAYS);
+        Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS); // recent, as live traces are
         List<Thread> threads = new ArrayList<>();
         for (int g = 0; g < gateways; g++) {
             BenchHttp token = admin.token(service, "soak-gateway-" + g, "ingest", projectId);
