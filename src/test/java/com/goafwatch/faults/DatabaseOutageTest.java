@@ -6,15 +6,11 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
-import com.goafwatch.GoafWatchApplication;
 import com.goafwatch.support.Fixtures;
 import com.goafwatch.support.HttpApi;
+import com.goafwatch.support.RunningService;
 import com.goafwatch.support.TestInflux;
-import com.goafwatch.support.TestUsers;
 import com.goafwatch.support.ThrowawayPostgres;
 
 /** PostgreSQL restarts under the running service: 503 problems meanwhile, no partial writes, then back to work unaided. */
@@ -26,11 +22,10 @@ class DatabaseOutageTest {
     @Test
     void requestsFailWith503DuringTheOutageAndWorkAfterwards() throws Exception {
         try (ThrowawayPostgres pg = new ThrowawayPostgres();
-                ConfigurableApplicationContext app = new SpringApplicationBuilder(GoafWatchApplication.class).run(
-                        TestUsers.withContextArguments("--server.port=0", "--spring.datasource.url=" + pg.jdbcUrl(),
-                                "--spring.datasource.hikari.connection-timeout=1500", "--goafwatch.influx.url=" + TestInflux.get().url(),
-                                "--goafwatch.spool.dir=" + spool))) {
-            HttpApi api = new HttpApi(((WebServerApplicationContext) app).getWebServer().getPort());
+                RunningService app = RunningService.start("--spring.datasource.url=" + pg.jdbcUrl(),
+                        "--spring.datasource.hikari.connection-timeout=1500", "--goafwatch.influx.url=" + TestInflux.get().url(),
+                        "--goafwatch.spool.dir=" + spool)) {
+            HttpApi api = app.api();
             Fixtures fixtures = new Fixtures(api);
             long project = fixtures.project("OUTAGE");
             fixtures.phase(project, 1);

@@ -14,15 +14,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
-import com.goafwatch.GoafWatchApplication;
 import com.goafwatch.support.Fixtures;
 import com.goafwatch.support.HttpApi;
+import com.goafwatch.support.RunningService;
 import com.goafwatch.support.TestPostgres;
-import com.goafwatch.support.TestUsers;
 
 /**
  * Limits with their problem responses: the spool quota while InfluxDB is away (503 + Retry-After, never
@@ -33,19 +29,17 @@ class IngestLimitsTest {
 
     @TempDir
     static Path spool;
-    private static ConfigurableApplicationContext app;
+    private static RunningService app;
     private static HttpApi api;
     private static long project;
 
     @BeforeAll
     static void start() {
-        String[] args = TestUsers.withContextArguments("--server.port=0", "--spring.datasource.url=" + TestPostgres.sharedJdbcUrl(),
+        app = RunningService.start("--spring.datasource.url=" + TestPostgres.sharedJdbcUrl(),
                 "--spring.datasource.username=" + TestPostgres.user(), "--goafwatch.influx.url=http://127.0.0.1:9",
                 "--goafwatch.influx.connect-timeout=200ms", "--goafwatch.spool.dir=" + spool, "--goafwatch.spool.max-size=20KB",
-                "--goafwatch.ingest.max-rows=100");
-        args[args.length - 1] = "--goafwatch.limits.requests-per-minute=20";
-        app = new SpringApplicationBuilder(GoafWatchApplication.class).run(args);
-        api = new HttpApi(((WebServerApplicationContext) app).getWebServer().getPort());
+                "--goafwatch.ingest.max-rows=100", "--goafwatch.limits.requests-per-minute=20");
+        api = app.api();
         project = new Fixtures(api).project(Fixtures.uniqueCode("LIM"));
         new Fixtures(api).trenchCable(project, "T-1", Fixtures.E0, Fixtures.N0, Fixtures.E0 + 300, Fixtures.N0, 400);
     }

@@ -10,16 +10,12 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
-import com.goafwatch.GoafWatchApplication;
 import com.goafwatch.support.Fixtures;
 import com.goafwatch.support.HttpApi;
+import com.goafwatch.support.RunningService;
 import com.goafwatch.support.TestInflux;
 import com.goafwatch.support.TestPostgres;
-import com.goafwatch.support.TestUsers;
 
 /**
  * Never lose accepted data: with InfluxDB down the service accepts uploads into its spool; the service is
@@ -31,7 +27,7 @@ class InfluxOutageTest {
     @TempDir
     Path spool;
     private TestInflux influx;
-    private ConfigurableApplicationContext app;
+    private RunningService app;
 
     @AfterEach
     void tearDown() {
@@ -43,14 +39,10 @@ class InfluxOutageTest {
         }
     }
 
-    private ConfigurableApplicationContext startService() {
-        return new SpringApplicationBuilder(GoafWatchApplication.class).run(TestUsers.withContextArguments("--server.port=0", "--spring.datasource.url=" + TestPostgres.sharedJdbcUrl(),
+    private RunningService startService() {
+        return RunningService.start("--spring.datasource.url=" + TestPostgres.sharedJdbcUrl(),
                 "--spring.datasource.username=" + TestPostgres.user(), "--goafwatch.influx.url=" + influx.url(),
-                "--goafwatch.spool.dir=" + spool, "--goafwatch.spool.max-backoff=500ms", "--goafwatch.influx.connect-timeout=300ms"));
-    }
-
-    private static HttpApi api(ConfigurableApplicationContext context) {
-        return new HttpApi(((WebServerApplicationContext) context).getWebServer().getPort());
+                "--goafwatch.spool.dir=" + spool, "--goafwatch.spool.max-backoff=500ms", "--goafwatch.influx.connect-timeout=300ms");
     }
 
     @Test
@@ -58,7 +50,7 @@ class InfluxOutageTest {
         influx = TestInflux.startNew();
         influx.stop();
         app = startService();
-        HttpApi api = api(app);
+        HttpApi api = app.api();
         var degraded = api.get("/actuator/health");
         assertThat((String) degraded.json("$.components.influx.status")).isEqualTo("DEGRADED");
         assertThat((String) degraded.json("$.status")).isEqualTo("DEGRADED");
@@ -93,7 +85,7 @@ class InfluxOutageTest {
         app = null;
         influx.start();
         app = startService();
-        HttpApi restarted = api(app);
+        HttpApi restarted = app.api();
         long deadline = System.currentTimeMillis() + 30_000;
         while (((Integer) restarted.get("/api/v1/ingest/status").json("$.pendingBatches")) > 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);

@@ -6,19 +6,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
-import com.goafwatch.GoafWatchApplication;
 import com.goafwatch.support.Fixtures;
 import com.goafwatch.support.HttpApi;
+import com.goafwatch.support.RunningService;
 import com.goafwatch.support.TestInflux;
 import com.goafwatch.support.TestPostgres;
-import com.goafwatch.support.TestUsers;
 
 /**
  * {@code goafwatch.influx.manage-schema=false}, as for InfluxDB 2.x/3.x: the service issues no InfluxQL DDL
@@ -28,38 +23,28 @@ class OperatorManagedSchemaTest {
 
     @TempDir
     Path spool;
-    private ConfigurableApplicationContext app;
-
-    @AfterEach
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-    }
-
     @Test
     void writesIntoTheOperatorsDatabaseWithoutCreatingAnything() throws Exception {
         String database = "operator_" + ProcessHandle.current().pid();
         TestInflux.get().query("", "CREATE DATABASE " + database);
-        app = new SpringApplicationBuilder(GoafWatchApplication.class).run(TestUsers.withContextArguments("--server.port=0",
-                "--spring.datasource.url=" + TestPostgres.sharedJdbcUrl(), "--spring.datasource.username=" + TestPostgres.user(),
-                "--goafwatch.influx.url=" + TestInflux.get().url(), "--goafwatch.influx.database=" + database,
-                "--goafwatch.influx.manage-schema=false", "--goafwatch.spool.dir=" + spool));
-        HttpApi api = new HttpApi(((WebServerApplicationContext) app).getWebServer().getPort());
-        assertThat((String) api.get("/actuator/health").json("$.components.influx.status")).isEqualTo("UP");
-        Fixtures fixtures = new Fixtures(api);
-        long projectId = fixtures.project(Fixtures.uniqueCode("OPS"));
-        long cableId = fixtures.trenchCable(projectId, "T-1", Fixtures.E0, Fixtures.N0, Fixtures.E0 + 100, Fixtures.N0, 200);
-        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
-        var r = api.postBytes("/api/v1/projects/" + projectId + "/ingest/traces?cable=T-1", "text/csv",
-                ("timestamp,distance_m,strain_ue,temperature_c\n" + t + ",1,10,15\n" + t + ",2,11,15\n").getBytes());
-        assertThat(r.status()).isEqualTo(202);
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (((Integer) api.get("/api/v1/ingest/status").json("$.pendingBatches")) > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
+        try (RunningService app = RunningService.start(RunningService.sharedServers("--goafwatch.influx.database=" + database,
+                "--goafwatch.influx.manage-schema=false", "--goafwatch.spool.dir=" + spool))) {
+            HttpApi api = app.api();
+            assertThat((String) api.get("/actuator/health").json("$.components.influx.status")).isEqualTo("UP");
+            Fixtures fixtures = new Fixtures(api);
+            long projectId = fixtures.project(Fixtures.uniqueCode("OPS"));
+            long cableId = fixtures.trenchCable(projectId, "T-1", Fixtures.E0, Fixtures.N0, Fixtures.E0 + 100, Fixtures.N0, 200);
+            Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+            var r = api.postBytes("/api/v1/projects/" + projectId + "/ingest/traces?cable=T-1", "text/csv",
+                    ("timestamp,distance_m,strain_ue,temperature_c\n" + t + ",1,10,15\n" + t + ",2,11,15\n").getBytes());
+            assertThat(r.status()).isEqualTo(202);
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (((Integer) api.get("/api/v1/ingest/status").json("$.pendingBatches")) > 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(TestInflux.get().count(database, "strain_ue", "fiber_strain", "cable = '" + cableId + "'")).isEqualTo(2);
+            // no retention policy of ours was created: only the database's default "autogen"
+            assertThat(TestInflux.get().query(database, "SHOW RETENTION POLICIES ON " + database)).doesNotContain("\"raw\"");
         }
-        assertThat(TestInflux.get().count(database, "strain_ue", "fiber_strain", "cable = '" + cableId + "'")).isEqualTo(2);
-        // no retention policy of ours was created: only the database's default "autogen"
-        assertThat(TestInflux.get().query(database, "SHOW RETENTION POLICIES ON " + database)).doesNotContain("\"raw\"");
     }
 }

@@ -17,16 +17,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
-import com.goafwatch.GoafWatchApplication;
 import com.goafwatch.support.Fixtures;
 import com.goafwatch.support.HttpApi;
+import com.goafwatch.support.RunningService;
 import com.goafwatch.support.TestInflux;
 import com.goafwatch.support.TestPostgres;
-import com.goafwatch.support.TestUsers;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -42,7 +38,7 @@ class OidcModeTest {
 
     @TempDir
     static Path dir;
-    private static ConfigurableApplicationContext app;
+    private static RunningService app;
     private static KeyPair provider;
     private static HttpApi api;
     private static long p1;
@@ -57,15 +53,13 @@ class OidcModeTest {
         Path pem = dir.resolve("provider.pem");
         Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(provider.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-        app = new SpringApplicationBuilder(GoafWatchApplication.class).run(TestUsers.withContextArguments("--server.port=0",
-                "--spring.datasource.url=" + TestPostgres.sharedJdbcUrl(), "--spring.datasource.username=" + TestPostgres.user(),
-                "--goafwatch.influx.url=" + TestInflux.get().url(), "--goafwatch.spool.dir=" + dir.resolve("spool"),
+        app = RunningService.start(RunningService.sharedServers("--goafwatch.spool.dir=" + dir.resolve("spool"),
                 "--goafwatch.security.mode=oidc", "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + pem,
                 "--goafwatch.security.oidc.role-claim=realm_access.roles",
                 "--goafwatch.security.oidc.role-mapping.gw-engineer=engineer",
                 "--goafwatch.security.oidc.role-mapping.gw-viewer=viewer",
                 "--goafwatch.security.oidc.role-mapping.gw-admin=admin"));
-        api = new HttpApi(((WebServerApplicationContext) app).getWebServer().getPort());
+        api = app.api();
         HttpApi admin = api.bearer(jwt("boss", List.of("gw-admin"), List.of(), 300, (RSAPrivateKey) provider.getPrivate()));
         Fixtures fixtures = new Fixtures(admin);
         p1Code = Fixtures.uniqueCode("OIDC1");

@@ -11,11 +11,17 @@ public final class TestUsers {
     private TestUsers() {
     }
 
-    /** The given arguments plus what every separately started application context of the tests needs. */
+    /** The given arguments plus what every separately started application context of the tests needs (unless given). */
     public static String[] withContextArguments(String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
-        all[args.length] = "--goafwatch.security.bootstrap-admin-password=" + ADMIN_PASSWORD;
-        all[args.length + 1] = "--goafwatch.limits.requests-per-minute=0";
-        return all;
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+        addUnlessGiven(all, "--goafwatch.security.bootstrap-admin-password=", ADMIN_PASSWORD);
+        addUnlessGiven(all, "--goafwatch.limits.requests-per-minute=", "0");
+        return all.toArray(String[]::new);
+    }
+
+    private static void addUnlessGiven(java.util.List<String> args, String key, String value) {
+        if (args.stream().noneMatch(a -> a.startsWith(key))) {
+            args.add(key + value);
+        }
     }
 }
