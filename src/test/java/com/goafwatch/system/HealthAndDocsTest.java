@@ -40,6 +40,8 @@ class HealthAndDocsTest extends IntegrationTest {
         Map<String, Object> paths = r.json("$.paths");
         assertThat(paths).containsKeys("/api/v1/parcels", "/api/v1/parcels/{id}", "/api/v1/projects",
                 "/api/v1/projects/{projectId}/parcels/import", "/api/v1/phases/{phaseId}/parcels/export");
+        assertThat((String) r.json("$.components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
+        assertThat(api().anonymous().get("/v3/api-docs").status()).as("the description is public").isEqualTo(200);
         var ui = api().get("/swagger-ui/index.html");
         assertThat(ui.status()).isEqualTo(200);
         assertThat(ui.body()).contains("swagger");
