@@ -23,7 +23,8 @@ class ProjectScopeInterceptor implements HandlerInterceptor {
             "/api/v1/phases/", "SELECT project_id FROM phase WHERE id = ?",
             "/api/v1/parcels/", "SELECT project_id FROM parcel WHERE id = ?",
             "/api/v1/cables/", "SELECT project_id FROM cable WHERE id = ?",
-            "/api/v1/sensors/", "SELECT project_id FROM point_sensor WHERE id = ?");
+            "/api/v1/sensors/", "SELECT project_id FROM point_sensor WHERE id = ?",
+            "/api/v1/rules/", "SELECT project_id FROM threshold_rule WHERE id = ?");
 
     private final ProjectAccess access;
     private final JdbcClient jdbc;

@@ -24,13 +24,16 @@ import com.goafwatch.phase.PhaseRequest;
 import com.goafwatch.project.Project;
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.security.Actor;
+import com.goafwatch.threshold.RuleRequest;
+import com.goafwatch.threshold.RuleService;
 import com.goafwatch.sensor.PointSensorService;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Loads the sample site (project, phases, parcels, fiber cables with calibrations, point sensors) through
+ * Loads the sample site (project, phases, parcels, fiber cables with calibrations, point sensors, default
+ * threshold rules from domain.md) through
  * the same services the API uses, in one transaction. Safe to run again: a project whose code already exists is left untouched.
  */
 @Component
@@ -44,12 +47,14 @@ public class SampleSiteLoader {
     private final ParcelImporter importer;
     private final CableService cables;
     private final PointSensorService sensors;
+    private final RuleService rules;
     private final ObjectMapper mapper;
     private final TransactionTemplate transactions;
 
     SampleSiteLoader(SampleSiteProperties properties, ProjectRepository projects, PhaseRepository phases,
-            ParcelImporter importer, CableService cables, PointSensorService sensors, ObjectMapper mapper,
+            ParcelImporter importer, CableService cables, PointSensorService sensors, RuleService rules, ObjectMapper mapper,
             TransactionTemplate transactions) {
+        this.rules = rules;
         this.transactions = transactions;
         this.properties = properties;
         this.projects = projects;
@@ -92,6 +97,9 @@ public class SampleSiteLoader {
                 parcelCrs, ImportMode.CREATE);
         int cableCount = loadCables(project.id(), folder, site.path("cables"));
         int sensorCount = loadSensors(project.id(), folder, site.path("sensors"));
+        for (JsonNode rule : site.path("rules")) {
+            rules.create(project.id(), mapper.treeToValue(rule, RuleRequest.class));
+        }
         log.info("sample site {} loaded: project id {}, {} phases, {} parcels, {} cables, {} point sensors (SYNTHETIC data)",
                 project.code(), project.id(), site.path("phases").size(), result.created(), cableCount, sensorCount);
         return project.id();

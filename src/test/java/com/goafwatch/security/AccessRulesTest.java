@@ -99,6 +99,12 @@ class AccessRulesTest extends IntegrationTest {
                         () -> "{\"ordinal\": " + (SEQ.incrementAndGet() % 90 + 5) + ", \"name\": \"n\"}", 401, 403, 403, 403, 201, 403),
                 new Call("DELETE", "/api/v1/parcels/999999999", null, null, 401, 403, 404, 404, 404, 403),
                 new Call("GET", "/api/v1/audit?project=" + p1, null, null, 401, 200, 200, 403, 200, 403),
+                new Call("POST", "/api/v1/projects/" + p1 + "/rules", "application/json", () -> "{\"name\": \"r\", \"metric\": "
+                        + "\"settlement\", \"statistic\": \"max\", \"windowSeconds\": 60, \"unit\": \"mm\", \"red\": 30}",
+                        401, 403, 201, 403, 201, 403),
+                new Call("GET", "/api/v1/parcels/" + parcel + "/effective-rules", null, null, 401, 200, 200, 403, 200, 403),
+                new Call("POST", "/api/v1/parcels/" + parcel + "/baselines", "application/json", () -> "{\"metric\": \"settlement\"}",
+                        401, 403, 201, 403, 201, 403),
                 new Call("GET", "/api/v1/admin/users", null, null, 401, 403, 403, 403, 200, 403),
                 new Call("POST", "/api/v1/admin/tokens", "application/json", () -> "{\"name\": \"t\", \"role\": \"viewer\"}",
                         401, 403, 403, 403, 201, 403));

@@ -62,5 +62,11 @@ class SampleSiteTest extends IntegrationTest {
         var sensors = api().get("/api/v1/projects/" + id + "/sensors");
         assertThat((List<Object>) sensors.json("$[*]")).hasSize(26);
         assertThat((List<Object>) sensors.json("$[?(@.parcelId == null)]")).isEmpty();
+        // default rules from domain.md: class I limits and the 1.67 mm/d rate, in force for every parcel
+        var rules = api().get("/api/v1/projects/" + id + "/rules");
+        assertThat((List<String>) rules.json("$[*].metric")).contains("fiber_strain", "settlement_rate", "settlement", "tilt", "curvature");
+        assertThat((List<Double>) rules.json("$[?(@.metric == 'settlement_rate')].controlValue")).containsExactly(1.67);
+        long anyParcel = jdbc.sql("SELECT min(id) FROM parcel WHERE project_id = ?").param(id).query(Long.class).single();
+        assertThat((List<Object>) api().get("/api/v1/parcels/" + anyParcel + "/effective-rules").json("$[*]")).hasSize(7);
     }
 }

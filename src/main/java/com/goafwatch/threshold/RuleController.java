@@ -1,0 +1,81 @@
+package com.goafwatch.threshold;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.goafwatch.project.ProjectRepository;
+import com.goafwatch.system.ApiException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@Tag(name = "Threshold rules")
+@RestController
+class RuleController {
+
+    private final RuleRepository rules;
+    private final RuleService service;
+    private final ProjectRepository projects;
+    private final JdbcClient jdbc;
+
+    RuleController(RuleRepository rules, RuleService service, ProjectRepository projects, JdbcClient jdbc) {
+        this.rules = rules;
+        this.service = service;
+        this.projects = projects;
+        this.jdbc = jdbc;
+    }
+
+    @Operation(summary = "Create a rule for the project, or (phaseId / parcelId) one phase or parcel")
+    @PostMapping("/api/v1/projects/{projectId}/rules")
+    ResponseEntity<ThresholdRule> create(@PathVariable long projectId, @RequestBody RuleRequest request) {
+        projects.findById(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
+        long id = service.create(projectId, request);
+        return ResponseEntity.created(URI.create("/api/v1/rules/" + id)).body(rules.findById(id).orElseThrow());
+    }
+
+    @GetMapping("/api/v1/projects/{projectId}/rules")
+    List<ThresholdRule> list(@PathVariable long projectId) {
+        projects.findById(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
+        return rules.findByProject(projectId);
+    }
+
+    @GetMapping("/api/v1/rules/{id}")
+    ThresholdRule get(@PathVariable long id) {
+        return rules.findById(id).orElseThrow(() -> ApiException.notFound("rule", id));
+    }
+
+    @PutMapping("/api/v1/rules/{id}")
+    ThresholdRule update(@PathVariable long id, @RequestBody RuleRequest request) {
+        service.update(id, request);
+        return get(id);
+    }
+
+    @DeleteMapping("/api/v1/rules/{id}")
+    @Transactional
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        if (!rules.delete(id)) {
+            throw ApiException.notFound("rule", id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "The rules in force for a parcel: per metric and statistic the most specific (parcel > phase > project)")
+    @GetMapping("/api/v1/parcels/{id}/effective-rules")
+    List<ThresholdRule> effective(@PathVariable long id) {
+        if (jdbc.sql("SELECT count(*) FROM parcel WHERE id = ?").param(id).query(Long.class).single() == 0) {
+            throw ApiException.notFound("parcel", id);
+        }
+        return EffectiveRules.of(rules.candidatesFor(id));
+    }
+}

@@ -1,0 +1,53 @@
+package com.goafwatch.threshold;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.goafwatch.system.ApiException;
+
+/** Validated rule writes; scope ids must belong to the rule's project. */
+@Service
+public class RuleService {
+
+    private final RuleRepository rules;
+    private final JdbcClient jdbc;
+
+    RuleService(RuleRepository rules, JdbcClient jdbc) {
+        this.rules = rules;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public long create(long projectId, RuleRequest request) {
+        return rules.insert(projectId, checked(projectId, request));
+    }
+
+    @Transactional
+    public void update(long id, RuleRequest request) {
+        ThresholdRule current = rules.findById(id).orElseThrow(() -> ApiException.notFound("rule", id));
+        rules.update(id, checked(current.projectId(), request));
+    }
+
+    private RuleRequest checked(long projectId, RuleRequest request) {
+        RuleValidator.Result result = RuleValidator.validate(request);
+        if (!result.errors().isEmpty()) {
+            throw ApiException.unprocessable("invalid-rule", "Invalid rule", result.errors().size() + " problem(s) with the rule; nothing was saved")
+                    .with("errors", result.errors());
+        }
+        RuleRequest r = result.normalized();
+        if (r.phaseId() != null && !belongs("phase", r.phaseId(), projectId)) {
+            throw ApiException.unprocessable("invalid-rule", "Invalid rule", "phase " + r.phaseId() + " is not in project " + projectId);
+        }
+        if (r.parcelId() != null && !belongs("parcel", r.parcelId(), projectId)) {
+            throw ApiException.unprocessable("invalid-rule", "Invalid rule", "parcel " + r.parcelId() + " is not in project " + projectId);
+        }
+        return r;
+    }
+
+    private boolean belongs(String table, long id, long projectId) {
+        // table is one of two literals above, never client input
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE id = ? AND project_id = ?").params(id, projectId)
+                .query(Long.class).single() == 1;
+    }
+}
