@@ -1,0 +1,91 @@
+package com.goafwatch.threshold;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The level of one rule on one parcel over successive evaluations — the part of alerting that decides,
+ * free of storage and time sources so it can be table-tested.
+ * <ul>
+ * <li>Raising (or escalating) to a level needs the value at or above its threshold for
+ * {@code pendingEvaluations} evaluations in a row and, if set, for {@code pending} time.</li>
+ * <li>Lowering needs the value below the current level's threshold × (1 − hysteresis): a value wobbling
+ * around a threshold does not flap. Lowering takes effect at once.</li>
+ * <li>No value, or a newest sample older than {@code noDataAfter}: the state is NO_DATA, never "ok".</li>
+ * </ul>
+ * Values compare as magnitudes: {@code value ≥ threshold} raises (the evaluator feeds |ε| for max_abs).
+ */
+public final class LevelTracker {
+
+    /** The state after an evaluation; {@code level} null means within limits. */
+    public record State(Level level, boolean noData, Level pendingLevel, int pendingCount, Instant pendingSince) {
+
+        public static final State OK = new State(null, false, null, 0, null);
+    }
+
+    /** What changed, for the alert lifecycle; NONE when nothing did. */
+    public enum Change { NONE, RAISED, ESCALATED, LOWERED, CLEARED, NO_DATA, DATA_BACK }
+
+    public record Result(State state, Change change) {
+    }
+
+    private final ThresholdRule rule;
+
+    public LevelTracker(ThresholdRule rule) {
+        this.rule = rule;
+    }
+
+    /**
+     * @param value      the rule's statistic over its window; null when no sample was found
+     * @param newestData time of the newest sample behind the value (null when none)
+     */
+    public Result evaluate(State previous, Double value, Instant newestData, Instant now) {
+        boolean stale = newestData == null || Duration.between(newestData, now).getSeconds() > rule.noDataAfterSeconds();
+        if (value == null || stale) {
+            State s = new State(previous.level(), true, null, 0, null);
+            return new Result(s, previous.noData() ? Change.NONE : Change.NO_DATA);
+        }
+        Level current = previous.level();
+        Level reached = highestReached(value, 1.0);
+        Level held = current == null ? null : highestHeld(value, current);
+        Change change = previous.noData() ? Change.DATA_BACK : Change.NONE;
+        if (reached != null && (current == null || reached.ordinal() > current.ordinal())) {
+            int count = reached == previous.pendingLevel() ? previous.pendingCount() + 1 : 1;
+            Instant since = reached == previous.pendingLevel() ? previous.pendingSince() : now;
+            boolean longEnough = rule.pendingSeconds() == null || Duration.between(since, now).getSeconds() >= rule.pendingSeconds();
+            if (count >= rule.pendingEvaluations() && longEnough) {
+                return new Result(new State(reached, false, null, 0, null), current == null ? Change.RAISED : Change.ESCALATED);
+            }
+            return new Result(new State(held, false, reached, count, since), held == current ? change : lowered(held));
+        }
+        return new Result(new State(held, false, null, 0, null), held == current ? change : lowered(held));
+    }
+
+    private static Change lowered(Level to) {
+        return to == null ? Change.CLEARED : Change.LOWERED;
+    }
+
+    /** Highest level whose threshold × factor the value reaches. */
+    private Level highestReached(double value, double factor) {
+        Level best = null;
+        for (Level l : Level.values()) {
+            Double t = rule.threshold(l);
+            if (t != null && value >= t * factor) {
+                best = l;
+            }
+        }
+        return best;
+    }
+
+    /** The level kept: the current one until the value falls below its threshold × (1 − hysteresis), then the next held one. */
+    private Level highestHeld(double value, Level current) {
+        Level best = null;
+        for (Level l : Level.values()) {
+            Double t = rule.threshold(l);
+            if (l.ordinal() <= current.ordinal() && t != null && value >= t * (1 - rule.hysteresisFraction())) {
+                best = l;
+            }
+        }
+        return best;
+    }
+}
