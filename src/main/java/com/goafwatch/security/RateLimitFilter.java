@@ -25,6 +25,8 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component
 class RateLimitFilter extends OncePerRequestFilter {
 
+    private static final int MAX_TRACKED_CALLERS = 10_000;
+
     private final LimitsProperties limits;
     private final ProblemWriter problems;
     private final Map<String, double[]> buckets = new ConcurrentHashMap<>();
@@ -48,6 +50,10 @@ class RateLimitFilter extends OncePerRequestFilter {
         double perMs = capacity / 60_000.0;
         long now = System.currentTimeMillis();
         double waitMs;
+        if (buckets.size() > MAX_TRACKED_CALLERS) {
+            // a full bucket that has been idle for a while is the same as no bucket: forget it
+            buckets.entrySet().removeIf(e -> now - e.getValue()[1] > 120_000);
+        }
         double[] bucket = buckets.computeIfAbsent(key, k -> new double[] {capacity, now});
         synchronized (bucket) {
             bucket[0] = Math.min(capacity, bucket[0] + (now - bucket[1]) * perMs);

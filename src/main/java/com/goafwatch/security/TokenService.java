@@ -63,9 +63,11 @@ public class TokenService {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
             return Optional.empty();
         }
-        Optional<Map<String, Object>> row = jdbc.sql("UPDATE api_token SET last_used_at = now() WHERE token_hash = ? "
-                + "AND revoked_at IS NULL AND expires_at > now() RETURNING id, name, role, project_id")
-                .param(sha256(secret)).query().listOfRows().stream().findFirst();
+        Optional<Map<String, Object>> row = jdbc.sql("SELECT id, name, role, project_id FROM api_token WHERE token_hash = ? "
+                + "AND revoked_at IS NULL AND expires_at > now()").param(sha256(secret)).query().listOfRows().stream().findFirst();
+        // last use to the minute: a busy gateway must not write (and lock) its token row on every request
+        row.ifPresent(r -> jdbc.sql("UPDATE api_token SET last_used_at = now() WHERE id = ? AND (last_used_at IS NULL "
+                + "OR last_used_at < now() - interval '1 minute')").param(((Number) r.get("id")).longValue()).update());
         return row.map(r -> {
             long id = ((Number) r.get("id")).longValue();
             Role role = Role.parse((String) r.get("role")).orElseThrow();
