@@ -66,7 +66,12 @@ ensure_database() { # host port dbname
 # Starts a project-local InfluxDB 1.x (Debian's influxd) with data under .local/influxdb.
 ensure_influxdb() { # http_port
   local port="$1" dir="$LOCAL/influxdb"
-  if curl -sf "http://127.0.0.1:$port/ping" >/dev/null; then return; fi
+  if curl -sf "http://127.0.0.1:$port/ping" >/dev/null; then
+    if ! { [ -f "$dir/influxd.pid" ] && kill -0 "$(cat "$dir/influxd.pid")" 2>/dev/null; }; then
+      log "note: an InfluxDB not started from this checkout answers on port $port; using it (GOAFWATCH_INFLUX_PORT picks another)"
+    fi
+    return
+  fi
   mkdir -p "$dir"
   cat > "$dir/influxdb.conf" <<CONF
 reporting-disabled = true

@@ -5,24 +5,17 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
-import javax.sql.DataSource;
-
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
-import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -32,6 +25,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * CSRF token; browser sessions from the login form do.
  */
 @Configuration
+@ConditionalOnWebApplication
 class SecurityConfig implements WebMvcConfigurer {
 
     private final ProjectScopeInterceptor projectScope;
@@ -85,22 +79,6 @@ class SecurityConfig implements WebMvcConfigurer {
     RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
         return (request, response, e) -> problems.write(response, org.springframework.http.HttpStatus.BAD_REQUEST, "rejected-url",
                 "Bad request", "the request URL was refused: " + e.getMessage());
-    }
-
-    @Bean
-    static RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.withDefaultRolePrefix().role("ADMIN").implies("ENGINEER").role("ENGINEER").implies("VIEWER").build();
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    /** Every transaction carries the actor for the audit triggers. */
-    @Bean
-    PlatformTransactionManager transactionManager(DataSource dataSource) {
-        return new AuditingTransactionManager(dataSource);
     }
 
     @Override

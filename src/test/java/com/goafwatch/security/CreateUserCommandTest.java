@@ -19,6 +19,20 @@ class CreateUserCommandTest extends IntegrationTest {
     CreateUserCommand command;
 
     @Test
+    void theServiceStartsWithoutAWebServerAsTheScriptRunsIt() {
+        // scripts/create-user.sh runs the jar with web-application-type=none: the command must be there without web security
+        try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(com.goafwatch.GoafWatchApplication.class)
+                .run(com.goafwatch.support.TestUsers.withContextArguments("--spring.main.web-application-type=none",
+                        "--spring.datasource.url=" + com.goafwatch.support.TestPostgres.sharedJdbcUrl(),
+                        "--spring.datasource.username=" + com.goafwatch.support.TestPostgres.user(),
+                        "--goafwatch.influx.url=" + com.goafwatch.support.TestInflux.get().url(),
+                        "--goafwatch.spool.dir=" + com.goafwatch.support.TestDirs.spool() + "-cli"))) {
+            assertThat(context.getBean(CreateUserCommand.class)).isNotNull();
+            assertThat(context.getBeansOfType(org.springframework.security.web.SecurityFilterChain.class)).isEmpty();
+        }
+    }
+
+    @Test
     void createsAUserWithGrantsAndAGeneratedPasswordThatWorks() {
         String code = Fixtures.uniqueCode("CLI");
         long project = fixtures().project(code);

@@ -1,0 +1,33 @@
+package com.goafwatch.security;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Beans needed with and without the web server (the create-user command runs without one). */
+@Configuration
+class SecurityBeans {
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix().role("ADMIN").implies("ENGINEER").role("ENGINEER").implies("VIEWER").build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Every transaction carries the actor for the audit triggers. */
+    @Bean
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+        return new AuditingTransactionManager(dataSource);
+    }
+
+}
