@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.goafwatch.geo.CrsParameter;
 import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.system.RequestCrs;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,7 +53,7 @@ class CableController {
     ResponseEntity<ObjectNode> create(@PathVariable long projectId, @RequestBody JsonNode feature,
             @RequestParam(required = false) String crs) {
         projects.findById(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
-        long id = service.create(projectId, feature, crs(crs));
+        long id = service.create(projectId, feature, RequestCrs.parse("crs", crs, SupportedCrs.WGS84));
         return ResponseEntity.created(URI.create("/api/v1/cables/" + id)).contentType(GEO_JSON).body(features.feature(get(id)));
     }
 
@@ -120,13 +120,5 @@ class CableController {
 
     private Cable get(long id) {
         return cables.findById(id).orElseThrow(() -> ApiException.notFound("cable", id));
-    }
-
-    private static SupportedCrs crs(String crs) {
-        try {
-            return CrsParameter.parseOr("crs", crs, SupportedCrs.WGS84);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("unsupported-crs", e.getMessage()).with("parameter", "crs");
-        }
     }
 }

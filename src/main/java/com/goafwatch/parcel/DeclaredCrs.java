@@ -1,8 +1,8 @@
 package com.goafwatch.parcel;
 
-import com.goafwatch.geo.CrsParameter;
 import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.system.RequestCrs;
 
 import tools.jackson.databind.JsonNode;
 
@@ -22,11 +22,7 @@ final class DeclaredCrs {
         String member = collection == null ? "" : collection.path("crs").path("properties").path("name").asString("");
         SupportedCrs fromMember = null;
         if (!member.isBlank()) {
-            try {
-                fromMember = CrsParameter.parseOr("the GeoJSON crs member", member, null);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("unsupported-crs", e.getMessage());
-            }
+            fromMember = RequestCrs.parse("the GeoJSON crs member", member, null);
         }
         if (fromParameter != null && fromMember != null && fromParameter != fromMember) {
             throw ApiException.badRequest("conflicting-crs", "crs parameter " + fromParameter.code()

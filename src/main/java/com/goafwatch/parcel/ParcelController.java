@@ -109,7 +109,7 @@ class ParcelController {
     private ObjectNode link(String rel, long offset, int limit) {
         String href = ServletUriComponentsBuilder.fromCurrentRequest()
                 .replaceQueryParam("offset", offset).replaceQueryParam("limit", limit).build().toUriString();
-        ObjectNode link = features.collection().removeAll();
+        ObjectNode link = features.object();
         link.put("rel", rel);
         link.put("type", GEO_JSON.toString());
         link.put("href", href);

@@ -34,6 +34,10 @@ class ParcelFeatures {
         return feature;
     }
 
+    ObjectNode object() {
+        return mapper.createObjectNode();
+    }
+
     ObjectNode collection() {
         ObjectNode fc = mapper.createObjectNode();
         fc.put("type", "FeatureCollection");

@@ -1,9 +1,9 @@
 package com.goafwatch.parcel;
 
 import com.goafwatch.geo.BoundingBox;
-import com.goafwatch.geo.CrsParameter;
 import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.system.RequestCrs;
 
 /** Turns the parcel list's query parameters into a {@link ParcelFilter}, with 400 problems for bad values. */
 final class ParcelListParams {
@@ -32,11 +32,7 @@ final class ParcelListParams {
     }
 
     static SupportedCrs crs(String parameter, String value) {
-        try {
-            return CrsParameter.parseOr(parameter, value, SupportedCrs.WGS84);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("unsupported-crs", e.getMessage()).with("parameter", parameter);
-        }
+        return RequestCrs.parse(parameter, value, SupportedCrs.WGS84);
     }
 
     static void checkPaging(int limit, long offset, int maxLimit) {

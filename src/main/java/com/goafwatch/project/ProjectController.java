@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.goafwatch.geo.CrsParameter;
 import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.system.RequestCrs;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -75,10 +75,6 @@ class ProjectController {
     }
 
     private static int surveySrid(ProjectRequest request) {
-        try {
-            return CrsParameter.parseOr("surveyCrs", request.surveyCrs(), SupportedCrs.CGCS2000_GK_CM117).srid();
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("unsupported-crs", e.getMessage());
-        }
+        return RequestCrs.parse("surveyCrs", request.surveyCrs(), SupportedCrs.CGCS2000_GK_CM117).srid();
     }
 }

@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.goafwatch.geo.CrsParameter;
 import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.system.RequestCrs;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,13 +40,7 @@ class PointSensorController {
     ResponseEntity<PointSensor> create(@PathVariable long projectId, @RequestBody JsonNode feature,
             @RequestParam(required = false) String crs) {
         projects.findById(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
-        SupportedCrs inputCrs;
-        try {
-            inputCrs = CrsParameter.parseOr("crs", crs, SupportedCrs.WGS84);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("unsupported-crs", e.getMessage());
-        }
-        long id = service.create(projectId, feature, inputCrs);
+        long id = service.create(projectId, feature, RequestCrs.parse("crs", crs, SupportedCrs.WGS84));
         return ResponseEntity.created(URI.create("/api/v1/sensors/" + id)).body(sensors.findById(id).orElseThrow());
     }
 
