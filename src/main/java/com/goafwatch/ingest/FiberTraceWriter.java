@@ -39,6 +39,7 @@ final class FiberTraceWriter {
     private final Map<Long, Long> lineByDistanceMm = new HashMap<>();
     private final Set<Long> finishedTraces = new HashSet<>();
     private long rows;
+    private final Set<Long> parcels = new HashSet<>();
     private long samples;
     private long unmapped;
     private long inParcels;
@@ -78,6 +79,11 @@ final class FiberTraceWriter {
         long traces = finishedTraces.size() + (currentTrace == Long.MIN_VALUE || finishedTraces.contains(currentTrace) ? 0 : 1);
         return new TraceSummary(batchSequence, cable.code(), traces, samples, unmapped, inParcels,
                 samples == 0 ? null : Instant.ofEpochMilli(firstMs), samples == 0 ? null : Instant.ofEpochMilli(lastMs));
+    }
+
+    /** Parcels the accepted samples lie in. */
+    Set<Long> parcels() {
+        return parcels;
     }
 
     private String check(FiberSample s) {
@@ -152,6 +158,7 @@ final class FiberTraceWriter {
         } else {
             inParcels++;
             parcelTag = String.valueOf(where.parcelId());
+            parcels.add(where.parcelId());
         }
         double temperature = s.temperatureC() == null ? Double.NaN : s.temperatureC();
         double reference = s.referenceStrainUe() == null ? Double.NaN : s.referenceStrainUe();

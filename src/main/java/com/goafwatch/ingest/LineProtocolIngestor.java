@@ -44,8 +44,11 @@ public class LineProtocolIngestor {
     private final IngestProperties rules;
     private final ProjectAccess access;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     LineProtocolIngestor(CableRepository cables, PointSensorRepository sensors, FiberPositionLocator locator, Spool spool,
-            IngestProperties rules, ProjectAccess access) {
+            IngestProperties rules, ProjectAccess access, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.cables = cables;
         this.sensors = sensors;
         this.locator = locator;
@@ -106,7 +109,11 @@ public class LineProtocolIngestor {
             if (fiberSamples + points.points() == 0) {
                 throw ApiException.unprocessable("invalid-rows", "Empty batch", "the body holds no points");
             }
-            return new IngestSummary(batch.commit(), fiberSamples, points.points());
+            long sequence = batch.commit();
+            java.util.Set<Long> parcels = new java.util.HashSet<>(points.parcels());
+            fiber.values().forEach(w -> parcels.addAll(w.parcels()));
+            events.publishEvent(new SamplesAccepted(projectId, sequence, parcels));
+            return new IngestSummary(sequence, fiberSamples, points.points());
         }
     }
 

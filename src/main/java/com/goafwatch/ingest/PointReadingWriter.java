@@ -28,6 +28,7 @@ final class PointReadingWriter {
     private final long latestAllowedMs;
     private final Map<String, Long> lineBySensorAndTime = new HashMap<>();
     private long points;
+    private final java.util.Set<Long> parcels = new java.util.HashSet<>();
     private long rows;
 
     PointReadingWriter(Map<String, PointSensor> sensors, IngestProperties rules, Spool.Batch batch, RowErrors errors) {
@@ -36,6 +37,11 @@ final class PointReadingWriter {
         this.batch = batch;
         this.errors = errors;
         this.latestAllowedMs = Instant.now().plus(rules.maxFuture()).toEpochMilli();
+    }
+
+    /** Parcels of the sensors read. */
+    java.util.Set<Long> parcels() {
+        return parcels;
     }
 
     long points() {
@@ -71,6 +77,9 @@ final class PointReadingWriter {
         fields.put(PointSeries.FIELD_SETTLEMENT, settlement);
         if (elevationM != null) {
             fields.put(PointSeries.FIELD_ELEVATION, elevationM);
+        }
+        if (sensor.parcelId() != null) {
+            parcels.add(sensor.parcelId());
         }
         write(new LinePoint(PointSeries.SETTLEMENT, tags(sensor, false), fields, timeMs));
     }

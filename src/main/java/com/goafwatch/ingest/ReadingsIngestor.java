@@ -31,7 +31,11 @@ public class ReadingsIngestor {
     private final Spool spool;
     private final IngestProperties rules;
 
-    ReadingsIngestor(PointSensorRepository sensors, Spool spool, IngestProperties rules) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ReadingsIngestor(PointSensorRepository sensors, Spool spool, IngestProperties rules,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.sensors = sensors;
         this.spool = spool;
         this.rules = rules;
@@ -74,7 +78,9 @@ public class ReadingsIngestor {
             if (errors.any()) {
                 throw errors.toProblem("readings batch");
             }
-            return new IngestSummary(batch.commit(), 0, writer.points());
+            long sequence = batch.commit();
+            events.publishEvent(new SamplesAccepted(projectId, sequence, java.util.Set.copyOf(writer.parcels())));
+            return new IngestSummary(sequence, 0, writer.points());
         }
     }
 

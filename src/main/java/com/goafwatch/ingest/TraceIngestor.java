@@ -31,13 +31,17 @@ import com.goafwatch.timeseries.Spool;
 @Service
 public class TraceIngestor {
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     private final CableRepository cables;
     private final FiberPositionLocator locator;
     private final Spool spool;
     private final IngestProperties rules;
     private final ProjectAccess access;
 
-    TraceIngestor(CableRepository cables, FiberPositionLocator locator, Spool spool, IngestProperties rules, ProjectAccess access) {
+    TraceIngestor(CableRepository cables, FiberPositionLocator locator, Spool spool, IngestProperties rules, ProjectAccess access,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.cables = cables;
         this.locator = locator;
         this.spool = spool;
@@ -64,7 +68,9 @@ public class TraceIngestor {
             if (empty.samples() == 0) {
                 throw ApiException.unprocessable("invalid-rows", "Empty upload", "the upload holds no samples");
             }
-            return writer.summary(batch.commit());
+            long sequence = batch.commit();
+            events.publishEvent(new SamplesAccepted(projectId, sequence, java.util.Set.copyOf(writer.parcels())));
+            return writer.summary(sequence);
         } catch (UncheckedIOException e) {
             throw unreadable(e.getCause());
         }

@@ -27,6 +27,7 @@ class ParcelFeatures {
         props.put("phase", row.phaseOrdinal());
         props.put("landUse", row.landUse());
         props.put("status", row.status());
+        props.put("flagLevel", row.flagLevel());
         props.put("areaMu", Math.round(row.areaMu() * 10_000) / 10_000.0);
         props.put("areaM2", Math.round(row.areaM2() * 100) / 100.0);
         props.put("updatedAt", String.valueOf(row.updatedAt()));

@@ -93,7 +93,8 @@ class ParcelRepository {
         int digits = crs.isGeographic() ? 9 : 3;
         return "SELECT p.id, p.project_id, p.phase_id, f.ordinal, p.code, p.name, p.land_use, p.status, p.area_m2, "
                 + "p.area_mu, p.updated_at, ST_AsGeoJSON(" + geom + ", " + digits + ") AS geojson, "
-                + "ST_AsText(" + geom + ", " + digits + ") AS wkt FROM parcel p JOIN phase f ON f.id = p.phase_id";
+                + "ST_AsText(" + geom + ", " + digits + ") AS wkt, " + ParcelLevelSql.EXPRESSION + " AS flag_level "
+                + "FROM parcel p JOIN phase f ON f.id = p.phase_id";
     }
 
     private static String where(ParcelFilter filter, List<Object> params) {
@@ -128,6 +129,6 @@ class ParcelRepository {
         return new ParcelRow(rs.getLong("id"), rs.getLong("project_id"), rs.getLong("phase_id"), rs.getInt("ordinal"),
                 rs.getString("code"), rs.getString("name"), rs.getString("land_use"), rs.getString("status"),
                 rs.getDouble("area_m2"), rs.getDouble("area_mu"), rs.getObject("updated_at", OffsetDateTime.class),
-                rs.getString("geojson"), rs.getString("wkt"));
+                rs.getString("geojson"), rs.getString("wkt"), rs.getString("flag_level"));
     }
 }

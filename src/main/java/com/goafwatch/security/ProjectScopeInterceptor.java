@@ -24,7 +24,9 @@ class ProjectScopeInterceptor implements HandlerInterceptor {
             "/api/v1/parcels/", "SELECT project_id FROM parcel WHERE id = ?",
             "/api/v1/cables/", "SELECT project_id FROM cable WHERE id = ?",
             "/api/v1/sensors/", "SELECT project_id FROM point_sensor WHERE id = ?",
-            "/api/v1/rules/", "SELECT project_id FROM threshold_rule WHERE id = ?");
+            "/api/v1/rules/", "SELECT project_id FROM threshold_rule WHERE id = ?",
+            "/api/v1/alerts/", "SELECT project_id FROM alert WHERE id = ?",
+            "/api/v1/notification-channels/", "SELECT project_id FROM notification_channel WHERE id = ?");
 
     private final ProjectAccess access;
     private final JdbcClient jdbc;

@@ -64,9 +64,7 @@ class RuleController {
     @DeleteMapping("/api/v1/rules/{id}")
     @Transactional
     ResponseEntity<Void> delete(@PathVariable long id) {
-        if (!rules.delete(id)) {
-            throw ApiException.notFound("rule", id);
-        }
+        service.delete(id);
         return ResponseEntity.noContent().build();
     }
 

@@ -12,10 +12,12 @@ public class RuleService {
 
     private final RuleRepository rules;
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    RuleService(RuleRepository rules, JdbcClient jdbc) {
+    RuleService(RuleRepository rules, JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
         this.rules = rules;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Transactional
@@ -26,7 +28,21 @@ public class RuleService {
     @Transactional
     public void update(long id, RuleRequest request) {
         ThresholdRule current = rules.findById(id).orElseThrow(() -> ApiException.notFound("rule", id));
-        rules.update(id, checked(current.projectId(), request));
+        RuleRequest r = checked(current.projectId(), request);
+        boolean sameMeaning = r.enabled() && r.metric().equals(current.metric().dbValue()) && r.statistic().equals(current.statistic().dbValue())
+                && java.util.Objects.equals(r.phaseId(), current.phaseId()) && java.util.Objects.equals(r.parcelId(), current.parcelId());
+        if (!sameMeaning) {
+            events.publishEvent(new RuleWithdrawn(id, current.name(), "rule changed: disabled, re-scoped or measuring something else"));
+        }
+        rules.update(id, r);
+    }
+
+    /** Deletes a rule; its open alerts are closed first, in the same transaction. */
+    @Transactional
+    public void delete(long id) {
+        ThresholdRule current = rules.findById(id).orElseThrow(() -> ApiException.notFound("rule", id));
+        events.publishEvent(new RuleWithdrawn(id, current.name(), "rule deleted"));
+        rules.delete(id);
     }
 
     private RuleRequest checked(long projectId, RuleRequest request) {

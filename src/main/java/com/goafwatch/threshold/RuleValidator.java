@@ -39,6 +39,10 @@ final class RuleValidator {
                 || r.statisticParameter() >= 100)) {
             errors.add(new FieldError("statisticParameter", "percentile needs statisticParameter between 0 and 100"));
         }
+        boolean rate = metric == Metric.FIBER_STRAIN_RATE || metric == Metric.SETTLEMENT_RATE;
+        if (rate && statistic != null && statistic != Statistic.MAX_ABS && statistic != Statistic.MAX && statistic != Statistic.MIN) {
+            errors.add(new FieldError("statistic", "rates are judged by max_abs, max or min (the fastest position or marker)"));
+        }
         if (statistic == Statistic.LENGTH_OVER) {
             if (metric != null && !metric.fiber()) {
                 errors.add(new FieldError("statistic", "length_over applies to fiber metrics only"));

@@ -82,6 +82,19 @@ public class InfluxClient {
         return body;
     }
 
+    /**
+     * Runs several read-only statements in one round trip (POSTed, so the text may be long); the response
+     * holds one result per statement, read with {@link InfluxSeries#of(JsonNode, int)}.
+     */
+    public JsonNode queryAll(java.util.List<String> statements) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("q", String.join(";\n", statements));
+        JsonNode body = http.post().uri(u -> u.path("/query").queryParam("db", "{db}").queryParam("epoch", "ms")
+                .build(properties.database())).body(form).retrieve().body(JsonNode.class);
+        failOnStatementError(body, statements.isEmpty() ? "" : statements.get(0));
+        return body;
+    }
+
     private static void failOnStatementError(JsonNode body, String influxQl) {
         if (body == null) {
             throw new RestClientException("InfluxDB returned no body for: " + influxQl);

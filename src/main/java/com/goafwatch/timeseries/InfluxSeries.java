@@ -16,8 +16,21 @@ public record InfluxSeries(Map<String, String> tags, List<Map<String, Object>> r
 
     /** The series of the first statement of a /query response. */
     public static List<InfluxSeries> of(JsonNode response) {
+        return of(response, 0);
+    }
+
+    /** The series of statement {@code statement} of a multi-statement /query response. */
+    public static List<InfluxSeries> of(JsonNode response, int statement) {
         List<InfluxSeries> result = new ArrayList<>();
-        JsonNode series = response.path("results").path(0).path("series");
+        JsonNode series = null;
+        for (JsonNode r : response.path("results")) {
+            if (r.path("statement_id").asInt(-1) == statement) {
+                series = r.path("series");
+            }
+        }
+        if (series == null) {
+            series = response.path("results").path(statement).path("series");
+        }
         for (JsonNode s : series) {
             Map<String, String> tags = new HashMap<>();
             s.path("tags").properties().forEach(e -> tags.put(e.getKey(), e.getValue().asString()));

@@ -31,6 +31,7 @@ public class SpoolDrainer implements SmartLifecycle {
     private final InfluxSchema schema;
     private final SpoolSignal signal;
     private final SpoolProperties properties;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private volatile Thread thread;
     private volatile boolean running;
     private volatile String lastError;
@@ -38,7 +39,9 @@ public class SpoolDrainer implements SmartLifecycle {
     private volatile Instant lastWriteAt;
     private volatile long writtenPoints;
 
-    SpoolDrainer(Spool spool, InfluxClient influx, InfluxSchema schema, SpoolSignal signal, SpoolProperties properties) {
+    SpoolDrainer(Spool spool, InfluxClient influx, InfluxSchema schema, SpoolSignal signal, SpoolProperties properties,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.spool = spool;
         this.influx = influx;
         this.schema = schema;
@@ -153,6 +156,7 @@ public class SpoolDrainer implements SmartLifecycle {
             return;
         }
         spool.markDone(batch);
+        events.publishEvent(new BatchWritten(Spool.sequenceOf(batch)));
     }
 
     private void write(StringBuilder chunk, int lines) {

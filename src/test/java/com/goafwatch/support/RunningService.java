@@ -13,9 +13,17 @@ import com.goafwatch.GoafWatchApplication;
 public record RunningService(ConfigurableApplicationContext context, HttpApi api) implements AutoCloseable {
 
     public static RunningService start(String... args) {
-        String[] all = new String[args.length + 1];
-        all[0] = "--server.port=0";
-        System.arraycopy(args, 0, all, 1, args.length);
+        java.util.List<String> list = new java.util.ArrayList<>(java.util.List.of(args));
+        list.add(0, "--server.port=0");
+        // no evaluation unless a test asks: other tests' projects share the database and drive their
+        // evaluations with scripted times
+        for (String quiet : new String[] {"--goafwatch.evaluation.interval=0", "--goafwatch.evaluation.on-ingest=false"}) {
+            String key = quiet.substring(0, quiet.indexOf('=') + 1);
+            if (list.stream().noneMatch(a -> a.startsWith(key))) {
+                list.add(quiet);
+            }
+        }
+        String[] all = list.toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(GoafWatchApplication.class)
                 .run(TestUsers.withContextArguments(all));
         return new RunningService(context, new HttpApi(((WebServerApplicationContext) context).getWebServer().getPort()));

@@ -1,0 +1,97 @@
+package com.goafwatch.alert;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.goafwatch.security.ProjectAccess;
+import com.goafwatch.system.ApiException;
+
+/** Alert list (filters: project, state, level, kind, phase, parcel, time), single alert with history, acknowledge, comment. */
+@RestController
+class AlertController {
+
+    private static final Set<String> STATES = Set.of("raised", "acknowledged", "cleared", "open");
+    private static final Set<String> LEVELS = Set.of("blue", "yellow", "orange", "red");
+
+    private final AlertRepository alerts;
+    private final AlertLifecycle lifecycle;
+    private final ProjectAccess access;
+
+    AlertController(AlertRepository alerts, AlertLifecycle lifecycle, ProjectAccess access) {
+        this.alerts = alerts;
+        this.lifecycle = lifecycle;
+        this.access = access;
+    }
+
+    record CommentRequest(String comment) {
+    }
+
+    @GetMapping("/api/v1/alerts")
+    Map<String, Object> list(@RequestParam(required = false) Long project, @RequestParam(required = false) String state,
+            @RequestParam(required = false) String level, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) Long phase, @RequestParam(required = false) Long parcel,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset) {
+        if (project != null) {
+            access.require(project);
+        }
+        check(state == null || STATES.contains(state), "state", "state must be raised, acknowledged, cleared or open");
+        check(level == null || LEVELS.contains(level), "level", "level must be blue, yellow, orange or red");
+        check(kind == null || kind.equals("threshold") || kind.equals("no_data"), "kind", "kind must be threshold or no_data");
+        check(limit >= 1 && limit <= 1000, "limit", "limit must be 1-1000");
+        check(offset >= 0, "offset", "offset must not be negative");
+        Instant f = time(from, "from");
+        Instant t = time(to, "to");
+        check(f == null || t == null || f.isBefore(t), "from", "from must be before to");
+        List<Alert> list = alerts.list(new AlertFilter(project, access.visibleProjects(), state, level, kind, phase, parcel, f, t, limit,
+                offset));
+        return Map.of("alerts", list, "limit", limit, "offset", offset, "returned", list.size());
+    }
+
+    @GetMapping("/api/v1/alerts/{id}")
+    Alert get(@PathVariable long id) {
+        return lifecycle.get(id);
+    }
+
+    @PostMapping("/api/v1/alerts/{id}/acknowledge")
+    Alert acknowledge(@PathVariable long id, @RequestBody(required = false) CommentRequest body) {
+        return lifecycle.acknowledge(id, body == null ? null : body.comment());
+    }
+
+    @PostMapping("/api/v1/alerts/{id}/comments")
+    Alert comment(@PathVariable long id, @RequestBody(required = false) CommentRequest body) {
+        return lifecycle.comment(id, body == null ? null : body.comment());
+    }
+
+    private static void check(boolean ok, String parameter, String detail) {
+        if (!ok) {
+            throw ApiException.badRequest("invalid-parameter", detail).with("parameter", parameter);
+        }
+    }
+
+    private static Instant time(String text, String parameter) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw ApiException.badRequest("invalid-parameter", parameter + " is not an ISO-8601 date-time (e.g. 2026-05-01T00:00:00Z)")
+                        .with("parameter", parameter);
+            }
+        }
+    }
+}

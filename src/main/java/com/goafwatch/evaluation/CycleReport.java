@@ -1,0 +1,18 @@
+package com.goafwatch.evaluation;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What one evaluation did.
+ *
+ * @param dataSource  {@code ok}, or {@code unavailable} when InfluxDB could not be read (then nothing changed:
+ *                    an outage is not evidence that the ground is fine, nor that sensors went quiet)
+ * @param influxMs    time spent waiting for InfluxDB
+ * @param statements  InfluxQL statements sent (in {@code roundTrips} requests)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CycleReport(long projectId, String trigger, Instant at, int parcels, int ruleEvaluations, int transitions, String dataSource,
+        String error, double totalMs, double influxMs, int statements, int roundTrips) {
+}

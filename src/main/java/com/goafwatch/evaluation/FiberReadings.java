@@ -1,0 +1,515 @@
+package com.goafwatch.evaluation;
+
+import com.goafwatch.threshold.Evidence;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import com.goafwatch.threshold.Metric;
+import com.goafwatch.threshold.Statistic;
+import com.goafwatch.threshold.ThresholdRule;
+import com.goafwatch.timeseries.FiberSeries;
+import com.goafwatch.timeseries.InfluxQl;
+import com.goafwatch.timeseries.InfluxSeries;
+
+/**
+ * Fiber metrics of one evaluation. Per rule window, one statement aggregates every parcel × cable × trace
+ * (max, min, mean, count of strain and temperature); percentile, length-over-limit and rate rules add one
+ * statement each per window and parameter. Cables or parcels with a fiber baseline are read raw instead
+ * (their strain counts from the baseline trace position by position, which no aggregate can express).
+ * Strain becomes ground strain here: divided by the cable's coupling coefficient.
+ */
+final class FiberReadings {
+
+    private static final String M = FiberSeries.MEASUREMENT;
+    private static final String S = FiberSeries.FIELD_STRAIN;
+    private static final String T = FiberSeries.FIELD_TEMPERATURE;
+
+    private final MonitoringLayout layout;
+    private final Baselines baselines;
+    private final Instant now;
+    private final long bucketMs;
+    private final String parcelFilter;
+    private final String baselineExclusion;
+    private final String baselineSelection;
+    private final Map<Long, Integer> traceHandles = new HashMap<>();
+    private final Map<Long, Integer> rawHandles = new HashMap<>();
+    private final Map<String, Integer> percentileHandles = new HashMap<>();
+    private final Map<String, Integer> lengthHandles = new HashMap<>();
+    private final Map<Long, Integer> rateHandles = new HashMap<>();
+    private final Map<String, Integer> baselineHandles = new LinkedHashMap<>();
+    private int newestHandle = -1;
+
+    /** window → parcel → cable → bucket → stat */
+    private final Map<Long, Map<Long, Map<Long, TreeMap<Long, TraceStat>>>> traces = new HashMap<>();
+    /** window → parcel → cable → bucket → raw ground-relative samples (baselined subjects only) */
+    private final Map<Long, Map<Long, Map<Long, TreeMap<Long, List<RawSample>>>>> raw = new HashMap<>();
+    private final Map<String, Map<Long, Map<Long, Double>>> percentiles = new HashMap<>();
+    private final Map<String, Map<Long, Map<Long, Map<Long, Double>>>> lengthCounts = new HashMap<>();
+    private final Map<Long, Map<Long, Map<Long, double[]>>> rates = new HashMap<>();
+    private final Map<Long, Instant> newest = new HashMap<>();
+
+    record RawSample(double strain, double temperature, double chainage, double distance, long timeMs) {
+    }
+
+    FiberReadings(StatementBatch batch, MonitoringLayout layout, Baselines baselines, Collection<ThresholdRule> rules, Set<Long> parcels,
+            Instant now, long bucketMs, long newestLookbackSeconds) {
+        this.layout = layout;
+        this.baselines = baselines;
+        this.now = now;
+        this.bucketMs = bucketMs;
+        this.parcelFilter = parcels == null ? "" : " AND (" + parcels.stream()
+                .map(p -> FiberSeries.TAG_PARCEL + " = " + InfluxQl.stringLiteral(String.valueOf(p))).collect(Collectors.joining(" OR ")) + ")";
+        List<String> baselined = new ArrayList<>();
+        baselines.fiberByCable().keySet().stream().sorted()
+                .forEach(c -> baselined.add(FiberSeries.TAG_CABLE + " = " + InfluxQl.stringLiteral(String.valueOf(c))));
+        baselines.fiberByParcel().keySet().stream().sorted()
+                .forEach(p -> baselined.add(FiberSeries.TAG_PARCEL + " = " + InfluxQl.stringLiteral(String.valueOf(p))));
+        this.baselineSelection = baselined.isEmpty() ? null : " AND (" + String.join(" OR ", baselined) + ")";
+        this.baselineExclusion = baselined.stream().map(c -> " AND " + c.replace(" = ", " != ")).collect(Collectors.joining());
+        for (ThresholdRule rule : rules) {
+            long w = rule.windowSeconds();
+            traceHandles.computeIfAbsent(w, k -> batch.add("SELECT max(" + S + "), min(" + S + "), mean(" + S + "), count(" + S
+                    + "), max(" + T + ") AS tmax, min(" + T + ") AS tmin, mean(" + T + ") AS tmean FROM " + M + " WHERE " + window(w)
+                    + parcelFilter + baselineExclusion + " GROUP BY time(" + bucketMs + "ms), " + FiberSeries.TAG_PARCEL + ", "
+                    + FiberSeries.TAG_CABLE + " fill(none)"));
+            if (baselineSelection != null) {
+                rawHandles.computeIfAbsent(w, k -> batch.add("SELECT " + S + ", " + T + ", " + FiberSeries.FIELD_CHAINAGE + ", "
+                        + FiberSeries.FIELD_DISTANCE + " FROM " + M + " WHERE " + window(w) + parcelFilter + baselineSelection
+                        + " GROUP BY " + FiberSeries.TAG_PARCEL + ", " + FiberSeries.TAG_CABLE + ", " + FiberSeries.TAG_POSITION));
+            }
+            String field = rule.metric() == Metric.FIBER_TEMPERATURE ? T : S;
+            if (rule.statistic() == Statistic.PERCENTILE) {
+                String key = w + "/" + field + "/" + rule.statisticParameter();
+                percentileHandles.computeIfAbsent(key, k -> batch.add("SELECT percentile(" + field + ", " + rule.statisticParameter()
+                        + ") FROM " + M + " WHERE " + window(w) + parcelFilter + baselineExclusion + " GROUP BY "
+                        + FiberSeries.TAG_PARCEL + ", " + FiberSeries.TAG_CABLE));
+            }
+            if (rule.statistic() == Statistic.LENGTH_OVER) {
+                String key = lengthKey(rule);
+                lengthHandles.computeIfAbsent(key, k -> batch.add("SELECT count(" + field + ") FROM " + M + " WHERE " + window(w)
+                        + parcelFilter + baselineExclusion + " AND (" + overLimit(field, rule.statisticParameter()) + ") GROUP BY time("
+                        + bucketMs + "ms), " + FiberSeries.TAG_PARCEL + ", " + FiberSeries.TAG_CABLE + " fill(none)"));
+            }
+            if (rule.metric() == Metric.FIBER_STRAIN_RATE) {
+                rateHandles.computeIfAbsent(w, k -> batch.add("SELECT max(r), min(r) FROM (SELECT last(" + S + ") - first(" + S
+                        + ") AS r FROM " + M + " WHERE " + window(w) + parcelFilter + " GROUP BY " + FiberSeries.TAG_PARCEL + ", "
+                        + FiberSeries.TAG_CABLE + ", " + FiberSeries.TAG_POSITION + ") GROUP BY " + FiberSeries.TAG_PARCEL + ", "
+                        + FiberSeries.TAG_CABLE));
+            }
+        }
+        if (!rules.isEmpty()) {
+            baselines.fiberByCable().forEach((cable, at) -> baselineHandles.put("c" + cable, batch.add("SELECT last(" + S + ") FROM " + M
+                    + " WHERE time <= " + at.toEpochMilli() + "ms AND " + FiberSeries.TAG_CABLE + " = "
+                    + InfluxQl.stringLiteral(String.valueOf(cable)) + " GROUP BY " + FiberSeries.TAG_CABLE + ", " + FiberSeries.TAG_POSITION)));
+            baselines.fiberByParcel().forEach((parcel, at) -> baselineHandles.put("p" + parcel, batch.add("SELECT last(" + S + ") FROM "
+                    + M + " WHERE time <= " + at.toEpochMilli() + "ms AND " + FiberSeries.TAG_PARCEL + " = "
+                    + InfluxQl.stringLiteral(String.valueOf(parcel)) + " GROUP BY " + FiberSeries.TAG_CABLE + ", "
+                    + FiberSeries.TAG_POSITION)));
+            newestHandle = batch.add("SELECT last(" + S + ") FROM " + M + " WHERE time > " + (now.toEpochMilli() - newestLookbackSeconds * 1000)
+                    + "ms AND time <= " + now.toEpochMilli() + "ms" + parcelFilter + " GROUP BY " + FiberSeries.TAG_PARCEL);
+        }
+    }
+
+    private String window(long seconds) {
+        return "time > " + (now.toEpochMilli() - seconds * 1000) + "ms AND time <= " + now.toEpochMilli() + "ms";
+    }
+
+    private static String lengthKey(ThresholdRule rule) {
+        return rule.windowSeconds() + "/" + rule.metric().dbValue() + "/" + rule.statisticParameter();
+    }
+
+    /** |value| above the ground limit: per cable, the fiber feels limit × coupling (temperature: no coupling). */
+    private String overLimit(String field, double limit) {
+        if (field.equals(T)) {
+            return T + " > " + limit + " OR " + T + " < " + (-limit);
+        }
+        return layout.cables().values().stream().sorted(java.util.Comparator.comparingLong(MonitoringLayout.CableRef::id))
+                .map(c -> "(" + FiberSeries.TAG_CABLE + " = " + InfluxQl.stringLiteral(String.valueOf(c.id())) + " AND (" + S + " > "
+                        + limit * c.coupling() + " OR " + S + " < " + (-limit * c.coupling()) + "))")
+                .collect(Collectors.joining(" OR "));
+    }
+
+    /** Reads the batch's answers. */
+    void collect(StatementBatch batch) {
+        Map<String, Map<String, Double>> base = new HashMap<>();
+        baselineHandles.forEach((key, handle) -> {
+            for (InfluxSeries s : batch.series(handle)) {
+                Double v = s.rows().isEmpty() ? null : InfluxSeries.number(s.rows().get(0), "last");
+                if (v != null) {
+                    base.computeIfAbsent(key, k -> new HashMap<>()).put(s.tags().get(FiberSeries.TAG_CABLE) + "/"
+                            + s.tags().get(FiberSeries.TAG_POSITION), v);
+                }
+            }
+        });
+        traceHandles.forEach((w, handle) -> {
+            for (InfluxSeries s : batch.series(handle)) {
+                Long parcel = id(s.tags().get(FiberSeries.TAG_PARCEL));
+                Long cable = id(s.tags().get(FiberSeries.TAG_CABLE));
+                if (parcel == null || cable == null) {
+                    continue;
+                }
+                TreeMap<Long, TraceStat> buckets = traces.computeIfAbsent(w, k -> new HashMap<>()).computeIfAbsent(parcel, k -> new HashMap<>())
+                        .computeIfAbsent(cable, k -> new TreeMap<>());
+                for (Map<String, Object> r : s.rows()) {
+                    Double max = InfluxSeries.number(r, "max");
+                    if (max == null) {
+                        continue;
+                    }
+                    long t = InfluxSeries.number(r, "time").longValue();
+                    buckets.put(t, new TraceStat(t, max, InfluxSeries.number(r, "min"), InfluxSeries.number(r, "mean"),
+                            InfluxSeries.number(r, "count").longValue(), InfluxSeries.number(r, "tmax"), InfluxSeries.number(r, "tmin"),
+                            InfluxSeries.number(r, "tmean")));
+                }
+            }
+        });
+        rawHandles.forEach((w, handle) -> {
+            for (InfluxSeries s : batch.series(handle)) {
+                Long parcel = id(s.tags().get(FiberSeries.TAG_PARCEL));
+                Long cable = id(s.tags().get(FiberSeries.TAG_CABLE));
+                if (parcel == null || cable == null) {
+                    continue;
+                }
+                String pos = cable + "/" + s.tags().get(FiberSeries.TAG_POSITION);
+                Map<String, Double> b = base.get(baselines.fiberByParcel().containsKey(parcel) ? "p" + parcel : "c" + cable);
+                Double zero = b == null ? null : b.get(pos);
+                TreeMap<Long, List<RawSample>> buckets = raw.computeIfAbsent(w, k -> new HashMap<>())
+                        .computeIfAbsent(parcel, k -> new HashMap<>()).computeIfAbsent(cable, k -> new TreeMap<>());
+                for (Map<String, Object> r : s.rows()) {
+                    Double strain = InfluxSeries.number(r, S);
+                    if (strain == null) {
+                        continue;
+                    }
+                    long t = InfluxSeries.number(r, "time").longValue();
+                    Double temp = InfluxSeries.number(r, T);
+                    // a position without a reading before the baseline counts from its first reading after it
+                    double relative = zero == null ? 0.0 : strain - zero;
+                    buckets.computeIfAbsent(Math.floorDiv(t, bucketMs) * bucketMs, k -> new ArrayList<>())
+                            .add(new RawSample(relative, temp == null ? Double.NaN : temp, orNaN(InfluxSeries.number(r, FiberSeries.FIELD_CHAINAGE)),
+                                    orNaN(InfluxSeries.number(r, FiberSeries.FIELD_DISTANCE)), t));
+                }
+            }
+        });
+        percentileHandles.forEach((key, handle) -> {
+            Map<Long, Map<Long, Double>> byParcel = new HashMap<>();
+            for (InfluxSeries s : batch.series(handle)) {
+                Long parcel = id(s.tags().get(FiberSeries.TAG_PARCEL));
+                Long cable = id(s.tags().get(FiberSeries.TAG_CABLE));
+                Double v = s.rows().isEmpty() ? null : InfluxSeries.number(s.rows().get(0), "percentile");
+                if (parcel != null && cable != null && v != null) {
+                    byParcel.computeIfAbsent(parcel, k -> new HashMap<>()).put(cable, v);
+                }
+            }
+            percentiles.put(key, byParcel);
+        });
+        lengthHandles.forEach((key, handle) -> {
+            Map<Long, Map<Long, Map<Long, Double>>> byParcel = new HashMap<>();
+            for (InfluxSeries s : batch.series(handle)) {
+                Long parcel = id(s.tags().get(FiberSeries.TAG_PARCEL));
+                Long cable = id(s.tags().get(FiberSeries.TAG_CABLE));
+                if (parcel == null || cable == null) {
+                    continue;
+                }
+                for (Map<String, Object> r : s.rows()) {
+                    byParcel.computeIfAbsent(parcel, k -> new HashMap<>()).computeIfAbsent(cable, k -> new HashMap<>())
+                            .put(InfluxSeries.number(r, "time").longValue(), InfluxSeries.number(r, "count"));
+                }
+            }
+            lengthCounts.put(key, byParcel);
+        });
+        rateHandles.forEach((w, handle) -> {
+            for (InfluxSeries s : batch.series(handle)) {
+                Long parcel = id(s.tags().get(FiberSeries.TAG_PARCEL));
+                Long cable = id(s.tags().get(FiberSeries.TAG_CABLE));
+                if (parcel == null || cable == null || s.rows().isEmpty()) {
+                    continue;
+                }
+                Map<String, Object> r = s.rows().get(0);
+                rates.computeIfAbsent(w, k -> new HashMap<>()).computeIfAbsent(parcel, k -> new HashMap<>())
+                        .put(cable, new double[] {InfluxSeries.number(r, "max"), InfluxSeries.number(r, "min")});
+            }
+        });
+        if (newestHandle >= 0) {
+            for (InfluxSeries s : batch.series(newestHandle)) {
+                Long parcel = id(s.tags().get(FiberSeries.TAG_PARCEL));
+                if (parcel != null && !s.rows().isEmpty()) {
+                    newest.put(parcel, Instant.ofEpochMilli(InfluxSeries.number(s.rows().get(0), "time").longValue()));
+                }
+            }
+        }
+    }
+
+    Instant newest(long parcelId) {
+        return newest.get(parcelId);
+    }
+
+    RuleValue value(ThresholdRule rule, long parcelId) {
+        long w = rule.windowSeconds();
+        if (rule.metric() == Metric.FIBER_STRAIN_RATE) {
+            return rate(rule, parcelId);
+        }
+        boolean temperature = rule.metric() == Metric.FIBER_TEMPERATURE;
+        Map<Long, TreeMap<Long, TraceStat>> byCable = new HashMap<>(traces.getOrDefault(w, Map.of()).getOrDefault(parcelId, Map.of()));
+        raw.getOrDefault(w, Map.of()).getOrDefault(parcelId, Map.of()).forEach((cable, buckets) -> byCable.put(cable, stats(buckets)));
+        if (byCable.isEmpty()) {
+            return RuleValue.NONE;
+        }
+        return switch (rule.statistic()) {
+            case MEAN -> mean(byCable, temperature, parcelId);
+            case PERCENTILE -> percentile(rule, parcelId, temperature);
+            case LENGTH_OVER -> RuleValue.of(Worst.of(lengthObservations(rule, parcelId, byCable, temperature), rule.spikeFilter()));
+            default -> RuleValue.of(Worst.of(extremeObservations(rule, parcelId, byCable, temperature), rule.spikeFilter()));
+        };
+    }
+
+    /** One observation per trace: the worst cable's extreme in the rule's sense. */
+    private List<Observation> extremeObservations(ThresholdRule rule, long parcelId, Map<Long, TreeMap<Long, TraceStat>> byCable,
+            boolean temperature) {
+        Map<Long, Observation> perTrace = new TreeMap<>();
+        byCable.forEach((cableId, buckets) -> {
+            MonitoringLayout.CableRef cable = layout.cables().get(cableId);
+            double k = temperature || cable == null ? 1.0 : cable.coupling();
+            for (TraceStat t : buckets.values()) {
+                Double hi = temperature ? t.tMax() : (Double) t.max();
+                Double lo = temperature ? t.tMin() : (Double) t.min();
+                if (hi == null || lo == null) {
+                    continue;
+                }
+                double value;
+                String selector;
+                switch (rule.statistic()) {
+                    case MAX -> {
+                        value = hi / k;
+                        selector = "max";
+                    }
+                    case MIN -> {
+                        value = -lo / k;
+                        selector = "min";
+                    }
+                    default -> {
+                        selector = Math.abs(hi) >= Math.abs(lo) ? "max" : "min";
+                        value = Math.max(Math.abs(hi), Math.abs(lo)) / k;
+                    }
+                }
+                Evidence evidence = Evidence.fiber(cableId, cable == null ? String.valueOf(cableId) : cable.code(),
+                        Instant.ofEpochMilli(t.bucketMs()));
+                Observation o = new Observation(Instant.ofEpochMilli(t.bucketMs()), value, evidence,
+                        new EvidenceLookup(parcelId, cableId, t.bucketMs(), t.bucketMs() + bucketMs, selector, temperature ? T : S));
+                Observation located = locatedInRaw(parcelId, rule.windowSeconds(), cableId, t.bucketMs(), selector, temperature, o);
+                perTrace.merge(t.bucketMs(), located, (a, b) -> a.value() >= b.value() ? a : b);
+            }
+        });
+        return List.copyOf(perTrace.values());
+    }
+
+    /** For raw-read (baselined) cables the position is known already: no lookup needed. */
+    private Observation locatedInRaw(long parcelId, long w, long cableId, long bucket, String selector, boolean temperature, Observation o) {
+        List<RawSample> samples = raw.getOrDefault(w, Map.of()).getOrDefault(parcelId, Map.of()).getOrDefault(cableId, new TreeMap<>())
+                .get(bucket);
+        if (samples == null) {
+            return o;
+        }
+        RawSample best = null;
+        for (RawSample s : samples) {
+            double v = temperature ? s.temperature() : s.strain();
+            if (best == null || ("max".equals(selector) ? v > (temperature ? best.temperature() : best.strain())
+                    : v < (temperature ? best.temperature() : best.strain()))) {
+                best = s;
+            }
+        }
+        return new Observation(o.time(), o.value(), o.evidence().located(best.chainage(), best.distance(),
+                temperature ? best.temperature() : best.strain(), Instant.ofEpochMilli(best.timeMs())).noted("relative to baseline"), null);
+    }
+
+    private RuleValue mean(Map<Long, TreeMap<Long, TraceStat>> byCable, boolean temperature, long parcelId) {
+        double sum = 0;
+        long n = 0;
+        long last = 0;
+        for (Map.Entry<Long, TreeMap<Long, TraceStat>> e : byCable.entrySet()) {
+            MonitoringLayout.CableRef cable = layout.cables().get(e.getKey());
+            double k = temperature || cable == null ? 1.0 : cable.coupling();
+            for (TraceStat t : e.getValue().values()) {
+                Double mean = temperature ? t.tMean() : (Double) t.mean();
+                if (mean != null) {
+                    sum += mean * t.count() / k;
+                    n += t.count();
+                    last = Math.max(last, t.bucketMs());
+                }
+            }
+        }
+        if (n == 0) {
+            return RuleValue.NONE;
+        }
+        return RuleValue.of(new Observation(Instant.ofEpochMilli(last), sum / n, new Evidence(null, null, null, null, null, null, null,
+                Instant.ofEpochMilli(last), null, "mean of " + n + " samples in parcel " + parcelId)));
+    }
+
+    /** Percentile per cable (÷ coupling), the worst cable's: cables with different couplings do not pool. */
+    private RuleValue percentile(ThresholdRule rule, long parcelId, boolean temperature) {
+        Map<Long, Double> byCable = new HashMap<>(percentiles.getOrDefault(rule.windowSeconds() + "/" + (temperature ? T : S) + "/"
+                + rule.statisticParameter(), Map.of()).getOrDefault(parcelId, Map.of()));
+        raw.getOrDefault(rule.windowSeconds(), Map.of()).getOrDefault(parcelId, Map.of()).forEach((cable, buckets) -> {
+            double[] values = buckets.values().stream().flatMap(List::stream)
+                    .mapToDouble(s -> temperature ? s.temperature() : s.strain()).filter(Double::isFinite).sorted().toArray();
+            if (values.length > 0) {
+                // InfluxDB's percentile: the value at rank ceil(p/100 × n)
+                int rank = (int) Math.ceil(rule.statisticParameter() / 100.0 * values.length);
+                byCable.put(cable, values[Math.max(0, Math.min(values.length - 1, rank - 1))]);
+            }
+        });
+        Observation worst = null;
+        for (Map.Entry<Long, Double> e : byCable.entrySet()) {
+            MonitoringLayout.CableRef cable = layout.cables().get(e.getKey());
+            double k = temperature || cable == null ? 1.0 : cable.coupling();
+            Observation o = new Observation(now, e.getValue() / k, Evidence.fiber(e.getKey(), cable == null ? null : cable.code(), now)
+                    .noted("percentile " + rule.statisticParameter() + " over the window"));
+            if (worst == null || o.value() > worst.value()) {
+                worst = o;
+            }
+        }
+        return RuleValue.of(worst);
+    }
+
+    /** Metres of fiber over the limit per trace: over-limit share of the cable's samples × its length in the parcel. */
+    private List<Observation> lengthObservations(ThresholdRule rule, long parcelId, Map<Long, TreeMap<Long, TraceStat>> byCable,
+            boolean temperature) {
+        Map<Long, Map<Long, Double>> counts = lengthCounts.getOrDefault(lengthKey(rule), Map.of()).getOrDefault(parcelId, Map.of());
+        Map<Long, double[]> perTrace = new TreeMap<>();
+        double limit = rule.statisticParameter();
+        for (Map.Entry<Long, TreeMap<Long, TraceStat>> e : byCable.entrySet()) {
+            long cableId = e.getKey();
+            MonitoringLayout.CableRef cable = layout.cables().get(cableId);
+            double k = temperature || cable == null ? 1.0 : cable.coupling();
+            double length = layout.cablesByParcel().getOrDefault(parcelId, List.of()).stream().filter(s -> s.cableId() == cableId)
+                    .mapToDouble(MonitoringLayout.CableSpan::fiberLengthM).sum();
+            Map<Long, List<RawSample>> rawBuckets = raw.getOrDefault(rule.windowSeconds(), Map.of()).getOrDefault(parcelId, Map.of())
+                    .get(cableId);
+            for (TraceStat t : e.getValue().values()) {
+                double over;
+                if (rawBuckets != null && rawBuckets.containsKey(t.bucketMs())) {
+                    over = rawBuckets.get(t.bucketMs()).stream()
+                            .filter(s -> Math.abs(temperature ? s.temperature() : s.strain() / k) > limit).count();
+                } else {
+                    over = counts.getOrDefault(cableId, Map.of()).getOrDefault(t.bucketMs(), 0.0);
+                }
+                double[] acc = perTrace.computeIfAbsent(t.bucketMs(), b -> new double[2]);
+                acc[0] += t.count() == 0 ? 0 : over / t.count() * length;
+                if (over > 0 && acc[1] == 0) {
+                    acc[1] = cableId;
+                }
+            }
+        }
+        List<Observation> result = new ArrayList<>();
+        perTrace.forEach((bucket, acc) -> {
+            Instant at = Instant.ofEpochMilli(bucket);
+            long cableId = (long) acc[1];
+            MonitoringLayout.CableRef cable = layout.cables().get(cableId);
+            Evidence ev = acc[1] == 0 ? new Evidence(null, null, null, null, null, null, null, at, null, null)
+                    : Evidence.fiber(cableId, cable == null ? null : cable.code(), at);
+            result.add(new Observation(at, Math.round(acc[0] * 100) / 100.0, ev, acc[1] == 0 ? null
+                    : new EvidenceLookup(parcelId, cableId, bucket, bucket + bucketMs, "max", temperature ? T : S)));
+        });
+        return result;
+    }
+
+    /** µε/d at the worst position: (last − first trace in the window) ÷ coupling ÷ days between them. */
+    private RuleValue rate(ThresholdRule rule, long parcelId) {
+        Map<Long, double[]> byCable = rates.getOrDefault(rule.windowSeconds(), Map.of()).getOrDefault(parcelId, Map.of());
+        Map<Long, TreeMap<Long, TraceStat>> spans = traces.getOrDefault(rule.windowSeconds(), Map.of()).getOrDefault(parcelId, Map.of());
+        Map<Long, TreeMap<Long, List<RawSample>>> rawSpans = raw.getOrDefault(rule.windowSeconds(), Map.of()).getOrDefault(parcelId, Map.of());
+        Observation worst = null;
+        for (Map.Entry<Long, double[]> e : byCable.entrySet()) {
+            long cableId = e.getKey();
+            TreeSet<Long> times = new TreeSet<>();
+            if (spans.containsKey(cableId)) {
+                times.addAll(spans.get(cableId).keySet());
+            }
+            if (rawSpans.containsKey(cableId)) {
+                times.addAll(rawSpans.get(cableId).keySet());
+            }
+            if (times.size() < 2) {
+                continue;
+            }
+            double days = (times.last() - times.first()) / 86_400_000.0;
+            MonitoringLayout.CableRef cable = layout.cables().get(cableId);
+            double k = cable == null ? 1.0 : cable.coupling();
+            double hi = e.getValue()[0] / k / days;
+            double lo = e.getValue()[1] / k / days;
+            double value;
+            String selector;
+            switch (rule.statistic()) {
+                case MAX -> {
+                    value = hi;
+                    selector = "max";
+                }
+                case MIN -> {
+                    value = -lo;
+                    selector = "min";
+                }
+                default -> {
+                    value = Math.max(Math.abs(hi), Math.abs(lo));
+                    selector = Math.abs(hi) >= Math.abs(lo) ? "max" : "min";
+                }
+            }
+            Instant at = Instant.ofEpochMilli(times.last());
+            Observation o = new Observation(at, value, Evidence.fiber(cableId, cable == null ? null : cable.code(), at)
+                    .noted(String.format(java.util.Locale.ROOT, "change over %.2f d", days)),
+                    new EvidenceLookup(parcelId, cableId, now.toEpochMilli() - rule.windowSeconds() * 1000, now.toEpochMilli() + 1,
+                            selector, "rate"));
+            if (worst == null || o.value() > worst.value()) {
+                worst = o;
+            }
+        }
+        return RuleValue.of(worst);
+    }
+
+    private static TreeMap<Long, TraceStat> stats(TreeMap<Long, List<RawSample>> buckets) {
+        TreeMap<Long, TraceStat> result = new TreeMap<>();
+        buckets.forEach((bucket, samples) -> {
+            double max = Double.NEGATIVE_INFINITY;
+            double min = Double.POSITIVE_INFINITY;
+            double sum = 0;
+            double tMax = Double.NEGATIVE_INFINITY;
+            double tMin = Double.POSITIVE_INFINITY;
+            double tSum = 0;
+            int tN = 0;
+            for (RawSample s : samples) {
+                max = Math.max(max, s.strain());
+                min = Math.min(min, s.strain());
+                sum += s.strain();
+                if (Double.isFinite(s.temperature())) {
+                    tMax = Math.max(tMax, s.temperature());
+                    tMin = Math.min(tMin, s.temperature());
+                    tSum += s.temperature();
+                    tN++;
+                }
+            }
+            result.put(bucket, new TraceStat(bucket, max, min, sum / samples.size(), samples.size(), tN == 0 ? null : tMax,
+                    tN == 0 ? null : tMin, tN == 0 ? null : tSum / tN));
+        });
+        return result;
+    }
+
+    private static double orNaN(Double v) {
+        return v == null ? Double.NaN : v;
+    }
+
+    private static Long id(String tag) {
+        if (tag == null || tag.isEmpty() || !Character.isDigit(tag.charAt(0))) {
+            return null;
+        }
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package com.goafwatch.evaluation;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.goafwatch.threshold.Evidence;
+import com.goafwatch.threshold.Level;
+
+/**
+ * The current state of one effective rule on one parcel.
+ *
+ * @param status     {@code ok}, {@code flagged} (at {@code level}), {@code no_data}, {@code not_monitored}
+ *                   (nothing of the rule's kind measures this parcel) or {@code unknown} (not evaluated yet)
+ * @param pending    a higher level reached but not yet for the rule's pending period
+ * @param threshold  the threshold of {@code level}, or of the lowest level when within limits
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Flag(long ruleId, String rule, String metric, String statistic, String unit, String scope, String status, Level level,
+        Level pending, Double value, Double threshold, Evidence evidence, Instant evaluatedAt, Instant since, String dataSource) {
+}

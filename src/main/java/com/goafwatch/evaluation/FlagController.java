@@ -1,0 +1,143 @@
+package com.goafwatch.evaluation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.goafwatch.parcel.ParcelLevelSql;
+import com.goafwatch.system.ApiException;
+import com.goafwatch.threshold.EffectiveRules;
+import com.goafwatch.threshold.RuleRepository;
+import com.goafwatch.threshold.ThresholdRule;
+
+/** Current flags of a parcel, level counts per phase for the map, and evaluation on demand. */
+@RestController
+class FlagController {
+
+    private final Evaluator evaluator;
+    private final RuleRepository rules;
+    private final JdbcClient jdbc;
+
+    FlagController(Evaluator evaluator, RuleRepository rules, JdbcClient jdbc) {
+        this.evaluator = evaluator;
+        this.rules = rules;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Every effective rule of the parcel with its status, level, value, threshold and evidence. A rule the
+     * evaluator has not reached yet reads {@code unknown}, never ok.
+     */
+    @GetMapping("/api/v1/parcels/{id}/flags")
+    Map<String, Object> flags(@PathVariable long id) {
+        Map<String, Object> parcel = jdbc.sql("SELECT p.id, p.project_id, p.phase_id, p.code, " + ParcelLevelSql.EXPRESSION
+                + " AS level FROM parcel p WHERE p.id = ?").param(id).query((rs, i) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("parcelId", rs.getLong("id"));
+                    m.put("projectId", rs.getLong("project_id"));
+                    m.put("phaseId", rs.getLong("phase_id"));
+                    m.put("code", rs.getString("code"));
+                    m.put("level", rs.getString("level"));
+                    return m;
+                }).optional().orElseThrow(() -> ApiException.notFound("parcel", id));
+        long projectId = (Long) parcel.get("projectId");
+        Map<Long, Instant> since = new HashMap<>();
+        jdbc.sql("SELECT rule_id, changed_at FROM rule_state WHERE parcel_id = ?").param(id)
+                .query(rs -> {
+                    since.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+                });
+        Map<Long, Flag> current = evaluator.flags(projectId, id);
+        List<Flag> flags = new ArrayList<>();
+        for (ThresholdRule r : EffectiveRules.of(rules.candidatesFor(id))) {
+            Flag f = current.get(r.id());
+            if (f == null) {
+                String scope = r.parcelId() != null ? "parcel" : r.phaseId() != null ? "phase" : "project";
+                f = new Flag(r.id(), r.name(), r.metric().dbValue(), r.statistic().dbValue(), r.unit(), scope, "unknown", null, null, null,
+                        null, null, null, null, null);
+            }
+            flags.add(new Flag(f.ruleId(), f.rule(), f.metric(), f.statistic(), f.unit(), f.scope(), f.status(), f.level(), f.pending(),
+                    f.value(), f.threshold(), f.evidence(), f.evaluatedAt(), since.get(r.id()), f.dataSource()));
+        }
+        parcel.put("flags", flags);
+        CycleReport last = evaluator.lastReport(projectId);
+        if (last != null) {
+            parcel.put("lastEvaluation", last);
+        }
+        return parcel;
+    }
+
+    /** How many parcels are at each level, for the project and per phase. */
+    @GetMapping("/api/v1/projects/{id}/flag-summary")
+    Map<String, Object> summary(@PathVariable long id) {
+        requireProject(id);
+        Map<String, Long> total = emptyCounts();
+        Map<Long, Map<String, Object>> phases = new LinkedHashMap<>();
+        jdbc.sql("SELECT f.id, f.ordinal, f.name, x.level, count(*) FROM phase f JOIN LATERAL (SELECT " + ParcelLevelSql.EXPRESSION
+                + " AS level FROM parcel p WHERE p.phase_id = f.id) x ON true WHERE f.project_id = ? GROUP BY f.id, f.ordinal, f.name, x.level "
+                + "ORDER BY f.ordinal").param(id).query(rs -> {
+                    Map<String, Object> phase = phases.computeIfAbsent(rs.getLong(1), k -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("phaseId", k);
+                        m.put("ordinal", null);
+                        m.put("counts", emptyCounts());
+                        return m;
+                    });
+                    phase.put("ordinal", rs.getInt(2));
+                    phase.put("name", rs.getString(3));
+                    @SuppressWarnings("unchecked")
+                    Map<String, Long> counts = (Map<String, Long>) phase.get("counts");
+                    counts.merge(rs.getString(4), rs.getLong(5), Long::sum);
+                    total.merge(rs.getString(4), rs.getLong(5), Long::sum);
+                });
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("projectId", id);
+        result.put("counts", total);
+        result.put("phases", List.copyOf(phases.values()));
+        result.put("openAlerts", jdbc.sql("SELECT count(*) FROM alert WHERE project_id = ? AND state <> 'cleared'").param(id)
+                .query(Long.class).single());
+        CycleReport last = evaluator.lastReport(id);
+        if (last != null) {
+            result.put("lastEvaluation", last);
+        }
+        return result;
+    }
+
+    @PostMapping("/api/v1/projects/{id}/evaluate")
+    CycleReport evaluate(@PathVariable long id) {
+        requireProject(id);
+        return evaluator.evaluate(id, null, Instant.now(), "request");
+    }
+
+    @GetMapping("/api/v1/projects/{id}/evaluation")
+    CycleReport lastEvaluation(@PathVariable long id) {
+        requireProject(id);
+        CycleReport r = evaluator.lastReport(id);
+        if (r == null) {
+            throw ApiException.notFound("evaluation of project", id);
+        }
+        return r;
+    }
+
+    private static Map<String, Long> emptyCounts() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (String k : List.of("red", "orange", "yellow", "blue", "no_data", "ok", "not_monitored")) {
+            m.put(k, 0L);
+        }
+        return m;
+    }
+
+    private void requireProject(long id) {
+        if (jdbc.sql("SELECT count(*) FROM project WHERE id = ?").param(id).query(Long.class).single() == 0) {
+            throw ApiException.notFound("project", id);
+        }
+    }
+}

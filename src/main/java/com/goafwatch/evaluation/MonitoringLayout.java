@@ -1,0 +1,78 @@
+package com.goafwatch.evaluation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What monitors each parcel of a project, read from PostGIS once per cycle: the cables crossing it (with
+ * coupling and the fiber length inside the parcel), its settlement markers, and the neighbouring marker
+ * pairs and triples that tilt and curvature are computed on.
+ */
+record MonitoringLayout(Map<Long, ParcelRef> parcels, Map<Long, List<CableSpan>> cablesByParcel, Map<Long, CableRef> cables,
+        Map<Long, List<Marker>> markersByParcel, Map<Long, Marker> markers, List<MarkerPair> pairs, List<MarkerTriple> triples) {
+
+    record ParcelRef(long id, long phaseId, String code) {
+    }
+
+    record CableRef(long id, String code, double coupling) {
+    }
+
+    /** A cable's fiber inside one parcel. */
+    record CableSpan(long cableId, double fiberLengthM) {
+    }
+
+    /** A settlement marker; x/y in EPSG:4548 metres. */
+    record Marker(long id, String code, Long parcelId, double x, double y, double lon, double lat) {
+
+        double distanceTo(Marker other) {
+            return Math.hypot(x - other.x, y - other.y);
+        }
+    }
+
+    record MarkerPair(Marker a, Marker b, double distanceM) {
+    }
+
+    /** Three markers roughly in line, {@code middle} between the others: curvature is taken at the middle. */
+    record MarkerTriple(Marker first, Marker middle, Marker last) {
+    }
+
+    boolean fiberMonitored(long parcelId) {
+        return cablesByParcel.containsKey(parcelId);
+    }
+
+    boolean markerMonitored(long parcelId) {
+        return markersByParcel.containsKey(parcelId);
+    }
+
+    /**
+     * Neighbours: each marker with its two nearest markers within {@code maxDistanceM}; triples where the
+     * two neighbours lie on opposite sides (angle at the middle at least 120°), as along a levelling line.
+     */
+    static List<MarkerPair> pairs(List<Marker> markers, double maxDistanceM, List<MarkerTriple> triplesOut) {
+        Map<String, MarkerPair> pairs = new HashMap<>();
+        for (Marker m : markers) {
+            List<Marker> near = new ArrayList<>(markers.stream().filter(o -> o.id() != m.id() && m.distanceTo(o) <= maxDistanceM)
+                    .sorted(java.util.Comparator.comparingDouble(m::distanceTo)).limit(2).toList());
+            for (Marker n : near) {
+                Marker a = m.id() < n.id() ? m : n;
+                Marker b = m.id() < n.id() ? n : m;
+                pairs.putIfAbsent(a.id() + "/" + b.id(), new MarkerPair(a, b, a.distanceTo(b)));
+            }
+            if (near.size() == 2) {
+                Marker i = near.get(0);
+                Marker k = near.get(1);
+                double ax = i.x() - m.x();
+                double ay = i.y() - m.y();
+                double bx = k.x() - m.x();
+                double by = k.y() - m.y();
+                double cos = (ax * bx + ay * by) / (Math.hypot(ax, ay) * Math.hypot(bx, by));
+                if (cos <= -0.5) {
+                    triplesOut.add(new MarkerTriple(i, m, k));
+                }
+            }
+        }
+        return List.copyOf(pairs.values());
+    }
+}

@@ -1,0 +1,19 @@
+package com.goafwatch.notify;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+/**
+ * Where alert events go. Webhook: {@code url} receives a POST per event. MQTT: {@code url} is the broker
+ * ({@code tcp://host:1883}), events are published (QoS 1) to {@code topic}/{level}. The secret signs
+ * webhook bodies and is never returned by the API ({@code hasSecret} says whether one is set).
+ */
+public record Channel(long id, long projectId, String name, String kind, String url, String topic, @JsonIgnore String secret,
+        String minLevel, Long phaseId, List<String> events, boolean includeNoData, boolean enabled, OffsetDateTime createdAt) {
+
+    public boolean hasSecret() {
+        return secret != null && !secret.isEmpty();
+    }
+}

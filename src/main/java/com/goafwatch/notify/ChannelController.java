@@ -1,0 +1,100 @@
+package com.goafwatch.notify;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.goafwatch.system.ApiException;
+
+/** Notification channels of a project and their delivery logs. */
+@RestController
+class ChannelController {
+
+    private final ChannelRepository channels;
+    private final JdbcClient jdbc;
+
+    ChannelController(ChannelRepository channels, JdbcClient jdbc) {
+        this.channels = channels;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/api/v1/projects/{id}/notification-channels")
+    List<Channel> list(@PathVariable long id) {
+        requireProject(id);
+        return channels.findByProject(id);
+    }
+
+    @PostMapping("/api/v1/projects/{id}/notification-channels")
+    @Transactional
+    ResponseEntity<Channel> create(@PathVariable long id, @RequestBody ChannelRequest body) {
+        requireProject(id);
+        ChannelRequest r = ChannelValidator.validate(body);
+        requirePhase(id, r.phaseId());
+        long channelId = channels.insert(id, r);
+        return ResponseEntity.status(HttpStatus.CREATED).body(channels.findById(channelId).orElseThrow());
+    }
+
+    @GetMapping("/api/v1/notification-channels/{id}")
+    Channel get(@PathVariable long id) {
+        return channels.findById(id).orElseThrow(() -> ApiException.notFound("notification channel", id));
+    }
+
+    @PutMapping("/api/v1/notification-channels/{id}")
+    @Transactional
+    Channel update(@PathVariable long id, @RequestBody ChannelRequest body) {
+        Channel existing = get(id);
+        ChannelRequest r = ChannelValidator.validate(body);
+        requirePhase(existing.projectId(), r.phaseId());
+        channels.update(id, r);
+        return get(id);
+    }
+
+    @DeleteMapping("/api/v1/notification-channels/{id}")
+    @Transactional
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        if (!channels.delete(id)) {
+            throw ApiException.notFound("notification channel", id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The delivery log, newest first: state, attempts, last error, delivery time. */
+    @GetMapping("/api/v1/notification-channels/{id}/deliveries")
+    Map<String, Object> deliveries(@PathVariable long id, @RequestParam(required = false) String state,
+            @RequestParam(defaultValue = "100") int limit) {
+        get(id);
+        if (state != null && !state.equals("pending") && !state.equals("delivered")) {
+            throw ApiException.badRequest("invalid-parameter", "state must be pending or delivered").with("parameter", "state");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw ApiException.badRequest("invalid-parameter", "limit must be 1-1000").with("parameter", "limit");
+        }
+        return Map.of("channelId", id, "deliveries", channels.deliveries(id, state, limit));
+    }
+
+    private void requireProject(long id) {
+        if (jdbc.sql("SELECT count(*) FROM project WHERE id = ?").param(id).query(Long.class).single() == 0) {
+            throw ApiException.notFound("project", id);
+        }
+    }
+
+    private void requirePhase(long projectId, Long phaseId) {
+        if (phaseId != null && jdbc.sql("SELECT count(*) FROM phase WHERE id = ? AND project_id = ?").params(phaseId, projectId)
+                .query(Long.class).single() == 0) {
+            throw ApiException.unprocessable("invalid-channel", "Invalid notification channel",
+                    "phaseId: phase " + phaseId + " is not in project " + projectId).with("errors", List.of("phaseId: not in this project"));
+        }
+    }
+}

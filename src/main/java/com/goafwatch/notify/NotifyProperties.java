@@ -1,0 +1,16 @@
+package com.goafwatch.notify;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param poll        how often the dispatcher looks for due deliveries when nothing woke it
+ * @param firstRetry  wait after the first failed attempt; doubles per attempt up to {@code maxRetry}
+ * @param timeout     connect and response timeout per attempt
+ */
+@ConfigurationProperties("goafwatch.notify")
+public record NotifyProperties(@DefaultValue("2s") Duration poll, @DefaultValue("5s") Duration firstRetry,
+        @DefaultValue("10m") Duration maxRetry, @DefaultValue("10s") Duration timeout, @DefaultValue("50") int batchSize) {
+}

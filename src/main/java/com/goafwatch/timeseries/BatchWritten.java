@@ -1,0 +1,5 @@
+package com.goafwatch.timeseries;
+
+/** Published when spool batch {@code sequence} (and so every earlier one) is in InfluxDB. */
+public record BatchWritten(long sequence) {
+}
