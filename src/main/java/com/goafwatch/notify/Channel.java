@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public record Channel(long id, long projectId, String name, String kind, String url, String topic, @JsonIgnore String secret,
         String minLevel, Long phaseId, List<String> events, boolean includeNoData, boolean enabled, OffsetDateTime createdAt) {
 
+    @com.fasterxml.jackson.annotation.JsonProperty("hasSecret")
     public boolean hasSecret() {
         return secret != null && !secret.isEmpty();
     }

@@ -24,4 +24,13 @@ public final class TestDirs {
         }
         return spool.toString();
     }
+
+    /** A new empty folder, for a service started on its own. */
+    public static String fresh(String prefix) {
+        try {
+            return Files.createTempDirectory("goafwatch-" + prefix + "-").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
