@@ -46,6 +46,8 @@ public class Evaluator {
     private final Map<Long, Map<String, LevelTracker.State>> states = new HashMap<>();
     private final Set<Long> statesLoaded = ConcurrentHashMap.newKeySet();
     private final Map<Long, CycleReport> lastReports = new ConcurrentHashMap<>();
+    /** The statements of each project's last cycle, per round trip: the benchmark replays them bare. */
+    private final Map<Long, List<List<String>>> lastStatements = new ConcurrentHashMap<>();
 
     Evaluator(LayoutReader layouts, RuleRepository rules, InfluxClient influx, JdbcClient jdbc, AlertLifecycle lifecycle,
             EvaluationProperties properties) {
@@ -103,6 +105,17 @@ public class Evaluator {
         }
         fiber.collect(batch);
         markers.collect(batch);
+        StatementBatch rates = new StatementBatch();
+        if (fiber.planRates(rates)) {
+            try {
+                rates.run(influx);
+            } catch (RuntimeException e) {
+                markUnavailable(projectId, effective.keySet());
+                return report(new CycleReport(projectId, trigger, now, effective.size(), 0, 0, "unavailable", e.getMessage(),
+                        ms(System.nanoTime() - t0), ms(batch.nanos() + rates.nanos()), statements, 2));
+            }
+            fiber.collectRates(rates);
+        }
 
         record Pending(MonitoringLayout.ParcelRef parcel, ThresholdRule rule, RuleValue value, LevelTracker.State before,
                 LevelTracker.Result result, Instant newest) {
@@ -139,7 +152,10 @@ public class Evaluator {
         // locate (chainage, coordinates) only the values that flag or are about to
         List<Observation> toLocate = evaluated.stream()
                 .filter(p -> p.result().state().level() != null || p.result().state().pendingLevel() != null)
-                .map(p -> p.value().basis()).filter(o -> o != null && o.locate() != null).distinct().toList();
+                .map(p -> p.value().basis())
+                .filter(o -> o != null && (o.locate() != null || (o.evidence().chainageM() != null && o.evidence().lon() == null
+                        && o.evidence().cableId() != null)))
+                .distinct().toList();
         Map<Observation, Evidence> located = Map.of();
         StatementBatch second = new StatementBatch();
         if (!toLocate.isEmpty()) {
@@ -171,17 +187,29 @@ public class Evaluator {
                 return null;
             });
         }
+        List<List<String>> trips = new ArrayList<>(List.of(batch.statements()));
+        if (!rates.isEmpty()) {
+            trips.add(rates.statements());
+        }
+        if (!second.isEmpty()) {
+            trips.add(second.statements());
+        }
+        lastStatements.put(projectId, List.copyOf(trips));
         for (Pending p : evaluated) {
             projectStates(projectId).put(key(p.parcel().id(), p.rule().id()), p.result().state());
         }
         return report(new CycleReport(projectId, trigger, now, effective.size(), ruleEvaluations, changes.size(), "ok", null,
-                ms(System.nanoTime() - t0), ms(batch.nanos() + second.nanos()), statements + second.statements().size(),
-                second.isEmpty() ? 1 : 2));
+                ms(System.nanoTime() - t0), ms(batch.nanos() + rates.nanos() + second.nanos()),
+                statements + rates.statements().size() + second.statements().size(), trips.size()));
     }
 
     /** Current flags of a parcel (empty when it was never evaluated). */
     public Map<Long, Flag> flags(long projectId, long parcelId) {
         return board.getOrDefault(projectId, Map.of()).getOrDefault(parcelId, Map.of());
+    }
+
+    List<List<String>> lastStatements(long projectId) {
+        return lastStatements.getOrDefault(projectId, List.of());
     }
 
     public CycleReport lastReport(long projectId) {

@@ -26,8 +26,16 @@ final class EvidenceLocator {
 
     static Map<Observation, Evidence> locate(InfluxClient influx, JdbcClient jdbc, List<Observation> wanted, StatementBatch batch) {
         Map<Observation, Integer> handles = new LinkedHashMap<>();
+        Map<Observation, Evidence> located = new LinkedHashMap<>();
+        List<Object[]> points = new ArrayList<>();
         for (Observation o : wanted) {
             EvidenceLookup l = o.locate();
+            if (l == null) {
+                // position known already (rates, baselined cables): coordinates only
+                located.put(o, o.evidence());
+                points.add(new Object[] {o, o.evidence().cableId(), o.evidence().chainageM()});
+                continue;
+            }
             String where = " WHERE " + FiberSeries.TAG_PARCEL + " = " + InfluxQl.stringLiteral(String.valueOf(l.parcelId())) + " AND "
                     + FiberSeries.TAG_CABLE + " = " + InfluxQl.stringLiteral(String.valueOf(l.cableId())) + " AND time >= " + l.fromMs()
                     + "ms AND time < " + l.toMs() + "ms";
@@ -41,8 +49,6 @@ final class EvidenceLocator {
             handles.put(o, batch.add(statement));
         }
         batch.run(influx);
-        Map<Observation, Evidence> located = new LinkedHashMap<>();
-        List<Object[]> points = new ArrayList<>();
         handles.forEach((o, handle) -> {
             List<InfluxSeries> s = batch.series(handle);
             if (s.isEmpty() || s.get(0).rows().isEmpty()) {

@@ -44,7 +44,9 @@ final class FiberReadings {
     private final Map<Long, Integer> rawHandles = new HashMap<>();
     private final Map<String, Integer> percentileHandles = new HashMap<>();
     private final Map<String, Integer> lengthHandles = new HashMap<>();
-    private final Map<Long, Integer> rateHandles = new HashMap<>();
+    private final Set<Long> rateWindows = new java.util.TreeSet<>();
+    /** window → trace time → statement reading that trace's samples of the cables whose first or last trace it is */
+    private final Map<Long, Map<Long, Integer>> rateTraceHandles = new HashMap<>();
     private final Map<String, Integer> baselineHandles = new LinkedHashMap<>();
     private int newestHandle = -1;
 
@@ -77,10 +79,11 @@ final class FiberReadings {
         this.baselineExclusion = baselined.stream().map(c -> " AND " + c.replace(" = ", " != ")).collect(Collectors.joining());
         for (ThresholdRule rule : rules) {
             long w = rule.windowSeconds();
-            traceHandles.computeIfAbsent(w, k -> batch.add("SELECT max(" + S + "), min(" + S + "), mean(" + S + "), count(" + S
-                    + "), max(" + T + ") AS tmax, min(" + T + ") AS tmin, mean(" + T + ") AS tmean FROM " + M + " WHERE " + window(w)
-                    + parcelFilter + baselineExclusion + " GROUP BY time(" + bucketMs + "ms), " + FiberSeries.TAG_PARCEL + ", "
-                    + FiberSeries.TAG_CABLE + " fill(none)"));
+            // the per-trace rollups written at ingestion: a few points per trace and parcel instead of every sample
+            traceHandles.computeIfAbsent(w, k -> batch.add("SELECT " + String.join(", ", FiberSeries.STAT_MAX, FiberSeries.STAT_MIN,
+                    FiberSeries.STAT_SUM, FiberSeries.STAT_COUNT, FiberSeries.STAT_T_MAX, FiberSeries.STAT_T_MIN, FiberSeries.STAT_T_SUM,
+                    FiberSeries.STAT_T_COUNT) + " FROM " + FiberSeries.STATS_MEASUREMENT + " WHERE " + window(w) + parcelFilter
+                    + baselineExclusion + " GROUP BY " + FiberSeries.TAG_PARCEL + ", " + FiberSeries.TAG_CABLE));
             if (baselineSelection != null) {
                 rawHandles.computeIfAbsent(w, k -> batch.add("SELECT " + S + ", " + T + ", " + FiberSeries.FIELD_CHAINAGE + ", "
                         + FiberSeries.FIELD_DISTANCE + " FROM " + M + " WHERE " + window(w) + parcelFilter + baselineSelection
@@ -100,10 +103,7 @@ final class FiberReadings {
                         + bucketMs + "ms), " + FiberSeries.TAG_PARCEL + ", " + FiberSeries.TAG_CABLE + " fill(none)"));
             }
             if (rule.metric() == Metric.FIBER_STRAIN_RATE) {
-                rateHandles.computeIfAbsent(w, k -> batch.add("SELECT max(r), min(r) FROM (SELECT last(" + S + ") - first(" + S
-                        + ") AS r FROM " + M + " WHERE " + window(w) + parcelFilter + " GROUP BY " + FiberSeries.TAG_PARCEL + ", "
-                        + FiberSeries.TAG_CABLE + ", " + FiberSeries.TAG_POSITION + ") GROUP BY " + FiberSeries.TAG_PARCEL + ", "
-                        + FiberSeries.TAG_CABLE));
+                rateWindows.add(w);
             }
         }
         if (!rules.isEmpty()) {
@@ -114,7 +114,7 @@ final class FiberReadings {
                     + M + " WHERE time <= " + at.toEpochMilli() + "ms AND " + FiberSeries.TAG_PARCEL + " = "
                     + InfluxQl.stringLiteral(String.valueOf(parcel)) + " GROUP BY " + FiberSeries.TAG_CABLE + ", "
                     + FiberSeries.TAG_POSITION)));
-            newestHandle = batch.add("SELECT last(" + S + ") FROM " + M + " WHERE time > " + (now.toEpochMilli() - newestLookbackSeconds * 1000)
+            newestHandle = batch.add("SELECT last(" + FiberSeries.STAT_COUNT + ") FROM " + FiberSeries.STATS_MEASUREMENT + " WHERE time > " + (now.toEpochMilli() - newestLookbackSeconds * 1000)
                     + "ms AND time <= " + now.toEpochMilli() + "ms" + parcelFilter + " GROUP BY " + FiberSeries.TAG_PARCEL);
         }
     }
@@ -157,17 +157,19 @@ final class FiberReadings {
                 if (parcel == null || cable == null) {
                     continue;
                 }
-                TreeMap<Long, TraceStat> buckets = traces.computeIfAbsent(w, k -> new HashMap<>()).computeIfAbsent(parcel, k -> new HashMap<>())
+                TreeMap<Long, TraceStat> traces = this.traces.computeIfAbsent(w, k -> new HashMap<>()).computeIfAbsent(parcel, k -> new HashMap<>())
                         .computeIfAbsent(cable, k -> new TreeMap<>());
                 for (Map<String, Object> r : s.rows()) {
-                    Double max = InfluxSeries.number(r, "max");
-                    if (max == null) {
+                    Double max = InfluxSeries.number(r, FiberSeries.STAT_MAX);
+                    Double n = InfluxSeries.number(r, FiberSeries.STAT_COUNT);
+                    if (max == null || n == null) {
                         continue;
                     }
                     long t = InfluxSeries.number(r, "time").longValue();
-                    buckets.put(t, new TraceStat(t, max, InfluxSeries.number(r, "min"), InfluxSeries.number(r, "mean"),
-                            InfluxSeries.number(r, "count").longValue(), InfluxSeries.number(r, "tmax"), InfluxSeries.number(r, "tmin"),
-                            InfluxSeries.number(r, "tmean")));
+                    // parts of one trace (sent in several batches) merge into one
+                    traces.merge(t, new TraceStat(t, max, InfluxSeries.number(r, FiberSeries.STAT_MIN),
+                            InfluxSeries.number(r, FiberSeries.STAT_SUM) / n, n.longValue(), InfluxSeries.number(r, FiberSeries.STAT_T_MAX),
+                            InfluxSeries.number(r, FiberSeries.STAT_T_MIN), temperatureMean(r)), TraceStat::merge);
                 }
             }
         });
@@ -225,18 +227,6 @@ final class FiberReadings {
             }
             lengthCounts.put(key, byParcel);
         });
-        rateHandles.forEach((w, handle) -> {
-            for (InfluxSeries s : batch.series(handle)) {
-                Long parcel = id(s.tags().get(FiberSeries.TAG_PARCEL));
-                Long cable = id(s.tags().get(FiberSeries.TAG_CABLE));
-                if (parcel == null || cable == null || s.rows().isEmpty()) {
-                    continue;
-                }
-                Map<String, Object> r = s.rows().get(0);
-                rates.computeIfAbsent(w, k -> new HashMap<>()).computeIfAbsent(parcel, k -> new HashMap<>())
-                        .put(cable, new double[] {InfluxSeries.number(r, "max"), InfluxSeries.number(r, "min")});
-            }
-        });
         if (newestHandle >= 0) {
             for (InfluxSeries s : batch.series(newestHandle)) {
                 Long parcel = id(s.tags().get(FiberSeries.TAG_PARCEL));
@@ -245,6 +235,73 @@ final class FiberReadings {
                 }
             }
         }
+    }
+
+    private static Double temperatureMean(Map<String, Object> r) {
+        Double sum = InfluxSeries.number(r, FiberSeries.STAT_T_SUM);
+        Double n = InfluxSeries.number(r, FiberSeries.STAT_T_COUNT);
+        return sum == null || n == null || n == 0 ? null : sum / n;
+    }
+
+    /**
+     * Rates need each position's first and last trace in the window: now that the trace times are known,
+     * one statement per distinct trace time reads those traces' samples (usually two statements).
+     * @return whether a second round trip is needed
+     */
+    boolean planRates(StatementBatch batch) {
+        for (long w : rateWindows) {
+            Map<Long, java.util.Set<Long>> cablesByTime = new TreeMap<>();
+            for (Map<Long, TreeMap<Long, TraceStat>> byCable : traces.getOrDefault(w, Map.of()).values()) {
+                byCable.forEach((cable, stats) -> {
+                    if (stats.size() >= 2) {
+                        cablesByTime.computeIfAbsent(stats.firstKey(), k -> new java.util.TreeSet<>()).add(cable);
+                        cablesByTime.computeIfAbsent(stats.lastKey(), k -> new java.util.TreeSet<>()).add(cable);
+                    }
+                });
+            }
+            Map<Long, Integer> handles = new HashMap<>();
+            cablesByTime.forEach((time, cables) -> handles.put(time, batch.add("SELECT " + S + ", " + FiberSeries.FIELD_CHAINAGE + ", "
+                    + FiberSeries.FIELD_DISTANCE + ", " + FiberSeries.TAG_POSITION + ", " + FiberSeries.TAG_CABLE + ", "
+                    + FiberSeries.TAG_PARCEL + " FROM " + M + " WHERE time = " + time + "ms AND (" + cables.stream()
+                            .map(c -> FiberSeries.TAG_CABLE + " = " + InfluxQl.stringLiteral(String.valueOf(c))).collect(Collectors.joining(" OR "))
+                    + ")" + parcelFilter)));
+            rateTraceHandles.put(w, handles);
+        }
+        return !rateTraceHandles.values().stream().allMatch(Map::isEmpty);
+    }
+
+    /** window → parcel → cable → position → {first strain, last strain, chainage, distance, first time, last time} */
+    private final Map<Long, Map<Long, Map<Long, Map<String, double[]>>>> positionChanges = new HashMap<>();
+
+    void collectRates(StatementBatch batch) {
+        rateTraceHandles.forEach((w, handles) -> {
+            Map<Long, Map<Long, Map<String, double[]>>> byParcel = positionChanges.computeIfAbsent(w, k -> new HashMap<>());
+            handles.forEach((time, handle) -> {
+                for (InfluxSeries s : batch.series(handle)) {
+                    for (Map<String, Object> r : s.rows()) {
+                        Long parcel = id((String) r.get(FiberSeries.TAG_PARCEL));
+                        Long cable = id((String) r.get(FiberSeries.TAG_CABLE));
+                        Double strain = InfluxSeries.number(r, S);
+                        if (parcel == null || cable == null || strain == null) {
+                            continue;
+                        }
+                        double[] p = byParcel.computeIfAbsent(parcel, k -> new HashMap<>()).computeIfAbsent(cable, k -> new HashMap<>())
+                                .computeIfAbsent((String) r.get(FiberSeries.TAG_POSITION), k -> new double[] {Double.NaN, Double.NaN, Double.NaN,
+                                        Double.NaN, Long.MAX_VALUE, Long.MIN_VALUE});
+                        if (time < p[4]) {
+                            p[0] = strain;
+                            p[4] = time;
+                        }
+                        if (time > p[5]) {
+                            p[1] = strain;
+                            p[5] = time;
+                        }
+                        p[2] = orNaN(InfluxSeries.number(r, FiberSeries.FIELD_CHAINAGE));
+                        p[3] = orNaN(InfluxSeries.number(r, FiberSeries.FIELD_DISTANCE));
+                    }
+                }
+            });
+        });
     }
 
     Instant newest(long parcelId) {
@@ -398,7 +455,7 @@ final class FiberReadings {
                     over = rawBuckets.get(t.bucketMs()).stream()
                             .filter(s -> Math.abs(temperature ? s.temperature() : s.strain() / k) > limit).count();
                 } else {
-                    over = counts.getOrDefault(cableId, Map.of()).getOrDefault(t.bucketMs(), 0.0);
+                    over = counts.getOrDefault(cableId, Map.of()).getOrDefault(Math.floorDiv(t.bucketMs(), bucketMs) * bucketMs, 0.0);
                 }
                 double[] acc = perTrace.computeIfAbsent(t.bucketMs(), b -> new double[2]);
                 acc[0] += t.count() == 0 ? 0 : over / t.count() * length;
@@ -420,52 +477,30 @@ final class FiberReadings {
         return result;
     }
 
-    /** µε/d at the worst position: (last − first trace in the window) ÷ coupling ÷ days between them. */
+    /** µε/d at the worst position: (last − first trace in the window at that position) ÷ coupling ÷ days between them. */
     private RuleValue rate(ThresholdRule rule, long parcelId) {
-        Map<Long, double[]> byCable = rates.getOrDefault(rule.windowSeconds(), Map.of()).getOrDefault(parcelId, Map.of());
-        Map<Long, TreeMap<Long, TraceStat>> spans = traces.getOrDefault(rule.windowSeconds(), Map.of()).getOrDefault(parcelId, Map.of());
-        Map<Long, TreeMap<Long, List<RawSample>>> rawSpans = raw.getOrDefault(rule.windowSeconds(), Map.of()).getOrDefault(parcelId, Map.of());
+        Map<Long, Map<String, double[]>> byCable = positionChanges.getOrDefault(rule.windowSeconds(), Map.of()).getOrDefault(parcelId, Map.of());
         Observation worst = null;
-        for (Map.Entry<Long, double[]> e : byCable.entrySet()) {
+        for (Map.Entry<Long, Map<String, double[]>> e : byCable.entrySet()) {
             long cableId = e.getKey();
-            TreeSet<Long> times = new TreeSet<>();
-            if (spans.containsKey(cableId)) {
-                times.addAll(spans.get(cableId).keySet());
-            }
-            if (rawSpans.containsKey(cableId)) {
-                times.addAll(rawSpans.get(cableId).keySet());
-            }
-            if (times.size() < 2) {
-                continue;
-            }
-            double days = (times.last() - times.first()) / 86_400_000.0;
             MonitoringLayout.CableRef cable = layout.cables().get(cableId);
             double k = cable == null ? 1.0 : cable.coupling();
-            double hi = e.getValue()[0] / k / days;
-            double lo = e.getValue()[1] / k / days;
-            double value;
-            String selector;
-            switch (rule.statistic()) {
-                case MAX -> {
-                    value = hi;
-                    selector = "max";
+            for (double[] p : e.getValue().values()) {
+                if (!(p[5] > p[4]) || Double.isNaN(p[0]) || Double.isNaN(p[1])) {
+                    continue;
                 }
-                case MIN -> {
-                    value = -lo;
-                    selector = "min";
+                double perDay = (p[1] - p[0]) / k / ((p[5] - p[4]) / 86_400_000.0);
+                double value = switch (rule.statistic()) {
+                    case MAX -> perDay;
+                    case MIN -> -perDay;
+                    default -> Math.abs(perDay);
+                };
+                if (worst == null || value > worst.value()) {
+                    Instant at = Instant.ofEpochMilli((long) p[5]);
+                    worst = new Observation(at, value, Evidence.fiber(cableId, cable == null ? null : cable.code(), at)
+                            .located(Double.isNaN(p[2]) ? null : p[2], Double.isNaN(p[3]) ? null : p[3], p[1] - p[0], at)
+                            .noted(String.format(java.util.Locale.ROOT, "change over %.2f d", (p[5] - p[4]) / 86_400_000.0)), null);
                 }
-                default -> {
-                    value = Math.max(Math.abs(hi), Math.abs(lo));
-                    selector = Math.abs(hi) >= Math.abs(lo) ? "max" : "min";
-                }
-            }
-            Instant at = Instant.ofEpochMilli(times.last());
-            Observation o = new Observation(at, value, Evidence.fiber(cableId, cable == null ? null : cable.code(), at)
-                    .noted(String.format(java.util.Locale.ROOT, "change over %.2f d", days)),
-                    new EvidenceLookup(parcelId, cableId, now.toEpochMilli() - rule.windowSeconds() * 1000, now.toEpochMilli() + 1,
-                            selector, "rate"));
-            if (worst == null || o.value() > worst.value()) {
-                worst = o;
             }
         }
         return RuleValue.of(worst);

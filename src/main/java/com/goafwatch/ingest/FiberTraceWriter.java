@@ -40,6 +40,8 @@ final class FiberTraceWriter {
     private final Set<Long> finishedTraces = new HashSet<>();
     private long rows;
     private final Set<Long> parcels = new HashSet<>();
+    /** trace time → parcel → rollup of this batch's samples */
+    private final Map<Long, Map<Long, TraceRollup>> rollups = new HashMap<>();
     private long samples;
     private long unmapped;
     private long inParcels;
@@ -79,6 +81,63 @@ final class FiberTraceWriter {
         long traces = finishedTraces.size() + (currentTrace == Long.MIN_VALUE || finishedTraces.contains(currentTrace) ? 0 : 1);
         return new TraceSummary(batchSequence, cable.code(), traces, samples, unmapped, inParcels,
                 samples == 0 ? null : Instant.ofEpochMilli(firstMs), samples == 0 ? null : Instant.ofEpochMilli(lastMs));
+    }
+
+    /** Appends the per-trace rollups of the accepted samples; call once, after the last sample, before commit. */
+    void appendRollups() {
+        if (errors.any()) {
+            return;
+        }
+        rollups.forEach((time, byParcel) -> byParcel.forEach((parcel, r) -> {
+            TreeMap<String, String> tags = new TreeMap<>();
+            tags.put(FiberSeries.TAG_CABLE, String.valueOf(cable.id()));
+            tags.put(FiberSeries.TAG_PARCEL, String.valueOf(parcel));
+            tags.put(FiberSeries.TAG_PART, String.valueOf(Math.round(r.firstDistance * 10)));
+            batch.append(new LinePoint(FiberSeries.STATS_MEASUREMENT, tags, r.fields(), time));
+        }));
+        rollups.clear();
+    }
+
+    /** Max, min, sum and count of one trace's samples in one parcel (strain compensated, µε). */
+    private static final class TraceRollup {
+        double max = Double.NEGATIVE_INFINITY;
+        double min = Double.POSITIVE_INFINITY;
+        double sum;
+        long n;
+        double tMax = Double.NEGATIVE_INFINITY;
+        double tMin = Double.POSITIVE_INFINITY;
+        double tSum;
+        long tN;
+        double firstDistance = Double.POSITIVE_INFINITY;
+
+        void add(double strain, Double temperature, double distance) {
+            max = Math.max(max, strain);
+            min = Math.min(min, strain);
+            sum += strain;
+            n++;
+            firstDistance = Math.min(firstDistance, distance);
+            if (temperature != null) {
+                tMax = Math.max(tMax, temperature);
+                tMin = Math.min(tMin, temperature);
+                tSum += temperature;
+                tN++;
+            }
+        }
+
+        Map<String, Double> fields() {
+            Map<String, Double> f = new LinkedHashMap<>();
+            f.put(FiberSeries.STAT_MAX, max);
+            f.put(FiberSeries.STAT_MIN, min);
+            f.put(FiberSeries.STAT_SUM, Math.round(sum * 1000) / 1000.0);
+            f.put(FiberSeries.STAT_COUNT, (double) n);
+            if (tN > 0) {
+                f.put(FiberSeries.STAT_T_MAX, tMax);
+                f.put(FiberSeries.STAT_T_MIN, tMin);
+                f.put(FiberSeries.STAT_T_SUM, Math.round(tSum * 1000) / 1000.0);
+                f.put(FiberSeries.STAT_T_COUNT, (double) tN);
+            }
+            return f;
+        }
     }
 
     /** Parcels the accepted samples lie in. */
@@ -150,6 +209,7 @@ final class FiberTraceWriter {
     private LinePoint point(FiberSample s) {
         FiberPositionLocator.Position where = locator.locate(cable, s.distanceM());
         String parcelTag;
+        Long rollupOf = null;
         if (!where.mapped()) {
             unmapped++;
             parcelTag = FiberSeries.UNMAPPED;
@@ -159,6 +219,7 @@ final class FiberTraceWriter {
             inParcels++;
             parcelTag = String.valueOf(where.parcelId());
             parcels.add(where.parcelId());
+            rollupOf = where.parcelId();
         }
         double temperature = s.temperatureC() == null ? Double.NaN : s.temperatureC();
         double reference = s.referenceStrainUe() == null ? Double.NaN : s.referenceStrainUe();
@@ -167,6 +228,10 @@ final class FiberTraceWriter {
         double strain = Math.round(cable.compensation().compensate(s.strainUe(), temperature, reference,
                 cable.tempCoefficientUePerC(), baseline) * 1000) / 1000.0;
 
+        if (rollupOf != null) {
+            rollups.computeIfAbsent(s.timeMs(), k -> new HashMap<>()).computeIfAbsent(rollupOf, k -> new TraceRollup())
+                    .add(strain, s.temperatureC(), s.distanceM());
+        }
         TreeMap<String, String> tags = new TreeMap<>();
         tags.put(FiberSeries.TAG_CABLE, String.valueOf(cable.id()));
         tags.put(FiberSeries.TAG_PARCEL, parcelTag);

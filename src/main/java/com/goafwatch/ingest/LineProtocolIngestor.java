@@ -109,6 +109,7 @@ public class LineProtocolIngestor {
             if (fiberSamples + points.points() == 0) {
                 throw ApiException.unprocessable("invalid-rows", "Empty batch", "the body holds no points");
             }
+            fiber.values().forEach(FiberTraceWriter::appendRollups);
             long sequence = batch.commit();
             java.util.Set<Long> parcels = new java.util.HashSet<>(points.parcels());
             fiber.values().forEach(w -> parcels.addAll(w.parcels()));

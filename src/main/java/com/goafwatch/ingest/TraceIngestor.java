@@ -68,6 +68,7 @@ public class TraceIngestor {
             if (empty.samples() == 0) {
                 throw ApiException.unprocessable("invalid-rows", "Empty upload", "the upload holds no samples");
             }
+            writer.appendRollups();
             long sequence = batch.commit();
             events.publishEvent(new SamplesAccepted(projectId, sequence, java.util.Set.copyOf(writer.parcels())));
             return writer.summary(sequence);

@@ -22,6 +22,21 @@ public final class FiberSeries {
     public static final String FIELD_TEMPERATURE = "temperature_c";
     public static final String FIELD_DISTANCE = "distance_m";
     public static final String FIELD_CHAINAGE = "chainage_m";
+    /**
+     * Per-trace rollup written with the samples, one point per trace × parcel × cable × {@code part} (the
+     * first sample's distance in dm: parts of a trace sent in several batches stay apart, and re-sending a
+     * batch overwrites its own point). Threshold evaluation reads these instead of every sample.
+     */
+    public static final String STATS_MEASUREMENT = "fiber_trace_stats";
+    public static final String TAG_PART = "part";
+    public static final String STAT_MAX = "max_ue";
+    public static final String STAT_MIN = "min_ue";
+    public static final String STAT_SUM = "sum_ue";
+    public static final String STAT_COUNT = "n";
+    public static final String STAT_T_MAX = "t_max";
+    public static final String STAT_T_MIN = "t_min";
+    public static final String STAT_T_SUM = "t_sum";
+    public static final String STAT_T_COUNT = "t_n";
     public static final String NO_PARCEL = "none";
     public static final String UNMAPPED = "unmapped";
 
