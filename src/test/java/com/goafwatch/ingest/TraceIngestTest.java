@@ -128,7 +128,9 @@ class TraceIngestTest extends IntegrationTest {
                  "geometry": {"type": "LineString", "coordinates": [[%f, %f], [%f, %f]]}}""".formatted(E0 - 50, N0 + 50, E0 + 250, N0 + 50));
         assertThat(cable.status()).isEqualTo(201);
         long odisi = ((Number) cable.json("$.id")).longValue();
-        String local = java.time.LocalDateTime.ofInstant(t0, java.time.ZoneId.of("Asia/Shanghai")).toString().replace('T', ' ');
+        // an explicit pattern: LocalDateTime.toString() drops ":00" seconds, which ODiSI never does
+        String local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(java.time.LocalDateTime.ofInstant(t0, java.time.ZoneId.of("Asia/Shanghai")));
         String tsv = "Test name:\tsite test\nGage pitch (mm):\t2.6\nx-axis units:\tmm\n----------------------------------------\n"
                 + "x-axis\t\t60000\t60002.6\t60005.2\n"
                 + "tare\t\t0\t0\t0\n"
