@@ -2,8 +2,10 @@ package com.goafwatch.alert;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,6 +14,7 @@ import com.goafwatch.security.Actor;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.threshold.Level;
 import com.goafwatch.threshold.LevelTracker.Change;
+import com.goafwatch.threshold.RuleWithdrawn;
 
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -69,7 +72,7 @@ public class AlertLifecycle {
         Optional<Alert> open = alerts.findOpenForUpdate(c.parcelId(), c.rule().id(), THRESHOLD);
         if (open.isPresent()) {
             Alert a = open.get();
-            Level before = a.level() == null ? null : Level.valueOf(a.level().toUpperCase(java.util.Locale.ROOT));
+            Level before = a.level() == null ? null : Level.valueOf(a.level().toUpperCase(Locale.ROOT));
             boolean up = before == null || c.level().ordinal() > before.ordinal();
             alerts.changeLevel(a.id(), c, up, evidence);
             record(a, c, up ? "escalated" : "lowered", c.level(), evidence, null, null);
@@ -91,8 +94,8 @@ public class AlertLifecycle {
     }
 
     /** Closes the open alerts of a rule that was deleted, disabled or re-scoped (runs in the rule's transaction). */
-    @org.springframework.context.event.EventListener
-    public void ruleWithdrawn(com.goafwatch.threshold.RuleWithdrawn e) {
+    @EventListener
+    public void ruleWithdrawn(RuleWithdrawn e) {
         Instant now = Instant.now();
         for (Alert a : alerts.openByRule(e.ruleId())) {
             alerts.clear(a.id(), now);

@@ -10,12 +10,12 @@ import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.goafwatch.ingest.SamplesAccepted;
+import com.goafwatch.system.WorkerThread;
 import com.goafwatch.timeseries.BatchWritten;
 
 /**
@@ -24,7 +24,7 @@ import com.goafwatch.timeseries.BatchWritten;
  * cycle). One thread; cycles never overlap.
  */
 @Component
-class EvaluationScheduler implements SmartLifecycle {
+class EvaluationScheduler extends WorkerThread {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationScheduler.class);
 
@@ -37,10 +37,9 @@ class EvaluationScheduler implements SmartLifecycle {
     private final Map<Long, Set<Long>> due = new HashMap<>();
     private long dueSince;
     private long writtenUpTo = -1;
-    private volatile boolean running;
-    private volatile Thread thread;
 
     EvaluationScheduler(Evaluator evaluator, JdbcClient jdbc, EvaluationProperties properties) {
+        super("threshold-evaluation");
         this.evaluator = evaluator;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -85,10 +84,11 @@ class EvaluationScheduler implements SmartLifecycle {
         }
     }
 
-    private void loop() {
+    @Override
+    protected void work() {
         long interval = properties.interval().toMillis();
         long nextFull = System.currentTimeMillis() + properties.firstCycleAfter().toMillis();
-        while (running) {
+        while (running()) {
             try {
                 Map<Long, Set<Long>> triggered = null;
                 synchronized (lock) {
@@ -140,30 +140,4 @@ class EvaluationScheduler implements SmartLifecycle {
         return jdbc.sql("SELECT id FROM project ORDER BY id").query(Long.class).list();
     }
 
-    @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::loop, "threshold-evaluation");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
 }

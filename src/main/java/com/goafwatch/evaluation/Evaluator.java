@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -238,16 +239,9 @@ public class Evaluator {
             jdbc.sql("SELECT parcel_id, rule_id, level, no_data FROM rule_state WHERE project_id = ?").param(projectId).query(rs -> {
                 String level = rs.getString(3);
                 projectStates(projectId).put(key(rs.getLong(1), rs.getLong(2)), new LevelTracker.State(
-                        level == null ? null : Level.valueOf(level.toUpperCase(java.util.Locale.ROOT)), rs.getBoolean(4), null, 0, null));
+                        level == null ? null : Level.valueOf(level.toUpperCase(Locale.ROOT)), rs.getBoolean(4), null, 0, null));
             });
         }
-    }
-
-    /** Forgets in-memory state (tests, or after rules were reset wholesale). */
-    public synchronized void reset(long projectId) {
-        states.remove(projectId);
-        statesLoaded.remove(projectId);
-        board.remove(projectId);
     }
 
     private Map<String, LevelTracker.State> projectStates(long projectId) {

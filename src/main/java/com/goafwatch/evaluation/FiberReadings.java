@@ -4,9 +4,11 @@ import com.goafwatch.threshold.Evidence;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -44,7 +46,7 @@ final class FiberReadings {
     private final Map<Long, Integer> rawHandles = new HashMap<>();
     private final Map<String, Integer> percentileHandles = new HashMap<>();
     private final Map<String, Integer> lengthHandles = new HashMap<>();
-    private final Set<Long> rateWindows = new java.util.TreeSet<>();
+    private final Set<Long> rateWindows = new TreeSet<>();
     /** window → trace time → statement reading that trace's samples of the cables whose first or last trace it is */
     private final Map<Long, Map<Long, Integer>> rateTraceHandles = new HashMap<>();
     private final Map<String, Integer> baselineHandles = new LinkedHashMap<>();
@@ -132,7 +134,7 @@ final class FiberReadings {
         if (field.equals(T)) {
             return T + " > " + limit + " OR " + T + " < " + (-limit);
         }
-        return layout.cables().values().stream().sorted(java.util.Comparator.comparingLong(MonitoringLayout.CableRef::id))
+        return layout.cables().values().stream().sorted(Comparator.comparingLong(MonitoringLayout.CableRef::id))
                 .map(c -> "(" + FiberSeries.TAG_CABLE + " = " + InfluxQl.stringLiteral(String.valueOf(c.id())) + " AND (" + S + " > "
                         + limit * c.coupling() + " OR " + S + " < " + (-limit * c.coupling()) + "))")
                 .collect(Collectors.joining(" OR "));
@@ -250,12 +252,12 @@ final class FiberReadings {
      */
     boolean planRates(StatementBatch batch) {
         for (long w : rateWindows) {
-            Map<Long, java.util.Set<Long>> cablesByTime = new TreeMap<>();
+            Map<Long, Set<Long>> cablesByTime = new TreeMap<>();
             for (Map<Long, TreeMap<Long, TraceStat>> byCable : traces.getOrDefault(w, Map.of()).values()) {
                 byCable.forEach((cable, stats) -> {
                     if (stats.size() >= 2) {
-                        cablesByTime.computeIfAbsent(stats.firstKey(), k -> new java.util.TreeSet<>()).add(cable);
-                        cablesByTime.computeIfAbsent(stats.lastKey(), k -> new java.util.TreeSet<>()).add(cable);
+                        cablesByTime.computeIfAbsent(stats.firstKey(), k -> new TreeSet<>()).add(cable);
+                        cablesByTime.computeIfAbsent(stats.lastKey(), k -> new TreeSet<>()).add(cable);
                     }
                 });
             }
@@ -499,7 +501,7 @@ final class FiberReadings {
                     Instant at = Instant.ofEpochMilli((long) p[5]);
                     worst = new Observation(at, value, Evidence.fiber(cableId, cable == null ? null : cable.code(), at)
                             .located(Double.isNaN(p[2]) ? null : p[2], Double.isNaN(p[3]) ? null : p[3], p[1] - p[0], at)
-                            .noted(String.format(java.util.Locale.ROOT, "change over %.2f d", (p[5] - p[4]) / 86_400_000.0)), null);
+                            .noted(String.format(Locale.ROOT, "change over %.2f d", (p[5] - p[4]) / 86_400_000.0)), null);
                 }
             }
         }

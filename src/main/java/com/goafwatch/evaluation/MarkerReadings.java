@@ -4,11 +4,14 @@ import com.goafwatch.threshold.Evidence;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import com.goafwatch.threshold.Metric;
@@ -63,7 +66,7 @@ final class MarkerReadings {
                         + PointSeries.TAG_SENSOR));
             }
         }
-        for (Instant at : new java.util.TreeSet<>(baselines.settlementByParcel().values())) {
+        for (Instant at : new TreeSet<>(baselines.settlementByParcel().values())) {
             baselineHandles.put(at, batch.add("SELECT last(" + FIELD + ") FROM " + PointSeries.SETTLEMENT + " WHERE time <= "
                     + at.toEpochMilli() + "ms" + filter + " GROUP BY " + PointSeries.TAG_SENSOR));
         }
@@ -81,7 +84,7 @@ final class MarkerReadings {
         if (parcels == null) {
             return "";
         }
-        Set<Long> ids = new java.util.TreeSet<>();
+        Set<Long> ids = new TreeSet<>();
         for (long p : parcels) {
             layout.markersByParcel().getOrDefault(p, List.of()).forEach(m -> ids.add(m.id()));
         }
@@ -199,7 +202,7 @@ final class MarkerReadings {
                         perBucket.computeIfAbsent(t, k -> new ArrayList<>()).add(new Observation(Instant.ofEpochMilli(t),
                                 (vb - va) / p.distanceM(), Evidence.markers(List.of(p.a().code(), p.b().code()),
                                         (p.a().lon() + p.b().lon()) / 2, (p.a().lat() + p.b().lat()) / 2, Instant.ofEpochMilli(t),
-                                        String.format(java.util.Locale.ROOT, "markers %.1f m apart", p.distanceM()))));
+                                        String.format(Locale.ROOT, "markers %.1f m apart", p.distanceM()))));
                     }
                 });
             }
@@ -238,14 +241,14 @@ final class MarkerReadings {
             }
             case PERCENTILE -> {
                 List<Observation> all = perBucket.values().stream().flatMap(List::stream)
-                        .sorted(java.util.Comparator.comparingDouble(Observation::value)).toList();
+                        .sorted(Comparator.comparingDouble(Observation::value)).toList();
                 int rank = (int) Math.ceil(rule.statisticParameter() / 100.0 * all.size());
                 yield RuleValue.of(all.get(Math.max(0, Math.min(all.size() - 1, rank - 1))));
             }
             default -> {
                 List<Observation> perTime = new ArrayList<>();
                 perBucket.values().forEach(list -> list.stream().map(o -> signed(rule, o))
-                        .max(java.util.Comparator.comparingDouble(Observation::value)).ifPresent(perTime::add));
+                        .max(Comparator.comparingDouble(Observation::value)).ifPresent(perTime::add));
                 yield RuleValue.of(Worst.of(perTime, rule.spikeFilter()));
             }
         };

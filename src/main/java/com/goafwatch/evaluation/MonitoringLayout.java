@@ -1,6 +1,7 @@
 package com.goafwatch.evaluation;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ record MonitoringLayout(Map<Long, ParcelRef> parcels, Map<Long, List<CableSpan>>
         Map<String, MarkerPair> pairs = new HashMap<>();
         for (Marker m : markers) {
             List<Marker> near = new ArrayList<>(markers.stream().filter(o -> o.id() != m.id() && m.distanceTo(o) <= maxDistanceM)
-                    .sorted(java.util.Comparator.comparingDouble(m::distanceTo)).limit(2).toList());
+                    .sorted(Comparator.comparingDouble(m::distanceTo)).limit(2).toList());
             for (Marker n : near) {
                 Marker a = m.id() < n.id() ? m : n;
                 Marker b = m.id() < n.id() ? n : m;

@@ -12,6 +12,6 @@ record TraceStat(long bucketMs, double max, double min, double mean, long count,
         return new TraceStat(a.bucketMs, Math.max(a.max, b.max), Math.min(a.min, b.min), (a.mean * a.count + b.mean * b.count) / n, n,
                 a.tMax == null ? b.tMax : b.tMax == null ? a.tMax : Math.max(a.tMax, b.tMax),
                 a.tMin == null ? b.tMin : b.tMin == null ? a.tMin : Math.min(a.tMin, b.tMin),
-                a.tMean == null ? b.tMean : b.tMean == null ? a.tMean : (a.tMean + b.tMean) / 2);
+                a.tMean == null ? b.tMean : b.tMean == null ? a.tMean : (a.tMean * a.count + b.tMean * b.count) / n);
     }
 }

@@ -1,12 +1,14 @@
 package com.goafwatch.ingest;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import com.goafwatch.fiber.Cable;
@@ -44,10 +46,10 @@ public class LineProtocolIngestor {
     private final IngestProperties rules;
     private final ProjectAccess access;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     LineProtocolIngestor(CableRepository cables, PointSensorRepository sensors, FiberPositionLocator locator, Spool spool,
-            IngestProperties rules, ProjectAccess access, org.springframework.context.ApplicationEventPublisher events) {
+            IngestProperties rules, ProjectAccess access, ApplicationEventPublisher events) {
         this.events = events;
         this.cables = cables;
         this.sensors = sensors;
@@ -111,7 +113,7 @@ public class LineProtocolIngestor {
             }
             fiber.values().forEach(FiberTraceWriter::appendRollups);
             long sequence = batch.commit();
-            java.util.Set<Long> parcels = new java.util.HashSet<>(points.parcels());
+            Set<Long> parcels = new HashSet<>(points.parcels());
             fiber.values().forEach(w -> parcels.addAll(w.parcels()));
             events.publishEvent(new SamplesAccepted(projectId, sequence, parcels));
             return new IngestSummary(sequence, fiberSamples, points.points());

@@ -2,8 +2,10 @@ package com.goafwatch.ingest;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.goafwatch.sensor.PointSensor;
@@ -28,7 +30,7 @@ final class PointReadingWriter {
     private final long latestAllowedMs;
     private final Map<String, Long> lineBySensorAndTime = new HashMap<>();
     private long points;
-    private final java.util.Set<Long> parcels = new java.util.HashSet<>();
+    private final Set<Long> parcels = new HashSet<>();
     private long rows;
 
     PointReadingWriter(Map<String, PointSensor> sensors, IngestProperties rules, Spool.Batch batch, RowErrors errors) {
@@ -40,7 +42,7 @@ final class PointReadingWriter {
     }
 
     /** Parcels of the sensors read. */
-    java.util.Set<Long> parcels() {
+    Set<Long> parcels() {
         return parcels;
     }
 

@@ -1,9 +1,11 @@
 package com.goafwatch.ingest;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import com.goafwatch.sensor.PointSensor;
@@ -31,10 +33,10 @@ public class ReadingsIngestor {
     private final Spool spool;
     private final IngestProperties rules;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     ReadingsIngestor(PointSensorRepository sensors, Spool spool, IngestProperties rules,
-            org.springframework.context.ApplicationEventPublisher events) {
+            ApplicationEventPublisher events) {
         this.events = events;
         this.sensors = sensors;
         this.spool = spool;
@@ -79,7 +81,7 @@ public class ReadingsIngestor {
                 throw errors.toProblem("readings batch");
             }
             long sequence = batch.commit();
-            events.publishEvent(new SamplesAccepted(projectId, sequence, java.util.Set.copyOf(writer.parcels())));
+            events.publishEvent(new SamplesAccepted(projectId, sequence, Set.copyOf(writer.parcels())));
             return new IngestSummary(sequence, 0, writer.points());
         }
     }

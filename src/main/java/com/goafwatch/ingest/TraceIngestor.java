@@ -10,9 +10,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import com.goafwatch.fiber.Cable;
@@ -31,7 +33,7 @@ import com.goafwatch.timeseries.Spool;
 @Service
 public class TraceIngestor {
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     private final CableRepository cables;
     private final FiberPositionLocator locator;
@@ -40,7 +42,7 @@ public class TraceIngestor {
     private final ProjectAccess access;
 
     TraceIngestor(CableRepository cables, FiberPositionLocator locator, Spool spool, IngestProperties rules, ProjectAccess access,
-            org.springframework.context.ApplicationEventPublisher events) {
+            ApplicationEventPublisher events) {
         this.events = events;
         this.cables = cables;
         this.locator = locator;
@@ -70,7 +72,7 @@ public class TraceIngestor {
             }
             writer.appendRollups();
             long sequence = batch.commit();
-            events.publishEvent(new SamplesAccepted(projectId, sequence, java.util.Set.copyOf(writer.parcels())));
+            events.publishEvent(new SamplesAccepted(projectId, sequence, Set.copyOf(writer.parcels())));
             return writer.summary(sequence);
         } catch (UncheckedIOException e) {
             throw unreadable(e.getCause());

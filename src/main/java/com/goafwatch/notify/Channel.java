@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Where alert events go. Webhook: {@code url} receives a POST per event. MQTT: {@code url} is the broker
@@ -13,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public record Channel(long id, long projectId, String name, String kind, String url, String topic, @JsonIgnore String secret,
         String minLevel, Long phaseId, List<String> events, boolean includeNoData, boolean enabled, OffsetDateTime createdAt) {
 
-    @com.fasterxml.jackson.annotation.JsonProperty("hasSecret")
+    @JsonProperty("hasSecret")
     public boolean hasSecret() {
         return secret != null && !secret.isEmpty();
     }

@@ -1,15 +1,18 @@
 package com.goafwatch.notify;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.goafwatch.security.Actor;
+import com.goafwatch.system.WorkerThread;
 
 /**
  * Sends due deliveries. Each round claims a batch (FOR UPDATE SKIP LOCKED, pushing their next attempt
@@ -19,7 +22,7 @@ import com.goafwatch.security.Actor;
  * its messages when it is back, in order of creation per channel.
  */
 @Component
-class Dispatcher implements SmartLifecycle {
+class Dispatcher extends WorkerThread {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
@@ -28,10 +31,9 @@ class Dispatcher implements SmartLifecycle {
     private final List<Sender> senders;
     private final DispatchSignal signal;
     private final NotifyProperties properties;
-    private volatile boolean running;
-    private volatile Thread thread;
 
     Dispatcher(JdbcClient jdbc, ChannelRepository channels, List<Sender> senders, DispatchSignal signal, NotifyProperties properties) {
+        super("notification-dispatcher");
         this.jdbc = jdbc;
         this.channels = channels;
         this.senders = senders;
@@ -54,8 +56,8 @@ class Dispatcher implements SmartLifecycle {
                 .params(lease.toSeconds(), properties.batchSize())
                 .query((rs, i) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6)))
                 .list();
-        java.util.Set<Long> failedChannels = new java.util.HashSet<>();
-        for (Due d : due.stream().sorted(java.util.Comparator.comparingLong(Due::id)).toList()) {
+        Set<Long> failedChannels = new HashSet<>();
+        for (Due d : due.stream().sorted(Comparator.comparingLong(Due::id)).toList()) {
             Channel channel = channels.findById(d.channelId()).orElse(null);
             if (channel == null) {
                 continue;
@@ -98,15 +100,8 @@ class Dispatcher implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::loop, "notification-dispatcher");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void loop() {
-        while (running) {
+    protected void work() {
+        while (running()) {
             try {
                 int n = Actor.runAs("notifications", this::dispatchOnce);
                 if (n < properties.batchSize()) {
@@ -126,24 +121,5 @@ class Dispatcher implements SmartLifecycle {
                 }
             }
         }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

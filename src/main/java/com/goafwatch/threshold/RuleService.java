@@ -1,5 +1,8 @@
 package com.goafwatch.threshold;
 
+import java.util.Objects;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,9 +15,9 @@ public class RuleService {
 
     private final RuleRepository rules;
     private final JdbcClient jdbc;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
-    RuleService(RuleRepository rules, JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
+    RuleService(RuleRepository rules, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.rules = rules;
         this.jdbc = jdbc;
         this.events = events;
@@ -30,7 +33,7 @@ public class RuleService {
         ThresholdRule current = rules.findById(id).orElseThrow(() -> ApiException.notFound("rule", id));
         RuleRequest r = checked(current.projectId(), request);
         boolean sameMeaning = r.enabled() && r.metric().equals(current.metric().dbValue()) && r.statistic().equals(current.statistic().dbValue())
-                && java.util.Objects.equals(r.phaseId(), current.phaseId()) && java.util.Objects.equals(r.parcelId(), current.parcelId());
+                && Objects.equals(r.phaseId(), current.phaseId()) && Objects.equals(r.parcelId(), current.parcelId());
         if (!sameMeaning) {
             events.publishEvent(new RuleWithdrawn(id, current.name(), "rule changed: disabled, re-scoped or measuring something else"));
         }

@@ -3,6 +3,7 @@ package com.goafwatch.timeseries;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -86,7 +87,7 @@ public class InfluxClient {
      * Runs several read-only statements in one round trip (POSTed, so the text may be long); the response
      * holds one result per statement, read with {@link InfluxSeries#of(JsonNode, int)}.
      */
-    public JsonNode queryAll(java.util.List<String> statements) {
+    public JsonNode queryAll(List<String> statements) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("q", String.join(";\n", statements));
         JsonNode body = http.post().uri(u -> u.path("/query").queryParam("db", "{db}").queryParam("epoch", "ms")

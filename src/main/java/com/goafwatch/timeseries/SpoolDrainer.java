@@ -10,9 +10,11 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
+
+import com.goafwatch.system.WorkerThread;
 
 /**
  * Sends committed spool batches to InfluxDB in sequence order, one {@code /write} per
@@ -22,7 +24,7 @@ import org.springframework.web.client.HttpClientErrorException;
  * is identified by series and timestamp, that overwrites them with the same values: no duplicates.
  */
 @Component
-public class SpoolDrainer implements SmartLifecycle {
+public class SpoolDrainer extends WorkerThread {
 
     private static final Logger log = LoggerFactory.getLogger(SpoolDrainer.class);
 
@@ -31,16 +33,15 @@ public class SpoolDrainer implements SmartLifecycle {
     private final InfluxSchema schema;
     private final SpoolSignal signal;
     private final SpoolProperties properties;
-    private final org.springframework.context.ApplicationEventPublisher events;
-    private volatile Thread thread;
-    private volatile boolean running;
+    private final ApplicationEventPublisher events;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
     private volatile Instant lastWriteAt;
     private volatile long writtenPoints;
 
     SpoolDrainer(Spool spool, InfluxClient influx, InfluxSchema schema, SpoolSignal signal, SpoolProperties properties,
-            org.springframework.context.ApplicationEventPublisher events) {
+            ApplicationEventPublisher events) {
+        super("spool-drainer");
         this.events = events;
         this.spool = spool;
         this.influx = influx;
@@ -58,35 +59,9 @@ public class SpoolDrainer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::loop, "spool-drainer");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void loop() {
+    protected void work() {
         long backoffMs = 500;
-        while (running) {
+        while (running()) {
             try {
                 boolean drained = drainOnce();
                 backoffMs = 500;
@@ -122,7 +97,7 @@ public class SpoolDrainer implements SmartLifecycle {
             throw new IllegalStateException("InfluxDB is not reachable");
         }
         for (Path batch : pending) {
-            if (!running) {
+            if (!running()) {
                 return false;
             }
             send(batch);

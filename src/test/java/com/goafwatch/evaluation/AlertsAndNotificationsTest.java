@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.goafwatch.support.IntegrationTest;
 import com.goafwatch.support.HttpApi;
+import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
 
 /**
@@ -151,8 +153,8 @@ class AlertsAndNotificationsTest extends IntegrationTest {
             assertThat(first).as("delivered after two refusals").isNotNull();
             assertThat(first[3]).isEqualTo("raised");
             assertThat(first[1]).isEqualTo("sha256=" + hmac("s3cret", first[2] + "." + first[0]));
-            assertThat((String) com.jayway.jsonpath.JsonPath.read(first[0], "$.alert.level")).isEqualTo("yellow");
-            assertThat((String) com.jayway.jsonpath.JsonPath.read(first[0], "$.alert.parcel")).isEqualTo("A");
+            assertThat((String) JsonPath.read(first[0], "$.alert.level")).isEqualTo("yellow");
+            assertThat((String) JsonPath.read(first[0], "$.alert.parcel")).isEqualTo("A");
             var log = api().get("/api/v1/notification-channels/" + channelId + "/deliveries");
             assertThat((String) log.json("$.deliveries[0].state")).isEqualTo("delivered");
             assertThat(((Number) log.json("$.deliveries[0].attempts")).intValue()).isEqualTo(3);
@@ -215,8 +217,8 @@ class AlertsAndNotificationsTest extends IntegrationTest {
             String[] m = messages.poll(30, TimeUnit.SECONDS);
             assertThat(m).isNotNull();
             assertThat(m[0]).isEqualTo(topic + "/red");
-            assertThat((String) com.jayway.jsonpath.JsonPath.read(m[1], "$.event")).isEqualTo("escalated");
-            assertThat((String) com.jayway.jsonpath.JsonPath.read(m[1], "$.alert.level")).isEqualTo("red");
+            assertThat((String) JsonPath.read(m[1], "$.event")).isEqualTo("escalated");
+            assertThat((String) JsonPath.read(m[1], "$.alert.level")).isEqualTo("red");
             assertThat(messages.poll(1, TimeUnit.SECONDS)).as("yellow was not routed here").isNull();
         } finally {
             subscriber.disconnect();
@@ -235,6 +237,6 @@ class AlertsAndNotificationsTest extends IntegrationTest {
     private static String hmac(String secret, String text) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

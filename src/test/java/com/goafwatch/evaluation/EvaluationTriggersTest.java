@@ -3,7 +3,9 @@ package com.goafwatch.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +39,7 @@ class EvaluationTriggersTest extends IntegrationTest {
             String partial = site.trace(Instant.now().minusSeconds(30), 100, 1000).lines().filter(l -> {
                 int d = Integer.parseInt(l.replaceAll(".*distance_m=(\\d+),.*", "$1"));
                 return d >= 60 && d <= 140;
-            }).collect(java.util.stream.Collectors.joining("\n"));
+            }).collect(Collectors.joining("\n"));
             site.send(partial);
             long deadline = System.currentTimeMillis() + 30_000;
             List<Object> alerts = List.of();
@@ -61,7 +63,7 @@ class EvaluationTriggersTest extends IntegrationTest {
                 {"name": "strain", "metric": "fiber_strain", "statistic": "max_abs", "windowSeconds": 600, "unit": "ue", "red": 800,
                  "noDataAfterSeconds": 60}""");
         TestInflux own = TestInflux.startNew();
-        String[] args = java.util.Arrays.stream(RunningService.sharedServers("--goafwatch.spool.dir=" + TestDirs.fresh("outage-spool")))
+        String[] args = Arrays.stream(RunningService.sharedServers("--goafwatch.spool.dir=" + TestDirs.fresh("outage-spool")))
                 .map(a -> a.startsWith("--goafwatch.influx.url=") ? "--goafwatch.influx.url=" + own.url() : a).toArray(String[]::new);
         try (RunningService service = RunningService.start(args)) {
             var api = service.api().as("admin", com.goafwatch.support.TestUsers.ADMIN_PASSWORD);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -215,7 +216,7 @@ class ScriptedEvaluationTest extends IntegrationTest {
                  "red": 30, "spikeFilter": false}""");
         Instant now = t0.plus(10, ChronoUnit.DAYS).plusSeconds(60);
         evaluator.evaluate(site.projectId, null, now, "test");
-        Map<String, Flag> byMetric = new java.util.HashMap<>();
+        Map<String, Flag> byMetric = new HashMap<>();
         evaluator.flags(site.projectId, site.parcelA).values().forEach(f -> byMetric.put(f.metric(), f));
         assertThat(byMetric.get("settlement_rate").value()).isCloseTo(2.0, within(1e-6));
         assertThat(byMetric.get("settlement_rate").level().dbValue()).isEqualTo("red");

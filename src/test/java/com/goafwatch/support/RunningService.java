@@ -1,5 +1,9 @@
 package com.goafwatch.support;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,7 +17,7 @@ import com.goafwatch.GoafWatchApplication;
 public record RunningService(ConfigurableApplicationContext context, HttpApi api) implements AutoCloseable {
 
     public static RunningService start(String... args) {
-        java.util.List<String> list = new java.util.ArrayList<>(java.util.List.of(args));
+        List<String> list = new ArrayList<>(List.of(args));
         list.add(0, "--server.port=0");
         // no evaluation unless a test asks: other tests' projects share the database and drive their
         // evaluations with scripted times
@@ -33,7 +37,7 @@ public record RunningService(ConfigurableApplicationContext context, HttpApi api
     public static String[] sharedServers(String... more) {
         String[] base = {"--spring.datasource.url=" + TestPostgres.sharedJdbcUrl(), "--spring.datasource.username=" + TestPostgres.user(),
                 "--goafwatch.influx.url=" + TestInflux.get().url()};
-        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        String[] all = Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);
         return all;
     }
