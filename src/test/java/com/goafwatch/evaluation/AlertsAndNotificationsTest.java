@@ -188,8 +188,21 @@ class AlertsAndNotificationsTest extends IntegrationTest {
             } finally {
                 again.stop(0);
             }
-            assertThat(api().postJson("/api/v1/projects/" + site.projectId + "/notification-channels", """
-                    {"name": "bad", "kind": "webhook", "url": "ftp://x"}""").status()).isEqualTo(422);
+            // bad channels are refused with the field named, and nothing is stored
+            String channels = "/api/v1/projects/" + site.projectId + "/notification-channels";
+            var ftp = api().postJson(channels, """
+                    {"name": "bad", "kind": "webhook", "url": "ftp://x"}""");
+            assertThat(ftp.status()).isEqualTo(422);
+            assertThat((String) ftp.json("$.detail")).contains("url");
+            assertThat(api().postJson(channels, """
+                    {"name": "bad", "kind": "mqtt", "url": "tcp://127.0.0.1:1883", "topic": "a/#"}""").status()).isEqualTo(422);
+            assertThat(api().postJson(channels, """
+                    {"name": "bad", "kind": "webhook", "url": "http://127.0.0.1:1/x", "minLevel": "purple"}""").status()).isEqualTo(422);
+            var foreignPhase = api().postJson(channels, """
+                    {"name": "bad", "kind": "webhook", "url": "http://127.0.0.1:1/x", "phaseId": 999999999}""");
+            assertThat(foreignPhase.status()).isEqualTo(422);
+            assertThat((String) foreignPhase.json("$.detail")).contains("phaseId");
+            assertThat((List<Object>) api().get(channels).json("$")).hasSize(1);
         } finally {
             server.stop(0);
         }
@@ -212,6 +225,11 @@ class AlertsAndNotificationsTest extends IntegrationTest {
                     {"name": "control room", "kind": "mqtt", "url": "tcp://127.0.0.1:1883", "topic": "%s", "minLevel": "red",
                      "events": ["raised", "escalated", "cleared"]}""".formatted(topic));
             assertThat(channel.status()).as(channel.toString()).isEqualTo(201);
+            long phase2 = fixtures().phase(site.projectId, 2);
+            var otherPhase = api().postJson("/api/v1/projects/" + site.projectId + "/notification-channels", """
+                    {"name": "phase 2 office", "kind": "mqtt", "url": "tcp://127.0.0.1:1883", "topic": "%s/p2", "phaseId": %d}"""
+                    .formatted(topic, phase2));
+            assertThat(otherPhase.status()).as(otherPhase.toString()).isEqualTo(201);
             step(site, 0, 500); // yellow: below the channel's level, not sent
             step(site, 10, 900); // red
             String[] m = messages.poll(30, TimeUnit.SECONDS);
@@ -219,7 +237,13 @@ class AlertsAndNotificationsTest extends IntegrationTest {
             assertThat(m[0]).isEqualTo(topic + "/red");
             assertThat((String) JsonPath.read(m[1], "$.event")).isEqualTo("escalated");
             assertThat((String) JsonPath.read(m[1], "$.alert.level")).isEqualTo("red");
-            assertThat(messages.poll(1, TimeUnit.SECONDS)).as("yellow was not routed here").isNull();
+            assertThat(messages.poll(1, TimeUnit.SECONDS)).as("yellow was not routed here, nor anything to phase 2").isNull();
+            long phase2Channel = ((Number) otherPhase.json("$.id")).longValue();
+            assertThat((List<Object>) api().get("/api/v1/notification-channels/" + phase2Channel + "/deliveries").json("$.deliveries"))
+                    .isEmpty();
+            long redChannel = ((Number) channel.json("$.id")).longValue();
+            assertThat((List<String>) api().get("/api/v1/notification-channels/" + redChannel + "/deliveries").json("$.deliveries[*].event"))
+                    .containsExactly("escalated");
         } finally {
             subscriber.disconnect();
             subscriber.close();

@@ -60,6 +60,21 @@ final class EvaluationSite {
         return lp.toString();
     }
 
+    /**
+     * One trace with ground strain {@code ground(d)} and temperature {@code temperature(d)} at every 2 m; the
+     * raw reading adds the apparent thermal strain the service removes (20 µε/°C above the 15 °C baseline).
+     */
+    String trace(Instant time, java.util.function.IntToDoubleFunction ground, java.util.function.IntToDoubleFunction temperature) {
+        StringBuilder lp = new StringBuilder();
+        long ns = time.toEpochMilli() * 1_000_000L;
+        for (int d = 0; d <= 300; d += 2) {
+            double t = temperature.applyAsDouble(d);
+            lp.append(String.format(Locale.ROOT, "fiber_strain,cable=T-1 distance_m=%d,strain_ue=%.4f,temperature_c=%.2f %d%n", d,
+                    0.4 * ground.applyAsDouble(d) + 20 * (t - 15), t, ns));
+        }
+        return lp.toString();
+    }
+
     void send(String lineProtocol) {
         var r = api.postBytes("/api/v1/projects/" + projectId + "/ingest/line-protocol?precision=ns", "text/plain", lineProtocol.getBytes());
         assertThat(r.status()).as(r.toString()).isEqualTo(202);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.goafwatch.support.IntegrationTest;
+import com.goafwatch.support.TestInflux;
 
 /**
  * Scripted series written to the real InfluxDB through the ingestion API drive the evaluator, run at
@@ -214,6 +215,8 @@ class ScriptedEvaluationTest extends IntegrationTest {
         site.rule("""
                 {"name": "settlement", "metric": "settlement", "statistic": "max", "windowSeconds": 86400, "unit": "mm", "yellow": 10,
                  "red": 30, "spikeFilter": false}""");
+        site.rule("""
+                {"name": "settlement mean", "metric": "settlement", "statistic": "mean", "windowSeconds": 86400, "unit": "mm", "yellow": 5}""");
         Instant now = t0.plus(10, ChronoUnit.DAYS).plusSeconds(60);
         evaluator.evaluate(site.projectId, null, now, "test");
         Map<String, Flag> byMetric = new HashMap<>();
@@ -227,8 +230,11 @@ class ScriptedEvaluationTest extends IntegrationTest {
         // tilts +1 and −1 mm/m over 20 m: 0.1 mm/m² = 0.1 /km
         assertThat(byMetric.get("curvature").value()).isCloseTo(0.1, within(1e-6));
         assertThat(byMetric.get("curvature").evidence().markers()).containsExactly("M1", "M2", "M3");
-        assertThat(byMetric.get("settlement").value()).isCloseTo(20.0, within(1e-6));
-        assertThat(byMetric.get("settlement").level().dbValue()).isEqualTo("yellow");
+        Map<String, Flag> byName = byRule(evaluator.flags(site.projectId, site.parcelA));
+        assertThat(byName.get("settlement mean").value()).isCloseTo(20.0 / 3, within(1e-3));
+        assertThat(byName.get("settlement mean").level().dbValue()).isEqualTo("yellow");
+        assertThat(byName.get("settlement").value()).isCloseTo(20.0, within(1e-6));
+        assertThat(byName.get("settlement").level().dbValue()).isEqualTo("yellow");
         // parcel B has no markers and no cable: not monitored, not "ok"
         assertThat(evaluator.flags(site.projectId, site.parcelB).values()).allMatch(f -> f.status().equals("not_monitored"));
 
@@ -237,10 +243,76 @@ class ScriptedEvaluationTest extends IntegrationTest {
                 {"metric": "settlement", "takenAt": "%s", "note": "after re-grouting"}""".formatted(t0.plus(9, ChronoUnit.DAYS)));
         assertThat(b.status()).as(b.toString()).isEqualTo(201);
         evaluator.evaluate(site.projectId, null, now.plusSeconds(1), "test");
-        Flag settlement = evaluator.flags(site.projectId, site.parcelA).values().stream().filter(f -> f.metric().equals("settlement"))
-                .findFirst().orElseThrow();
+        Flag settlement = byRule(evaluator.flags(site.projectId, site.parcelA)).get("settlement");
         assertThat(settlement.value()).isCloseTo(2.0, within(1e-6));
         assertThat(settlement.level()).isNull();
+    }
+
+    @Test
+    void percentileLengthOverMeanTemperatureAndAFiberBaseline() {
+        EvaluationSite site = new EvaluationSite(api(), fixtures(), jdbc, "STATS");
+        site.cable();
+        long cableId = jdbc.sql("SELECT id FROM cable WHERE project_id = ?").param(site.projectId).query(Long.class).single();
+        site.rule("""
+                {"name": "p90", "metric": "fiber_strain", "statistic": "percentile", "statisticParameter": 90, "windowSeconds": 600,
+                 "unit": "ue", "yellow": 500, "spikeFilter": false}""");
+        site.rule("""
+                {"name": "over 500", "metric": "fiber_strain", "statistic": "length_over", "statisticParameter": 500, "windowSeconds": 600,
+                 "unit": "m", "yellow": 5, "spikeFilter": false}""");
+        site.rule("""
+                {"name": "mean", "metric": "fiber_strain", "statistic": "mean", "windowSeconds": 600, "unit": "ue", "yellow": 100}""");
+        site.rule("""
+                {"name": "cable heat", "metric": "fiber_temperature", "statistic": "max", "windowSeconds": 600, "unit": "degC", "red": 24,
+                 "spikeFilter": false}""");
+        // ground strain 1000 µε over fiber 80-100 m (11 samples, parcel A); 25 °C at 200 m (parcel B)
+        Instant t1 = t0.plus(1, ChronoUnit.HOURS);
+        site.send(site.trace(t1, d -> d >= 80 && d <= 100 ? 1000 : 0, d -> d == 200 ? 25 : 16));
+        awaitDrained();
+        evaluator.evaluate(site.projectId, null, t1.plusSeconds(1), "test");
+        // expected values from the stored samples and intervals, not from the evaluator
+        long inA = TestInflux.get().count("strain_ue", "fiber_strain", "parcel = '" + site.parcelA + "'");
+        double lengthInA = jdbc.sql("SELECT sum(fiber_to_m - fiber_from_m) FROM cable_parcel_interval WHERE parcel_id = ?")
+                .param(site.parcelA).query(Double.class).single();
+        Map<String, Flag> a = byRule(evaluator.flags(site.projectId, site.parcelA));
+        assertThat(a.get("p90").value()).isCloseTo(1000.0, within(1e-6));
+        assertThat(a.get("p90").level().dbValue()).isEqualTo("yellow");
+        assertThat(a.get("over 500").value()).isCloseTo(Math.round(11.0 / inA * lengthInA * 100) / 100.0, within(1e-3));
+        assertThat(a.get("over 500").level().dbValue()).isEqualTo("yellow");
+        assertThat(a.get("over 500").evidence().cable()).isEqualTo("T-1");
+        assertThat(a.get("mean").value()).isCloseTo(11_000.0 / inA, within(1e-3));
+        assertThat(a.get("cable heat").value()).isCloseTo(16.0, within(1e-9));
+        Map<String, Flag> b = byRule(evaluator.flags(site.projectId, site.parcelB));
+        assertThat(b.get("cable heat").value()).isCloseTo(25.0, within(1e-9));
+        assertThat(b.get("cable heat").level().dbValue()).isEqualTo("red");
+        assertThat(b.get("cable heat").evidence().chainageM()).isCloseTo(200.0, within(1e-6));
+        assertThat(b.get("p90").value()).isCloseTo(0.0, within(1e-6));
+
+        // a fiber baseline on the cable at t1: strain now counts from that trace, position by position
+        var baseline = api().postJson("/api/v1/cables/" + cableId + "/baselines", """
+                {"metric": "fiber_strain", "takenAt": "%s", "note": "after re-grouting"}""".formatted(t1));
+        assertThat(baseline.status()).as(baseline.toString()).isEqualTo(201);
+        site.rule("""
+                {"name": "strain", "metric": "fiber_strain", "statistic": "max_abs", "windowSeconds": 600, "unit": "ue", "yellow": 50,
+                 "spikeFilter": false}""");
+        Instant t2 = t1.plus(10, ChronoUnit.MINUTES);
+        site.send(site.trace(t2, d -> d >= 80 && d <= 100 ? 1000 + (d == 90 ? 100 : 40) : 0, d -> 16));
+        awaitDrained();
+        evaluator.evaluate(site.projectId, null, t2.plusSeconds(1), "test");
+        a = byRule(evaluator.flags(site.projectId, site.parcelA));
+        assertThat(a.get("strain").value()).isCloseTo(100.0, within(1e-6));
+        assertThat(a.get("strain").level().dbValue()).isEqualTo("yellow");
+        assertThat(a.get("strain").evidence().chainageM()).isCloseTo(90.0, within(1e-6));
+        assertThat(a.get("strain").evidence().lon()).isNotNull();
+        assertThat(a.get("p90").value()).isCloseTo(40.0, within(1e-6));
+        assertThat(a.get("p90").level()).isNull();
+        assertThat(a.get("over 500").value()).isZero();
+        assertThat(a.get("mean").value()).isCloseTo((10 * 40 + 100) / (double) inA, within(1e-3));
+    }
+
+    private static Map<String, Flag> byRule(Map<Long, Flag> flags) {
+        Map<String, Flag> m = new java.util.HashMap<>();
+        flags.values().forEach(f -> m.put(f.rule(), f));
+        return m;
     }
 
     private static String merge(String a, String b) {

@@ -32,6 +32,9 @@ class RuleValidatorTest {
             heave             | max         | -  | 86400  | mm    | absolute | -    | -   | -    | -    | 5    | metric
             settlement        | median      | -  | 86400  | mm    | absolute | -    | -   | -    | -    | 5    | statistic
             tilt              | max_abs     | -  | 86400  | mm/m  | sideways | -    | -   | -    | -    | 5    | levelMode
+            settlement_rate   | mean        | -  | 86400  | mm/d  | absolute | -    | -   | -    | -    | 1.67 | statistic
+            fiber_strain_rate | percentile  | 95 | 86400  | ue/d  | absolute | -    | -   | -    | -    | 500  | statistic
+            fiber_strain_rate | min         | -  | 86400  | ue/d  | absolute | -    | -   | -    | -    | 500  | OK
             """)
     void validation(String metric, String statistic, Double parameter, Long window, String unit, String mode, Double control,
             Double blue, Double yellow, Double orange, Double red, String expected) {
