@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           minutes apart; the spike filter compares traces)
  * @param neighbourDistanceM markers further apart than this are not neighbours for tilt and curvature
  * @param onIngest           evaluate the parcels an ingestion touched once its batch is in InfluxDB
- * @param firstCycleAfter    the first scheduled cycle after start-up
+ * @param firstCycleAfter    no evaluation (scheduled or after ingestion) before this long after start-up, so that
+ *                           backlogs resent after a restart are in before sensors are judged silent
  */
 @ConfigurationProperties("goafwatch.evaluation")
 public record EvaluationProperties(@DefaultValue("5m") Duration interval, @DefaultValue("3s") Duration afterIngestDelay,

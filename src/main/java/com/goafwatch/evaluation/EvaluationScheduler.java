@@ -87,7 +87,10 @@ class EvaluationScheduler extends WorkerThread {
     @Override
     protected void work() {
         long interval = properties.interval().toMillis();
-        long nextFull = System.currentTimeMillis() + properties.firstCycleAfter().toMillis();
+        // nothing is judged before firstCycleAfter: after a restart, gateways first resend what they buffered,
+        // and evaluating half-way through that backlog would report sensors as silent
+        long startAt = System.currentTimeMillis() + properties.firstCycleAfter().toMillis();
+        long nextFull = startAt;
         while (running()) {
             try {
                 Map<Long, Set<Long>> triggered = null;
@@ -95,7 +98,7 @@ class EvaluationScheduler extends WorkerThread {
                     long now = System.currentTimeMillis();
                     long wakeAt = interval > 0 ? nextFull : Long.MAX_VALUE;
                     if (dueSince > 0) {
-                        long ready = dueSince + properties.afterIngestDelay().toMillis();
+                        long ready = Math.max(startAt, dueSince + properties.afterIngestDelay().toMillis());
                         if (now >= ready) {
                             triggered = new HashMap<>(due);
                             due.clear();

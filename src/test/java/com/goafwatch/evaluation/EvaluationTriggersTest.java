@@ -28,7 +28,8 @@ class EvaluationTriggersTest extends IntegrationTest {
     @Test
     void ingestionEvaluatesTheParcelsItTouched() throws Exception {
         try (RunningService service = RunningService.start(RunningService.sharedServers("--goafwatch.evaluation.on-ingest=true",
-                "--goafwatch.evaluation.after-ingest-delay=100ms", "--goafwatch.spool.dir=" + TestDirs.fresh("trigger-spool")))) {
+                "--goafwatch.evaluation.after-ingest-delay=100ms",
+                "--goafwatch.evaluation.first-cycle-after=0s", "--goafwatch.spool.dir=" + TestDirs.fresh("trigger-spool")))) {
             var api = service.api().as("admin", com.goafwatch.support.TestUsers.ADMIN_PASSWORD);
             EvaluationSite site = new EvaluationSite(api, new com.goafwatch.support.Fixtures(api), jdbc, "TRIG");
             site.cable();
