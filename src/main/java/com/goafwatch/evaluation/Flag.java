@@ -5,6 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.goafwatch.threshold.Evidence;
 import com.goafwatch.threshold.Level;
+import com.goafwatch.threshold.ThresholdRule;
 
 /**
  * The current state of one effective rule on one parcel.
@@ -17,4 +18,24 @@ import com.goafwatch.threshold.Level;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Flag(long ruleId, String rule, String metric, String statistic, String unit, String scope, String status, Level level,
         Level pending, Double value, Double threshold, Evidence evidence, Instant evaluatedAt, Instant since, String dataSource) {
+
+    /** A rule nothing has evaluated yet (or cannot: {@code not_monitored}); never reads as ok. */
+    static Flag of(ThresholdRule rule, String status) {
+        return new Flag(rule.id(), rule.name(), rule.metric().dbValue(), rule.statistic().dbValue(), rule.unit(), scope(rule), status, null,
+                null, null, null, null, null, null, null);
+    }
+
+    static String scope(ThresholdRule rule) {
+        return rule.parcelId() != null ? "parcel" : rule.phaseId() != null ? "phase" : "project";
+    }
+
+    Flag withDataSource(String source) {
+        return new Flag(ruleId, rule, metric, statistic, unit, scope, status, level, pending, value, threshold, evidence, evaluatedAt, since,
+                source);
+    }
+
+    Flag since(Instant changedAt) {
+        return new Flag(ruleId, rule, metric, statistic, unit, scope, status, level, pending, value, threshold, evidence, evaluatedAt,
+                changedAt, dataSource);
+    }
 }

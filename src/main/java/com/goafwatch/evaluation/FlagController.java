@@ -58,14 +58,7 @@ class FlagController {
         Map<Long, Flag> current = evaluator.flags(projectId, id);
         List<Flag> flags = new ArrayList<>();
         for (ThresholdRule r : EffectiveRules.of(rules.candidatesFor(id))) {
-            Flag f = current.get(r.id());
-            if (f == null) {
-                String scope = r.parcelId() != null ? "parcel" : r.phaseId() != null ? "phase" : "project";
-                f = new Flag(r.id(), r.name(), r.metric().dbValue(), r.statistic().dbValue(), r.unit(), scope, "unknown", null, null, null,
-                        null, null, null, null, null);
-            }
-            flags.add(new Flag(f.ruleId(), f.rule(), f.metric(), f.statistic(), f.unit(), f.scope(), f.status(), f.level(), f.pending(),
-                    f.value(), f.threshold(), f.evidence(), f.evaluatedAt(), since.get(r.id()), f.dataSource()));
+            flags.add(current.getOrDefault(r.id(), Flag.of(r, "unknown")).since(since.get(r.id())));
         }
         parcel.put("flags", flags);
         CycleReport last = evaluator.lastReport(projectId);

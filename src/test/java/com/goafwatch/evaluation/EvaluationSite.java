@@ -38,6 +38,15 @@ final class EvaluationSite {
         parcelB = jdbc.sql("SELECT id FROM parcel WHERE project_id = ? AND code = 'B'").param(projectId).query(Long.class).single();
     }
 
+    /** The same site seen through another client (e.g. a service started on its own). */
+    EvaluationSite(HttpApi api, EvaluationSite site) {
+        this.api = api;
+        projectId = site.projectId;
+        phaseId = site.phaseId;
+        parcelA = site.parcelA;
+        parcelB = site.parcelB;
+    }
+
     void cable() {
         new Fixtures(api).trenchCable(projectId, "T-1", E0 - 50, N0 + 50, E0 + 250, N0 + 50, 300);
     }

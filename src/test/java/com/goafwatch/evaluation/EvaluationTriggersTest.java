@@ -57,7 +57,7 @@ class EvaluationTriggersTest extends IntegrationTest {
     }
 
     @Test
-    void influxOutageIsNoDataSourceAndChangesNothing() {
+    void influxOutageIsNoDataSourceAndChangesNothing() throws InterruptedException {
         EvaluationSite site = new EvaluationSite(api(), fixtures(), jdbc, "OUT");
         site.cable();
         site.rule("""
@@ -68,6 +68,15 @@ class EvaluationTriggersTest extends IntegrationTest {
                 .map(a -> a.startsWith("--goafwatch.influx.url=") ? "--goafwatch.influx.url=" + own.url() : a).toArray(String[]::new);
         try (RunningService service = RunningService.start(args)) {
             var api = service.api().as("admin", com.goafwatch.support.TestUsers.ADMIN_PASSWORD);
+            EvaluationSite onService = new EvaluationSite(api, site);
+            onService.send(onService.trace(Instant.now().minusSeconds(30), 100, 0));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (((Number) api.get("/api/v1/ingest/status").json("$.pendingBatches")).intValue() > 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            var before = api.postJson("/api/v1/projects/" + site.projectId + "/evaluate", "");
+            assertThat((String) before.json("$.dataSource")).isEqualTo("ok");
+            assertThat((String) api.get("/api/v1/parcels/" + site.parcelA + "/flags").json("$.flags[0].status")).isEqualTo("ok");
             own.stop();
             var r = api.postJson("/api/v1/projects/" + site.projectId + "/evaluate", "");
             assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -77,6 +86,10 @@ class EvaluationTriggersTest extends IntegrationTest {
             assertThat((List<Object>) api.get("/api/v1/alerts?project=" + site.projectId).json("$.alerts")).isEmpty();
             assertThat(jdbc.sql("SELECT count(*) FROM rule_state WHERE project_id = ?").param(site.projectId).query(Long.class).single())
                     .isZero();
+            // the last known flag stays, marked as not current
+            var flags = api.get("/api/v1/parcels/" + site.parcelA + "/flags");
+            assertThat((String) flags.json("$.flags[0].status")).isEqualTo("ok");
+            assertThat((String) flags.json("$.flags[0].dataSource")).isEqualTo("unavailable");
         } finally {
             own.stop();
         }

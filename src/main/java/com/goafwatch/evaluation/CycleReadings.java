@@ -1,0 +1,54 @@
+package com.goafwatch.evaluation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.goafwatch.threshold.ThresholdRule;
+import com.goafwatch.timeseries.InfluxClient;
+
+/**
+ * The InfluxDB side of one cycle: the aggregated statements in one round trip, then (only for rate
+ * rules) the first and last traces in a second. Throws when InfluxDB cannot be read; keeps the
+ * statements and the time spent waiting, for the cycle report and the benchmark.
+ */
+final class CycleReadings {
+
+    private final FiberReadings fiber;
+    private final MarkerReadings markers;
+    private final List<StatementBatch> trips = new ArrayList<>();
+
+    CycleReadings(CyclePlan plan, Instant now, long traceBucketMs) {
+        StatementBatch first = new StatementBatch();
+        fiber = new FiberReadings(first, plan.layout(), plan.baselines(), plan.fiberRules().values(), plan.subset(), now, traceBucketMs,
+                plan.lookbackSeconds());
+        markers = new MarkerReadings(first, plan.layout(), plan.baselines(), plan.markerRules().values(), plan.subset(), now,
+                traceBucketMs, plan.lookbackSeconds());
+        trips.add(first);
+    }
+
+    void read(InfluxClient influx) {
+        StatementBatch first = trips.get(0);
+        first.run(influx);
+        fiber.collect(first);
+        markers.collect(first);
+        StatementBatch rates = new StatementBatch();
+        if (fiber.planRates(rates)) {
+            trips.add(rates);
+            rates.run(influx);
+            fiber.collectRates(rates);
+        }
+    }
+
+    RuleValue value(ThresholdRule rule, long parcelId) {
+        return rule.metric().fiber() ? fiber.value(rule, parcelId) : markers.value(rule, parcelId);
+    }
+
+    Instant newest(ThresholdRule rule, long parcelId) {
+        return rule.metric().fiber() ? fiber.newest(parcelId) : markers.newest(parcelId);
+    }
+
+    List<StatementBatch> trips() {
+        return trips;
+    }
+}
