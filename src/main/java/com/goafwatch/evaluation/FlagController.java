@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.goafwatch.parcel.ParcelLevelSql;
+import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.threshold.EffectiveRules;
 import com.goafwatch.threshold.RuleRepository;
@@ -26,8 +27,10 @@ class FlagController {
     private final Evaluator evaluator;
     private final RuleRepository rules;
     private final JdbcClient jdbc;
+    private final ProjectRepository projects;
 
-    FlagController(Evaluator evaluator, RuleRepository rules, JdbcClient jdbc) {
+    FlagController(Evaluator evaluator, RuleRepository rules, JdbcClient jdbc, ProjectRepository projects) {
+        this.projects = projects;
         this.evaluator = evaluator;
         this.rules = rules;
         this.jdbc = jdbc;
@@ -71,7 +74,7 @@ class FlagController {
     /** How many parcels are at each level, for the project and per phase. */
     @GetMapping("/api/v1/projects/{id}/flag-summary")
     Map<String, Object> summary(@PathVariable long id) {
-        requireProject(id);
+        projects.require(id);
         Map<String, Long> total = emptyCounts();
         Map<Long, Map<String, Object>> phases = new LinkedHashMap<>();
         jdbc.sql("SELECT f.id, f.ordinal, f.name, x.level, count(*) FROM phase f JOIN LATERAL (SELECT " + ParcelLevelSql.EXPRESSION
@@ -106,13 +109,13 @@ class FlagController {
 
     @PostMapping("/api/v1/projects/{id}/evaluate")
     CycleReport evaluate(@PathVariable long id) {
-        requireProject(id);
+        projects.require(id);
         return evaluator.evaluate(id, null, Instant.now(), "request");
     }
 
     @GetMapping("/api/v1/projects/{id}/evaluation")
     CycleReport lastEvaluation(@PathVariable long id) {
-        requireProject(id);
+        projects.require(id);
         CycleReport r = evaluator.lastReport(id);
         if (r == null) {
             throw ApiException.notFound("evaluation of project", id);
@@ -128,9 +131,4 @@ class FlagController {
         return m;
     }
 
-    private void requireProject(long id) {
-        if (jdbc.sql("SELECT count(*) FROM project WHERE id = ?").param(id).query(Long.class).single() == 0) {
-            throw ApiException.notFound("project", id);
-        }
-    }
 }

@@ -52,7 +52,7 @@ class CableController {
     @PostMapping("/api/v1/projects/{projectId}/cables")
     ResponseEntity<ObjectNode> create(@PathVariable long projectId, @RequestBody JsonNode feature,
             @RequestParam(required = false) String crs) {
-        projects.findById(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
+        projects.require(projectId);
         long id = service.create(projectId, feature, RequestCrs.parse("crs", crs, SupportedCrs.WGS84));
         return ResponseEntity.created(URI.create("/api/v1/cables/" + id)).contentType(GEO_JSON).body(features.feature(get(id)));
     }
@@ -60,7 +60,7 @@ class CableController {
     @Operation(summary = "The project's cables as a GeoJSON FeatureCollection (CRS84)")
     @GetMapping("/api/v1/projects/{projectId}/cables")
     ResponseEntity<ObjectNode> list(@PathVariable long projectId) {
-        projects.findById(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
+        projects.require(projectId);
         return ResponseEntity.ok().contentType(GEO_JSON).body(features.collection(cables.findByProject(projectId)));
     }
 

@@ -88,7 +88,7 @@ class IngestController {
     }
 
     private void requireProject(long projectId) {
-        projects.findById(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
+        projects.require(projectId);
     }
 
     private static ZoneId zone(String tz) {

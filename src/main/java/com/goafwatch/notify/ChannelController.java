@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.system.ApiException;
 
 /** Notification channels of a project and their delivery logs. */
@@ -24,22 +25,24 @@ class ChannelController {
 
     private final ChannelRepository channels;
     private final JdbcClient jdbc;
+    private final ProjectRepository projects;
 
-    ChannelController(ChannelRepository channels, JdbcClient jdbc) {
+    ChannelController(ChannelRepository channels, JdbcClient jdbc, ProjectRepository projects) {
+        this.projects = projects;
         this.channels = channels;
         this.jdbc = jdbc;
     }
 
     @GetMapping("/api/v1/projects/{id}/notification-channels")
     List<Channel> list(@PathVariable long id) {
-        requireProject(id);
+        projects.require(id);
         return channels.findByProject(id);
     }
 
     @PostMapping("/api/v1/projects/{id}/notification-channels")
     @Transactional
     ResponseEntity<Channel> create(@PathVariable long id, @RequestBody ChannelRequest body) {
-        requireProject(id);
+        projects.require(id);
         ChannelRequest r = ChannelValidator.validate(body);
         requirePhase(id, r.phaseId());
         long channelId = channels.insert(id, r);
@@ -84,11 +87,6 @@ class ChannelController {
         return Map.of("channelId", id, "deliveries", channels.deliveries(id, state, limit));
     }
 
-    private void requireProject(long id) {
-        if (jdbc.sql("SELECT count(*) FROM project WHERE id = ?").param(id).query(Long.class).single() == 0) {
-            throw ApiException.notFound("project", id);
-        }
-    }
 
     private void requirePhase(long projectId, Long phaseId) {
         if (phaseId != null && jdbc.sql("SELECT count(*) FROM phase WHERE id = ? AND project_id = ?").params(phaseId, projectId)

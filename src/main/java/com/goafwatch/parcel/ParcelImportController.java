@@ -68,7 +68,7 @@ class ParcelImportController {
     }
 
     private void requireProject(long projectId) {
-        projects.findById(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
+        projects.require(projectId);
     }
 
     private static ImportMode mode(String mode) {

@@ -38,7 +38,7 @@ class PhaseController {
     /** Phases of a project with their parcel summaries (count, total mu, mu per status). */
     @GetMapping("/api/v1/projects/{projectId}/phases")
     List<PhaseSummary> list(@PathVariable long projectId) {
-        projects.findById(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
+        projects.require(projectId);
         return phases.findByProject(projectId).stream().map(phases::summarize).toList();
     }
 
@@ -55,7 +55,7 @@ class PhaseController {
     @PostMapping("/api/v1/projects/{projectId}/phases")
     @Transactional
     ResponseEntity<Phase> create(@PathVariable long projectId, @Valid @RequestBody PhaseRequest request) {
-        projects.findById(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
+        projects.require(projectId);
         Phase created = phases.insert(projectId, request, status(request));
         return ResponseEntity.created(URI.create("/api/v1/phases/" + created.id())).body(created);
     }

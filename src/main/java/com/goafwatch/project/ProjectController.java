@@ -47,7 +47,7 @@ class ProjectController {
 
     @GetMapping("/{id}")
     Project get(@PathVariable long id) {
-        return projects.findById(id).orElseThrow(() -> ApiException.notFound("project", id));
+        return projects.require(id);
     }
 
     @PostMapping

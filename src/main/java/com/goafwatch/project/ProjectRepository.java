@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.goafwatch.system.ApiException;
+
 /** Explicit SQL for projects; all values bound. */
 @Repository
 public class ProjectRepository {
@@ -27,6 +29,11 @@ public class ProjectRepository {
 
     public Optional<Project> findById(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM project WHERE id = ?").param(id).query(ProjectRepository::map).optional();
+    }
+
+    /** The project, or a 404 problem naming it. */
+    public Project require(long id) {
+        return findById(id).orElseThrow(() -> ApiException.notFound("project", id));
     }
 
     public Optional<Project> findByCode(String code) {

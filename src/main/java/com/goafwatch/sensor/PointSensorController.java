@@ -39,14 +39,14 @@ class PointSensorController {
     @PostMapping("/api/v1/projects/{projectId}/sensors")
     ResponseEntity<PointSensor> create(@PathVariable long projectId, @RequestBody JsonNode feature,
             @RequestParam(required = false) String crs) {
-        projects.findById(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
+        projects.require(projectId);
         long id = service.create(projectId, feature, RequestCrs.parse("crs", crs, SupportedCrs.WGS84));
         return ResponseEntity.created(URI.create("/api/v1/sensors/" + id)).body(sensors.findById(id).orElseThrow());
     }
 
     @GetMapping("/api/v1/projects/{projectId}/sensors")
     List<PointSensor> list(@PathVariable long projectId) {
-        projects.findById(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
+        projects.require(projectId);
         return sensors.findByProject(projectId);
     }
 

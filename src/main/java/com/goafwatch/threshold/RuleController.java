@@ -39,14 +39,14 @@ class RuleController {
     @Operation(summary = "Create a rule for the project, or (phaseId / parcelId) one phase or parcel")
     @PostMapping("/api/v1/projects/{projectId}/rules")
     ResponseEntity<ThresholdRule> create(@PathVariable long projectId, @RequestBody RuleRequest request) {
-        projects.findById(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
+        projects.require(projectId);
         long id = service.create(projectId, request);
         return ResponseEntity.created(URI.create("/api/v1/rules/" + id)).body(rules.findById(id).orElseThrow());
     }
 
     @GetMapping("/api/v1/projects/{projectId}/rules")
     List<ThresholdRule> list(@PathVariable long projectId) {
-        projects.findById(projectId).orElseThrow(() -> ApiException.notFound("project", projectId));
+        projects.require(projectId);
         return rules.findByProject(projectId);
     }
 
