@@ -47,6 +47,10 @@ class SecurityConfig implements WebMvcConfigurer {
                 .requestMatchers(POST, "/api/v1/projects", "/api/v1/projects/*/phases").hasRole("ADMIN")
                 .requestMatchers(PUT, "/api/v1/projects/*", "/api/v1/phases/*").hasRole("ADMIN")
                 .requestMatchers(DELETE, "/api/v1/projects/*", "/api/v1/phases/*").hasRole("ADMIN")
+                // a channel makes the service send requests to any address it names (and holds signing secrets)
+                .requestMatchers(POST, "/api/v1/projects/*/notification-channels").hasRole("ADMIN")
+                .requestMatchers(PUT, "/api/v1/notification-channels/*").hasRole("ADMIN")
+                .requestMatchers(DELETE, "/api/v1/notification-channels/*").hasRole("ADMIN")
                 .requestMatchers(GET, "/api/**").hasRole("VIEWER")
                 .requestMatchers("/api/**").hasRole("ENGINEER")
                 .anyRequest().authenticated());

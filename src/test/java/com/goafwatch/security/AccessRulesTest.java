@@ -114,7 +114,8 @@ class AccessRulesTest extends IntegrationTest {
                 new Call("GET", "/api/v1/projects/" + p1 + "/notification-channels", null, null, 401, 200, 200, 403, 200, 403),
                 new Call("POST", "/api/v1/projects/" + p1 + "/notification-channels", "application/json",
                         () -> "{\"name\": \"office\", \"kind\": \"webhook\", \"url\": \"http://127.0.0.1:9/hook\"}",
-                        401, 403, 201, 403, 201, 403),
+                        401, 403, 403, 403, 201, 403),
+                new Call("DELETE", "/api/v1/notification-channels/999999999", null, null, 401, 403, 403, 403, 404, 403),
                 new Call("GET", "/api/v1/admin/users", null, null, 401, 403, 403, 403, 200, 403),
                 new Call("POST", "/api/v1/admin/tokens", "application/json", () -> "{\"name\": \"t\", \"role\": \"viewer\"}",
                         401, 403, 403, 403, 201, 403));
