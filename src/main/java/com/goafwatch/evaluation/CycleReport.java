@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param dataSource  {@code ok}, or {@code unavailable} when InfluxDB could not be read (then nothing changed:
  *                    an outage is not evidence that the ground is fine, nor that sensors went quiet)
+ * @param transitions state changes stored, a rule's first evaluation on a parcel included
  * @param influxMs    time spent waiting for InfluxDB
  * @param statements  InfluxQL statements sent (in {@code roundTrips} requests)
  */

@@ -57,7 +57,12 @@ public class Evaluator {
 
     /** One (parcel, rule) judged in this cycle. */
     private record Judged(MonitoringLayout.ParcelRef parcel, ThresholdRule rule, RuleValue value, LevelTracker.State before,
-            LevelTracker.Result result) {
+            LevelTracker.Result result, boolean first) {
+
+        /** Stored: every change, and a rule's first evaluation (from "unknown" to whatever it found). */
+        boolean stored() {
+            return first || result.change() != LevelTracker.Change.NONE;
+        }
     }
 
     /**
@@ -99,7 +104,7 @@ public class Evaluator {
             Observation basis = j.value().basis();
             Evidence evidence = basis == null ? null : located.getOrDefault(basis, basis.evidence());
             Double threshold = after.level() != null ? j.rule().threshold(after.level()) : lowestThreshold(j.rule());
-            if (j.result().change() != LevelTracker.Change.NONE) {
+            if (j.stored()) {
                 changes.add(new FlagChange(projectId, j.parcel().phaseId(), j.parcel().id(), j.parcel().code(), j.rule(), j.result().change(),
                         after.level(), j.before().level(), after.noData(), j.before().noData() && !after.noData(), j.value().value(),
                         threshold, evidence, now));
@@ -130,12 +135,13 @@ public class Evaluator {
         RuleValue value = readings.value(rule, parcel.id());
         Instant newest = readings.newest(rule, parcel.id());
         LevelTracker.State before = states.get(projectId, parcel.id(), rule.id());
+        boolean first = !states.known(projectId, parcel.id(), rule.id());
         boolean fresh = newest != null && Duration.between(newest, now).getSeconds() <= rule.noDataAfterSeconds();
         if (value.value() == null && fresh) {
             // nothing inside a window shorter than the no-data age: keep the state, it is not silence yet
-            return new Judged(parcel, rule, value, before, new LevelTracker.Result(before, LevelTracker.Change.NONE));
+            return new Judged(parcel, rule, value, before, new LevelTracker.Result(before, LevelTracker.Change.NONE), first);
         }
-        return new Judged(parcel, rule, value, before, new LevelTracker(rule).evaluate(before, value.value(), newest, now));
+        return new Judged(parcel, rule, value, before, new LevelTracker(rule).evaluate(before, value.value(), newest, now), first);
     }
 
     /** Chainage and coordinates, only for the values that flag or are about to. */

@@ -125,7 +125,7 @@ class FlagController {
 
     private static Map<String, Long> emptyCounts() {
         Map<String, Long> m = new LinkedHashMap<>();
-        for (String k : List.of("red", "orange", "yellow", "blue", "no_data", "ok", "not_monitored")) {
+        for (String k : List.of("red", "orange", "yellow", "blue", "no_data", "unknown", "ok", "not_monitored")) {
             m.put(k, 0L);
         }
         return m;

@@ -25,6 +25,11 @@ class TrackerStates {
         this.jdbc = jdbc;
     }
 
+    /** The (parcel, rule) has been evaluated before (its first evaluation is stored even when it is within limits). */
+    boolean known(long projectId, long parcelId, long ruleId) {
+        return project(projectId).containsKey(key(parcelId, ruleId));
+    }
+
     LevelTracker.State get(long projectId, long parcelId, long ruleId) {
         return project(projectId).getOrDefault(key(parcelId, ruleId), LevelTracker.State.OK);
     }

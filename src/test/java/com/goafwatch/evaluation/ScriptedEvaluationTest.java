@@ -47,6 +47,11 @@ class ScriptedEvaluationTest extends IntegrationTest {
         }
         site.send(all.toString());
         awaitDrained();
+        // measured but never evaluated: unknown, not "ok"
+        assertThat((String) api().get("/api/v1/parcels/" + site.parcelA + "/flags").json("$.level")).isEqualTo("unknown");
+        assertThat((String) api().get("/api/v1/parcels/" + site.parcelA + "/flags").json("$.flags[0].status")).isEqualTo("unknown");
+        assertThat(((Number) api().get("/api/v1/projects/" + site.projectId + "/flag-summary").json("$.counts.unknown")).intValue())
+                .isEqualTo(2);
         List<String> levels = new ArrayList<>();
         List<Integer> transitions = new ArrayList<>();
         for (int i = 0; i < peaks.length; i++) {
@@ -59,7 +64,8 @@ class ScriptedEvaluationTest extends IntegrationTest {
         }
         // pending 2: raised at the second trace above yellow; 390 and 380 stay inside the 10 % band; red needs two traces
         assertThat(levels).containsExactly("-", "-", "yellow", "yellow", "yellow", "yellow", "yellow", "red", "-", "-", "yellow");
-        assertThat(transitions).containsExactly(0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 1);
+        // the first evaluation stores A's and B's state (from unknown), then only changes are stored
+        assertThat(transitions).containsExactly(2, 0, 1, 0, 0, 0, 0, 1, 1, 0, 1);
 
         List<Map<String, Object>> alerts = api().get("/api/v1/alerts?project=" + site.projectId + "&kind=threshold").json("$.alerts");
         assertThat(alerts).hasSize(2);
@@ -107,9 +113,10 @@ class ScriptedEvaluationTest extends IntegrationTest {
         evaluator.evaluate(site.projectId, null, silent.plusSeconds(61), "test");
         assertThat((List<Object>) api().get("/api/v1/alerts?project=" + site.projectId + "&state=open").json("$.alerts")).isEmpty();
         assertThat((String) api().get("/api/v1/parcels/" + site.parcelA + "/flags").json("$.level")).isEqualTo("ok");
-        // only transitions are stored: 6 changes of A + 2 of B over 13 evaluations, not a row per evaluation
+        // only transitions are stored: the first state and 6 changes of A, the first state and 2 changes of B, over 13
+        // evaluations — not a row per evaluation
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE entity_type = 'rule_state' AND project_id = ?").param(site.projectId)
-                .query(Long.class).single()).isEqualTo(8L);
+                .query(Long.class).single()).isEqualTo(10L);
     }
 
     @Test
