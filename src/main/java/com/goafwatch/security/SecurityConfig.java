@@ -51,13 +51,16 @@ class SecurityConfig implements WebMvcConfigurer {
                 .requestMatchers(POST, "/api/v1/projects/*/notification-channels").hasRole("ADMIN")
                 .requestMatchers(PUT, "/api/v1/notification-channels/*").hasRole("ADMIN")
                 .requestMatchers(DELETE, "/api/v1/notification-channels/*").hasRole("ADMIN")
-                .requestMatchers(GET, "/api/**").hasRole("VIEWER")
+                .requestMatchers(GET, "/api/**", "/tiles/**", "/ogcapi", "/ogcapi/**").hasRole("VIEWER")
                 .requestMatchers("/api/**").hasRole("ENGINEER")
                 .anyRequest().authenticated());
         // CSRF protects cookie sessions; requests without one (header auth, or none at all) cannot be forged that way
         http.csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null || r.getRequestedSessionId() == null));
         http.exceptionHandling(e -> e
                 .defaultAuthenticationEntryPointFor(problems, PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                .defaultAuthenticationEntryPointFor(problems, PathPatternRequestMatcher.withDefaults().matcher("/tiles/**"))
+                .defaultAuthenticationEntryPointFor(problems, PathPatternRequestMatcher.withDefaults().matcher("/ogcapi/**"))
+                .defaultAuthenticationEntryPointFor(problems, PathPatternRequestMatcher.withDefaults().matcher("/ogcapi"))
                 .accessDeniedHandler(problems));
         http.addFilterBefore(new ApiTokenFilter(tokens, problems), BasicAuthenticationFilter.class);
         http.addFilterAfter(rateLimit, AuthorizationFilter.class);

@@ -1,0 +1,70 @@
+package com.goafwatch.map;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import com.goafwatch.parcel.ParcelLevelSql;
+
+/**
+ * The vector tile layers. Each selects its features inside the tile (alias {@code g}: {@code env} the
+ * tile in EPSG:3857, {@code env_geo} the same box in the storage CRS, so the spatial index is used)
+ * with attributes named as in the GeoJSON API; {@code %s} takes the project filter.
+ */
+public enum TileLayer {
+
+    PARCELS("parcels", "parcels", """
+            SELECT p.id, p.code, ph.ordinal AS phase, p.status, round(p.area_mu::numeric, 3)::float8 AS "areaMu",
+                   p.project_id AS "projectId", p.phase_id AS "phaseId", %2$s AS "flagLevel",
+                   ST_AsMVTGeom(ST_Transform(p.geom, 3857), g.env, 4096, 64, true) AS geom
+            FROM parcel p JOIN phase ph ON ph.id = p.phase_id, g
+            WHERE p.geom && g.env_geo %1$s""".formatted("%1$s", ParcelLevelSql.EXPRESSION)),
+
+    CABLES("cables", "cables", """
+            SELECT c.id, c.code, c.installation, round(c.fiber_length_m::numeric, 1)::float8 AS "fiberLengthM",
+                   c.project_id AS "projectId",
+                   ST_AsMVTGeom(ST_Transform(COALESCE(c.route, c.top_point), 3857), g.env, 4096, 64, true) AS geom
+            FROM cable c, g
+            WHERE COALESCE(c.route, c.top_point) && g.env_geo %1$s"""),
+
+    MARKERS("markers", "markers", """
+            SELECT m.id, m.code, m.sensor_type AS "sensorType", m.unit, m.parcel_id AS "parcelId", m.project_id AS "projectId",
+                   ST_AsMVTGeom(ST_Transform(m.location, 3857), g.env, 4096, 64, true) AS geom
+            FROM point_sensor m, g
+            WHERE m.location && g.env_geo %1$s""");
+
+    private final String urlName;
+    private final String versionKey;
+    private final String featureSql;
+
+    TileLayer(String urlName, String versionKey, String featureSql) {
+        this.urlName = urlName;
+        this.versionKey = versionKey;
+        this.featureSql = featureSql;
+    }
+
+    public String urlName() {
+        return urlName;
+    }
+
+    /** Row of {@code map_layer_version} whose version changes whenever this layer's content does. */
+    String versionKey() {
+        return versionKey;
+    }
+
+    /** Alias of the project id column in {@link #featureSql}. */
+    String projectColumn() {
+        return switch (this) {
+            case PARCELS -> "p.project_id";
+            case CABLES -> "c.project_id";
+            case MARKERS -> "m.project_id";
+        };
+    }
+
+    String featureSql(String projectFilter) {
+        return featureSql.formatted(projectFilter);
+    }
+
+    static Optional<TileLayer> byUrlName(String name) {
+        return Arrays.stream(values()).filter(l -> l.urlName.equals(name)).findFirst();
+    }
+}
