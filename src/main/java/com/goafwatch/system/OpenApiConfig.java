@@ -1,5 +1,6 @@
 package com.goafwatch.system;
 
+import org.springdoc.core.models.GroupedOpenApi;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,6 +13,18 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 /** The OpenAPI description's title and its two ways in: HTTP Basic (users) and bearer (API tokens, JWTs). */
 @Configuration
 class OpenApiConfig {
+
+    /** The OGC API's own definition, linked from its landing page as service-desc. */
+    @Bean
+    GroupedOpenApi ogcApi() {
+        return GroupedOpenApi.builder().group("ogc").pathsToMatch("/ogcapi", "/ogcapi/**").build();
+    }
+
+    /** Everything else. */
+    @Bean
+    GroupedOpenApi goafWatchApi() {
+        return GroupedOpenApi.builder().group("goafwatch").pathsToMatch("/api/**", "/tiles/**").build();
+    }
 
     @Bean
     OpenAPI goafWatchOpenApi() {

@@ -1,0 +1,13 @@
+package com.goafwatch.ogc;
+
+import java.time.Instant;
+import java.util.Map;
+
+import com.goafwatch.geo.BoundingBox;
+
+/**
+ * A parsed {@code /items} request: output CRS, bounding box (x/y order, in its own CRS), page, a
+ * closed or open time interval (null ends are open) and equality filters on properties.
+ */
+record ItemsQuery(OgcCrs crs, BoundingBox bbox, int limit, long offset, Instant from, Instant to, Map<OgcProperty, String> filters) {
+}

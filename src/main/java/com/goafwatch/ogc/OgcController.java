@@ -1,0 +1,213 @@
+package com.goafwatch.ogc;
+
+import static com.goafwatch.ogc.OgcLinks.GEOJSON;
+import static com.goafwatch.ogc.OgcLinks.JSON;
+import static com.goafwatch.ogc.OgcLinks.add;
+import static com.goafwatch.ogc.OgcLinks.base;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import com.goafwatch.security.ProjectAccess;
+import com.goafwatch.system.ApiException;
+import com.goafwatch.system.LimitsProperties;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** OGC API – Features: landing page, conformance, collections, items and single items. */
+@RestController
+@Tag(name = "OGC API - Features")
+class OgcController {
+
+    private static final List<String> CONFORMANCE = List.of(
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+
+    private final OgcFeatureRepository features;
+    private final ProjectAccess access;
+    private final ObjectMapper mapper;
+    private final int maxLimit;
+
+    OgcController(OgcFeatureRepository features, ProjectAccess access, ObjectMapper mapper, LimitsProperties limits) {
+        this.features = features;
+        this.access = access;
+        this.mapper = mapper;
+        this.maxLimit = limits.maxPageSize();
+    }
+
+    @Operation(summary = "Landing page")
+    @GetMapping(value = "/ogcapi", produces = {MediaType.APPLICATION_JSON_VALUE, "*/*"})
+    ResponseEntity<ObjectNode> landing() {
+        ObjectNode page = mapper.createObjectNode().put("title", "GoafWatch OGC API - Features")
+                .put("description", "Remediation phases, parcels, fiber cables, point sensors and alerts of the projects you may see.");
+        ArrayNode links = page.putArray("links");
+        add(links, base(), "self", JSON, "This document");
+        add(links, OgcLinks.root() + "/v3/api-docs/ogc", "service-desc", OgcLinks.OPENAPI, "The API definition (OpenAPI 3.0)");
+        add(links, OgcLinks.root() + "/swagger-ui.html", "service-doc", "text/html", "The API documentation");
+        add(links, base() + "/conformance", "conformance", JSON, "Conformance classes");
+        add(links, base() + "/collections", "data", JSON, "Feature collections");
+        return json(page);
+    }
+
+    @Operation(summary = "Conformance classes")
+    @GetMapping(value = "/ogcapi/conformance", produces = {MediaType.APPLICATION_JSON_VALUE, "*/*"})
+    ResponseEntity<ObjectNode> conformance() {
+        ObjectNode doc = mapper.createObjectNode();
+        CONFORMANCE.forEach(doc.putArray("conformsTo")::add);
+        return json(doc);
+    }
+
+    @Operation(summary = "Feature collections")
+    @GetMapping(value = "/ogcapi/collections", produces = {MediaType.APPLICATION_JSON_VALUE, "*/*"})
+    ResponseEntity<ObjectNode> collections() {
+        ObjectNode doc = mapper.createObjectNode();
+        ArrayNode links = doc.putArray("links");
+        add(links, base() + "/collections", "self", JSON, "This document");
+        ArrayNode list = doc.putArray("collections");
+        for (OgcCollection c : OgcCollection.values()) {
+            list.add(describe(c));
+        }
+        doc.putArray("crs").addAll(uris());
+        return json(doc);
+    }
+
+    @Operation(summary = "One feature collection")
+    @GetMapping(value = "/ogcapi/collections/{collectionId}", produces = {MediaType.APPLICATION_JSON_VALUE, "*/*"})
+    ResponseEntity<ObjectNode> collection(@PathVariable String collectionId) {
+        return json(describe(collectionNamed(collectionId)));
+    }
+
+    @Operation(summary = "Features of a collection",
+            description = "bbox (+ bbox-crs), crs, limit, offset, datetime (instant or interval, '..' open) and equality "
+                    + "filters on the collection's filterable properties; coordinates in the axis order of crs")
+    @GetMapping(value = "/ogcapi/collections/{collectionId}/items", produces = {GEOJSON, MediaType.APPLICATION_JSON_VALUE, "*/*"})
+    ResponseEntity<ObjectNode> items(@PathVariable String collectionId, HttpServletRequest request,
+            // declared for the API definition; ItemsQueryParser reads them (and the property filters) from the request
+            @Parameter(description = "minx,miny,maxx,maxy in the axis order of bbox-crs") @RequestParam(required = false) String bbox,
+            @Parameter(description = "CRS of bbox (URI); default CRS84") @RequestParam(name = "bbox-crs", required = false) String bboxCrs,
+            @Parameter(description = "CRS of the response (URI); default CRS84") @RequestParam(required = false) String crs,
+            @Parameter(description = "page size, 1..max-page-size (larger values give a full page)") @RequestParam(required = false) String limit,
+            @Parameter(description = "features to skip") @RequestParam(required = false) String offset,
+            @Parameter(description = "RFC 3339 instant, date or interval (start/end, '..' open)") @RequestParam(required = false) String datetime) {
+        OgcCollection c = collectionNamed(collectionId);
+        Map<String, String[]> params = request.getParameterMap();
+        ItemsQuery q = ItemsQueryParser.parse(c, params, maxLimit);
+        Set<Long> visible = access.visibleProjects();
+        List<OgcFeatureRepository.FeatureRow> rows = features.page(c, q, visible);
+        long matched = features.count(c, q, visible);
+
+        ObjectNode doc = mapper.createObjectNode().put("type", "FeatureCollection");
+        ArrayNode list = doc.putArray("features");
+        rows.forEach(r -> list.add(feature(c, r)));
+        doc.put("numberMatched", matched).put("numberReturned", rows.size())
+                .put("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        ArrayNode links = doc.putArray("links");
+        add(links, page(request, q.offset()), "self", GEOJSON, "This page");
+        if (q.offset() + rows.size() < matched) {
+            add(links, page(request, q.offset() + q.limit()), "next", GEOJSON, "Next page");
+        }
+        if (q.offset() > 0) {
+            add(links, page(request, Math.max(0, q.offset() - q.limit())), "prev", GEOJSON, "Previous page");
+        }
+        add(links, base() + "/collections/" + c.id(), "collection", JSON, c.title());
+        return geojson(doc, q.crs());
+    }
+
+    @Operation(summary = "One feature")
+    @GetMapping(value = "/ogcapi/collections/{collectionId}/items/{featureId}", produces = {GEOJSON, MediaType.APPLICATION_JSON_VALUE, "*/*"})
+    ResponseEntity<ObjectNode> item(@PathVariable String collectionId, @PathVariable String featureId, HttpServletRequest request) {
+        OgcCollection c = collectionNamed(collectionId);
+        for (String name : request.getParameterMap().keySet()) {
+            if (!name.equals("crs") && !name.equals("f")) {
+                throw ItemsQueryParser.bad("unknown query parameter '" + name + "' for a single feature; use crs");
+            }
+        }
+        OgcCrs crs = ItemsQueryParser.crs(request.getParameterMap(), "crs", OgcCrs.CRS84);
+        long id;
+        try {
+            id = Long.parseLong(featureId);
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("feature", featureId + " in " + c.id());
+        }
+        // another project's feature answers 404 like a missing one: ids must not reveal what exists elsewhere
+        OgcFeatureRepository.FeatureRow row = features.one(c, id, crs, access.visibleProjects())
+                .orElseThrow(() -> ApiException.notFound("feature", featureId + " in " + c.id()));
+        ObjectNode feature = feature(c, row);
+        ArrayNode links = feature.putArray("links");
+        add(links, base() + "/collections/" + c.id() + "/items/" + id, "self", GEOJSON, "This feature");
+        add(links, base() + "/collections/" + c.id(), "collection", JSON, c.title());
+        return geojson(feature, crs);
+    }
+
+    private ObjectNode describe(OgcCollection c) {
+        ObjectNode d = mapper.createObjectNode().put("id", c.id()).put("title", c.title()).put("description", c.description())
+                .put("itemType", "feature");
+        ArrayNode links = d.putArray("links");
+        add(links, base() + "/collections/" + c.id(), "self", JSON, c.title());
+        add(links, base() + "/collections/" + c.id() + "/items", "items", GEOJSON, c.title());
+        OgcFeatureRepository.Extent e = features.extent(c, access.visibleProjects());
+        ObjectNode extent = d.putObject("extent");
+        if (e.minLon() != null) {
+            ObjectNode spatial = extent.putObject("spatial").put("crs", OgcCrs.CRS84.uri());
+            spatial.putArray("bbox").addArray().add(e.minLon()).add(e.minLat()).add(e.maxLon()).add(e.maxLat());
+        }
+        ObjectNode temporal = extent.putObject("temporal");
+        ArrayNode interval = temporal.putArray("interval").addArray();
+        interval.add(e.first() == null ? null : e.first().toString());
+        interval.add(e.last() == null ? null : e.last().toString());
+        d.putArray("crs").addAll(uris());
+        d.put("storageCrs", OgcCrs.STORAGE.uri());
+        return d;
+    }
+
+    private ArrayNode uris() {
+        ArrayNode a = mapper.createArrayNode();
+        OgcCrs.uris().forEach(a::add);
+        return a;
+    }
+
+    private ObjectNode feature(OgcCollection c, OgcFeatureRepository.FeatureRow r) {
+        ObjectNode f = mapper.createObjectNode().put("type", "Feature").put("id", r.id());
+        f.set("geometry", r.geometry() == null ? null : mapper.readTree(r.geometry()));
+        f.set("properties", mapper.readTree(r.properties()));
+        return f;
+    }
+
+    private static OgcCollection collectionNamed(String id) {
+        return OgcCollection.byId(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found", "Resource not found",
+                "no collection '" + id + "'; collections: phases, parcels, cables, markers, alerts"));
+    }
+
+    private static String page(HttpServletRequest request, long offset) {
+        return UriComponentsBuilder.fromUriString(base() + request.getRequestURI().substring(request.getContextPath().length()
+                + "/ogcapi".length())).query(request.getQueryString()).replaceQueryParam("offset", offset).build(true).toUriString();
+    }
+
+    private static ResponseEntity<ObjectNode> json(ObjectNode doc) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(doc);
+    }
+
+    private static ResponseEntity<ObjectNode> geojson(ObjectNode doc, OgcCrs crs) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEOJSON)).header("Content-Crs", "<" + crs.uri() + ">").body(doc);
+    }
+}

@@ -1,0 +1,214 @@
+package com.goafwatch.ogc;
+
+import static com.goafwatch.support.Fixtures.E0;
+import static com.goafwatch.support.Fixtures.N0;
+import static com.goafwatch.support.Fixtures.collection;
+import static com.goafwatch.support.Fixtures.feature;
+import static com.goafwatch.support.Fixtures.square;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.goafwatch.support.Fixtures;
+import com.goafwatch.support.HttpApi;
+import com.goafwatch.support.IntegrationTest;
+
+/** JSONPath contract of the OGC API – Features endpoints, Part 2 CRS handling, and GDAL's OAPIF driver reading them. */
+class OgcApiTest extends IntegrationTest {
+
+    private static final String EPSG4548 = "http://www.opengis.net/def/crs/EPSG/0/4548";
+    private static final String EPSG4490 = "http://www.opengis.net/def/crs/EPSG/0/4490";
+
+    private long projectId;
+    private String projectCode;
+    private HttpApi viewer;
+    private String viewerToken;
+
+    @BeforeEach
+    void site() {
+        projectCode = Fixtures.uniqueCode("OGC");
+        projectId = fixtures().project(projectCode);
+        fixtures().phase(projectId, 1);
+        fixtures().phase(projectId, 2);
+        var r = fixtures().importGeoJson(projectId, "?crs=EPSG:4548", collection(
+                feature("G-A", 1, "Polygon", square(E0, N0, 100)),
+                feature("G-B", 1, "Polygon", square(E0 + 1000, N0, 100)),
+                feature("G-C", 2, "Polygon", square(E0 + 2000, N0 + 2000, 200))));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        fixtures().trenchCable(projectId, "GC1", E0, N0 + 50, E0 + 100, N0 + 50, 150);
+        var m = api().postJson("/api/v1/projects/" + projectId + "/sensors?crs=EPSG:4548", String.format(Locale.ROOT, """
+                {"type": "Feature", "properties": {"code": "GM1", "type": "settlement-marker"},
+                 "geometry": {"type": "Point", "coordinates": [%.3f, %.3f]}}""", E0 + 50, N0 + 50));
+        assertThat(m.status()).as(m.toString()).isEqualTo(201);
+        var t = api().postJson("/api/v1/admin/tokens", """
+                {"name": "ogc-%s", "role": "viewer", "projectId": %d, "validDays": 1}""".formatted(projectCode, projectId));
+        assertThat(t.status()).as(t.toString()).isEqualTo(201);
+        viewerToken = t.json("$.secret");
+        viewer = api().bearer(viewerToken);
+    }
+
+    private HttpApi.Response ok(HttpApi as, String path) {
+        var r = as.get(path);
+        assertThat(r.status()).as(path + " → " + r).isEqualTo(200);
+        return r;
+    }
+
+    @Test
+    void landingPageConformanceAndApiDefinition() {
+        var landing = ok(viewer, "/ogcapi");
+        List<String> rels = landing.json("$.links[*].rel");
+        assertThat(rels).contains("self", "service-desc", "service-doc", "conformance", "data");
+        String serviceDesc = ((List<String>) landing.json("$.links[?(@.rel == 'service-desc')].href")).get(0);
+        var openapi = ok(viewer, serviceDesc.substring(serviceDesc.indexOf("/v3/")));
+        assertThat((String) openapi.json("$.openapi")).startsWith("3.0");
+        assertThat((java.util.Map<String, Object>) openapi.json("$.paths")).containsKeys("/ogcapi", "/ogcapi/conformance",
+                "/ogcapi/collections", "/ogcapi/collections/{collectionId}/items", "/ogcapi/collections/{collectionId}/items/{featureId}");
+
+        List<String> conformsTo = ok(viewer, "/ogcapi/conformance").json("$.conformsTo");
+        assertThat(conformsTo).contains("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+                "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+        assertThat(viewer.anonymous().get("/ogcapi/collections").status()).isEqualTo(401);
+    }
+
+    @Test
+    void collectionsListCrsAndExtentOfTheCallersData() {
+        var r = ok(viewer, "/ogcapi/collections");
+        assertThat((List<String>) r.json("$.collections[*].id")).containsExactly("phases", "parcels", "cables", "markers", "alerts");
+        assertThat((List<String>) r.json("$.collections[1].crs")).contains("http://www.opengis.net/def/crs/OGC/1.3/CRS84", EPSG4490, EPSG4548);
+        assertThat((String) r.json("$.collections[1].storageCrs")).isEqualTo(EPSG4490);
+        List<Double> bbox = r.json("$.collections[1].extent.spatial.bbox[0]");
+        // the viewer's extent: only this project's parcels, which span 2.2 km
+        assertThat(bbox.get(2) - bbox.get(0)).isBetween(0.02, 0.03);
+        var one = ok(viewer, "/ogcapi/collections/parcels");
+        assertThat((List<String>) one.json("$.links[*].rel")).contains("self", "items");
+    }
+
+    @Test
+    void itemsPageWithNextAndPrevLinksAndFilters() {
+        var first = ok(viewer, "/ogcapi/collections/parcels/items?limit=2");
+        assertThat(first.contentType()).startsWith("application/geo+json");
+        assertThat(first.header("Content-Crs")).isEqualTo("<http://www.opengis.net/def/crs/OGC/1.3/CRS84>");
+        assertThat(((Number) first.json("$.numberMatched")).intValue()).isEqualTo(3);
+        assertThat(((Number) first.json("$.numberReturned")).intValue()).isEqualTo(2);
+        assertThat((List<String>) first.json("$.features[*].properties.code")).containsExactly("G-A", "G-B");
+        String next = ((List<String>) first.json("$.links[?(@.rel == 'next')].href")).get(0);
+        var second = ok(viewer, next.substring(next.indexOf("/ogcapi")));
+        assertThat((List<String>) second.json("$.features[*].properties.code")).containsExactly("G-C");
+        assertThat((List<String>) second.json("$.links[*].rel")).contains("prev").doesNotContain("next");
+
+        assertThat((List<String>) ok(viewer, "/ogcapi/collections/parcels/items?phase=2").json("$.features[*].properties.code"))
+                .containsExactly("G-C");
+        assertThat((List<String>) ok(api(), "/ogcapi/collections/parcels/items?project=" + projectCode + "&status=planned&code=G-B")
+                .json("$.features[*].properties.code")).containsExactly("G-B");
+        assertThat((List<String>) ok(viewer, "/ogcapi/collections/markers/items").json("$.features[*].properties.code"))
+                .containsExactly("GM1");
+        assertThat((List<String>) ok(viewer, "/ogcapi/collections/cables/items").json("$.features[*].geometry.type"))
+                .containsExactly("LineString");
+        var phases = ok(viewer, "/ogcapi/collections/phases/items");
+        assertThat((List<Integer>) phases.json("$.features[*].properties.parcelCount")).containsExactly(2, 1);
+        assertThat(((Number) phases.json("$.features[0].properties.areaMu")).doubleValue()).isCloseTo(30.0, within(1e-3));
+    }
+
+    @Test
+    void datetimeFiltersOnTheCollectionsInstant() {
+        assertThat(((Number) ok(viewer, "/ogcapi/collections/parcels/items?datetime=2020-01-01T00:00:00Z/..").json("$.numberMatched"))
+                .intValue()).isEqualTo(3);
+        assertThat(((Number) ok(viewer, "/ogcapi/collections/parcels/items?datetime=../2020-01-01").json("$.numberMatched"))
+                .intValue()).isZero();
+        assertThat(((Number) ok(viewer, "/ogcapi/collections/markers/items?datetime=2020-01-01/2020-12-31").json("$.numberMatched"))
+                .intValue()).isZero();
+    }
+
+    @Test
+    void part2CrsGivesAuthorityAxisOrderBothWays() {
+        // EPSG:4548 is northing first: the square's south-west corner comes back as [N0, E0]
+        var gk = ok(viewer, "/ogcapi/collections/parcels/items?code=G-A&crs=" + enc(EPSG4548));
+        assertThat(gk.header("Content-Crs")).isEqualTo("<" + EPSG4548 + ">");
+        List<Number> corner = gk.json("$.features[0].geometry.coordinates[0][0][0]");
+        assertThat(corner.get(0).doubleValue()).isCloseTo(N0, within(0.01));
+        assertThat(corner.get(1).doubleValue()).isCloseTo(E0, within(0.01));
+        // EPSG:4490 is latitude first; CRS84 longitude first
+        List<Double> latLon = ok(viewer, "/ogcapi/collections/parcels/items?code=G-A&crs=" + enc(EPSG4490))
+                .json("$.features[0].geometry.coordinates[0][0][0]");
+        List<Double> lonLat = ok(viewer, "/ogcapi/collections/parcels/items?code=G-A").json("$.features[0].geometry.coordinates[0][0][0]");
+        assertThat(latLon.get(0)).isBetween(34.0, 37.0);
+        assertThat(lonLat.get(0)).isBetween(116.0, 117.0);
+        assertThat(latLon.get(0)).isCloseTo(lonLat.get(1), within(1e-6));
+
+        // bbox in EPSG:4548, northing first, around G-B only
+        String box = String.format(Locale.ROOT, "%.0f,%.0f,%.0f,%.0f", N0 - 10, E0 + 990, N0 + 110, E0 + 1110);
+        assertThat((List<String>) ok(viewer, "/ogcapi/collections/parcels/items?bbox=" + box + "&bbox-crs=" + enc(EPSG4548))
+                .json("$.features[*].properties.code")).containsExactly("G-B");
+        String lonLatBox = String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f", lonLat.get(0) - 0.0001, lonLat.get(1) - 0.0001,
+                lonLat.get(0) + 0.0003, lonLat.get(1) + 0.0003);
+        assertThat((List<String>) ok(viewer, "/ogcapi/collections/parcels/items?bbox=" + lonLatBox).json("$.features[*].properties.code"))
+                .containsExactly("G-A");
+
+        long id = ((Number) gk.json("$.features[0].id")).longValue();
+        var item = ok(viewer, "/ogcapi/collections/parcels/items/" + id + "?crs=" + enc(EPSG4548));
+        assertThat(((Number) item.json("$.geometry.coordinates[0][0][0][0]")).doubleValue()).isCloseTo(N0, within(0.01));
+        assertThat((String) item.json("$.properties.code")).isEqualTo("G-A");
+    }
+
+    @Test
+    void badRequestsAreProblems() {
+        for (String bad : List.of("/ogcapi/collections/parcels/items?limit=0", "/ogcapi/collections/parcels/items?limit=x",
+                "/ogcapi/collections/parcels/items?bbox=1,2,3", "/ogcapi/collections/parcels/items?bbox=117,36,116,35",
+                "/ogcapi/collections/parcels/items?crs=EPSG:3857", "/ogcapi/collections/parcels/items?datetime=yesterday",
+                "/ogcapi/collections/parcels/items?colour=red", "/ogcapi/collections/parcels/items?phase=one",
+                "/ogcapi/collections/parcels/items?bbox=454000,3924000,455000,3925000" /* metres sent as CRS84 */)) {
+            var r = viewer.get(bad);
+            assertThat(r.status()).as(bad + " → " + r).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat((String) r.json("$.detail")).isNotBlank();
+        }
+        assertThat(viewer.get("/ogcapi/collections/boreholes-x").status()).isEqualTo(404);
+        assertThat(viewer.get("/ogcapi/collections/parcels/items/999999999").status()).isEqualTo(404);
+        long other = fixtures().project(Fixtures.uniqueCode("OGX"));
+        fixtures().phase(other, 1);
+        fixtures().importGeoJson(other, "?crs=EPSG:4548", collection(feature("X-A", 1, "Polygon", square(E0, N0, 10))));
+        long otherParcel = jdbc.sql("SELECT id FROM parcel WHERE project_id = ?").param(other).query(Long.class).single();
+        var hidden = viewer.get("/ogcapi/collections/parcels/items/" + otherParcel);
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hidden.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void ogrinfoListsTheCollectionsAndReadsEveryParcel() throws Exception {
+        String url = "OAPIF:http://127.0.0.1:" + port + "/ogcapi";
+        String layers = ogrinfo("-ro", "-q", url);
+        assertThat(layers).contains("phases", "parcels", "cables", "markers", "alerts");
+
+        String parcels = ogrinfo("-ro", "-al", url, "parcels");
+        long inPostgis = jdbc.sql("SELECT count(*) FROM parcel WHERE project_id = ?").param(projectId).query(Long.class).single();
+        assertThat(parcels.split("OGRFeature\\(parcels\\)", -1).length - 1).isEqualTo((int) inPostgis);
+        assertThat(parcels).contains("code (String) = G-A", "code (String) = G-C").contains("MULTIPOLYGON");
+    }
+
+    private String ogrinfo(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("ogrinfo"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("GDAL_HTTP_HEADERS", "Authorization: Bearer " + viewerToken);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
