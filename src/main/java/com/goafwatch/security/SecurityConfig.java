@@ -40,6 +40,8 @@ class SecurityConfig implements WebMvcConfigurer {
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                         "/swagger-ui.html", "/login", "/error").permitAll()
+                // the web map's code and libraries are not secret; its data comes through the API
+                .requestMatchers(GET, "/app/**", "/webjars/**", "/favicon.ico").permitAll()
                 .requestMatchers("/actuator/**", "/api/v1/admin/**").hasRole("ADMIN")
                 .requestMatchers(POST, "/api/v1/projects/*/ingest/**").hasAnyRole("INGEST", "ENGINEER")
                 .requestMatchers(GET, "/api/v1/ingest/status", "/api/v1/projects", "/api/v1/projects/*/cables", "/api/v1/cables/*",
@@ -76,7 +78,7 @@ class SecurityConfig implements WebMvcConfigurer {
                     .jwt(j -> j.jwtAuthenticationConverter(converter)));
         } else {
             http.httpBasic(b -> b.authenticationEntryPoint(problems));
-            http.formLogin(f -> f.defaultSuccessUrl("/swagger-ui.html"));
+            http.formLogin(f -> f.defaultSuccessUrl("/"));
         }
         return http.build();
     }

@@ -19,15 +19,15 @@ import com.goafwatch.support.HttpApi;
  * Traces are written through the line-protocol API at 16 °C, where the service removes 20 µε of thermal
  * strain, so a ground strain g is sent as 0.4 g + 20.
  */
-final class EvaluationSite {
+public final class EvaluationSite {
 
-    final HttpApi api;
-    final long projectId;
-    final long phaseId;
-    final long parcelA;
-    final long parcelB;
+    public final HttpApi api;
+    public final long projectId;
+    public final long phaseId;
+    public final long parcelA;
+    public final long parcelB;
 
-    EvaluationSite(HttpApi api, Fixtures fixtures, org.springframework.jdbc.core.simple.JdbcClient jdbc, String prefix) {
+    public EvaluationSite(HttpApi api, Fixtures fixtures, org.springframework.jdbc.core.simple.JdbcClient jdbc, String prefix) {
         this.api = api;
         projectId = fixtures.project(Fixtures.uniqueCode(prefix));
         phaseId = fixtures.phase(projectId, 1);
@@ -47,18 +47,18 @@ final class EvaluationSite {
         parcelB = site.parcelB;
     }
 
-    void cable() {
+    public void cable() {
         new Fixtures(api).trenchCable(projectId, "T-1", E0 - 50, N0 + 50, E0 + 250, N0 + 50, 300);
     }
 
-    long rule(String json) {
+    public long rule(String json) {
         var r = api.postJson("/api/v1/projects/" + projectId + "/rules", json);
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return ((Number) r.json("$.id")).longValue();
     }
 
     /** One trace: ground strain 0 everywhere except {@code peak} at fiber distance {@code at} (half of it 2 m either side). */
-    String trace(Instant time, double at, double peak) {
+    public String trace(Instant time, double at, double peak) {
         StringBuilder lp = new StringBuilder();
         long ns = time.toEpochMilli() * 1_000_000L;
         for (int d = 0; d <= 300; d += 2) {
@@ -73,7 +73,7 @@ final class EvaluationSite {
      * One trace with ground strain {@code ground(d)} and temperature {@code temperature(d)} at every 2 m; the
      * raw reading adds the apparent thermal strain the service removes (20 µε/°C above the 15 °C baseline).
      */
-    String trace(Instant time, java.util.function.IntToDoubleFunction ground, java.util.function.IntToDoubleFunction temperature) {
+    public String trace(Instant time, java.util.function.IntToDoubleFunction ground, java.util.function.IntToDoubleFunction temperature) {
         StringBuilder lp = new StringBuilder();
         long ns = time.toEpochMilli() * 1_000_000L;
         for (int d = 0; d <= 300; d += 2) {
@@ -84,12 +84,12 @@ final class EvaluationSite {
         return lp.toString();
     }
 
-    void send(String lineProtocol) {
+    public void send(String lineProtocol) {
         var r = api.postBytes("/api/v1/projects/" + projectId + "/ingest/line-protocol?precision=ns", "text/plain", lineProtocol.getBytes());
         assertThat(r.status()).as(r.toString()).isEqualTo(202);
     }
 
-    long marker(String code, double e, double n) {
+    public long marker(String code, double e, double n) {
         var r = api.postJson("/api/v1/projects/" + projectId + "/sensors?crs=EPSG:4548", String.format(Locale.ROOT, """
                 {"type": "Feature", "properties": {"code": "%s", "type": "settlement-marker"},
                  "geometry": {"type": "Point", "coordinates": [%.3f, %.3f]}}""", code, e, n));
@@ -97,7 +97,7 @@ final class EvaluationSite {
         return ((Number) r.json("$.id")).longValue();
     }
 
-    String settlement(String marker, Instant time, double mm) {
+    public String settlement(String marker, Instant time, double mm) {
         return String.format(Locale.ROOT, "settlement,sensor=%s settlement_mm=%.4f %d%n", marker, mm, time.toEpochMilli() * 1_000_000L);
     }
 }

@@ -116,6 +116,9 @@ class AccessRulesTest extends IntegrationTest {
                         () -> "{\"name\": \"office\", \"kind\": \"webhook\", \"url\": \"http://127.0.0.1:9/hook\"}",
                         401, 403, 403, 403, 201, 403),
                 new Call("DELETE", "/api/v1/notification-channels/999999999", null, null, 401, 403, 403, 403, 404, 403),
+                new Call("GET", "/tiles/parcels/10/843/404.mvt?project=" + p1, null, null, 401, 200, 200, 403, 200, 403),
+                new Call("GET", "/ogcapi/collections/parcels/items", null, null, 401, 200, 200, 200, 200, 403),
+                new Call("GET", "/api/v1/session", null, null, 401, 200, 200, 200, 200, 403),
                 new Call("GET", "/api/v1/admin/users", null, null, 401, 403, 403, 403, 200, 403),
                 new Call("POST", "/api/v1/admin/tokens", "application/json", () -> "{\"name\": \"t\", \"role\": \"viewer\"}",
                         401, 403, 403, 403, 201, 403));

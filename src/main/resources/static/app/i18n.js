@@ -1,0 +1,74 @@
+// UI strings in English and Chinese. The language follows the browser unless the user picked one.
+const STRINGS = {
+  en: {
+    searchParcel: 'Find parcel by code', liveTitle: 'Live updates', logout: 'Sign out', layers: 'Layers', phases: 'Phases',
+    parcels: 'Parcels', cables: 'Fiber cables', markers: 'Settlement markers', boreholes: 'Boreholes',
+    tabParcel: 'Parcel', tabCable: 'Cable', tabAlerts: 'Alerts', clickParcel: 'Click a parcel on the map.',
+    clickCable: 'Click a cable on the map.', allLevels: 'All levels', allPhases: 'All phases', state_open: 'Open', state_all: 'All',
+    level_red: 'Red', level_orange: 'Orange', level_yellow: 'Yellow', level_blue: 'Blue', level_ok: 'Within limits',
+    level_no_data: 'No data', level_unknown: 'Not yet evaluated', level_not_monitored: 'Not monitored', level_pending: 'Pending',
+    code: 'Code', phase: 'Phase', status: 'Status', area: 'Area', mu: 'mu', landUse: 'Land use', flagLevel: 'Flag level',
+    flags: 'Current flags', noFlags: 'No rules apply to this parcel.', openAlerts: 'Open alerts', noAlerts: 'No alerts.',
+    acknowledge: 'Acknowledge', comment: 'Comment', addComment: 'Add comment', commentPlaceholder: 'What was checked or done',
+    acknowledged: 'acknowledged', raised: 'raised', cleared: 'cleared', by: 'by', since: 'since',
+    strainHistory: 'Ground strain at the worst position', settlementChart: 'Settlement markers', noData: 'No readings in this period.',
+    groundStrain: 'ground strain (µε)', settlementMm: 'settlement (mm)', chainage: 'chainage (m)', strain: 'strain (µε)',
+    temperature: 'temperature (°C)', profileAt: 'Profile at', traceTime: 'trace', window: 'Period', days: 'd',
+    value: 'value', threshold: 'threshold', evidence: 'evidence', at: 'at', cable: 'cable', fiberDistance: 'fiber distance',
+    strainLegend: 'ground strain |ε| (µε)', fiberLength: 'Fiber length', installation: 'Installation', coupling: 'Coupling',
+    status_planned: 'planned', status_treating: 'treating', status_treated: 'treated', status_monitoring: 'monitoring',
+    status_accepted: 'accepted', status_rejected: 'rejected', saved: 'Saved', failed: 'Failed', notFound: 'No parcel with code',
+    phaseLabel: 'Phase {n}', chartThreshold: '{level} limit', worstAt: '{cable} at {d} m', markerCount: '{n} markers',
+    readOnly: 'Viewers cannot acknowledge alerts.', kind_no_data: 'no data',
+  },
+  zh: {
+    searchParcel: '按编号查找地块', liveTitle: '实时更新', logout: '退出', layers: '图层', phases: '治理分期',
+    parcels: '治理地块', cables: '光纤光缆', markers: '沉降观测点', boreholes: '钻孔',
+    tabParcel: '地块', tabCable: '光缆', tabAlerts: '预警', clickParcel: '请在地图上点击地块。',
+    clickCable: '请在地图上点击光缆。', allLevels: '全部级别', allPhases: '全部分期', state_open: '未关闭', state_all: '全部',
+    level_red: '红色', level_orange: '橙色', level_yellow: '黄色', level_blue: '蓝色', level_ok: '未超限',
+    level_no_data: '无数据', level_unknown: '尚未评估', level_not_monitored: '未监测', level_pending: '待确认',
+    code: '编号', phase: '分期', status: '状态', area: '面积', mu: '亩', landUse: '用地性质', flagLevel: '预警级别',
+    flags: '当前判定', noFlags: '该地块没有适用的阈值规则。', openAlerts: '未关闭预警', noAlerts: '暂无预警。',
+    acknowledge: '确认', comment: '备注', addComment: '添加备注', commentPlaceholder: '检查或处置情况',
+    acknowledged: '已确认', raised: '已触发', cleared: '已解除', by: '确认人', since: '起始',
+    strainHistory: '最不利位置地表应变', settlementChart: '沉降观测点', noData: '该时段无数据。',
+    groundStrain: '地表应变 (µε)', settlementMm: '沉降量 (mm)', chainage: '里程 (m)', strain: '应变 (µε)',
+    temperature: '温度 (°C)', profileAt: '剖面时刻', traceTime: '测量', window: '时段', days: '天',
+    value: '数值', threshold: '阈值', evidence: '依据', at: '位于', cable: '光缆', fiberDistance: '光纤距离',
+    strainLegend: '地表应变 |ε| (µε)', fiberLength: '光纤长度', installation: '布设方式', coupling: '耦合系数',
+    status_planned: '规划', status_treating: '治理中', status_treated: '已治理', status_monitoring: '监测中',
+    status_accepted: '已验收', status_rejected: '未通过', saved: '已保存', failed: '失败', notFound: '未找到地块',
+    phaseLabel: '{n}期', chartThreshold: '{level}阈值', worstAt: '{cable} 光纤 {d} m 处', markerCount: '{n} 个观测点',
+    readOnly: '查看者不能确认预警。', kind_no_data: '无数据',
+  },
+};
+
+let language = localStorage.getItem('goafwatch.lang')
+  || ((navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en');
+
+export function lang() { return language; }
+
+export function t(key, vars = {}) {
+  const s = STRINGS[language][key] ?? STRINGS.en[key] ?? key;
+  return s.replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? '');
+}
+
+export function setLanguage(next) {
+  language = next;
+  localStorage.setItem('goafwatch.lang', next);
+  apply();
+}
+
+/** Fills every element marked with data-i18n / data-i18n-placeholder / data-i18n-title. */
+export function apply(root = document) {
+  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  root.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t(e.dataset.i18n); });
+  root.querySelectorAll('[data-i18n-placeholder]').forEach(e => { e.placeholder = t(e.dataset.i18nPlaceholder); });
+  root.querySelectorAll('[data-i18n-title]').forEach(e => { e.title = t(e.dataset.i18nTitle); });
+}
+
+export function formatTime(iso) {
+  if (!iso) return '';
+  return new Date(iso).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
+}

@@ -1,0 +1,128 @@
+// Boot: who is signed in, which projects they see, then the map, the panel and live updates.
+import { get, useCsrf } from './api.js';
+import { t, apply, lang, setLanguage } from './i18n.js';
+import { SiteMap, LEVEL_COLOURS, STRAIN_CLASSES } from './map.js';
+import { Panel } from './panel.js';
+
+const app = {
+  session: null, project: null, sensors: [], map: null, panel: null, events: null,
+  toast(message) {
+    const el = document.getElementById('toast');
+    el.textContent = message;
+    el.hidden = false;
+    clearTimeout(this.toastTimer);
+    this.toastTimer = setTimeout(() => { el.hidden = true; }, 3000);
+  },
+};
+window.goafwatch = app; // for the browser tests and the console
+
+function legend() {
+  document.getElementById('level-swatches').innerHTML = ['red', 'orange', 'yellow', 'blue', 'ok', 'no_data', 'unknown', 'not_monitored']
+    .map(l => `<div><span class="swatch" style="background:${LEVEL_COLOURS[l]}"></span>${t('level_' + l)}</div>`).join('');
+  let lower = 0;
+  document.getElementById('strain-swatches').innerHTML = `<div class="small">${t('strainLegend')}</div>` + STRAIN_CLASSES.map(([limit, colour]) => {
+    const text = limit === Infinity ? `> ${lower}` : `${lower}–${limit}`;
+    lower = limit;
+    return `<div><span class="swatch" style="background:${colour}"></span>${text}</div>`;
+  }).join('');
+}
+
+function phaseOptions() {
+  const select = document.getElementById('alert-phase');
+  const chosen = select.value;
+  select.innerHTML = `<option value="">${t('allPhases')}</option>`
+    + (app.phases || []).map(p => `<option value="${p.phaseId}">${t('phaseLabel', { n: p.ordinal })}</option>`).join('');
+  select.value = chosen;
+}
+
+function translate() {
+  apply();
+  legend();
+  phaseOptions();
+  document.getElementById('lang').textContent = lang() === 'zh' ? 'English' : '中文';
+}
+
+async function openProject(project) {
+  app.project = project;
+  localStorage.setItem('goafwatch.project', project.id);
+  app.sensors = await get(`/api/v1/projects/${project.id}/sensors`);
+  app.phases = await get(`/api/v1/projects/${project.id}/phases`);
+  phaseOptions();
+  await app.map.load(project);
+  document.getElementById('parcel-codes').innerHTML = app.map.parcels.map(f => `<option value="${f.properties.code}">`).join('');
+  await app.panel.refreshAlerts();
+  listen(project);
+  document.body.dataset.ready = 'true';
+}
+
+/** Server-Sent Events: layer versions changed → refetch parcels and alerts; new data → recolour cables. */
+function listen(project) {
+  if (app.events) app.events.close();
+  const live = document.getElementById('live');
+  const es = new EventSource(`/api/v1/projects/${project.id}/live`);
+  let versions = null;
+  es.addEventListener('open', () => live.classList.add('on'));
+  es.addEventListener('error', () => live.classList.remove('on')); // EventSource reconnects by itself
+  es.addEventListener('layers', async e => {
+    const next = JSON.parse(e.data);
+    if (versions && (next.parcels !== versions.parcels || next.alerts !== versions.alerts)) {
+      await app.map.refreshParcels(false);
+      await app.panel.refreshAlerts();
+      if (app.panel.tab === 'parcel') await app.panel.renderParcel();
+    }
+    if (versions && next.cables !== versions.cables) await app.map.refreshCables();
+    if (versions && next.markers !== versions.markers) {
+      app.sensors = await get(`/api/v1/projects/${project.id}/sensors`);
+      await app.map.refreshMarkers();
+    }
+    versions = next;
+  });
+  es.addEventListener('data', async () => {
+    clearTimeout(app.dataTimer); // a burst of batches redraws once
+    app.dataTimer = setTimeout(() => app.map.refreshCables(), 2000);
+  });
+  app.events = es;
+}
+
+async function boot() {
+  translate();
+  app.session = await get('/api/v1/session');
+  useCsrf(app.session.csrf);
+  document.getElementById('logout-csrf').value = app.session.csrf ? app.session.csrf.token : '';
+  document.getElementById('user').textContent = `${app.session.username} (${app.session.role})`;
+  app.map = new SiteMap('map', app.session.map, {
+    parcel: f => app.panel.openParcel(f),
+    cable: c => app.panel.openCable(c),
+  });
+  app.panel = new Panel(app);
+  document.querySelectorAll('[data-layer]').forEach(box => box.addEventListener('change', () => app.map.toggle(box.dataset.layer, box.checked)));
+  document.getElementById('lang').addEventListener('click', async () => {
+    setLanguage(lang() === 'zh' ? 'en' : 'zh');
+    translate();
+    if (app.project) {
+      await app.map.refreshPhases();
+      await app.map.refreshParcels(false);
+      await app.panel.refreshAlerts();
+      if (app.panel.tab === 'parcel') await app.panel.renderParcel();
+    }
+  });
+  document.getElementById('search').addEventListener('change', e => {
+    const code = e.target.value.trim();
+    const f = app.map.parcels.find(p => p.properties.code.toLowerCase() === code.toLowerCase());
+    if (f) app.panel.openParcel(f); else if (code) app.toast(`${t('notFound')} ${code}`);
+  });
+  const projects = await get('/api/v1/projects');
+  const select = document.getElementById('project');
+  select.innerHTML = projects.map(p => `<option value="${p.id}">${p.code} · ${p.name}</option>`).join('');
+  select.addEventListener('change', () => openProject(projects.find(p => p.id === Number(select.value))));
+  const remembered = projects.find(p => String(p.id) === localStorage.getItem('goafwatch.project'));
+  const first = remembered || projects[0];
+  if (first) {
+    select.value = first.id;
+    await openProject(first);
+  } else {
+    document.body.dataset.ready = 'true';
+  }
+}
+
+boot().catch(e => { console.warn(e); app.toast(e.message); });

@@ -1,0 +1,165 @@
+// The site map: phases, parcels coloured by flag level, cables coloured by the latest strain along them,
+// settlement markers. Layers are plain GeoJSON from the API in CRS84, drawn as SVG so every feature is
+// a DOM element (clickable, countable by the browser tests).
+import { get, allFeatures } from './api.js';
+import { t } from './i18n.js';
+
+export const LEVEL_COLOURS = {
+  red: '#d62728', orange: '#ff7f0e', yellow: '#f2c80f', blue: '#1f77b4', ok: '#2ca02c',
+  no_data: '#8c8c8c', unknown: '#c7c7c7', not_monitored: '#ffffff',
+};
+// ground strain |ε| classes in µε: half of class I, class I (2 mm/m), class II (4 mm/m), beyond
+export const STRAIN_CLASSES = [[1000, '#2ca02c'], [2000, '#f2c80f'], [4000, '#ff7f0e'], [Infinity, '#d62728']];
+const NO_STRAIN = '#607d8b';
+const SEGMENT_SAMPLES = 10;
+
+export function strainColour(groundUe) {
+  if (groundUe == null || Number.isNaN(groundUe)) return NO_STRAIN;
+  return STRAIN_CLASSES.find(([limit]) => Math.abs(groundUe) <= limit)[1];
+}
+
+export class SiteMap {
+  constructor(element, basemap, handlers) {
+    this.handlers = handlers;
+    this.map = L.map(element, { zoomControl: true, preferCanvas: false });
+    L.control.scale({ imperial: false }).addTo(this.map);
+    if (basemap && basemap.basemapUrl) {
+      L.tileLayer(basemap.basemapUrl, { attribution: basemap.basemapAttribution || '', maxZoom: 20 }).addTo(this.map);
+    }
+    this.groups = {
+      phases: L.layerGroup().addTo(this.map), parcels: L.layerGroup().addTo(this.map),
+      cables: L.layerGroup().addTo(this.map), markers: L.layerGroup().addTo(this.map),
+      boreholes: L.layerGroup().addTo(this.map),
+    };
+    this.parcelLayers = new Map(); // code → Leaflet layer
+    this.parcels = [];
+    this.selected = null;
+  }
+
+  toggle(name, on) {
+    const group = this.groups[name];
+    if (on) group.addTo(this.map); else group.remove();
+  }
+
+  async load(project) {
+    this.project = project;
+    await this.refreshParcels(true);
+    await Promise.all([this.refreshPhases(), this.refreshMarkers(), this.refreshCables(), this.refreshBoreholes()]);
+  }
+
+  async refreshPhases() {
+    const phases = await allFeatures(`/ogcapi/collections/phases/items?projectId=${this.project.id}&limit=100`);
+    this.groups.phases.clearLayers();
+    for (const f of phases.filter(p => p.geometry)) {
+      const outline = L.geoJSON(f, { interactive: false, style: { color: '#35506b', weight: 3, dashArray: '6 4', fill: false } });
+      outline.addTo(this.groups.phases);
+      L.tooltip({ permanent: true, direction: 'center', className: 'phase-label' })
+        .setLatLng(outline.getBounds().getCenter())
+        .setContent(t('phaseLabel', { n: f.properties.ordinal }))
+        .addTo(this.groups.phases);
+    }
+  }
+
+  async refreshParcels(fit) {
+    this.parcels = await allFeatures(`/api/v1/parcels?project=${this.project.id}&limit=500`);
+    this.groups.parcels.clearLayers();
+    this.parcelLayers.clear();
+    for (const f of this.parcels) {
+      const p = f.properties;
+      const layer = L.geoJSON(f, {
+        style: () => ({
+          className: `parcel parcel-${p.code} level-${p.flagLevel}`,
+          color: p.code === this.selected ? '#000' : '#555', weight: p.code === this.selected ? 3 : 1,
+          fillColor: LEVEL_COLOURS[p.flagLevel] || '#ffffff', fillOpacity: 0.55,
+          dashArray: p.flagLevel === 'not_monitored' ? '3 3' : null,
+        }),
+      });
+      layer.bindTooltip(`${p.code} · ${t('level_' + p.flagLevel)}`, { sticky: true });
+      layer.on('click', () => this.handlers.parcel(f));
+      layer.addTo(this.groups.parcels);
+      this.parcelLayers.set(p.code, layer);
+    }
+    if (fit && this.parcels.length) {
+      this.map.fitBounds(L.featureGroup([...this.parcelLayers.values()]).getBounds(), { padding: [20, 20] });
+    }
+    return this.parcels;
+  }
+
+  select(code) {
+    this.selected = code;
+    for (const [c, layer] of this.parcelLayers) {
+      layer.setStyle({ color: c === code ? '#000' : '#555', weight: c === code ? 3 : 1 });
+    }
+    const layer = this.parcelLayers.get(code);
+    if (layer) this.map.fitBounds(layer.getBounds(), { maxZoom: 17, padding: [40, 40] });
+    return this.parcels.find(f => f.properties.code === code);
+  }
+
+  async refreshMarkers() {
+    const sensors = await get(`/api/v1/projects/${this.project.id}/sensors`);
+    this.groups.markers.clearLayers();
+    for (const s of sensors.filter(s => s.type === 'settlement-marker')) {
+      L.circleMarker([s.lat, s.lon], { radius: 5, color: '#222', weight: 1, fillColor: '#fff', fillOpacity: 1, className: `marker marker-${s.code}` })
+        .bindTooltip(s.code)
+        .on('click', () => { const f = this.parcels.find(p => p.id === s.parcelId); if (f) this.handlers.parcel(f); })
+        .addTo(this.groups.markers);
+    }
+  }
+
+  /** Each cable in segments coloured by the largest ground strain (fiber strain / coupling) of the latest trace. */
+  async refreshCables() {
+    const cables = await get(`/api/v1/projects/${this.project.id}/cables`);
+    const drawn = await Promise.all(cables.features.map(async c => {
+      let profile = null;
+      try { profile = await get(`/api/v1/cables/${c.id}/profile`); } catch (e) { /* a cable without data is drawn grey */ }
+      return { c, profile };
+    }));
+    this.groups.cables.clearLayers();
+    for (const { c, profile } of drawn) {
+      const coupling = c.properties.couplingCoefficient || 1;
+      const onClick = () => this.handlers.cable(c);
+      const tooltip = `${c.properties.code}`;
+      if (c.geometry.type === 'Point') {
+        const max = maxAbs(profile ? profile.samples.map(s => s.strainUe) : []);
+        L.circleMarker([c.geometry.coordinates[1], c.geometry.coordinates[0]], {
+          radius: 7, color: strainColour(max == null ? null : max / coupling), weight: 4, fillColor: '#fff', fillOpacity: 1,
+          className: `cable cable-${c.properties.code}`,
+        }).bindTooltip(tooltip).on('click', onClick).addTo(this.groups.cables);
+        continue;
+      }
+      const mapped = profile ? profile.samples.filter(s => s.lat != null) : [];
+      if (mapped.length < 2) {
+        L.geoJSON(c, { style: { color: NO_STRAIN, weight: 4, dashArray: '4 4', className: `cable cable-${c.properties.code}` } })
+          .bindTooltip(tooltip).on('click', onClick).addTo(this.groups.cables);
+        continue;
+      }
+      for (let i = 0; i < mapped.length - 1; i += SEGMENT_SAMPLES) {
+        const part = mapped.slice(i, i + SEGMENT_SAMPLES + 1);
+        const max = maxAbs(part.map(s => s.strainUe));
+        L.polyline(part.map(s => [s.lat, s.lon]), { color: strainColour(max / coupling), weight: 5, className: `cable cable-${c.properties.code}` })
+          .bindTooltip(`${tooltip} · ${Math.round(max / coupling)} µε`).on('click', onClick).addTo(this.groups.cables);
+      }
+    }
+  }
+
+  /** Boreholes, when the service offers them as a collection: their collars and surface traces. */
+  async refreshBoreholes() {
+    const collections = await get('/ogcapi/collections');
+    if (!collections.collections.some(c => c.id === 'boreholes')) return;
+    const holes = await allFeatures(`/ogcapi/collections/boreholes/items?projectId=${this.project.id}&limit=500`);
+    document.getElementById('boreholes-toggle').hidden = holes.length === 0;
+    this.groups.boreholes.clearLayers();
+    for (const h of holes) {
+      L.geoJSON(h, {
+        pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 3, color: '#6a3d9a', className: 'borehole' }),
+        style: { color: '#6a3d9a', weight: 2, className: 'borehole' },
+      }).bindTooltip(h.properties.code).addTo(this.groups.boreholes);
+    }
+  }
+}
+
+export function maxAbs(values) {
+  const v = values.filter(x => x != null);
+  if (!v.length) return null;
+  return v.reduce((m, x) => (Math.abs(x) > Math.abs(m) ? x : m), v[0]);
+}

@@ -1,0 +1,227 @@
+// The side panel: a parcel's facts, flags, alerts and charts; a cable's profile over time; the alert list.
+import { get, post } from './api.js';
+import { t, formatTime } from './i18n.js';
+import { timeChart, profileChart } from './charts.js';
+import { maxAbs } from './map.js';
+
+const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+const num = (v, digits = 1) => (v == null ? '–' : Number(v).toFixed(digits));
+const UNITS = { ue: 'µε', 'mm/d': 'mm/d', mm: 'mm', 'mm/m': 'mm/m', m: 'm' };
+const unit = u => esc(UNITS[u] || u || '');
+const DAY = 86400000;
+
+export class Panel {
+  constructor(app) {
+    this.app = app;
+    this.days = 7;
+    document.querySelectorAll('.tabs [data-tab]').forEach(b => b.addEventListener('click', () => this.show(b.dataset.tab)));
+    document.getElementById('panel-toggle').addEventListener('click', () => document.getElementById('panel').classList.toggle('collapsed'));
+    ['alert-level', 'alert-phase', 'alert-state'].forEach(id => document.getElementById(id).addEventListener('change', () => this.refreshAlerts()));
+  }
+
+  show(tab) {
+    document.querySelectorAll('.tabs [data-tab]').forEach(b => b.classList.toggle('active', b.dataset.tab === tab));
+    document.querySelectorAll('.tab').forEach(d => { d.hidden = d.id !== 'tab-' + tab; });
+    document.getElementById('panel').classList.remove('collapsed');
+    this.tab = tab;
+  }
+
+  canWrite() { return this.app.session.role === 'engineer' || this.app.session.role === 'admin'; }
+
+  // ---- parcel -------------------------------------------------------------------------------------
+  async openParcel(feature) {
+    this.parcel = feature;
+    this.app.map.select(feature.properties.code);
+    this.show('parcel');
+    await this.renderParcel();
+  }
+
+  async renderParcel() {
+    const f = this.parcel;
+    if (!f) return;
+    const p = f.properties;
+    const [flags, alerts, rules] = await Promise.all([
+      get(`/api/v1/parcels/${f.id}/flags`),
+      get(`/api/v1/alerts?parcel=${f.id}&state=open`),
+      get(`/api/v1/parcels/${f.id}/effective-rules`),
+    ]);
+    const el = document.getElementById('tab-parcel');
+    el.innerHTML = `
+      <h3 class="parcel-code">${esc(p.code)}</h3>
+      <dl class="kv">
+        <dt>${t('phase')}</dt><dd>${esc(t('phaseLabel', { n: p.phase }))}</dd>
+        <dt>${t('status')}</dt><dd class="parcel-status">${esc(t('status_' + p.status))}</dd>
+        <dt>${t('area')}</dt><dd class="parcel-mu">${num(p.areaMu, 2)} ${t('mu')}</dd>
+        <dt>${t('landUse')}</dt><dd>${esc(p.landUse)}</dd>
+        <dt>${t('flagLevel')}</dt><dd><span class="badge level-${esc(flags.level)}">${esc(t('level_' + flags.level))}</span></dd>
+      </dl>
+      <h4>${t('flags')}</h4>
+      <ul class="flags">${flags.flags.length ? flags.flags.map(flagItem).join('') : `<li class="small">${t('noFlags')}</li>`}</ul>
+      <h4>${t('openAlerts')}</h4>
+      <ul class="alerts parcel-alerts">${alerts.alerts.length ? alerts.alerts.map(a => this.alertItem(a)).join('') : `<li class="small">${t('noAlerts')}</li>`}</ul>
+      <label>${t('window')} <select class="days">${[1, 7, 30, 90, 365].map(d => `<option value="${d}" ${d === this.days ? 'selected' : ''}>${d} ${t('days')}</option>`).join('')}</select></label>
+      <h4>${t('strainHistory')}</h4><p class="small worst"></p><div class="chart chart-strain"></div>
+      <h4>${t('settlementChart')}</h4><p class="small markers-note"></p><div class="chart chart-settlement"></div>`;
+    this.bindAlertButtons(el, () => this.renderParcel());
+    el.querySelector('.days').addEventListener('change', e => { this.days = Number(e.target.value); this.renderParcel(); });
+    const to = new Date();
+    const from = new Date(to - this.days * DAY);
+    await Promise.all([this.strainChart(el, f, flags, rules, from, to), this.settlementChart(el, f, rules, from, to)]);
+  }
+
+  async strainChart(el, f, flags, rules, from, to) {
+    const target = el.querySelector('.chart-strain');
+    const worst = await worstPosition(f, flags);
+    if (!worst) {
+      el.querySelector('.worst').textContent = t('noData');
+      timeChart(target, t('groundStrain'), []);
+      return;
+    }
+    const cable = await get(`/api/v1/cables/${worst.cableId}`);
+    const coupling = cable.properties.couplingCoefficient || 1;
+    const h = await get(`/api/v1/cables/${worst.cableId}/history?distance=${worst.distanceM}&from=${from.toISOString()}&to=${to.toISOString()}&points=300`);
+    el.querySelector('.worst').textContent = t('worstAt', { cable: cable.properties.code, d: num(worst.distanceM, 1) });
+    const thresholds = thresholdsOf(rules, r => r.metric === 'fiber_strain' && r.statistic === 'max_abs');
+    timeChart(target, t('groundStrain'), [
+      { name: 'max', points: h.buckets.map(b => [b.start, b.maxUe / coupling]) },
+      { name: 'mean', points: h.buckets.map(b => [b.start, b.meanUe / coupling]) },
+      { name: 'min', points: h.buckets.map(b => [b.start, b.minUe / coupling]) },
+    ], thresholds, true);
+  }
+
+  async settlementChart(el, f, rules, from, to) {
+    const markers = this.app.sensors.filter(s => s.parcelId === f.id && s.type === 'settlement-marker');
+    el.querySelector('.markers-note').textContent = markers.length ? t('markerCount', { n: markers.length }) : t('noData');
+    const series = await Promise.all(markers.slice(0, 8).map(async m => {
+      const s = await get(`/api/v1/sensors/${m.id}/settlement?from=${from.toISOString()}&to=${to.toISOString()}`);
+      return { name: m.code, points: s.readings.map(r => [r.time, r.settlementMm]) };
+    }));
+    timeChart(el.querySelector('.chart-settlement'), t('settlementMm'), series,
+      thresholdsOf(rules, r => r.metric === 'settlement' && r.statistic === 'max'));
+  }
+
+  // ---- cable --------------------------------------------------------------------------------------
+  async openCable(feature) {
+    this.show('cable');
+    const cable = await get(`/api/v1/cables/${feature.id}`);
+    const c = cable.properties;
+    const el = document.getElementById('tab-cable');
+    const now = Date.now();
+    el.innerHTML = `
+      <h3 class="cable-code">${esc(c.code)}</h3>
+      <dl class="kv">
+        <dt>${t('installation')}</dt><dd>${esc(c.installation)}</dd>
+        <dt>${t('fiberLength')}</dt><dd>${num(c.fiberLengthM, 1)} m</dd>
+        <dt>${t('coupling')}</dt><dd>${num(c.couplingCoefficient, 2)}</dd>
+      </dl>
+      <label>${t('profileAt')} <b class="slider-time"></b></label>
+      <input type="range" class="slider" min="${-7 * 24}" max="0" step="1" value="0">
+      <p class="small trace-time"></p>
+      <div class="chart chart-profile"></div>`;
+    const parcels = (c.intervals || []).filter(i => i.parcelCode)
+      .map(i => ({ code: i.parcelCode, from: i.chainageFromM, to: i.chainageToM }));
+    const slider = el.querySelector('.slider');
+    let pending = null;
+    const draw = async () => {
+      const at = new Date(now + Number(slider.value) * 3600000);
+      el.querySelector('.slider-time').textContent = formatTime(at.toISOString());
+      const profile = await get(`/api/v1/cables/${feature.id}/profile?time=${at.toISOString()}`);
+      el.querySelector('.trace-time').textContent = profile.traceTime ? `${t('traceTime')}: ${formatTime(profile.traceTime)}` : t('noData');
+      profileChart(el.querySelector('.chart-profile'), profile.samples, parcels);
+    };
+    slider.addEventListener('input', () => { clearTimeout(pending); pending = setTimeout(draw, 150); });
+    this.cable = feature;
+    this.redrawCable = draw;
+    await draw();
+  }
+
+  // ---- alerts -------------------------------------------------------------------------------------
+  async refreshAlerts() {
+    const project = this.app.project;
+    if (!project) return;
+    const q = new URLSearchParams({ project: project.id, limit: 200 });
+    for (const [id, name] of [['alert-level', 'level'], ['alert-phase', 'phase'], ['alert-state', 'state']]) {
+      const v = document.getElementById(id).value;
+      if (v) q.set(name, v);
+    }
+    const list = await get(`/api/v1/alerts?${q}`);
+    const ul = document.getElementById('alert-list');
+    ul.innerHTML = list.alerts.length ? list.alerts.map(a => this.alertItem(a)).join('') : `<li class="small">${t('noAlerts')}</li>`;
+    ul.querySelectorAll('li[data-parcel]').forEach(li => li.addEventListener('click', e => {
+      if (e.target.closest('button, textarea')) return;
+      const f = this.app.map.parcels.find(p => p.id === Number(li.dataset.parcel));
+      if (f) this.openParcel(f);
+    }));
+    this.bindAlertButtons(ul, () => this.refreshAlerts());
+  }
+
+  alertItem(a) {
+    const level = a.kind === 'no_data' ? 'no_data' : a.level;
+    const label = a.kind === 'no_data' ? t('kind_no_data') : t('level_' + a.level);
+    const write = this.canWrite();
+    return `<li class="alert state-${esc(a.state)}" data-alert="${a.id}" data-parcel="${a.parcelId}">
+      <span class="badge level-${esc(level)}">${esc(label)}</span> <b>${esc(a.parcelCode)}</b> ${esc(a.ruleName)}
+      ${a.value != null ? `· ${num(a.value, 2)} ${unit(a.unit)} (${t('threshold')} ${num(a.threshold, 2)})` : ''}
+      <div class="small">${t('raised')} ${formatTime(a.raisedAt)} · <span class="alert-state">${esc(t(a.state))}</span>
+        ${a.acknowledgedBy ? `${t('by')} ${esc(a.acknowledgedBy)} ${formatTime(a.acknowledgedAt)}` : ''}</div>
+      ${write && a.state !== 'cleared' ? `<textarea class="ack-comment" placeholder="${t('commentPlaceholder')}"></textarea>
+        ${a.state === 'raised' ? `<button type="button" class="ack">${t('acknowledge')}</button>` : ''}
+        <button type="button" class="add-comment">${t('addComment')}</button>` : ''}
+    </li>`;
+  }
+
+  bindAlertButtons(root, after) {
+    root.querySelectorAll('li[data-alert]').forEach(li => {
+      const id = li.dataset.alert;
+      const comment = () => li.querySelector('.ack-comment')?.value?.trim() || null;
+      const act = async (path, body) => {
+        try {
+          await post(`/api/v1/alerts/${id}/${path}`, body);
+          this.app.toast(t('saved'));
+          await after();
+          if (root.id !== 'alert-list') await this.refreshAlerts();
+        } catch (e) {
+          this.app.toast(`${t('failed')}: ${e.message}`);
+        }
+      };
+      li.querySelector('.ack')?.addEventListener('click', () => act('acknowledge', { comment: comment() }));
+      li.querySelector('.add-comment')?.addEventListener('click', () => { if (comment()) act('comments', { comment: comment() }); });
+    });
+  }
+}
+
+function flagItem(f) {
+  const level = f.level || f.status;
+  const e = f.evidence || {};
+  const where = e.cable ? `${t('cable')} ${esc(e.cable)} ${e.chainageM != null ? `${t('at')} ${num(e.chainageM, 1)} m` : ''}`
+    : (e.markers && e.markers.length ? esc(e.markers.join(', ')) : '');
+  return `<li class="flag"><span class="badge level-${esc(level)}">${esc(t('level_' + level))}</span> ${esc(f.rule)}
+    ${f.value != null ? `<div class="small">${t('value')} ${num(f.value, 2)} ${unit(f.unit)}${f.threshold != null ? ` · ${t('threshold')} ${num(f.threshold, 2)}` : ''}
+    ${where ? ` · ${t('evidence')}: ${where}` : ''}${e.time ? ` · ${formatTime(e.time)}` : ''}${f.since ? ` · ${t('since')} ${formatTime(f.since)}` : ''}</div>` : ''}</li>`;
+}
+
+/** Threshold values per level of the matching rules, in the rule's unit (percent rules scale their control value). */
+function thresholdsOf(rules, match) {
+  const rule = rules.find(match);
+  if (!rule) return [];
+  return ['yellow', 'orange', 'red', 'blue'].filter(l => rule[l] != null).map(level => ({
+    level, value: rule.levelMode === 'percent' ? rule.controlValue * rule[level] / 100 : rule[level],
+  }));
+}
+
+/** The fiber position behind the parcel's strain flag, else the largest |strain| inside the parcel in the latest trace. */
+async function worstPosition(f, flags) {
+  const flagged = flags.flags.find(x => x.metric === 'fiber_strain' && x.evidence && x.evidence.cableId && x.evidence.distanceM != null);
+  if (flagged) return { cableId: flagged.evidence.cableId, distanceM: flagged.evidence.distanceM };
+  const strain = await get(`/api/v1/parcels/${f.id}/strain`);
+  let best = null;
+  for (const c of strain.cables) {
+    const profile = await get(`/api/v1/cables/${c.cableId}/profile`);
+    const inside = profile.samples.filter(s => c.fiberIntervalsM.some(([a, b]) => s.distanceM >= a && s.distanceM <= b));
+    const worst = maxAbs(inside.map(s => s.strainUe));
+    if (worst == null) continue;
+    const sample = inside.find(s => s.strainUe === worst);
+    if (!best || Math.abs(worst) > Math.abs(best.value)) best = { cableId: c.cableId, distanceM: sample.distanceM, value: worst };
+  }
+  return best;
+}

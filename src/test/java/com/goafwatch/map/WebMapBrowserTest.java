@@ -1,0 +1,225 @@
+package com.goafwatch.map;
+
+import static com.goafwatch.support.Fixtures.E0;
+import static com.goafwatch.support.Fixtures.N0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.goafwatch.evaluation.EvaluationSite;
+import com.goafwatch.evaluation.Evaluator;
+import com.goafwatch.support.Fixtures;
+import com.goafwatch.support.IntegrationTest;
+
+/**
+ * The web map in Debian's headless Chromium (driven by Selenium through chromedriver) against the real
+ * service: a site with a strained parcel A, a quiet parcel B, a settlement marker and an open alert.
+ * Screenshots go to target/screenshots for a human look.
+ */
+@SuppressWarnings("unchecked")
+class WebMapBrowserTest extends IntegrationTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @Autowired
+    Evaluator evaluator;
+
+    private EvaluationSite site;
+    private WebDriver browser;
+    private ChromeDriverService service;
+    private WebDriverWait wait;
+    private String username;
+
+    @BeforeEach
+    void siteAndBrowser() throws Exception {
+        site = new EvaluationSite(api(), fixtures(), jdbc, "WEB");
+        site.cable();
+        site.rule("""
+                {"name": "strain", "metric": "fiber_strain", "statistic": "max_abs", "windowSeconds": 3600, "unit": "ue",
+                 "yellow": 400, "red": 800, "spikeFilter": false}""");
+        site.marker("M-1", E0 + 50, N0 + 20);
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.HOURS);
+        StringBuilder data = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            Instant t = t0.plus(i * 10L, ChronoUnit.MINUTES);
+            data.append(site.trace(t, 100, 300 + 40 * i)).append(site.settlement("M-1", t, 1.5 + 0.3 * i));
+        }
+        site.send(data.toString());
+        awaitDrained();
+        evaluator.evaluate(site.projectId, null, t0.plus(51, ChronoUnit.MINUTES), "test");
+        assertThat(((Number) api().get("/api/v1/alerts?project=" + site.projectId + "&state=open").json("$.returned")).intValue())
+                .as("the site has one open alert").isEqualTo(1);
+
+        username = Fixtures.uniqueCode("web").toLowerCase();
+        var u = api().postJson("/api/v1/admin/users", """
+                {"username": "%s", "role": "engineer", "projectIds": [%d], "password": "pw-%s-long-enough"}""".formatted(username,
+                site.projectId, username));
+        assertThat(u.status()).as(u.toString()).isEqualTo(201);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900",
+                "--lang=en-US");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+    }
+
+    private void signIn() {
+        browser.get("http://127.0.0.1:" + port + "/");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("pw-" + username + "-long-enough");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        try {
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the map did not finish loading at " + browser.getCurrentUrl() + "; console: "
+                    + browser.manage().logs().get(LogType.BROWSER).getAll(), e);
+        }
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private List<String> consoleErrors() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+    }
+
+    @Test
+    void mapLoadsWithoutErrorsAndDrawsEveryParcelColouredByItsFlag() throws Exception {
+        signIn();
+        wait.until(d -> ((Number) js("return document.querySelectorAll('path.parcel').length")).intValue() == 2);
+        assertThat(browser.findElements(By.cssSelector("path.parcel-A.level-yellow"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("path.parcel-B.level-ok"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector(".marker-M-1"))).hasSize(1);
+        wait.until(d -> !d.findElements(By.cssSelector("path.cable-T-1")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#alert-list li.alert"))).hasSize(1);
+        screenshot("01-map");
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void clickingAParcelOpensItsPanelWithFlagsAndCharts() throws Exception {
+        signIn();
+        WebElement parcel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("path.parcel-A")));
+        // below the centre: the cable runs across the middle of the parcel
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(parcel, 0, parcel.getRect().getHeight() / 4).click().perform();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#tab-parcel .parcel-code"), "A"));
+        assertThat(browser.findElement(By.cssSelector("#tab-parcel .parcel-mu")).getText()).startsWith("15.00");
+        assertThat(browser.findElement(By.cssSelector("#tab-parcel .flags")).getText()).contains("strain");
+        // the strain chart holds the history at the worst position, with threshold lines
+        wait.until(d -> ((Number) js("const c = echarts.getInstanceByDom(document.querySelector('#tab-parcel .chart-strain'));"
+                + "return c ? c.getOption().series[0].data.length : 0")).intValue() > 0);
+        assertThat(((Number) js("return echarts.getInstanceByDom(document.querySelector('#tab-parcel .chart-strain'))"
+                + ".getOption().series[0].markLine.data.length")).intValue()).isEqualTo(4);
+        wait.until(d -> ((Number) js("const c = echarts.getInstanceByDom(document.querySelector('#tab-parcel .chart-settlement'));"
+                + "return c ? c.getOption().series.length : 0")).intValue() == 1);
+        assertThat(browser.findElements(By.cssSelector("#tab-parcel .chart-strain canvas"))).isNotEmpty();
+        screenshot("02-parcel-panel");
+
+        // the cable's profile along chainage
+        // the cable crosses the parcel's middle (a horizontal line has no height for WebDriver to click on)
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(browser.findElement(By.cssSelector("path.parcel-A")), 0, 0)
+                .click().perform();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#tab-cable .cable-code"), "T-1"));
+        wait.until(d -> ((Number) js("const c = echarts.getInstanceByDom(document.querySelector('#tab-cable .chart-profile'));"
+                + "return c ? c.getOption().series[0].data.length : 0")).intValue() > 100);
+        assertThat((List<Object>) js("return echarts.getInstanceByDom(document.querySelector('#tab-cable .chart-profile'))"
+                + ".getOption().series[0].markArea.data.map(a => a[0].name)")).containsExactly("A", "B");
+        screenshot("03-cable-profile");
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void acknowledgingAnAlertUpdatesTheList() throws Exception {
+        signIn();
+        WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alert-list li.alert.state-raised")));
+        item.findElement(By.cssSelector("textarea.ack-comment")).sendKeys("checked the trench, no cracks");
+        item.findElement(By.cssSelector("button.ack")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alert-list li.alert.state-acknowledged")));
+        assertThat(browser.findElement(By.cssSelector("#alert-list li.alert .small")).getText()).contains(username);
+        String state = jdbc.sql("SELECT state || ' ' || acknowledged_by FROM alert WHERE project_id = ?").param(site.projectId)
+                .query(String.class).single();
+        assertThat(state).isEqualTo("acknowledged " + username);
+        screenshot("04-alert-acknowledged");
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void languageSwitchChangesTheLabels() throws Exception {
+        signIn();
+        By alertsTab = By.cssSelector("button[data-tab=alerts]");
+        assertThat(browser.findElement(alertsTab).getText()).isEqualTo("Alerts");
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBe(alertsTab, "预警"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(browser.findElement(By.id("legend")).getText()).contains("治理地块", "光纤光缆");
+        screenshot("05-chinese");
+        browser.navigate().refresh(); // the choice is remembered
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+        assertThat(browser.findElement(alertsTab).getText()).isEqualTo("预警");
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBe(alertsTab, "Alerts"));
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void tabletLayoutStacksMapAndPanel() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1100));
+        signIn();
+        var map = browser.findElement(By.id("map")).getRect();
+        var panel = browser.findElement(By.id("panel")).getRect();
+        assertThat(panel.getY()).as("the panel sits below the map on a narrow screen").isGreaterThanOrEqualTo(map.getY() + map.getHeight() - 1);
+        assertThat(panel.getWidth()).isGreaterThan(700);
+        screenshot("06-tablet");
+    }
+}
