@@ -121,6 +121,7 @@ start_bench_service() { # heap extra-args...
   BENCH_APP_PID=$!
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$service_port/actuator/health" >/dev/null && break; sleep 0.5; done
   SERVICE_URL="http://127.0.0.1:$service_port"; INFLUX_URL="http://127.0.0.1:$influx_port"
+  BENCH_JDBC_URL="jdbc:postgresql://$host:$port/goafwatch_bench"
   BENCH_CP="target/test-classes:target/classes:$(cat target/bench.cp)"
 }
 

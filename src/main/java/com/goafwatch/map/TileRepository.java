@@ -36,13 +36,20 @@ class TileRepository {
             filter.append(" AND ").append(layer.projectColumn()).append(" = ?");
             params.add(project);
         }
-        String sql = """
+        return jdbc.sql(sql(layer, filter.toString())).params(params)
+                .query((rs, i) -> new Tile(rs.getLong("version"), rs.getBytes("mvt"))).single();
+    }
+
+    /**
+     * The statement behind a tile: parameters z, x, y, version key, layer name, then those of the filter.
+     * Package-visible for TileBenchmark, which runs the same SQL bare to measure what the service adds.
+     */
+    static String sql(TileLayer layer, String projectFilter) {
+        return """
                 WITH g AS (SELECT e AS env, ST_Transform(e, 4490) AS env_geo FROM ST_TileEnvelope(?, ?, ?) AS e)
                 SELECT (SELECT version FROM map_layer_version WHERE layer = ?) AS version,
                        (SELECT ST_AsMVT(t, ?, 4096, 'geom', 'id') FROM (
                            SELECT * FROM (%s) f WHERE f.geom IS NOT NULL) t) AS mvt
-                """.formatted(layer.featureSql(filter.toString()));
-        return jdbc.sql(sql).params(params)
-                .query((rs, i) -> new Tile(rs.getLong("version"), rs.getBytes("mvt"))).single();
+                """.formatted(layer.featureSql(projectFilter));
     }
 }

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -58,22 +59,38 @@ public class TokenService {
         return new CreatedToken(find(tokenId).orElseThrow(), secret);
     }
 
+    private static List<Long> cableIds(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(o -> ((Number) o).longValue()).toList();
+    }
+
     /** The principal of a valid (known, unrevoked, unexpired) token. */
     Optional<GoafPrincipal> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
             return Optional.empty();
         }
-        Optional<Map<String, Object>> row = jdbc.sql("SELECT id, name, role, project_id FROM api_token WHERE token_hash = ? "
-                + "AND revoked_at IS NULL AND expires_at > now()").param(sha256(secret)).query().listOfRows().stream().findFirst();
+        // one round trip per request: the token, its cables, and whether its last use needs recording
+        Optional<Map<String, Object>> row = jdbc.sql("SELECT t.id, t.name, t.role, t.project_id, "
+                + "ARRAY(SELECT c.cable_id FROM api_token_cable c WHERE c.token_id = t.id) AS cables, "
+                + "(t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale "
+                + "FROM api_token t WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > now()")
+                .param(sha256(secret)).query((rs, i) -> {
+                    Map<String, Object> r = new java.util.HashMap<>();
+                    r.put("id", rs.getLong("id"));
+                    r.put("name", rs.getString("name"));
+                    r.put("role", rs.getString("role"));
+                    r.put("project_id", rs.getObject("project_id"));
+                    r.put("cables", cableIds(rs.getArray("cables")));
+                    r.put("stale", rs.getBoolean("stale"));
+                    return r;
+                }).optional();
         // last use to the minute: a busy gateway must not write (and lock) its token row on every request
-        row.ifPresent(r -> jdbc.sql("UPDATE api_token SET last_used_at = now() WHERE id = ? AND (last_used_at IS NULL "
-                + "OR last_used_at < now() - interval '1 minute')").param(((Number) r.get("id")).longValue()).update());
+        row.filter(r -> Boolean.TRUE.equals(r.get("stale"))).ifPresent(r -> jdbc.sql("UPDATE api_token SET last_used_at = now() "
+                + "WHERE id = ?").param(((Number) r.get("id")).longValue()).update());
         return row.map(r -> {
-            long id = ((Number) r.get("id")).longValue();
             Role role = Role.parse((String) r.get("role")).orElseThrow();
             Long project = r.get("project_id") == null ? null : ((Number) r.get("project_id")).longValue();
-            Set<Long> cables = new HashSet<>(jdbc.sql("SELECT cable_id FROM api_token_cable WHERE token_id = ?").param(id)
-                    .query(Long.class).list());
+            @SuppressWarnings("unchecked")
+            Set<Long> cables = new HashSet<>((List<Long>) r.get("cables"));
             // a token without a project was made by an admin for all projects (ingest tokens always have one)
             return new GoafPrincipal("token:" + r.get("name"), role, project == null, project == null ? Set.of() : Set.of(project),
                     cables);
