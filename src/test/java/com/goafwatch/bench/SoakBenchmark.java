@@ -43,6 +43,8 @@ public final class SoakBenchmark {
                 "$.features[*].properties.fiberLengthM");
         List<Object> parcelIds = JsonPath.read(admin.get(service + "/api/v1/parcels?project=" + projectId + "&limit=100"), "$.features[*].id");
 
+        List<Number> extent = JsonPath.read(admin.get(service + "/ogcapi/collections/parcels"), "$.extent.spatial.bbox[0]");
+
         long deadline = System.currentTimeMillis() + seconds * 1000;
         AtomicLong accepted = new AtomicLong();
         Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS); // recent, as live traces are
@@ -71,6 +73,9 @@ public final class SoakBenchmark {
                 while (System.currentTimeMillis() < deadline) {
                     Object parcel = parcelIds.get(random.nextInt(parcelIds.size()));
                     Object cable = cableIds.get(random.nextInt(cableIds.size()));
+                    String tile = randomTile(random, extent);
+                    timed("map: parcel vector tile (z14-16)", () -> token.get(service + "/tiles/parcels/" + tile + ".mvt"));
+                    timed("map: cable vector tile (z14-16)", () -> token.get(service + "/tiles/cables/" + tile + ".mvt"));
                     timed("panel: parcel feature", () -> token.get(service + "/api/v1/parcels/" + parcel));
                     timed("panel: parcel strain (1 day)", () -> token.get(service + "/api/v1/parcels/" + parcel + "/strain"));
                     timed("panel: cable strain profile", () -> token.get(service + "/api/v1/cables/" + cable + "/profile"));
@@ -118,6 +123,16 @@ public final class SoakBenchmark {
         if (inInflux != accepted.get()) {
             System.exit(1);
         }
+    }
+
+    /** z/x/y of a random tile at zoom 14-16 inside the site's extent (CRS84), as a panning map asks for them. */
+    private static String randomTile(Random random, List<Number> extent) {
+        int z = 14 + random.nextInt(3);
+        double lon = extent.get(0).doubleValue() + random.nextDouble() * (extent.get(2).doubleValue() - extent.get(0).doubleValue());
+        double lat = Math.toRadians(extent.get(1).doubleValue() + random.nextDouble() * (extent.get(3).doubleValue() - extent.get(1).doubleValue()));
+        int x = (int) Math.floor((lon + 180) / 360 * (1 << z));
+        int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * (1 << z));
+        return z + "/" + x + "/" + y;
     }
 
     private static Thread start(Runnable work) {

@@ -113,11 +113,17 @@ class WebMapBrowserTest extends IntegrationTest {
         browser.findElement(By.id("password")).sendKeys("pw-" + username + "-long-enough");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         try {
-            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+            awaitReady();
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("the map did not finish loading at " + browser.getCurrentUrl() + "; console: "
                     + browser.manage().logs().get(LogType.BROWSER).getAll(), e);
         }
+    }
+
+    /** The page sets body[data-ready] once the project is drawn; polled by script, so navigation in between cannot go stale. */
+    private void awaitReady() {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).ignoring(org.openqa.selenium.JavascriptException.class)
+                .until(d -> "true".equals(js("return document.body ? document.body.dataset.ready || '' : ''")));
     }
 
     private Object js(String script, Object... args) {
@@ -205,7 +211,7 @@ class WebMapBrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.id("legend")).getText()).contains("治理地块", "光纤光缆");
         screenshot("05-chinese");
         browser.navigate().refresh(); // the choice is remembered
-        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+        awaitReady();
         assertThat(browser.findElement(alertsTab).getText()).isEqualTo("预警");
         browser.findElement(By.id("lang")).click();
         wait.until(ExpectedConditions.textToBe(alertsTab, "Alerts"));
