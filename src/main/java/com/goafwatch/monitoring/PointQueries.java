@@ -52,7 +52,8 @@ class PointQueries {
         List<ParcelStrain.CableStrain> cables = new ArrayList<>();
         for (Long cableId : codes.keySet()) {
             Map<String, Object> r = stats.get(cableId);
-            if (r == null) {
+            // InfluxDB 1.x can answer a row of nulls while a write to the same shard is in flight (seen under load): no data yet
+            if (r == null || InfluxSeries.number(r, "min") == null || InfluxSeries.number(r, "max") == null) {
                 cables.add(new ParcelStrain.CableStrain(cableId, codes.get(cableId), intervals.get(cableId), null, null, null, null,
                         null, 0));
                 continue;
@@ -61,7 +62,7 @@ class PointQueries {
             Double max = InfluxSeries.number(r, "max");
             cables.add(new ParcelStrain.CableStrain(cableId, codes.get(cableId), intervals.get(cableId),
                     InfluxSeries.number(r, "last"), min, max, InfluxSeries.number(r, "mean"), Math.max(Math.abs(min), Math.abs(max)),
-                    InfluxSeries.number(r, "count").longValue()));
+                    InfluxSeries.number(r, "count") == null ? 0 : InfluxSeries.number(r, "count").longValue()));
         }
         return new ParcelStrain(parcelId, parcelCode, range.from(), range.to(), cables);
     }
