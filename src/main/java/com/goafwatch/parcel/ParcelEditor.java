@@ -49,6 +49,11 @@ class ParcelEditor {
                     + from.dbValue() + " to " + draft.status().dbValue()
                     + " (order: planned → treating → treated → monitoring → accepted/rejected)");
         }
+        if (from != draft.status() && (draft.status() == ParcelStatus.ACCEPTED || draft.status() == ParcelStatus.REJECTED)) {
+            // the panel's verdict is a recorded decision with its evidence, never a field edit
+            throw ApiException.conflict("acceptance-needs-decision", "a parcel becomes " + draft.status().dbValue()
+                    + " only through POST /api/v1/parcels/" + id + "/acceptance-decision (who, when, why, on what evidence)");
+        }
         parcels.update(id, draft);
         events.publishEvent(new ParcelsChanged(current.projectId()));
     }

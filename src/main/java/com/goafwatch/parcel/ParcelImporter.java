@@ -52,6 +52,7 @@ public class ParcelImporter {
             }
         }
         errors.addAll(duplicateCodes(projectId, drafts, mode));
+        errors.addAll(verdictsNeedDecisions(projectId, drafts));
         if (!errors.isEmpty()) {
             errors.sort(java.util.Comparator.comparingInt(FeatureError::index));
             long badFeatures = errors.stream().mapToInt(FeatureError::index).distinct().count();
@@ -73,6 +74,20 @@ public class ParcelImporter {
             written.add(new ImportResult.ImportedParcel(draft.index(), draft.code(), outcome.id(), outcome.inserted()));
         }
         return new ImportResult(created, drafts.size() - created, written);
+    }
+
+    /** Accepted and rejected are the panel's recorded decisions: an import may keep them, never set them. */
+    private List<FeatureError> verdictsNeedDecisions(long projectId, List<ParcelDraft> drafts) {
+        Map<String, String> stored = parcels.statuses(projectId, drafts.stream().map(ParcelDraft::code).toList());
+        List<FeatureError> errors = new ArrayList<>();
+        for (ParcelDraft d : drafts) {
+            boolean verdict = d.status() == ParcelStatus.ACCEPTED || d.status() == ParcelStatus.REJECTED;
+            if (verdict && !d.status().dbValue().equals(stored.get(d.code()))) {
+                errors.add(new FeatureError(d.index(), d.code(), "status '" + d.status().dbValue()
+                        + "' is set only by a recorded acceptance decision (POST /api/v1/parcels/{id}/acceptance-decision)"));
+            }
+        }
+        return errors;
     }
 
     private List<FeatureError> duplicateCodes(long projectId, List<ParcelDraft> drafts, ImportMode mode) {

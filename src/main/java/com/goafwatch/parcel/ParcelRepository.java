@@ -59,6 +59,18 @@ class ParcelRepository {
                 .params(projectId, codes.toArray(String[]::new)).query(String.class).list());
     }
 
+    /** Stored status per code, for the codes that exist. */
+    java.util.Map<String, String> statuses(long projectId, Collection<String> codes) {
+        java.util.Map<String, String> result = new java.util.HashMap<>();
+        if (!codes.isEmpty()) {
+            jdbc.sql("SELECT code, status FROM parcel WHERE project_id = ? AND code = ANY (?)").params(projectId, codes.toArray(String[]::new))
+                    .query(rs -> {
+                        result.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return result;
+    }
+
     /** Inserts, or with {@code upsert} replaces the parcel of the same code; returns the id and whether it was new. */
     WriteOutcome write(long projectId, ParcelDraft d, boolean upsert) {
         String conflict = upsert

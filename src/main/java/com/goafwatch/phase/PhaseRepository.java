@@ -35,6 +35,10 @@ public class PhaseRepository {
     }
 
     /** Phase ids of a project keyed by ordinal, for resolving the {@code phase} property of imports. */
+    public Optional<Long> phaseIdOfParcel(long parcelId) {
+        return jdbc.sql("SELECT phase_id FROM parcel WHERE id = ?").param(parcelId).query(Long.class).optional();
+    }
+
     public Map<Integer, Long> idsByOrdinal(long projectId) {
         Map<Integer, Long> ids = new LinkedHashMap<>();
         jdbc.sql("SELECT ordinal, id FROM phase WHERE project_id = ? ORDER BY ordinal").param(projectId)

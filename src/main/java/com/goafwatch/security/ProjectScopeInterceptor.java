@@ -26,7 +26,10 @@ class ProjectScopeInterceptor implements HandlerInterceptor {
             "/api/v1/sensors/", "SELECT project_id FROM point_sensor WHERE id = ?",
             "/api/v1/rules/", "SELECT project_id FROM threshold_rule WHERE id = ?",
             "/api/v1/alerts/", "SELECT project_id FROM alert WHERE id = ?",
-            "/api/v1/notification-channels/", "SELECT project_id FROM notification_channel WHERE id = ?");
+            "/api/v1/notification-channels/", "SELECT project_id FROM notification_channel WHERE id = ?",
+            "/api/v1/boreholes/", "SELECT project_id FROM borehole WHERE id = ?",
+            "/api/v1/qa-tests/", "SELECT project_id FROM qa_test WHERE id = ?",
+            "/api/v1/reports/", "SELECT project_id FROM report WHERE id = ?");
 
     private final ProjectAccess access;
     private final JdbcClient jdbc;

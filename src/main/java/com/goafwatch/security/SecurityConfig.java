@@ -53,6 +53,9 @@ class SecurityConfig implements WebMvcConfigurer {
                 .requestMatchers(POST, "/api/v1/projects/*/notification-channels").hasRole("ADMIN")
                 .requestMatchers(PUT, "/api/v1/notification-channels/*").hasRole("ADMIN")
                 .requestMatchers(DELETE, "/api/v1/notification-channels/*").hasRole("ADMIN")
+                // acceptance is the panel's decision and the criteria are project policy
+                .requestMatchers(POST, "/api/v1/parcels/*/acceptance-decision", "/api/v1/phases/*/acceptance-decision").hasRole("ADMIN")
+                .requestMatchers(PUT, "/api/v1/projects/*/acceptance-criteria").hasRole("ADMIN")
                 .requestMatchers(GET, "/api/**", "/tiles/**", "/ogcapi", "/ogcapi/**").hasRole("VIEWER")
                 .requestMatchers("/api/**").hasRole("ENGINEER")
                 .anyRequest().authenticated());

@@ -1,0 +1,122 @@
+package com.goafwatch.acceptance;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.goafwatch.phase.PhaseRepository;
+import com.goafwatch.project.ProjectRepository;
+import com.goafwatch.system.ApiException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Criteria, QA judgements, verdicts and recorded decisions. */
+@RestController
+@Tag(name = "Acceptance")
+class AcceptanceController {
+
+    private final AcceptanceService acceptance;
+    private final DecisionService decisions;
+    private final CriteriaRepository criteria;
+    private final EvidenceGatherer gatherer;
+    private final ProjectRepository projects;
+    private final PhaseRepository phases;
+
+    AcceptanceController(AcceptanceService acceptance, DecisionService decisions, CriteriaRepository criteria, EvidenceGatherer gatherer,
+            ProjectRepository projects, PhaseRepository phases) {
+        this.acceptance = acceptance;
+        this.decisions = decisions;
+        this.criteria = criteria;
+        this.gatherer = gatherer;
+        this.projects = projects;
+        this.phases = phases;
+    }
+
+    @Operation(summary = "The project's acceptance criteria (defaults where not set)")
+    @GetMapping("/api/v1/projects/{projectId}/acceptance-criteria")
+    AcceptanceCriteria criteria(@PathVariable long projectId) {
+        projects.require(projectId);
+        return criteria.of(projectId);
+    }
+
+    @Operation(summary = "Set the project's acceptance criteria; fields left out take the defaults")
+    @PutMapping("/api/v1/projects/{projectId}/acceptance-criteria")
+    AcceptanceCriteria setCriteria(@PathVariable long projectId, @RequestBody AcceptanceCriteria body) {
+        projects.require(projectId);
+        if (body == null) {
+            throw ApiException.badRequest("invalid-json", "the body must be a JSON object of criteria");
+        }
+        List<String> problems = body.problems();
+        if (!problems.isEmpty()) {
+            throw ApiException.unprocessable("invalid-criteria", "Invalid criteria", String.join("; ", problems)).with("errors", problems);
+        }
+        criteria.save(projectId, body.withDefaults());
+        return criteria.of(projectId);
+    }
+
+    @Operation(summary = "QA tests of a phase judged against the criteria")
+    @GetMapping("/api/v1/phases/{phaseId}/qa-tests")
+    List<QaResult> qaTests(@PathVariable long phaseId) {
+        var phase = phases.findById(phaseId).orElseThrow(() -> ApiException.notFound("phase", phaseId));
+        return gatherer.qaByParcel(phase.projectId(), phaseId, criteria.of(phase.projectId())).values().stream().flatMap(List::stream).toList();
+    }
+
+    @Operation(summary = "Verdict of the phase and of each parcel, with every criterion's numbers (at = evaluation time, default now)")
+    @GetMapping("/api/v1/phases/{phaseId}/acceptance")
+    PhaseAcceptance phase(@PathVariable long phaseId, @RequestParam(required = false) String at) {
+        return acceptance.evaluate(phaseId, instant(at)).acceptance();
+    }
+
+    @Operation(summary = "Verdict of one parcel, with every criterion's numbers")
+    @GetMapping("/api/v1/parcels/{parcelId}/acceptance")
+    AcceptanceRules.ParcelVerdict parcel(@PathVariable long parcelId) {
+        long phaseId = phaseOfParcel(parcelId);
+        return acceptance.evaluate(phaseId, Instant.now()).acceptance().parcels().stream().filter(v -> v.parcelId() == parcelId)
+                .findFirst().orElseThrow();
+    }
+
+    @Operation(summary = "Record the panel's decision on a parcel (admin): decision accepted|rejected, comment, overrideVerdict, reportId")
+    @PostMapping("/api/v1/parcels/{parcelId}/acceptance-decision")
+    ResponseEntity<Map<String, Object>> decideParcel(@PathVariable long parcelId, @RequestBody(required = false) DecisionService.DecisionRequest body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(decisions.decideParcel(parcelId, body));
+    }
+
+    @Operation(summary = "Record the panel's decision on a phase (admin); accepting needs every parcel accepted")
+    @PostMapping("/api/v1/phases/{phaseId}/acceptance-decision")
+    ResponseEntity<Map<String, Object>> decidePhase(@PathVariable long phaseId, @RequestBody(required = false) DecisionService.DecisionRequest body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(decisions.decidePhase(phaseId, body));
+    }
+
+    @Operation(summary = "The recorded decisions of a phase and its parcels")
+    @GetMapping("/api/v1/phases/{phaseId}/acceptance-decisions")
+    List<Map<String, Object>> decisions(@PathVariable long phaseId) {
+        phases.findById(phaseId).orElseThrow(() -> ApiException.notFound("phase", phaseId));
+        return decisions.decisions(phaseId);
+    }
+
+    static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return Instant.now();
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("invalid-time", "'" + text + "' is not an RFC 3339 date-time such as 2026-06-30T00:00:00Z");
+        }
+    }
+
+    private long phaseOfParcel(long parcelId) {
+        return phases.phaseIdOfParcel(parcelId).orElseThrow(() -> ApiException.notFound("parcel", parcelId));
+    }
+}

@@ -1,0 +1,203 @@
+package com.goafwatch.acceptance;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.goafwatch.timeseries.FiberSeries;
+import com.goafwatch.timeseries.InfluxClient;
+import com.goafwatch.timeseries.InfluxQl;
+import com.goafwatch.timeseries.InfluxSeries;
+import com.goafwatch.timeseries.PointSeries;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Gathers the evidence of every parcel of a phase: treatment and QA from PostGIS, settlement (daily
+ * means per marker) and strain (the per-trace rollups) over the stability window from InfluxDB in one
+ * round trip of two aggregated statements, whatever the number of parcels.
+ */
+@Component
+public class EvidenceGatherer {
+
+    /** A settlement marker's daily means in the window (for the report's curves). */
+    public record MarkerSeries(long sensorId, String code, long parcelId, List<Instant> days, List<Double> meanMm) {
+    }
+
+    /** Everything gathered for a phase, and how long InfluxDB took. */
+    public record PhaseEvidence(List<ParcelEvidence> parcels, List<MarkerSeries> markers, Instant from, Instant to, long influxNanos) {
+    }
+
+    private record ParcelRow(long id, String code, double mu, String status, int holes, double take, LocalDate lastGrouted,
+            boolean fiber, int severe) {
+    }
+
+    private record Marker(long id, String code, long parcelId) {
+    }
+
+    private final JdbcClient jdbc;
+    private final InfluxClient influx;
+
+    EvidenceGatherer(JdbcClient jdbc, InfluxClient influx) {
+        this.jdbc = jdbc;
+        this.influx = influx;
+    }
+
+    public PhaseEvidence gather(long projectId, long phaseId, AcceptanceCriteria criteria, Instant to) {
+        AcceptanceCriteria c = criteria.withDefaults();
+        Instant from = to.atZone(ZoneOffset.UTC).minusMonths(c.stabilityMonths()).toInstant();
+        List<ParcelRow> parcels = jdbc.sql("""
+                SELECT p.id, p.code, p.area_mu, p.status,
+                       (SELECT count(*) FROM borehole b WHERE b.parcel_id = p.id AND b.hole_type = 'grouting') AS holes,
+                       (SELECT COALESCE(sum(b.grout_take_m3), 0) FROM borehole b WHERE b.parcel_id = p.id) AS take,
+                       (SELECT max(b.grouted_on) FROM borehole b WHERE b.parcel_id = p.id AND b.hole_type = 'grouting') AS last_grouted,
+                       EXISTS (SELECT 1 FROM cable_parcel_interval i WHERE i.parcel_id = p.id) AS fiber,
+                       (SELECT count(*) FROM alert a WHERE a.parcel_id = p.id AND a.state <> 'cleared' AND a.level IN ('orange', 'red')) AS severe
+                FROM parcel p WHERE p.phase_id = ? ORDER BY p.code""").param(phaseId)
+                .query((rs, i) -> new ParcelRow(rs.getLong("id"), rs.getString("code"), rs.getDouble("area_mu"), rs.getString("status"),
+                        rs.getInt("holes"), rs.getDouble("take"), toLocal(rs.getDate("last_grouted")), rs.getBoolean("fiber"),
+                        rs.getInt("severe")))
+                .list();
+        List<Marker> markers = jdbc.sql("""
+                SELECT m.id, m.code, m.parcel_id FROM point_sensor m JOIN parcel p ON p.id = m.parcel_id
+                WHERE p.phase_id = ? AND m.sensor_type = 'settlement-marker' ORDER BY m.code""").param(phaseId)
+                .query((rs, i) -> new Marker(rs.getLong(1), rs.getString(2), rs.getLong(3))).list();
+        Map<Long, Double> coupling = new HashMap<>();
+        Map<Long, String> cableCodes = new HashMap<>();
+        jdbc.sql("SELECT id, code, coupling_coefficient FROM cable WHERE project_id = ?").param(projectId).query(rs -> {
+            coupling.put(rs.getLong(1), rs.getDouble(3));
+            cableCodes.put(rs.getLong(1), rs.getString(2));
+        });
+        Map<Long, List<QaResult>> qa = qaByParcel(projectId, phaseId, c);
+
+        long t0 = System.nanoTime();
+        Map<Long, MarkerSeries> series = new LinkedHashMap<>();
+        Map<Long, double[]> strain = new HashMap<>(); // parcel → {max |ground|, cable}
+        if (!parcels.isEmpty()) {
+            String time = "time >= " + InfluxQl.stringLiteral(from.toString()) + " AND time <= " + InfluxQl.stringLiteral(to.toString());
+            List<String> statements = new ArrayList<>();
+            // ids are numbers from the database, so the regular expressions cannot be injected into
+            statements.add("SELECT max(" + FiberSeries.STAT_MAX + ") AS hi, min(" + FiberSeries.STAT_MIN + ") AS lo FROM "
+                    + FiberSeries.STATS_MEASUREMENT + " WHERE " + FiberSeries.TAG_PARCEL + " =~ /^(" + ids(parcels.stream().map(ParcelRow::id).toList())
+                    + ")$/ AND " + time + " GROUP BY " + FiberSeries.TAG_PARCEL + ", " + FiberSeries.TAG_CABLE);
+            if (!markers.isEmpty()) {
+                statements.add("SELECT mean(" + PointSeries.FIELD_SETTLEMENT + ") FROM " + PointSeries.SETTLEMENT + " WHERE "
+                        + PointSeries.TAG_SENSOR + " =~ /^(" + ids(markers.stream().map(Marker::id).toList()) + ")$/ AND " + time
+                        + " GROUP BY time(1d), " + PointSeries.TAG_SENSOR + " fill(none)");
+            }
+            JsonNode response = influx.queryAll(statements);
+            for (InfluxSeries s : InfluxSeries.of(response, 0)) {
+                if (s.rows().isEmpty()) {
+                    continue;
+                }
+                long parcel = Long.parseLong(s.tags().get(FiberSeries.TAG_PARCEL));
+                long cable = Long.parseLong(s.tags().get(FiberSeries.TAG_CABLE));
+                Double hi = InfluxSeries.number(s.rows().get(0), "hi");
+                Double lo = InfluxSeries.number(s.rows().get(0), "lo");
+                double k = coupling.getOrDefault(cable, 1.0);
+                double worst = Math.max(hi == null ? 0 : Math.abs(hi), lo == null ? 0 : Math.abs(lo)) / k;
+                if (hi != null || lo != null) {
+                    double[] current = strain.get(parcel);
+                    if (current == null || worst > current[0]) {
+                        strain.put(parcel, new double[] {worst, cable});
+                    }
+                }
+            }
+            if (!markers.isEmpty()) {
+                Map<Long, Marker> byId = markers.stream().collect(Collectors.toMap(Marker::id, m -> m));
+                for (InfluxSeries s : InfluxSeries.of(response, 1)) {
+                    Marker m = byId.get(Long.parseLong(s.tags().get(PointSeries.TAG_SENSOR)));
+                    List<Instant> days = new ArrayList<>();
+                    List<Double> means = new ArrayList<>();
+                    for (Map<String, Object> row : s.rows()) {
+                        Double v = InfluxSeries.number(row, "mean");
+                        if (v != null) {
+                            days.add(Instant.parse((String) row.get("time")));
+                            means.add(v);
+                        }
+                    }
+                    series.put(m.id(), new MarkerSeries(m.id(), m.code(), m.parcelId(), days, means));
+                }
+            }
+        }
+        long influxNanos = System.nanoTime() - t0;
+
+        List<ParcelEvidence> evidence = new ArrayList<>();
+        for (ParcelRow p : parcels) {
+            List<ParcelEvidence.MarkerSettlement> settlement = markers.stream().filter(m -> m.parcelId() == p.id())
+                    .map(m -> settlement(m, series.get(m.id()))).toList();
+            double[] s = strain.get(p.id());
+            evidence.add(new ParcelEvidence(p.id(), p.code(), p.mu(), p.status(), p.holes(), p.take(), p.lastGrouted(),
+                    qa.getOrDefault(p.id(), List.of()), settlement, p.fiber(), s == null ? null : s[0],
+                    s == null ? null : cableCodes.get((long) s[1]), p.severe(), from, to));
+        }
+        return new PhaseEvidence(evidence, List.copyOf(series.values()), from, to, influxNanos);
+    }
+
+    /** QA tests of the phase's parcels, judged. */
+    public Map<Long, List<QaResult>> qaByParcel(long projectId, long phaseId, AcceptanceCriteria c) {
+        Map<Long, List<QaResult>> byParcel = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT q.id, q.code, q.test_type, b.code AS borehole, pc.id AS parcel_id, pc.code AS parcel, q.tested_on, q.fluid_loss,
+                       q.reinjection_m3, q.core_strength_mpa, q.wave_velocity_ms, q.defect_found, q.notes,
+                       (SELECT avg(n.grout_take_m3) FROM (SELECT g.grout_take_m3 FROM borehole g
+                          WHERE b.id IS NOT NULL AND g.project_id = q.project_id AND g.hole_type = 'grouting' AND g.grout_take_m3 IS NOT NULL
+                          ORDER BY g.collar <-> b.collar LIMIT 4) n) AS neighbour_mean
+                FROM qa_test q LEFT JOIN borehole b ON b.id = q.borehole_id
+                JOIN parcel pc ON pc.id = COALESCE(q.parcel_id, b.parcel_id)
+                WHERE q.project_id = ? AND pc.phase_id = ? ORDER BY q.code""").params(projectId, phaseId).query(rs -> {
+                    QaResult raw = new QaResult(rs.getLong("id"), rs.getString("code"), rs.getString("test_type"), rs.getString("borehole"),
+                            rs.getLong("parcel_id"), rs.getString("parcel"), toLocal(rs.getDate("tested_on")), rs.getString("fluid_loss"),
+                            (Double) rs.getObject("reinjection_m3"), number(rs.getObject("neighbour_mean")),
+                            (Double) rs.getObject("core_strength_mpa"), (Double) rs.getObject("wave_velocity_ms"),
+                            (Boolean) rs.getObject("defect_found"), rs.getString("notes"), null, null);
+                    byParcel.computeIfAbsent(raw.parcelId(), k -> new ArrayList<>()).add(QaJudge.judge(raw, c));
+                });
+        return byParcel;
+    }
+
+    /** Cumulative settlement and least-squares rate of a marker's daily means. */
+    static ParcelEvidence.MarkerSettlement settlement(Marker m, MarkerSeries s) {
+        if (s == null || s.meanMm().isEmpty()) {
+            return new ParcelEvidence.MarkerSettlement(m.id(), m.code(), 0, 0, null, null, null);
+        }
+        int n = s.meanMm().size();
+        double t0 = s.days().get(0).getEpochSecond() / 86400.0;
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (int i = 0; i < n; i++) {
+            double x = s.days().get(i).getEpochSecond() / 86400.0 - t0;
+            double y = s.meanMm().get(i);
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            sxy += x * y;
+        }
+        double denominator = n * sxx - sx * sx;
+        Double rate = n >= 2 && denominator > 0 ? (n * sxy - sx * sy) / denominator : null;
+        double span = (s.days().get(n - 1).getEpochSecond() - s.days().get(0).getEpochSecond()) / 86400.0;
+        return new ParcelEvidence.MarkerSettlement(m.id(), m.code(), n, span, s.meanMm().get(n - 1) - s.meanMm().get(0), rate,
+                s.meanMm().get(n - 1));
+    }
+
+    private static String ids(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining("|"));
+    }
+
+    private static Double number(Object o) {
+        return o == null ? null : ((Number) o).doubleValue();
+    }
+
+    private static LocalDate toLocal(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+}

@@ -1,0 +1,29 @@
+package com.goafwatch.acceptance;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What is known about a parcel for acceptance, gathered from PostGIS and InfluxDB.
+ *
+ * @param lastGroutedOn  latest grouting date of its holes (start of the observation period)
+ * @param markers        settlement over the stability window per marker
+ * @param maxGroundStrainUe largest |fiber strain / coupling| in the window over its cables; null: no fiber data
+ * @param fiberMonitored whether any cable crosses the parcel
+ * @param openSevereAlerts open alerts of level orange or red
+ */
+public record ParcelEvidence(long parcelId, String code, double areaMu, String status, int groutingHoles, double groutTakeM3,
+        LocalDate lastGroutedOn, List<QaResult> qaTests, List<MarkerSettlement> markers, boolean fiberMonitored, Double maxGroundStrainUe,
+        String maxStrainCable, int openSevereAlerts, Instant windowFrom, Instant windowTo) {
+
+    /**
+     * @param readings     days with readings in the window
+     * @param spanDays     days between the first and the last of them
+     * @param cumulativeMm settlement from the first to the last daily mean in the window (positive = down)
+     * @param rateMmPerDay least-squares slope of the daily means
+     */
+    public record MarkerSettlement(long sensorId, String code, int readings, double spanDays, Double cumulativeMm, Double rateMmPerDay,
+            Double latestMm) {
+    }
+}
