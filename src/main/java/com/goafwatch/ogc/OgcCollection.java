@@ -70,6 +70,24 @@ enum OgcCollection {
                     filterable("parcel", "pc.code", "string"),
                     plain("installedAt", "p.installed_at", "string"))),
 
+    BOREHOLES("boreholes", "Boreholes", "Grouting, check, curtain and monitoring holes: the surface trace of a directional hole, "
+            + "the collar of a vertical one, with treatment figures.",
+            "borehole p JOIN project pr ON pr.id = p.project_id LEFT JOIN parcel pc ON pc.id = p.parcel_id LEFT JOIN phase ph ON ph.id = pc.phase_id",
+            "CASE WHEN ST_Length(ST_Force2D(p.path)) > 0.1 THEN p.surface_trace ELSE p.collar END", "p.grouted_on::timestamptz", List.of(
+                    filterable("projectId", "p.project_id", "integer"),
+                    filterable("project", "pr.code", "string"),
+                    filterable("code", "p.code", "string"),
+                    filterable("type", "p.hole_type", "string"),
+                    filterable("order", "p.hole_order", "integer"),
+                    filterable("parcel", "pc.code", "string"),
+                    filterable("phase", "ph.ordinal", "integer"),
+                    plain("measuredDepthM", "p.measured_depth_m", "number"),
+                    plain("verticalDepthM", "round(p.vertical_depth_m::numeric, 2)", "number"),
+                    plain("depthToGoafM", "p.depth_to_goaf_m", "number"),
+                    plain("groutTakeM3", "p.grout_take_m3", "number"),
+                    plain("wasteShare", "p.waste_share", "number"),
+                    plain("groutedOn", "p.grouted_on", "string"))),
+
     ALERTS("alerts", "Deformation alerts", "Alerts at their evidence location (else the parcel), with level, state and acknowledgement.",
             "alert p JOIN parcel pc ON pc.id = p.parcel_id JOIN phase ph ON ph.id = p.phase_id JOIN project pr ON pr.id = p.project_id",
             "COALESCE(ST_SetSRID(ST_MakePoint((p.evidence->>'lon')::float8, (p.evidence->>'lat')::float8), 4490), ST_PointOnSurface(pc.geom))",

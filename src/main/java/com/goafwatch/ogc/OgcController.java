@@ -195,7 +195,7 @@ class OgcController {
 
     private static OgcCollection collectionNamed(String id) {
         return OgcCollection.byId(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found", "Resource not found",
-                "no collection '" + id + "'; collections: phases, parcels, cables, markers, alerts"));
+                "no collection '" + id + "'; collections: phases, parcels, cables, markers, boreholes, alerts"));
     }
 
     private static String page(HttpServletRequest request, long offset) {

@@ -84,7 +84,7 @@ class OgcApiTest extends IntegrationTest {
     @Test
     void collectionsListCrsAndExtentOfTheCallersData() {
         var r = ok(viewer, "/ogcapi/collections");
-        assertThat((List<String>) r.json("$.collections[*].id")).containsExactly("phases", "parcels", "cables", "markers", "alerts");
+        assertThat((List<String>) r.json("$.collections[*].id")).containsExactly("phases", "parcels", "cables", "markers", "boreholes", "alerts");
         assertThat((List<String>) r.json("$.collections[1].crs")).contains("http://www.opengis.net/def/crs/OGC/1.3/CRS84", EPSG4490, EPSG4548);
         assertThat((String) r.json("$.collections[1].storageCrs")).isEqualTo(EPSG4490);
         List<Double> bbox = r.json("$.collections[1].extent.spatial.bbox[0]");
@@ -188,7 +188,7 @@ class OgcApiTest extends IntegrationTest {
     void ogrinfoListsTheCollectionsAndReadsEveryParcel() throws Exception {
         String url = "OAPIF:http://127.0.0.1:" + port + "/ogcapi";
         String layers = ogrinfo("-ro", "-q", url);
-        assertThat(layers).contains("phases", "parcels", "cables", "markers", "alerts");
+        assertThat(layers).contains("phases", "parcels", "cables", "markers", "boreholes", "alerts");
 
         String parcels = ogrinfo("-ro", "-al", url, "parcels");
         long inPostgis = jdbc.sql("SELECT count(*) FROM parcel WHERE project_id = ?").param(projectId).query(Long.class).single();
