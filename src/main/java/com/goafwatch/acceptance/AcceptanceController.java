@@ -75,7 +75,7 @@ class AcceptanceController {
     @Operation(summary = "Verdict of the phase and of each parcel, with every criterion's numbers (at = evaluation time, default now)")
     @GetMapping("/api/v1/phases/{phaseId}/acceptance")
     PhaseAcceptance phase(@PathVariable long phaseId, @RequestParam(required = false) String at) {
-        return acceptance.evaluate(phaseId, instant(at)).acceptance();
+        return acceptance.evaluate(phaseId, com.goafwatch.system.RequestTime.orNow("at", at)).acceptance();
     }
 
     @Operation(summary = "Verdict of one parcel, with every criterion's numbers")
@@ -103,17 +103,6 @@ class AcceptanceController {
     List<Map<String, Object>> decisions(@PathVariable long phaseId) {
         phases.findById(phaseId).orElseThrow(() -> ApiException.notFound("phase", phaseId));
         return decisions.decisions(phaseId);
-    }
-
-    static Instant instant(String text) {
-        if (text == null || text.isBlank()) {
-            return Instant.now();
-        }
-        try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.badRequest("invalid-time", "'" + text + "' is not an RFC 3339 date-time such as 2026-06-30T00:00:00Z");
-        }
     }
 
     private long phaseOfParcel(long parcelId) {

@@ -18,7 +18,7 @@ import com.goafwatch.timeseries.InfluxSeries;
 
 /** Profile and history queries over {@code fiber_strain}. Every literal is quoted by {@link InfluxQl}. */
 @Service
-class FiberQueries {
+public class FiberQueries {
 
     static final int MAX_POINTS = 5000;
 
@@ -30,7 +30,7 @@ class FiberQueries {
         this.jdbc = jdbc;
     }
 
-    FiberProfile profile(Cable cable, Instant at) {
+    public FiberProfile profile(Cable cable, Instant at) {
         String where = FiberSeries.TAG_CABLE + " = " + InfluxQl.stringLiteral(String.valueOf(cable.id()));
         Long before = nearestTrace("last", where, at, true);
         Long after = nearestTrace("first", where, at, false);

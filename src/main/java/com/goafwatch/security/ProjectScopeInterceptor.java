@@ -57,7 +57,9 @@ class ProjectScopeInterceptor implements HandlerInterceptor {
         }
         for (Map.Entry<String, String> owner : OWNER_QUERIES.entrySet()) {
             if (pattern.startsWith(owner.getKey() + "{")) {
-                String id = vars.getOrDefault("id", vars.getOrDefault("phaseId", vars.get("cableId")));
+                // the variable right after the prefix names the entity, whatever the controller calls it
+                String prefix = owner.getKey() + "{";
+                String id = vars.get(pattern.substring(prefix.length(), pattern.indexOf('}', prefix.length())));
                 return number(id).flatMap(n -> jdbc.sql(owner.getValue()).param(n).query(Long.class).optional());
             }
         }

@@ -57,6 +57,7 @@ class SecurityConfig implements WebMvcConfigurer {
                 .requestMatchers(POST, "/api/v1/parcels/*/acceptance-decision", "/api/v1/phases/*/acceptance-decision").hasRole("ADMIN")
                 .requestMatchers(PUT, "/api/v1/projects/*/acceptance-criteria").hasRole("ADMIN")
                 .requestMatchers(GET, "/api/**", "/tiles/**", "/ogcapi", "/ogcapi/**").hasRole("VIEWER")
+                .requestMatchers(POST, "/api/v1/reports/verify").hasRole("VIEWER")
                 .requestMatchers("/api/**").hasRole("ENGINEER")
                 .anyRequest().authenticated());
         // CSRF protects cookie sessions; requests without one (header auth, or none at all) cannot be forged that way

@@ -1,0 +1,53 @@
+package com.goafwatch.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.goafwatch.acceptance.AcceptanceCriteria;
+import com.goafwatch.acceptance.AcceptanceRules;
+import com.goafwatch.acceptance.EvidenceGatherer;
+import com.goafwatch.acceptance.QaResult;
+import com.goafwatch.acceptance.Verdict;
+
+/** Everything a phase's acceptance report says, in machine-readable form (the JSON format is this record). */
+public record ReportContent(Meta meta, Summary summary, List<AcceptanceRules.ParcelVerdict> parcels, Treatment treatment,
+        List<QaResult> qaTests, Monitoring monitoring, List<AlertRow> alerts, AcceptanceCriteria criteria, List<Map<String, Object>> decisions) {
+
+    public record Meta(String projectCode, String projectName, int phase, String phaseName, String phaseStatus, LocalDate worksStart,
+            LocalDate worksEnd, LocalDate testingEnd, Instant windowFrom, Instant windowTo, Instant generatedAt, String generatedBy,
+            String language) {
+    }
+
+    public record Summary(int parcelCount, double totalMu, Verdict verdict, double meetsMu, Map<String, Long> parcelsByVerdict) {
+    }
+
+    public record Treatment(int holes, Map<String, Long> holesByType, double metresDrilled, double groutM3, double wasteM3,
+            List<HoleRow> holeRows) {
+    }
+
+    public record HoleRow(String code, String type, Integer order, String parcel, double measuredDepthM, double verticalDepthM,
+            Double depthToGoafM, Double groutTakeM3, Double wasteShare, Double groutPressureMpa, LocalDate groutedOn) {
+    }
+
+    public record Monitoring(List<MarkerRow> markers, List<EvidenceGatherer.MarkerSeries> markerSeries, List<CableRow> cables) {
+    }
+
+    public record MarkerRow(String code, String parcel, int readings, double spanDays, Double cumulativeMm, Double rateMmPerDay,
+            Double latestMm) {
+    }
+
+    /** A cable crossing the phase: daily extremes of ground strain (fiber / coupling) and the last profile in the window. */
+    public record CableRow(String code, double coupling, List<Instant> days, List<Double> maxGroundUe, List<Double> minGroundUe,
+            Instant profileTime, List<double[]> profile, List<ParcelSpan> parcels) {
+    }
+
+    public record ParcelSpan(String parcel, double fromM, double toM) {
+    }
+
+    public record AlertRow(long id, String parcel, String rule, String kind, String level, String peakLevel, String state, Double value,
+            Double threshold, String unit, Instant raisedAt, Instant acknowledgedAt, String acknowledgedBy, Instant clearedAt,
+            List<String> notes) {
+    }
+}
