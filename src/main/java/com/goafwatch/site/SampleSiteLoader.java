@@ -27,6 +27,9 @@ import com.goafwatch.security.Actor;
 import com.goafwatch.threshold.RuleRequest;
 import com.goafwatch.threshold.RuleService;
 import com.goafwatch.sensor.PointSensorService;
+import com.goafwatch.treatment.BoreholeService;
+import com.goafwatch.treatment.QaTestService;
+import com.goafwatch.treatment.TableFile;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -50,10 +53,14 @@ public class SampleSiteLoader {
     private final RuleService rules;
     private final ObjectMapper mapper;
     private final TransactionTemplate transactions;
+    private final BoreholeService boreholes;
+    private final QaTestService qaTests;
 
     SampleSiteLoader(SampleSiteProperties properties, ProjectRepository projects, PhaseRepository phases,
             ParcelImporter importer, CableService cables, PointSensorService sensors, RuleService rules, ObjectMapper mapper,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, BoreholeService boreholes, QaTestService qaTests) {
+        this.boreholes = boreholes;
+        this.qaTests = qaTests;
         this.rules = rules;
         this.transactions = transactions;
         this.properties = properties;
@@ -100,9 +107,34 @@ public class SampleSiteLoader {
         for (JsonNode rule : site.path("rules")) {
             rules.create(project.id(), mapper.treeToValue(rule, RuleRequest.class));
         }
-        log.info("sample site {} loaded: project id {}, {} phases, {} parcels, {} cables, {} point sensors (SYNTHETIC data)",
-                project.code(), project.id(), site.path("phases").size(), result.created(), cableCount, sensorCount);
+        int holeCount = loadTreatment(project.id(), folder, site.path("treatment"));
+        log.info("sample site {} loaded: project id {}, {} phases, {} parcels, {} cables, {} point sensors, {} boreholes (SYNTHETIC data)",
+                project.code(), project.id(), site.path("phases").size(), result.created(), cableCount, sensorCount, holeCount);
         return project.id();
+    }
+
+    /** Borehole register, directional surveys and QA tests, through the same all-or-nothing imports as the API. */
+    private int loadTreatment(long projectId, Path folder, JsonNode spec) {
+        if (spec.isMissingNode()) {
+            return 0;
+        }
+        SupportedCrs crs = CrsParameter.parseOr("treatment.crs", spec.path("crs").asString(null), SupportedCrs.CGCS2000_GK_CM117);
+        int holes = boreholes.importRegister(projectId, table(folder, spec.path("boreholes").asString()), crs, false).size();
+        if (spec.has("survey")) {
+            boreholes.importSurvey(projectId, table(folder, spec.path("survey").asString()));
+        }
+        if (spec.has("qaTests")) {
+            qaTests.importRows(projectId, table(folder, spec.path("qaTests").asString()), false);
+        }
+        return holes;
+    }
+
+    private static java.util.List<TableFile.Row> table(Path folder, String file) {
+        try {
+            return TableFile.read(java.nio.file.Files.readAllBytes(folder.resolve(file)), file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + folder.resolve(file), e);
+        }
     }
 
     private int loadCables(long projectId, Path folder, JsonNode spec) {

@@ -30,15 +30,15 @@ import com.goafwatch.system.ApiException;
  * A register as engineers keep it: a CSV (UTF-8, with or without BOM) or the first sheet of an Excel
  * workbook, header in the first row. Rows carry their line/row number as the user sees it.
  */
-final class TableFile {
+public final class TableFile {
 
-    record Row(long number, Map<String, String> fields) {
+    public record Row(long number, Map<String, String> fields) {
     }
 
     private TableFile() {
     }
 
-    static List<Row> read(byte[] content, String nameOrType) {
+    public static List<Row> read(byte[] content, String nameOrType) {
         if (content.length == 0) {
             throw ApiException.badRequest("empty-body", "the upload is empty");
         }

@@ -68,5 +68,17 @@ class SampleSiteTest extends IntegrationTest {
         assertThat((List<Double>) rules.json("$[?(@.metric == 'settlement_rate')].controlValue")).containsExactly(1.67);
         long anyParcel = jdbc.sql("SELECT min(id) FROM parcel WHERE project_id = ?").param(id).query(Long.class).single();
         assertThat((List<Object>) api().get("/api/v1/parcels/" + anyParcel + "/effective-rules").json("$[*]")).hasSize(7);
+
+        // phase 1's treatment records: directional grouting holes horizontal at the goaf, curtain and check holes, QA tests
+        var holes = api().get("/api/v1/projects/" + id + "/boreholes");
+        assertThat((List<Object>) holes.json("$.features[*]")).hasSize(99);
+        assertThat((List<Object>) holes.json("$.features[?(@.properties.type == 'grouting')]")).hasSize(72);
+        assertThat((List<Object>) holes.json("$.features[?(@.properties.parcel == null)]")).isEmpty();
+        List<Double> tvd = holes.json("$.features[?(@.properties.type == 'grouting')].properties.verticalDepthM");
+        assertThat(tvd).allSatisfy(d -> assertThat(d).isCloseTo(65.0, within(0.1)));
+        long phase1 = jdbc.sql("SELECT id FROM phase WHERE project_id = ? AND ordinal = 1").param(id).query(Long.class).single();
+        List<Boolean> passed = api().get("/api/v1/phases/" + phase1 + "/qa-tests").json("$[*].passed");
+        assertThat(passed).hasSize(72).containsOnly(true, false);
+        assertThat(passed.stream().filter(p -> !p).count()).as("the one weak core of parcel 7").isEqualTo(1);
     }
 }
