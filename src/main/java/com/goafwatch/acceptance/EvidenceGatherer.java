@@ -122,7 +122,7 @@ public class EvidenceGatherer {
                     for (Map<String, Object> row : s.rows()) {
                         Double v = InfluxSeries.number(row, "mean");
                         if (v != null) {
-                            days.add(Instant.parse((String) row.get("time")));
+                            days.add(Instant.ofEpochMilli(InfluxSeries.number(row, "time").longValue()));
                             means.add(v);
                         }
                     }

@@ -58,6 +58,7 @@ final class MapFigure {
         Projection p = new Projection(env, scale, ox, oy);
 
         grid(g, env, p);
+        g.setClip(MARGIN / 2, MARGIN / 2, W - MARGIN, H - MARGIN); // cables run on beyond the phase
         for (MapData.Shape s : data.parcels()) {
             Path2D path = path(s.geometry(), p);
             g.setColor(colour(s.verdict()));
@@ -81,6 +82,7 @@ final class MapFigure {
             double[] xy = p.apply(s.geometry().getCoordinate());
             g.fillPolygon(new int[] {(int) xy[0], (int) xy[0] - 8, (int) xy[0] + 8}, new int[] {(int) xy[1] - 10, (int) xy[1] + 6, (int) xy[1] + 6}, 3);
         }
+        g.setClip(null);
         g.setFont(font(22));
         for (MapData.Shape s : data.parcels()) {
             Point c = s.geometry().getInteriorPoint();

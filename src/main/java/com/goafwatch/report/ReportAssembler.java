@@ -157,7 +157,7 @@ class ReportAssembler {
                     Double h = InfluxSeries.number(row, "hi");
                     Double l = InfluxSeries.number(row, "lo");
                     if (h != null && l != null) {
-                        days.add(Instant.parse((String) row.get("time")));
+                        days.add(Instant.ofEpochMilli(InfluxSeries.number(row, "time").longValue()));
                         hi.add(h / k);
                         lo.add(l / k);
                     }

@@ -1,0 +1,195 @@
+package com.goafwatch.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipInputStream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.goafwatch.site.SampleSiteLoader;
+import com.goafwatch.support.IntegrationTest;
+
+/**
+ * The sample site's phase 1 report against the real PostGIS and InfluxDB: the PDF's extracted text carries
+ * the database's numbers and verdicts, Chinese is embedded and extractable, the figures are there; the
+ * JSON, XLSX and CSV carry the same content; the stored copy verifies and an altered one does not.
+ */
+@SuppressWarnings("unchecked")
+class ReportTest extends IntegrationTest {
+
+    private static final Path PAGES = Path.of("target", "report-pages");
+
+    @Autowired
+    SampleSiteLoader loader;
+
+    private long projectId;
+    private long phaseId;
+    private final Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @BeforeEach
+    void sampleSiteWithSevenMonthsOfLevelling() {
+        projectId = loader.load(Path.of("gis-data/sample-site"));
+        phaseId = jdbc.sql("SELECT id FROM phase WHERE project_id = ? AND ordinal = 1").param(projectId).query(Long.class).single();
+        List<String> markers = jdbc.sql("""
+                SELECT m.code FROM point_sensor m JOIN parcel p ON p.id = m.parcel_id
+                WHERE p.phase_id = ? AND m.sensor_type = 'settlement-marker' ORDER BY m.code""").param(phaseId).query(String.class).list();
+        StringBuilder lp = new StringBuilder();
+        Instant start = at.minus(210, ChronoUnit.DAYS);
+        for (int d = 0; d <= 210; d += 3) {
+            long ns = start.plus(d, ChronoUnit.DAYS).toEpochMilli() * 1_000_000L;
+            for (int i = 0; i < markers.size(); i++) {
+                double mm = 20 + 6 * (1 - Math.exp(-d / 60.0)) + 0.3 * i; // residual settlement dying away, as after grouting
+                lp.append(String.format(Locale.ROOT, "settlement,sensor=%s settlement_mm=%.3f %d%n", markers.get(i), mm, ns));
+            }
+        }
+        var r = api().postBytes("/api/v1/projects/" + projectId + "/ingest/line-protocol?precision=ns", "text/plain", lp.toString().getBytes());
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+        awaitDrained();
+    }
+
+    @Test
+    void pdfCarriesTheDatabasesNumbersInChineseAndEnglish() throws Exception {
+        var acceptance = api().get("/api/v1/phases/" + phaseId + "/acceptance?at=" + at);
+        assertThat(acceptance.status()).as(acceptance.toString()).isEqualTo(200);
+        List<String> codes = acceptance.json("$.parcels[*].code");
+        List<String> verdicts = acceptance.json("$.parcels[*].verdict");
+        assertThat(verdicts).contains("does_not_meet"); // the weak core of parcel 7
+
+        var created = api().postJson("/api/v1/phases/" + phaseId + "/reports?format=pdf&language=zh&at=" + at, "{}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long reportId = ((Number) created.json("$.id")).longValue();
+        var download = api().getBytes("/api/v1/reports/" + reportId + "/content");
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        byte[] pdf = download.body();
+        assertThat(download.headers().firstValue("X-Content-SHA256")).hasValue(ReportService.sha256(pdf));
+        assertThat((String) created.json("$.sha256")).isEqualTo(ReportService.sha256(pdf));
+
+        double totalMu = jdbc.sql("SELECT sum(area_mu) FROM parcel WHERE phase_id = ?").param(phaseId).query(Double.class).single();
+        double grout = jdbc.sql("SELECT sum(grout_take_m3) FROM borehole b JOIN parcel p ON p.id = b.parcel_id WHERE p.phase_id = ?")
+                .param(phaseId).query(Double.class).single();
+        long parcels = jdbc.sql("SELECT count(*) FROM parcel WHERE phase_id = ?").param(phaseId).query(Long.class).single();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("采空区治理工程验收报告", "第1期", "地块判定", "治理施工统计", "沉降观测成果表", "签字");
+            assertThat(text).contains(String.format(Locale.ROOT, "%.1f", totalMu));
+            assertThat(text).contains(String.format(Locale.ROOT, "%.1f", grout));
+            assertThat(text).contains("地块数 " + parcels);
+            // every parcel's row in the verdict table says what the acceptance API says
+            ReportText zh = new ReportText("zh");
+            for (int i = 0; i < codes.size(); i++) {
+                assertThat(text).as(codes.get(i)).containsPattern(codes.get(i) + " [0-9.]+ \\w+ " + zh.get(verdicts.get(i)));
+            }
+            assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(8);
+            int images = 0;
+            for (PDPage page : doc.getPages()) {
+                PDResources res = page.getResources();
+                for (var name : res.getFontNames()) {
+                    PDFont font = res.getFont(name);
+                    assertThat(font.isEmbedded()).as(font.getName() + " embedded").isTrue();
+                }
+                for (var name : res.getXObjectNames()) {
+                    images += res.getXObject(name) instanceof PDImageXObject ? 1 : 0;
+                }
+            }
+            assertThat(images).as("map, settlement curves, strain charts").isGreaterThanOrEqualTo(3);
+        }
+        render(pdf, "phase1-zh");
+
+        var english = api().postJson("/api/v1/phases/" + phaseId + "/reports?format=pdf&language=en&at=" + at, "{}");
+        assertThat(english.status()).isEqualTo(201);
+        byte[] en = api().getBytes("/api/v1/reports/" + english.json("$.id") + "/content").body();
+        try (PDDocument doc = Loader.loadPDF(en)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Goaf remediation acceptance report", "Phase 1", "Verdict per parcel", "does not meet");
+        }
+        render(en, "phase1-en");
+
+        // a copy verifies; one changed byte does not
+        var ok = api().postBytes("/api/v1/reports/verify", "application/pdf", pdf);
+        assertThat((Boolean) ok.json("$.matches")).isTrue();
+        assertThat((List<Integer>) ok.json("$.reports[*].id")).contains((int) reportId);
+        byte[] altered = pdf.clone();
+        altered[altered.length / 2] ^= 1;
+        assertThat((Boolean) api().postBytes("/api/v1/reports/verify", "application/pdf", altered).json("$.matches")).isFalse();
+        assertThatThrownBy(() -> jdbc.sql("UPDATE report SET verdict = 'meets' WHERE id = ?").param(reportId).update())
+                .rootCause().hasMessageContaining("never changed");
+    }
+
+    @Test
+    void jsonXlsxAndCsvCarryTheSameContent() throws Exception {
+        var json = api().postJson("/api/v1/phases/" + phaseId + "/reports?format=json&language=en&at=" + at, "{}");
+        assertThat(json.status()).isEqualTo(201);
+        var content = api().get("/api/v1/reports/" + json.json("$.id") + "/content");
+        assertThat(((Number) content.json("$.summary.parcelCount")).intValue())
+                .isEqualTo(jdbc.sql("SELECT count(*) FROM parcel WHERE phase_id = ?").param(phaseId).query(Integer.class).single());
+        assertThat(((Number) content.json("$.treatment.holes")).intValue()).isEqualTo(99);
+        assertThat((List<Object>) content.json("$.qaTests")).hasSize(72);
+        assertThat((List<Object>) content.json("$.monitoring.markerSeries[0].days")).hasSizeGreaterThan(50);
+        assertThat((String) content.json("$.meta.windowTo")).startsWith(at.toString().substring(0, 16));
+
+        var xlsx = api().postJson("/api/v1/phases/" + phaseId + "/reports?format=xlsx&at=" + at, "{}");
+        byte[] book = api().getBytes("/api/v1/reports/" + xlsx.json("$.id") + "/content").body();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(book))) {
+            List<String> sheets = new ArrayList<>();
+            wb.forEach(s -> sheets.add(s.getSheetName()));
+            assertThat(sheets).contains("verdicts", "boreholes", "qa_tests", "settlement_markers", "alerts");
+            assertThat(wb.getSheet("boreholes").getLastRowNum()).isEqualTo(99);
+            assertThat(wb.getSheet("qa_tests").getLastRowNum()).isEqualTo(72);
+        }
+        var csv = api().postJson("/api/v1/phases/" + phaseId + "/reports?format=csv&at=" + at, "{}");
+        byte[] zip = api().getBytes("/api/v1/reports/" + csv.json("$.id") + "/content").body();
+        List<String> entries = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.add(e.getName());
+                if (e.getName().equals("boreholes.csv")) {
+                    assertThat(new String(in.readAllBytes()).lines().count()).isEqualTo(100);
+                }
+            }
+        }
+        assertThat(entries).contains("verdicts.csv", "boreholes.csv", "qa_tests.csv", "settlement_daily.csv", "alerts.csv");
+        var list = api().get("/api/v1/phases/" + phaseId + "/reports");
+        assertThat((List<String>) list.json("$[*].format")).contains("json", "xlsx", "csv");
+        assertThat(api().postJson("/api/v1/phases/" + phaseId + "/reports?format=docx", "{}").status()).isEqualTo(400);
+        assertThat(api().postJson("/api/v1/phases/999999999/reports", "{}").status()).isEqualTo(404);
+    }
+
+    /** Pages as PNG under target/report-pages for a human look (Debian's poppler-utils). */
+    private static void render(byte[] pdf, String name) throws Exception {
+        Files.createDirectories(PAGES);
+        Path file = PAGES.resolve(name + ".pdf");
+        Files.write(file, pdf);
+        Process p = new ProcessBuilder("pdftoppm", "-png", "-r", "60", file.toString(), PAGES.resolve(name).toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        try (var files = Files.list(PAGES)) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith(name + "-") && f.toString().endsWith(".png")).count())
+                    .isGreaterThanOrEqualTo(8);
+        }
+    }
+
+}
