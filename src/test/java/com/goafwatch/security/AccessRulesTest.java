@@ -30,6 +30,7 @@ class AccessRulesTest extends IntegrationTest {
     private long p1;
     private long c1;
     private long parcel;
+    private long phase;
     private Map<String, HttpApi> as;
 
     private record Call(String method, String path, String contentType, Supplier<String> body, int... expected) {
@@ -40,7 +41,7 @@ class AccessRulesTest extends IntegrationTest {
         String suffix = Fixtures.uniqueCode("acl");
         p1 = fixtures().project("P1-" + suffix);
         long p2 = fixtures().project("P2-" + suffix);
-        fixtures().phase(p1, 1);
+        phase = fixtures().phase(p1, 1);
         assertThat(fixtures().importGeoJson(p1, "?crs=EPSG:4548", Fixtures.collection(Fixtures.feature("A", 1, "Polygon",
                 Fixtures.square(Fixtures.E0, Fixtures.N0, 100)))).status()).isEqualTo(200);
         parcel = jdbc.sql("SELECT id FROM parcel WHERE project_id = ?").param(p1).query(Long.class).single();
@@ -119,6 +120,16 @@ class AccessRulesTest extends IntegrationTest {
                 new Call("GET", "/tiles/parcels/10/843/404.mvt?project=" + p1, null, null, 401, 200, 200, 403, 200, 403),
                 new Call("GET", "/ogcapi/collections/parcels/items", null, null, 401, 200, 200, 200, 200, 403),
                 new Call("GET", "/api/v1/session", null, null, 401, 200, 200, 200, 200, 403),
+                new Call("GET", "/api/v1/projects/" + p1 + "/boreholes", null, null, 401, 200, 200, 403, 200, 403),
+                new Call("POST", "/api/v1/projects/" + p1 + "/boreholes/import?crs=EPSG:4548&mode=upsert", "text/csv",
+                        () -> "code,type,easting,northing,measured_depth_m,grout_take_m3\nACL-1,grouting,454010,3924010,60,10\n",
+                        401, 403, 200, 403, 200, 403),
+                new Call("GET", "/api/v1/phases/" + phase + "/acceptance", null, null, 401, 200, 200, 403, 200, 403),
+                new Call("PUT", "/api/v1/projects/" + p1 + "/acceptance-criteria", "application/json", () -> "{}", 401, 403, 403, 403, 200, 403),
+                new Call("POST", "/api/v1/parcels/" + parcel + "/acceptance-decision", "application/json",
+                        () -> "{\"decision\": \"accepted\", \"comment\": \"c\"}", 401, 403, 403, 403, 409, 403),
+                new Call("POST", "/api/v1/phases/" + phase + "/reports?format=json", null, null, 401, 403, 201, 403, 201, 403),
+                new Call("POST", "/api/v1/reports/verify", "application/pdf", () -> "%PDF-1.4", 401, 200, 200, 200, 200, 403),
                 new Call("GET", "/api/v1/admin/users", null, null, 401, 403, 403, 403, 200, 403),
                 new Call("POST", "/api/v1/admin/tokens", "application/json", () -> "{\"name\": \"t\", \"role\": \"viewer\"}",
                         401, 403, 403, 403, 201, 403));

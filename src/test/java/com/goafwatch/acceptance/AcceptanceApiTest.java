@@ -1,0 +1,153 @@
+package com.goafwatch.acceptance;
+
+import static com.goafwatch.support.Fixtures.E0;
+import static com.goafwatch.support.Fixtures.N0;
+import static com.goafwatch.support.Fixtures.collection;
+import static com.goafwatch.support.Fixtures.feature;
+import static com.goafwatch.support.Fixtures.square;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.goafwatch.support.Fixtures;
+import com.goafwatch.support.IntegrationTest;
+
+/**
+ * A hand-made phase with known answers: parcel A has everything (grouting a year ago, passing QA, seven
+ * months of quiet levelling), parcel B lacks QA and markers. Criteria through the API, verdicts with their
+ * numbers, and decisions that alone change the status, recorded and audited.
+ */
+@SuppressWarnings("unchecked")
+class AcceptanceApiTest extends IntegrationTest {
+
+    private long projectId;
+    private long phaseId;
+    private long parcelA;
+    private long parcelB;
+
+    @BeforeEach
+    void site() {
+        projectId = fixtures().project(Fixtures.uniqueCode("ACC"));
+        phaseId = fixtures().phase(projectId, 1);
+        assertThat(fixtures().importGeoJson(projectId, "?crs=EPSG:4548", collection(
+                feature("A", 1, "Polygon", square(E0, N0, 100)).replace("\"landUse\"", "\"status\": \"monitoring\", \"landUse\""),
+                feature("B", 1, "Polygon", square(E0 + 100, N0, 100)).replace("\"landUse\"", "\"status\": \"monitoring\", \"landUse\"")))
+                .status()).isEqualTo(200);
+        parcelA = jdbc.sql("SELECT id FROM parcel WHERE project_id = ? AND code = 'A'").param(projectId).query(Long.class).single();
+        parcelB = jdbc.sql("SELECT id FROM parcel WHERE project_id = ? AND code = 'B'").param(projectId).query(Long.class).single();
+        String grouted = Instant.now().minus(400, ChronoUnit.DAYS).toString().substring(0, 10);
+        var holes = api().postBytes("/api/v1/projects/" + projectId + "/boreholes/import?crs=EPSG:4548", "text/csv", String.format(Locale.ROOT, """
+                code,type,easting,northing,measured_depth_m,grouted_on,grout_take_m3,waste_share
+                G1,grouting,%.1f,%.1f,80,%s,300,0.3
+                G2,grouting,%.1f,%.1f,80,%s,150,0.3
+                G3,grouting,%.1f,%.1f,80,%s,120,0.3
+                K1,check,%.1f,%.1f,80,,,
+                """, E0 + 20, N0 + 20, grouted, E0 + 70, N0 + 70, grouted, E0 + 150, N0 + 50, grouted, E0 + 45, N0 + 45).getBytes());
+        assertThat(holes.status()).as(holes.toString()).isEqualTo(200);
+        var qa = api().postBytes("/api/v1/projects/" + projectId + "/qa-tests/import", "text/csv", """
+                code,type,borehole,tested_on,core_strength_mpa
+                Q1,core_strength,K1,2025-01-01,10.5
+                """.getBytes());
+        assertThat(qa.status()).as(qa.toString()).isEqualTo(200);
+        var m = api().postJson("/api/v1/projects/" + projectId + "/sensors?crs=EPSG:4548", String.format(Locale.ROOT, """
+                {"type": "Feature", "properties": {"code": "M-A", "type": "settlement-marker"},
+                 "geometry": {"type": "Point", "coordinates": [%.1f, %.1f]}}""", E0 + 50, N0 + 50));
+        assertThat(m.status()).isEqualTo(201);
+        StringBuilder lp = new StringBuilder();
+        Instant start = Instant.now().minus(210, ChronoUnit.DAYS);
+        for (int d = 0; d <= 210; d += 5) {
+            lp.append(String.format(Locale.ROOT, "settlement,sensor=M-A settlement_mm=%.3f %d%n", 12 + d * 0.01,
+                    start.plus(d, ChronoUnit.DAYS).toEpochMilli() * 1_000_000L));
+        }
+        assertThat(api().postBytes("/api/v1/projects/" + projectId + "/ingest/line-protocol?precision=ns", "text/plain",
+                lp.toString().getBytes()).status()).isEqualTo(202);
+        awaitDrained();
+    }
+
+    private Map<String, Object> criterion(Map<String, Object> parcel, String name) {
+        return ((List<Map<String, Object>>) parcel.get("criteria")).stream().filter(c -> c.get("criterion").equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void verdictsCarryTheirNumbers() {
+        var r = api().get("/api/v1/phases/" + phaseId + "/acceptance");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        List<Map<String, Object>> parcels = r.json("$.parcels");
+        Map<String, Object> a = parcels.get(0);
+        assertThat(a.get("code")).isEqualTo("A");
+        assertThat(a.get("verdict")).isEqualTo("meets");
+        // G1 and G2 lie in A: 450 m³ over 15 mu
+        assertThat(((Number) criterion(a, "grout_take").get("value")).doubleValue()).isCloseTo(30.0, within(1e-3));
+        // 0.01 mm/d over the window, a little over 1.8 mm in six months
+        assertThat(((Number) criterion(a, "settlement_rate").get("value")).doubleValue()).isCloseTo(0.01, within(1e-4));
+        assertThat(((Number) criterion(a, "settlement_cumulative").get("value")).doubleValue()).isBetween(1.7, 1.9);
+        assertThat(criterion(a, "fiber_strain").get("verdict")).isEqualTo("meets"); // no cable crosses A
+        Map<String, Object> b = parcels.get(1);
+        assertThat(b.get("verdict")).isEqualTo("insufficient_data");
+        assertThat(criterion(b, "qa_pass_rate").get("verdict")).isEqualTo("insufficient_data");
+        assertThat(criterion(b, "settlement_cumulative").get("detail")).isEqualTo("no settlement markers in the parcel");
+        assertThat((String) r.json("$.verdict")).isEqualTo("insufficient_data");
+        assertThat(((Number) r.json("$.meetsMu")).doubleValue()).isCloseTo(15.0, within(1e-3));
+
+        // stricter criteria (admin) turn A's verdict
+        var put = api().putJson("/api/v1/projects/" + projectId + "/acceptance-criteria", "{\"maxSettlementRateMmPerDay\": 0.005}");
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        assertThat(((Number) put.json("$.minCoreStrengthMpa")).doubleValue()).isEqualTo(9.0);
+        assertThat((String) api().get("/api/v1/parcels/" + parcelA + "/acceptance").json("$.verdict")).isEqualTo("does_not_meet");
+        var bad = api().putJson("/api/v1/projects/" + projectId + "/acceptance-criteria", "{\"minQaPassRate\": 1.5, \"maxFluidLoss\": \"some\"}");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat((String) bad.json("$.detail")).contains("minQaPassRate", "maxFluidLoss");
+    }
+
+    @Test
+    void onlyARecordedDecisionAcceptsAndItTakesTheVerdictIntoAccount() {
+        // a field edit cannot accept
+        var put = api().putJson("/api/v1/parcels/" + parcelA + "?crs=EPSG:4548",
+                feature("A", 1, "Polygon", square(E0, N0, 100)).replace("\"landUse\"", "\"status\": \"accepted\", \"landUse\""));
+        assertThat(put.status()).isEqualTo(409);
+        assertThat((String) put.json("$.detail")).contains("acceptance-decision");
+
+        assertThat(api().postJson("/api/v1/parcels/" + parcelA + "/acceptance-decision", "{\"decision\": \"accepted\"}").status())
+                .as("a comment is required").isEqualTo(422);
+        var ok = api().postJson("/api/v1/parcels/" + parcelA + "/acceptance-decision",
+                "{\"decision\": \"accepted\", \"comment\": \"panel meeting 2026-11-20, minutes 7\"}");
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT status FROM parcel WHERE id = ?").param(parcelA).query(String.class).single()).isEqualTo("accepted");
+        var recorded = jdbc.sql("SELECT decided_by, comment, verdict->>'verdict' FROM acceptance_decision WHERE parcel_id = ?").param(parcelA)
+                .query((rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single();
+        assertThat(recorded).containsExactly("token:test-admin", "panel meeting 2026-11-20, minutes 7", "meets");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE entity_type = 'acceptance_decision' AND project_id = ?").param(projectId)
+                .query(Long.class).single()).isEqualTo(1);
+
+        // B does not meet the criteria yet: accepting needs an explicit override
+        var refused = api().postJson("/api/v1/parcels/" + parcelB + "/acceptance-decision", "{\"decision\": \"accepted\", \"comment\": \"ok\"}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat((String) refused.json("$.verdict")).isEqualTo("insufficient_data");
+        assertThat(jdbc.sql("SELECT status FROM parcel WHERE id = ?").param(parcelB).query(String.class).single()).isEqualTo("monitoring");
+        // the phase cannot be accepted while B is not
+        var phase = api().postJson("/api/v1/phases/" + phaseId + "/acceptance-decision", "{\"decision\": \"accepted\", \"comment\": \"all\"}");
+        assertThat(phase.status()).isEqualTo(409);
+        assertThat((List<String>) phase.json("$.parcels")).containsExactly("B");
+
+        var overridden = api().postJson("/api/v1/parcels/" + parcelB + "/acceptance-decision",
+                "{\"decision\": \"accepted\", \"comment\": \"panel accepts B on the neighbouring tests, see minutes 8\", \"overrideVerdict\": true}");
+        assertThat(overridden.status()).isEqualTo(201);
+        assertThat(api().postJson("/api/v1/phases/" + phaseId + "/acceptance-decision", "{\"decision\": \"accepted\", \"comment\": \"phase 1 accepted\", \"overrideVerdict\": true}")
+                .status()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT status FROM phase WHERE id = ?").param(phaseId).query(String.class).single()).isEqualTo("accepted");
+        var decisions = api().get("/api/v1/phases/" + phaseId + "/acceptance-decisions");
+        assertThat((List<String>) decisions.json("$[*].decision")).containsExactly("accepted", "accepted", "accepted");
+        assertThat(api().postJson("/api/v1/parcels/" + parcelA + "/acceptance-decision", "{\"decision\": \"rejected\", \"comment\": \"x\"}")
+                .status()).as("decided parcels are not decided again").isEqualTo(409);
+        assertThat(api().postJson("/api/v1/parcels/999999999/acceptance-decision", "{\"decision\": \"accepted\", \"comment\": \"x\"}").status())
+                .isEqualTo(404);
+    }
+}
