@@ -78,7 +78,16 @@ class FuzzInputTest extends IntegrationTest {
                 new Seed("POST", p + "/ingest/readings", "application/json",
                         "{\"readings\": [{\"sensor\": \"SM-1\", \"time\": \"" + t + "\", \"settlementMm\": 3.5}]}"),
                 new Seed("POST", "/api/v1/projects", "application/json", "{\"code\": \"FZ-NEW\", \"name\": \"n\", \"surveyCrs\": \"EPSG:4548\"}"),
-                new Seed("POST", p + "/phases", "application/json", "{\"ordinal\": 2, \"name\": \"Phase 2\", \"worksPlannedStart\": \"2026-01-01\"}"));
+                new Seed("POST", p + "/phases", "application/json", "{\"ordinal\": 2, \"name\": \"Phase 2\", \"worksPlannedStart\": \"2026-01-01\"}"),
+                new Seed("POST", p + "/boreholes?crs=EPSG:4548", "application/json", """
+                        {"code": "DH-1", "type": "grouting", "easting": 454020, "northing": 3924020, "measuredDepthM": 90, "groutTakeM3": 50,
+                         "stations": [{"mdM": 10, "inclinationDeg": 0, "azimuthDeg": 90}, {"mdM": 60, "inclinationDeg": 45, "azimuthDeg": 90}]}"""),
+                new Seed("POST", p + "/boreholes/import?crs=EPSG:4548", "text/csv",
+                        "code,type,order,easting,northing,measured_depth_m,grouted_on,grout_take_m3,waste_share\n"
+                                + "G-1,grouting,1,454030,3924030,80,2020-05-01,120.5,0.3\nK-1,check,,454040,3924040,80,,,\n"),
+                new Seed("POST", p + "/qa-tests/import", "text/csv", "code,type,parcel,tested_on,core_strength_mpa,wave_velocity_ms\n"
+                        + "Q-1,core_strength,A,2020-09-01,11.5,\nQ-2,wave_velocity,A,2020-09-02,,2500\n"),
+                new Seed("PUT", p + "/acceptance-criteria", "application/json", "{\"minCoreStrengthMpa\": 10, \"maxFluidLoss\": \"none\"}"));
     }
 
     @Test
