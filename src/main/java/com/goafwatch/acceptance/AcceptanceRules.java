@@ -32,7 +32,8 @@ public final class AcceptanceRules {
         r.add(strain(e, c));
         if (c.noOpenOrangeRedAlerts()) {
             r.add(new CriterionResult("open_alerts", e.openSevereAlerts() == 0 ? Verdict.MEETS : Verdict.DOES_NOT_MEET,
-                    (double) e.openSevereAlerts(), 0.0, "alerts", e.openSevereAlerts() + " open orange/red alert(s)"));
+                    (double) e.openSevereAlerts(), 0.0, "alerts", e.openSevereAlerts() + " open orange/red alert(s)", "alerts.open",
+                    List.of(e.openSevereAlerts())));
         }
         return new ParcelVerdict(e.parcelId(), e.code(), e.areaMu(), e.status(), Verdict.combine(r.stream().map(CriterionResult::verdict).toList()),
                 r);
@@ -43,32 +44,33 @@ public final class AcceptanceRules {
         long passed = e.qaTests().stream().filter(t -> Boolean.TRUE.equals(t.passed())).count();
         if (judged < c.minQaTests()) {
             return new CriterionResult("qa_pass_rate", Verdict.INSUFFICIENT_DATA, null, c.minQaPassRate(), "share",
-                    judged + " judged QA test(s), at least " + c.minQaTests() + " needed");
+                    judged + " judged QA test(s), at least " + c.minQaTests() + " needed", "qa.tooFew", List.of(judged, c.minQaTests()));
         }
         double rate = passed / (double) judged;
         return new CriterionResult("qa_pass_rate", rate + 1e-9 >= c.minQaPassRate() ? Verdict.MEETS : Verdict.DOES_NOT_MEET, rate,
-                c.minQaPassRate(), "share", passed + " of " + judged + " QA tests passed");
+                c.minQaPassRate(), "share", passed + " of " + judged + " QA tests passed", "qa.passed", List.of(passed, judged));
     }
 
     private static CriterionResult groutTake(ParcelEvidence e, AcceptanceCriteria c) {
         if (e.groutingHoles() == 0) {
             return new CriterionResult("grout_take", Verdict.INSUFFICIENT_DATA, null, c.minGroutTakeM3PerMu(), "m³/mu",
-                    "no grouting holes recorded in the parcel");
+                    "no grouting holes recorded in the parcel", "grout.none", List.of());
         }
         double perMu = e.areaMu() > 0 ? e.groutTakeM3() / e.areaMu() : 0;
         return new CriterionResult("grout_take", perMu >= c.minGroutTakeM3PerMu() ? Verdict.MEETS : Verdict.DOES_NOT_MEET, round(perMu),
                 c.minGroutTakeM3PerMu(), "m³/mu", String.format(Locale.ROOT, "%.1f m³ in %d grouting holes over %.2f mu", e.groutTakeM3(),
-                        e.groutingHoles(), e.areaMu()));
+                        e.groutingHoles(), e.areaMu()), "grout.take", List.of(round(e.groutTakeM3()), e.groutingHoles(), round(e.areaMu())));
     }
 
     private static CriterionResult observation(ParcelEvidence e, AcceptanceCriteria c) {
         if (e.lastGroutedOn() == null) {
             return new CriterionResult("observation_period", Verdict.INSUFFICIENT_DATA, null, c.minObservationDays().doubleValue(), "d",
-                    "no grouting date recorded: the observation period has no start");
+                    "no grouting date recorded: the observation period has no start", "obs.noStart", List.of());
         }
         long days = Duration.between(e.lastGroutedOn().atStartOfDay(ZoneOffset.UTC).toInstant(), e.windowTo()).toDays();
         return new CriterionResult("observation_period", days >= c.minObservationDays() ? Verdict.MEETS : Verdict.INSUFFICIENT_DATA,
-                (double) days, c.minObservationDays().doubleValue(), "d", "observed since the last grouting on " + e.lastGroutedOn());
+                (double) days, c.minObservationDays().doubleValue(), "d", "observed since the last grouting on " + e.lastGroutedOn(),
+                "obs.since", List.of(e.lastGroutedOn().toString()));
     }
 
     private static CriterionResult cumulativeSettlement(ParcelEvidence e, AcceptanceCriteria c) {
@@ -77,11 +79,12 @@ public final class AcceptanceRules {
         if (worst == null || !coversWindow(e, c)) {
             return new CriterionResult("settlement_cumulative", Verdict.INSUFFICIENT_DATA, null, c.maxSettlementMm(), "mm",
                     e.markers().isEmpty() ? "no settlement markers in the parcel" : "the markers' readings do not cover the "
-                            + c.stabilityMonths() + "-month window");
+                            + c.stabilityMonths() + "-month window", e.markers().isEmpty() ? "markers.none" : "markers.notCovering",
+                    List.of(c.stabilityMonths()));
         }
         return new CriterionResult("settlement_cumulative", worst.cumulativeMm() <= c.maxSettlementMm() ? Verdict.MEETS : Verdict.DOES_NOT_MEET,
                 round(worst.cumulativeMm()), c.maxSettlementMm(), "mm", "largest settlement over the last " + c.stabilityMonths()
-                        + " months: marker " + worst.code());
+                        + " months: marker " + worst.code(), "settlement.largest", List.of(c.stabilityMonths(), worst.code()));
     }
 
     private static CriterionResult settlementRate(ParcelEvidence e, AcceptanceCriteria c) {
@@ -89,25 +92,27 @@ public final class AcceptanceRules {
                 .max(Comparator.comparingDouble(ParcelEvidence.MarkerSettlement::rateMmPerDay)).orElse(null);
         if (worst == null || !coversWindow(e, c)) {
             return new CriterionResult("settlement_rate", Verdict.INSUFFICIENT_DATA, null, c.maxSettlementRateMmPerDay(), "mm/d",
-                    e.markers().isEmpty() ? "no settlement markers in the parcel" : "not enough readings in the window for a rate");
+                    e.markers().isEmpty() ? "no settlement markers in the parcel" : "not enough readings in the window for a rate",
+                    e.markers().isEmpty() ? "markers.none" : "rate.notEnough", List.of());
         }
         return new CriterionResult("settlement_rate", worst.rateMmPerDay() <= c.maxSettlementRateMmPerDay() ? Verdict.MEETS
                 : Verdict.DOES_NOT_MEET, round(worst.rateMmPerDay()), c.maxSettlementRateMmPerDay(), "mm/d",
-                "fitted rate of the daily means, marker " + worst.code());
+                "fitted rate of the daily means, marker " + worst.code(), "rate.fitted", List.of(worst.code()));
     }
 
     private static CriterionResult strain(ParcelEvidence e, AcceptanceCriteria c) {
         if (!e.fiberMonitored()) {
             return new CriterionResult("fiber_strain", Verdict.MEETS, null, c.maxGroundStrainUe(), "µε",
-                    "no fiber crosses the parcel: judged on settlement alone");
+                    "no fiber crosses the parcel: judged on settlement alone", "strain.noFiber", List.of());
         }
         if (e.maxGroundStrainUe() == null) {
             return new CriterionResult("fiber_strain", Verdict.INSUFFICIENT_DATA, null, c.maxGroundStrainUe(), "µε",
-                    "no fiber readings in the window");
+                    "no fiber readings in the window", "strain.noData", List.of());
         }
         return new CriterionResult("fiber_strain", Math.abs(e.maxGroundStrainUe()) <= c.maxGroundStrainUe() ? Verdict.MEETS
                 : Verdict.DOES_NOT_MEET, round(e.maxGroundStrainUe()), c.maxGroundStrainUe(), "µε",
-                "largest |ground strain| (fiber / coupling) in the window, cable " + Objects.toString(e.maxStrainCable(), "?"));
+                "largest |ground strain| (fiber / coupling) in the window, cable " + Objects.toString(e.maxStrainCable(), "?"),
+                "strain.largest", List.of(Objects.toString(e.maxStrainCable(), "?")));
     }
 
     /** The markers must have read across most of the stability window, or "stable" means nothing. */

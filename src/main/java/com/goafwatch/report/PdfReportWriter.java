@@ -140,7 +140,7 @@ final class PdfReportWriter {
             List<String[]> criteria = new ArrayList<>();
             for (CriterionResult r : v.criteria()) {
                 criteria.add(new String[] {t.get(r.criterion()), t.get(r.verdict().json()), r.value() == null ? "–" : fmt(r.value(), 3) + " " + r.unit(),
-                        r.limit() == null ? "–" : fmt(r.limit(), 3), r.detail()});
+                        r.limit() == null ? "–" : fmt(r.limit(), 3), t.detail(r)});
             }
             table(doc, new String[] {t.get("criterion"), t.get("verdict"), t.get("value"), t.get("limit"), t.get("detail")},
                     new float[] {3, 2, 2.4f, 1.6f, 6}, criteria);
@@ -158,12 +158,13 @@ final class PdfReportWriter {
         PdfPTable stats = new PdfPTable(new float[] {3, 2});
         stats.setWidthPercentage(60);
         stats.setHorizontalAlignment(Element.ALIGN_LEFT);
-        row(stats, t.get("holes"), tr.holes() + "  " + tr.holesByType());
+        row(stats, t.get("holes"), tr.holes() + "（" + String.join("，", tr.holesByType().entrySet().stream()
+                .map(e -> t.get(e.getKey()) + " " + e.getValue()).toList()) + "）");
         row(stats, t.get("metres"), fmt(tr.metresDrilled(), 1));
         row(stats, t.get("grout"), fmt(tr.groutM3(), 1));
         row(stats, t.get("waste"), fmt(tr.wasteM3(), 1));
         doc.add(stats);
-        List<String[]> rows = tr.holeRows().stream().map(h -> new String[] {h.code(), h.type(), h.order() == null ? "" : h.order().toString(),
+        List<String[]> rows = tr.holeRows().stream().map(h -> new String[] {h.code(), t.get(h.type()), h.order() == null ? "" : h.order().toString(),
                 h.parcel(), fmt(h.measuredDepthM(), 1), fmt(h.verticalDepthM(), 1), h.depthToGoafM() == null ? "" : fmt(h.depthToGoafM(), 1),
                 h.groutTakeM3() == null ? "" : fmt(h.groutTakeM3(), 1), h.wasteShare() == null ? "" : fmt(h.wasteShare(), 2),
                 h.groutedOn() == null ? "" : h.groutedOn().toString()}).toList();
@@ -175,7 +176,7 @@ final class PdfReportWriter {
         heading(doc, t.get("s5"));
         List<String[]> rows = new ArrayList<>();
         for (QaResult q : c.qaTests()) {
-            rows.add(new String[] {q.code(), q.type(), q.borehole() == null ? "" : q.borehole(), q.parcel(), q.testedOn() == null ? ""
+            rows.add(new String[] {q.code(), t.get(q.type()), q.borehole() == null ? "" : q.borehole(), q.parcel(), q.testedOn() == null ? ""
                     : q.testedOn().toString(), q.passed() == null ? t.get("unjudged") : q.passed() ? t.get("pass") : t.get("fail"), q.reason()});
         }
         table(doc, new String[] {t.get("code"), t.get("type"), t.get("legendHole"), t.get("parcel"), t.get("date"), t.get("result"),

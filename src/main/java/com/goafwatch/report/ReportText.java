@@ -101,7 +101,32 @@ final class ReportText {
             Map.entry("legendHole", new String[] {"钻孔", "borehole"}),
             Map.entry("legendMarker", new String[] {"沉降点", "marker"}),
             Map.entry("noData", new String[] {"无数据", "no data"}),
-            Map.entry("page", new String[] {"第 %d 页", "Page %d"}));
+            Map.entry("page", new String[] {"第 %d 页", "Page %d"}),
+            // criterion details, arguments in the order AcceptanceRules gives them
+            Map.entry("qa.tooFew", new String[] {"已判定检测 %s 项，至少需要 %s 项", "%s judged QA test(s), at least %s needed"}),
+            Map.entry("qa.passed", new String[] {"%s / %s 项检测合格", "%s of %s QA tests passed"}),
+            Map.entry("grout.none", new String[] {"地块内无注浆孔记录", "no grouting holes recorded in the parcel"}),
+            Map.entry("grout.take", new String[] {"%s m³，注浆孔 %s 个，面积 %s 亩", "%s m³ in %s grouting holes over %s mu"}),
+            Map.entry("obs.noStart", new String[] {"无注浆日期记录，观测期无起点", "no grouting date recorded: the observation period has no start"}),
+            Map.entry("obs.since", new String[] {"自最后注浆日 %s 起观测", "observed since the last grouting on %s"}),
+            Map.entry("markers.none", new String[] {"地块内无沉降观测点", "no settlement markers in the parcel"}),
+            Map.entry("markers.notCovering", new String[] {"观测数据未覆盖近 %s 个月", "the markers' readings do not cover the %s-month window"}),
+            Map.entry("settlement.largest", new String[] {"近 %s 个月最大沉降：观测点 %s", "largest settlement over the last %s months: marker %s"}),
+            Map.entry("rate.notEnough", new String[] {"时段内数据不足以计算速率", "not enough readings in the window for a rate"}),
+            Map.entry("rate.fitted", new String[] {"日均值线性拟合速率，观测点 %s", "fitted rate of the daily means, marker %s"}),
+            Map.entry("strain.noFiber", new String[] {"地块无光缆经过，仅按沉降判定", "no fiber crosses the parcel: judged on settlement alone"}),
+            Map.entry("strain.noData", new String[] {"时段内无光纤数据", "no fiber readings in the window"}),
+            Map.entry("strain.largest", new String[] {"时段内最大地表应变（光纤应变/耦合系数），光缆 %s",
+                    "largest |ground strain| (fiber / coupling) in the window, cable %s"}),
+            Map.entry("grouting", new String[] {"注浆孔", "grouting"}),
+            Map.entry("check", new String[] {"检查孔", "check"}),
+            Map.entry("curtain", new String[] {"帷幕孔", "curtain"}),
+            Map.entry("monitoring", new String[] {"监测孔", "monitoring"}),
+            Map.entry("check_hole", new String[] {"检查孔压水/注浆试验", "check hole"}),
+            Map.entry("core_strength", new String[] {"芯样抗压强度", "core strength"}),
+            Map.entry("wave_velocity", new String[] {"孔内波速", "wave velocity"}),
+            Map.entry("borehole_tv", new String[] {"钻孔电视", "borehole TV"}),
+            Map.entry("alerts.open", new String[] {"未关闭橙/红色预警 %s 条", "%s open orange/red alert(s)"}));
 
     private final int index;
 
@@ -116,5 +141,13 @@ final class ReportText {
 
     String format(String key, Object... args) {
         return String.format(get(key), args);
+    }
+
+    /** A criterion's detail in this language (the English detail when the message is unknown). */
+    String detail(com.goafwatch.acceptance.CriterionResult r) {
+        if (r.message() == null || !WORDS.containsKey(r.message())) {
+            return r.detail();
+        }
+        return String.format(java.util.Locale.ROOT, get(r.message()), r.args().toArray());
     }
 }

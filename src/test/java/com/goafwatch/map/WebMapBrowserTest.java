@@ -64,6 +64,11 @@ class WebMapBrowserTest extends IntegrationTest {
                 {"name": "strain", "metric": "fiber_strain", "statistic": "max_abs", "windowSeconds": 3600, "unit": "ue",
                  "yellow": 400, "red": 800, "spikeFilter": false}""");
         site.marker("M-1", E0 + 50, N0 + 20);
+        var hole = api().postJson("/api/v1/projects/" + site.projectId + "/boreholes?crs=EPSG:4548", String.format(java.util.Locale.ROOT, """
+                {"code": "DH-1", "type": "grouting", "easting": %.1f, "northing": %.1f, "measuredDepthM": 120, "groutTakeM3": 80,
+                 "stations": [{"mdM": 15, "inclinationDeg": 0, "azimuthDeg": 90}, {"mdM": 93.54, "inclinationDeg": 90, "azimuthDeg": 90}]}""",
+                E0 + 10, N0 + 80));
+        assertThat(hole.status()).as(hole.toString()).isEqualTo(201);
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.HOURS);
         StringBuilder data = new StringBuilder();
         for (int i = 0; i < 6; i++) {
@@ -147,6 +152,8 @@ class WebMapBrowserTest extends IntegrationTest {
         assertThat(browser.findElements(By.cssSelector("path.parcel-A.level-yellow"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("path.parcel-B.level-ok"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector(".marker-M-1"))).hasSize(1);
+        wait.until(d -> !d.findElements(By.cssSelector("path.borehole")).isEmpty());
+        assertThat(browser.findElement(By.id("boreholes-toggle")).isDisplayed()).isTrue();
         wait.until(d -> !d.findElements(By.cssSelector("path.cable-T-1")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("#alert-list li.alert"))).hasSize(1);
         screenshot("01-map");
