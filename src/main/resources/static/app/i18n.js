@@ -20,6 +20,10 @@ const STRINGS = {
     status_accepted: 'accepted', status_rejected: 'rejected', saved: 'Saved', failed: 'Failed', notFound: 'No parcel with code',
     phaseLabel: 'Phase {n}', chartThreshold: '{level} limit', worstAt: '{cable} at {d} m', markerCount: '{n} markers',
     readOnly: 'Viewers cannot acknowledge alerts.', kind_no_data: 'no data',
+    acceptance: 'Acceptance criteria', verdict_meets: 'meets', verdict_does_not_meet: 'does not meet',
+    verdict_insufficient_data: 'insufficient data', crit_qa_pass_rate: 'QA pass rate', crit_grout_take: 'Grout take',
+    crit_observation_period: 'Observation period', crit_settlement_cumulative: 'Cumulative settlement',
+    crit_settlement_rate: 'Settlement rate', crit_fiber_strain: 'Fiber strain (class I)', crit_open_alerts: 'Open orange/red alerts',
   },
   zh: {
     searchParcel: '按编号查找地块', liveTitle: '实时更新', logout: '退出', layers: '图层', phases: '治理分期',
@@ -41,6 +45,9 @@ const STRINGS = {
     status_accepted: '已验收', status_rejected: '未通过', saved: '已保存', failed: '失败', notFound: '未找到地块',
     phaseLabel: '{n}期', chartThreshold: '{level}阈值', worstAt: '{cable} 光纤 {d} m 处', markerCount: '{n} 个观测点',
     readOnly: '查看者不能确认预警。', kind_no_data: '无数据',
+    acceptance: '验收判定', verdict_meets: '满足', verdict_does_not_meet: '不满足', verdict_insufficient_data: '数据不足',
+    crit_qa_pass_rate: '检测合格率', crit_grout_take: '注浆量', crit_observation_period: '观测期', crit_settlement_cumulative: '累计沉降',
+    crit_settlement_rate: '沉降速率', crit_fiber_strain: '光纤应变（I级）', crit_open_alerts: '未关闭橙/红色预警',
   },
 };
 

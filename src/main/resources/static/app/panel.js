@@ -59,6 +59,8 @@ export class Panel {
       <ul class="flags">${flags.flags.length ? flags.flags.map(flagItem).join('') : `<li class="small">${t('noFlags')}</li>`}</ul>
       <h4>${t('openAlerts')}</h4>
       <ul class="alerts parcel-alerts">${alerts.alerts.length ? alerts.alerts.map(a => this.alertItem(a)).join('') : `<li class="small">${t('noAlerts')}</li>`}</ul>
+      <h4>${t('acceptance')} <span class="acceptance-verdict"></span></h4>
+      <ul class="flags acceptance"></ul>
       <label>${t('window')} <select class="days">${[1, 7, 30, 90, 365].map(d => `<option value="${d}" ${d === this.days ? 'selected' : ''}>${d} ${t('days')}</option>`).join('')}</select></label>
       <h4>${t('strainHistory')}</h4><p class="small worst"></p><div class="chart chart-strain"></div>
       <h4>${t('settlementChart')}</h4><p class="small markers-note"></p><div class="chart chart-settlement"></div>`;
@@ -66,7 +68,17 @@ export class Panel {
     el.querySelector('.days').addEventListener('change', e => { this.days = Number(e.target.value); this.renderParcel(); });
     const to = new Date();
     const from = new Date(to - this.days * DAY);
-    await Promise.all([this.strainChart(el, f, flags, rules, from, to), this.settlementChart(el, f, rules, from, to)]);
+    await Promise.all([this.strainChart(el, f, flags, rules, from, to), this.settlementChart(el, f, rules, from, to),
+      this.acceptance(el, f)]);
+  }
+
+  /** The parcel's acceptance verdict, criterion by criterion (the decision itself is the panel's, recorded by an admin). */
+  async acceptance(el, f) {
+    const v = await get(`/api/v1/parcels/${f.id}/acceptance`);
+    const badge = verdict => `<span class="badge verdict-${esc(verdict)}">${esc(t('verdict_' + verdict))}</span>`;
+    el.querySelector('.acceptance-verdict').innerHTML = badge(v.verdict);
+    el.querySelector('.acceptance').innerHTML = v.criteria.map(c => `<li>${badge(c.verdict)} ${esc(t('crit_' + c.criterion))}
+      <div class="small">${c.value != null ? `${num(c.value, 3)} ${esc(c.unit)} · ` : ''}${t('threshold')} ${num(c.limit, 3)} · ${esc(c.detail)}</div></li>`).join('');
   }
 
   async strainChart(el, f, flags, rules, from, to) {

@@ -177,6 +177,9 @@ class WebMapBrowserTest extends IntegrationTest {
         wait.until(d -> ((Number) js("const c = echarts.getInstanceByDom(document.querySelector('#tab-parcel .chart-settlement'));"
                 + "return c ? c.getOption().series.length : 0")).intValue() == 1);
         assertThat(browser.findElements(By.cssSelector("#tab-parcel .chart-strain canvas"))).isNotEmpty();
+        // the acceptance verdict, criterion by criterion: no QA tests and no grouting date recorded yet
+        wait.until(d -> d.findElements(By.cssSelector("#tab-parcel .acceptance li")).size() == 7);
+        assertThat(browser.findElement(By.cssSelector("#tab-parcel .acceptance-verdict")).getText()).isEqualTo("insufficient data");
         screenshot("02-parcel-panel");
 
         // the cable's profile along chainage
