@@ -87,26 +87,31 @@ public class EvidenceGatherer {
             String time = "time >= " + InfluxQl.stringLiteral(from.toString()) + " AND time <= " + InfluxQl.stringLiteral(to.toString());
             List<String> statements = new ArrayList<>();
             // ids are numbers from the database, so the regular expressions cannot be injected into
-            statements.add("SELECT max(" + FiberSeries.STAT_MAX + ") AS hi, min(" + FiberSeries.STAT_MIN + ") AS lo FROM "
-                    + FiberSeries.STATS_MEASUREMENT + " WHERE " + FiberSeries.TAG_PARCEL + " =~ /^(" + ids(parcels.stream().map(ParcelRow::id).toList())
-                    + ")$/ AND " + time + " GROUP BY " + FiberSeries.TAG_PARCEL + ", " + FiberSeries.TAG_CABLE);
+            // strain: the second-largest per-trace extreme, so a value must recur in two traces (the spike filter of the
+            // evaluation); traces are the rollups grouped by minute, which joins the parts of one trace
+            String parcelIds = ids(parcels.stream().map(ParcelRow::id).toList());
+            for (String[] f : new String[][] {{"top", "max", FiberSeries.STAT_MAX}, {"bottom", "min", FiberSeries.STAT_MIN}}) {
+                statements.add("SELECT " + f[0] + "(v, 2) AS v FROM (SELECT " + f[1] + "(" + f[2] + ") AS v FROM " + FiberSeries.STATS_MEASUREMENT
+                        + " WHERE " + FiberSeries.TAG_PARCEL + " =~ /^(" + parcelIds + ")$/ AND " + time + " GROUP BY time(1m), "
+                        + FiberSeries.TAG_PARCEL + ", " + FiberSeries.TAG_CABLE + " fill(none)) GROUP BY " + FiberSeries.TAG_PARCEL + ", "
+                        + FiberSeries.TAG_CABLE);
+            }
             if (!markers.isEmpty()) {
                 statements.add("SELECT mean(" + PointSeries.FIELD_SETTLEMENT + ") FROM " + PointSeries.SETTLEMENT + " WHERE "
                         + PointSeries.TAG_SENSOR + " =~ /^(" + ids(markers.stream().map(Marker::id).toList()) + ")$/ AND " + time
                         + " GROUP BY time(1d), " + PointSeries.TAG_SENSOR + " fill(none)");
             }
             JsonNode response = influx.queryAll(statements);
-            for (InfluxSeries s : InfluxSeries.of(response, 0)) {
-                if (s.rows().isEmpty()) {
-                    continue;
-                }
-                long parcel = Long.parseLong(s.tags().get(FiberSeries.TAG_PARCEL));
-                long cable = Long.parseLong(s.tags().get(FiberSeries.TAG_CABLE));
-                Double hi = InfluxSeries.number(s.rows().get(0), "hi");
-                Double lo = InfluxSeries.number(s.rows().get(0), "lo");
-                double k = coupling.getOrDefault(cable, 1.0);
-                double worst = Math.max(hi == null ? 0 : Math.abs(hi), lo == null ? 0 : Math.abs(lo)) / k;
-                if (hi != null || lo != null) {
+            for (int statement = 0; statement < 2; statement++) {
+                for (InfluxSeries s : InfluxSeries.of(response, statement)) {
+                    if (s.rows().isEmpty()) {
+                        continue;
+                    }
+                    long parcel = Long.parseLong(s.tags().get(FiberSeries.TAG_PARCEL));
+                    long cable = Long.parseLong(s.tags().get(FiberSeries.TAG_CABLE));
+                    double recurring = s.rows().stream().map(r -> InfluxSeries.number(r, "v")).filter(java.util.Objects::nonNull)
+                            .mapToDouble(Math::abs).min().orElse(0);
+                    double worst = recurring / coupling.getOrDefault(cable, 1.0);
                     double[] current = strain.get(parcel);
                     if (current == null || worst > current[0]) {
                         strain.put(parcel, new double[] {worst, cable});
@@ -115,7 +120,7 @@ public class EvidenceGatherer {
             }
             if (!markers.isEmpty()) {
                 Map<Long, Marker> byId = markers.stream().collect(Collectors.toMap(Marker::id, m -> m));
-                for (InfluxSeries s : InfluxSeries.of(response, 1)) {
+                for (InfluxSeries s : InfluxSeries.of(response, 2)) {
                     Marker m = byId.get(Long.parseLong(s.tags().get(PointSeries.TAG_SENSOR)));
                     List<Instant> days = new ArrayList<>();
                     List<Double> means = new ArrayList<>();

@@ -107,6 +107,38 @@ class AcceptanceApiTest extends IntegrationTest {
         assertThat((String) bad.json("$.detail")).contains("minQaPassRate", "maxFluidLoss");
     }
 
+    /** Ground strain g at fiber distance {@code at} (fiber = chainage on this cable; coupling 0.4), zero elsewhere. */
+    private void trace(Instant t, int at, double g) {
+        StringBuilder lp = new StringBuilder();
+        for (int d = 0; d <= 300; d += 10) {
+            lp.append(String.format(Locale.ROOT, "fiber_strain,cable=T-1 distance_m=%d,strain_ue=%.3f,temperature_c=15 %d%n", d,
+                    d == at ? 0.4 * g : 0.0, t.toEpochMilli() * 1_000_000L));
+        }
+        assertThat(api().postBytes("/api/v1/projects/" + projectId + "/ingest/line-protocol?precision=ns", "text/plain",
+                lp.toString().getBytes()).status()).isEqualTo(202);
+    }
+
+    @Test
+    void fiberStrainMustRecurInTwoTracesToCount() {
+        fixtures().trenchCable(projectId, "T-1", E0 - 50, N0 + 50, E0 + 250, N0 + 50, 300);
+        Instant t = Instant.now().minus(30, ChronoUnit.DAYS);
+        trace(t, 60, 1000);
+        trace(t.plusSeconds(3600), 70, 5000); // a one-trace spike, as interrogators produce
+        trace(t.plusSeconds(7200), 60, 1200);
+        awaitDrained();
+        Map<String, Object> a = ((List<Map<String, Object>>) api().get("/api/v1/phases/" + phaseId + "/acceptance").json("$.parcels")).get(0);
+        assertThat(criterion(a, "fiber_strain").get("verdict")).isEqualTo("meets");
+        assertThat(((Number) criterion(a, "fiber_strain").get("value")).doubleValue()).isCloseTo(1200.0, within(0.5));
+
+        trace(t.plusSeconds(10800), 80, -2600); // compression beyond class I, twice
+        trace(t.plusSeconds(14400), 80, -2500);
+        awaitDrained();
+        a = ((List<Map<String, Object>>) api().get("/api/v1/phases/" + phaseId + "/acceptance").json("$.parcels")).get(0);
+        assertThat(criterion(a, "fiber_strain").get("verdict")).isEqualTo("does_not_meet");
+        assertThat(((Number) criterion(a, "fiber_strain").get("value")).doubleValue()).isCloseTo(2500.0, within(0.5));
+        assertThat(a.get("verdict")).isEqualTo("does_not_meet");
+    }
+
     @Test
     void onlyARecordedDecisionAcceptsAndItTakesTheVerdictIntoAccount() {
         // a field edit cannot accept
