@@ -111,7 +111,7 @@ public final class AcceptanceRules {
         }
         return new CriterionResult("fiber_strain", Math.abs(e.maxGroundStrainUe()) <= c.maxGroundStrainUe() ? Verdict.MEETS
                 : Verdict.DOES_NOT_MEET, round(e.maxGroundStrainUe()), c.maxGroundStrainUe(), "µε",
-                "largest |ground strain| (fiber / coupling) reached in two traces in the window, cable " + Objects.toString(e.maxStrainCable(), "?"),
+                "largest |ground strain| (fiber / coupling) reached twice in the window, cable " + Objects.toString(e.maxStrainCable(), "?"),
                 "strain.largest", List.of(Objects.toString(e.maxStrainCable(), "?")));
     }
 

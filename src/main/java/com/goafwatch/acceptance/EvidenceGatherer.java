@@ -87,13 +87,13 @@ public class EvidenceGatherer {
             String time = "time >= " + InfluxQl.stringLiteral(from.toString()) + " AND time <= " + InfluxQl.stringLiteral(to.toString());
             List<String> statements = new ArrayList<>();
             // ids are numbers from the database, so the regular expressions cannot be injected into
-            // strain: the second-largest per-trace extreme, so a value must recur in two traces (the spike filter of the
-            // evaluation); traces are the rollups grouped by minute, which joins the parts of one trace
+            // strain: the second-largest rollup extreme, so a value must be reached twice (two traces, or two stretches of
+            // one) and a one-sample spike does not count, as in the evaluation; straight on the rollups, no subquery, which
+            // keeps a year of 15-minute traces a single pass
             String parcelIds = ids(parcels.stream().map(ParcelRow::id).toList());
-            for (String[] f : new String[][] {{"top", "max", FiberSeries.STAT_MAX}, {"bottom", "min", FiberSeries.STAT_MIN}}) {
-                statements.add("SELECT " + f[0] + "(v, 2) AS v FROM (SELECT " + f[1] + "(" + f[2] + ") AS v FROM " + FiberSeries.STATS_MEASUREMENT
-                        + " WHERE " + FiberSeries.TAG_PARCEL + " =~ /^(" + parcelIds + ")$/ AND " + time + " GROUP BY time(1m), "
-                        + FiberSeries.TAG_PARCEL + ", " + FiberSeries.TAG_CABLE + " fill(none)) GROUP BY " + FiberSeries.TAG_PARCEL + ", "
+            for (String[] f : new String[][] {{"top", FiberSeries.STAT_MAX}, {"bottom", FiberSeries.STAT_MIN}}) {
+                statements.add("SELECT " + f[0] + "(" + f[1] + ", 2) AS v FROM " + FiberSeries.STATS_MEASUREMENT + " WHERE "
+                        + FiberSeries.TAG_PARCEL + " =~ /^(" + parcelIds + ")$/ AND " + time + " GROUP BY " + FiberSeries.TAG_PARCEL + ", "
                         + FiberSeries.TAG_CABLE);
             }
             if (!markers.isEmpty()) {
