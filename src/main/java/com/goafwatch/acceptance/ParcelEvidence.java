@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param lastGroutedOn  latest grouting date of its holes (start of the observation period)
  * @param markers        settlement over the stability window per marker
- * @param maxGroundStrainUe largest |fiber strain / coupling| reached in at least two traces in the window over its cables
+ * @param maxGroundStrainUe largest |fiber strain / coupling| reached at least twice (two traces, or two stretches of one) in the window
  *                          (a single-trace spike does not count); null: no fiber data
  * @param fiberMonitored whether any cable crosses the parcel
  * @param openSevereAlerts open alerts of level orange or red
