@@ -71,6 +71,7 @@ function listen(project) {
       if (app.panel.tab === 'parcel') await app.panel.renderParcel();
     }
     if (versions && next.cables !== versions.cables) await app.map.refreshCables();
+    if (versions && next.boreholes !== versions.boreholes) await app.map.refreshBoreholes();
     if (versions && next.markers !== versions.markers) {
       app.sensors = await get(`/api/v1/projects/${project.id}/sensors`);
       await app.map.refreshMarkers();

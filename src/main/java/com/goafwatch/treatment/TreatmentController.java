@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.project.ProjectRepository;
@@ -98,7 +100,7 @@ class TreatmentController {
     Map<String, Object> importBoreholes(@PathVariable long projectId, @RequestParam(defaultValue = "register") String kind,
             @RequestParam(required = false) String crs, @RequestParam(defaultValue = "create") String mode, HttpServletRequest request) {
         projects.require(projectId);
-        List<TableFile.Row> rows = TableFile.read(RequestBodies.readLimited(request, limits.maxUploadSize()), request.getContentType());
+        List<TableFile.Row> rows = table(request);
         return switch (kind) {
             case "register" -> Map.of("kind", kind, "boreholes", boreholes.importRegister(projectId, rows,
                     RequestCrs.parse("crs", crs, SupportedCrs.CGCS2000_GK_CM117), upsert(mode)).size());
@@ -120,7 +122,7 @@ class TreatmentController {
     @PostMapping("/api/v1/projects/{projectId}/qa-tests/import")
     Map<String, Object> importQa(@PathVariable long projectId, @RequestParam(defaultValue = "create") String mode, HttpServletRequest request) {
         projects.require(projectId);
-        List<TableFile.Row> rows = TableFile.read(RequestBodies.readLimited(request, limits.maxUploadSize()), request.getContentType());
+        List<TableFile.Row> rows = table(request);
         return Map.of("qaTests", qaTests.importRows(projectId, rows, upsert(mode)).size());
     }
 
@@ -128,6 +130,22 @@ class TreatmentController {
     ResponseEntity<Void> deleteQa(@PathVariable long id) {
         qaTests.delete(id);
         return ResponseEntity.noContent().build();
+    }
+
+    /** The uploaded table: the raw body (text/csv or .xlsx), or the part named {@code file} of a form upload. */
+    private List<TableFile.Row> table(HttpServletRequest request) {
+        if (request instanceof MultipartHttpServletRequest form) {
+            MultipartFile file = form.getFile("file");
+            if (file == null) {
+                throw ApiException.badRequest("missing-file", "a form upload needs the register in a part named 'file'");
+            }
+            try {
+                return TableFile.read(file.getBytes(), file.getOriginalFilename());
+            } catch (java.io.IOException e) {
+                throw ApiException.badRequest("unreadable-upload", "the uploaded file cannot be read: " + e.getMessage());
+            }
+        }
+        return TableFile.read(RequestBodies.readLimited(request, limits.maxUploadSize()), request.getContentType());
     }
 
     private static boolean upsert(String mode) {

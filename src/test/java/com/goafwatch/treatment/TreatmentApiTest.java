@@ -134,10 +134,15 @@ class TreatmentApiTest extends IntegrationTest {
             var r = api().postBytes("/api/v1/projects/" + projectId + "/boreholes/import?crs=EPSG:4548", XLSX, out.toByteArray());
             assertThat(r.status()).as(r.toString()).isEqualTo(200);
         }
-        var list = api().get("/api/v1/projects/" + projectId + "/boreholes");
-        assertThat((String) list.json("$.features[0].properties.groutedOn")).isEqualTo("2020-06-15");
-        assertThat(((Number) list.json("$.features[0].properties.groutTakeM3")).doubleValue()).isEqualTo(75.25);
-        assertThat(((Number) list.json("$.features[0].properties.order")).intValue()).isEqualTo(2);
+        // the same register as a browser form upload
+        var form = api().postFile("/api/v1/projects/" + projectId + "/boreholes/import?crs=EPSG:4548", "register.csv",
+                register(hole("F-1", "grouting", E0 + 70, N0 + 70, 60)).getBytes());
+        assertThat(form.status()).as(form.toString()).isEqualTo(200);
+        var list = api().get("/api/v1/projects/" + projectId + "/boreholes?type=grouting");
+        assertThat((List<String>) list.json("$.features[*].properties.code")).containsExactly("F-1", "X-1");
+        assertThat((List<String>) list.json("$.features[?(@.properties.code == 'X-1')].properties.groutedOn")).containsExactly("2020-06-15");
+        assertThat((List<Double>) list.json("$.features[?(@.properties.code == 'X-1')].properties.groutTakeM3")).containsExactly(75.25);
+        assertThat((List<Integer>) list.json("$.features[?(@.properties.code == 'X-1')].properties.order")).containsExactly(2);
     }
 
     @Test
