@@ -177,7 +177,8 @@ final class PdfReportWriter {
         List<String[]> rows = new ArrayList<>();
         for (QaResult q : c.qaTests()) {
             rows.add(new String[] {q.code(), t.get(q.type()), q.borehole() == null ? "" : q.borehole(), q.parcel(), q.testedOn() == null ? ""
-                    : q.testedOn().toString(), q.passed() == null ? t.get("unjudged") : q.passed() ? t.get("pass") : t.get("fail"), q.reason()});
+                    : q.testedOn().toString(), q.passed() == null ? t.get("unjudged") : q.passed() ? t.get("pass") : t.get("fail"),
+                    t.qaReason(q, c.criteria())});
         }
         table(doc, new String[] {t.get("code"), t.get("type"), t.get("legendHole"), t.get("parcel"), t.get("date"), t.get("result"),
                 t.get("detail")}, new float[] {1.6f, 2, 1.4f, 1.6f, 2, 1.4f, 6}, rows);

@@ -126,6 +126,17 @@ final class ReportText {
             Map.entry("core_strength", new String[] {"芯样抗压强度", "core strength"}),
             Map.entry("wave_velocity", new String[] {"孔内波速", "wave velocity"}),
             Map.entry("borehole_tv", new String[] {"钻孔电视", "borehole TV"}),
+            Map.entry("qa.noNeighbours", new String[] {"附近无有注浆量记录的注浆孔，无法比较复注量",
+                    "no grouting holes with a recorded take near the check hole to compare the re-injection with"}),
+            Map.entry("qa.checkHole", new String[] {"漏失 %s（上限 %s）；复注 %.2f m³，为邻近4孔平均注浆量 %.2f m³ 的 %.1f%%（上限 %.0f%%）",
+                    "fluid loss %s (max %s); re-injection %.2f m³ = %.1f %% of the neighbours' mean take %.2f m³ (max %.0f %%)"}),
+            Map.entry("qa.core", new String[] {"单轴抗压强度 %.1f MPa（下限 %.1f）", "UCS %.1f MPa (min %.1f)"}),
+            Map.entry("qa.wave", new String[] {"波速 %.0f m/s（下限 %.0f）", "wave velocity %.0f m/s (min %.0f)"}),
+            Map.entry("qa.defect", new String[] {"发现缺陷：%s", "defect seen: %s"}),
+            Map.entry("qa.noDefect", new String[] {"未见缺陷", "no defect seen"}),
+            Map.entry("none", new String[] {"无", "none"}),
+            Map.entry("minor", new String[] {"轻微", "minor"}),
+            Map.entry("major", new String[] {"严重", "major"}),
             Map.entry("alerts.open", new String[] {"未关闭橙/红色预警 %s 条", "%s open orange/red alert(s)"}));
 
     private final int index;
@@ -141,6 +152,24 @@ final class ReportText {
 
     String format(String key, Object... args) {
         return String.format(get(key), args);
+    }
+
+    /** Why a QA test passed or failed, in this language (the judge's English sentence for English reports). */
+    String qaReason(com.goafwatch.acceptance.QaResult q, com.goafwatch.acceptance.AcceptanceCriteria c) {
+        if (index == 1 || q.reason() == null) {
+            return q.reason();
+        }
+        java.util.Locale l = java.util.Locale.ROOT;
+        return switch (q.type()) {
+            case "check_hole" -> q.neighbourMeanTakeM3() == null || q.neighbourMeanTakeM3() <= 0 ? get("qa.noNeighbours")
+                    : String.format(l, get("qa.checkHole"), get(q.fluidLoss()), get(c.maxFluidLoss()), q.reinjectionM3(),
+                            q.neighbourMeanTakeM3(), q.reinjectionM3() / q.neighbourMeanTakeM3() * 100, c.maxReinjectionShare() * 100);
+            case "core_strength" -> String.format(l, get("qa.core"), q.coreStrengthMpa(), c.minCoreStrengthMpa());
+            case "wave_velocity" -> String.format(l, get("qa.wave"), q.waveVelocityMs(), c.minWaveVelocityMs());
+            case "borehole_tv" -> Boolean.TRUE.equals(q.defectFound()) ? String.format(l, get("qa.defect"), q.notes() == null ? "" : q.notes())
+                    : get("qa.noDefect");
+            default -> q.reason();
+        };
     }
 
     /** A criterion's detail in this language (the English detail when the message is unknown). */

@@ -96,6 +96,7 @@ class ReportTest extends IntegrationTest {
             assertThat(text).contains(String.format(Locale.ROOT, "%.1f", totalMu));
             assertThat(text).contains(String.format(Locale.ROOT, "%.1f", grout));
             assertThat(text).contains("地块数 " + parcels);
+            assertThat(text).as("the weak core, explained in Chinese").contains("单轴抗压强度 8.1 MPa（下限 9.0）");
             // every parcel's row in the verdict table says what the acceptance API says
             ReportText zh = new ReportText("zh");
             for (int i = 0; i < codes.size(); i++) {
