@@ -76,6 +76,38 @@ public class QaTestService {
         return importRows(projectId, List.of(new TableFile.Row(1, fields)), false).get(0);
     }
 
+    /** Replaces a test with the fields given (same checks as an import; the code may change if it stays unique). */
+    @Transactional
+    public void update(long id, Map<String, String> fields) {
+        long projectId = jdbc.sql("SELECT project_id FROM qa_test WHERE id = ?").param(id).query(Long.class).optional()
+                .orElseThrow(() -> ApiException.notFound("QA test", id));
+        Fields f = new Fields(fields);
+        Ready r = read(projectId, f);
+        if (r != null) {
+            Long other = idOf(projectId, r.code());
+            f.check(other == null || other == id, "code " + r.code() + " is taken by QA test " + other);
+        }
+        RowProblems problems = new RowProblems();
+        problems.add(1, f.text("code", false), f.errors());
+        problems.throwIfAny("QA test");
+        jdbc.sql("""
+                UPDATE qa_test SET borehole_id = ?, parcel_id = ?, code = ?, test_type = ?, tested_on = ?, fluid_loss = ?, reinjection_m3 = ?,
+                    core_strength_mpa = ?, wave_velocity_ms = ?, defect_found = ?, notes = ? WHERE id = ?""")
+                .params(r.boreholeId(), r.parcelId(), r.code(), r.type(), Date.valueOf(r.testedOn()), r.fluidLoss(), r.reinjection(),
+                        r.strength(), r.velocity(), r.defect(), r.notes(), id)
+                .update();
+    }
+
+    /** The stored test as entered (its judgement is in GET /api/v1/phases/{id}/qa-tests). */
+    public Map<String, Object> find(long id) {
+        return jdbc.sql("""
+                SELECT q.id, q.project_id AS "projectId", q.code, q.test_type AS type, b.code AS borehole, p.code AS parcel,
+                       q.tested_on AS "testedOn", q.fluid_loss AS "fluidLoss", q.reinjection_m3 AS "reinjectionM3",
+                       q.core_strength_mpa AS "coreStrengthMpa", q.wave_velocity_ms AS "waveVelocityMs", q.defect_found AS "defectFound", q.notes
+                FROM qa_test q LEFT JOIN borehole b ON b.id = q.borehole_id LEFT JOIN parcel p ON p.id = COALESCE(q.parcel_id, b.parcel_id)
+                WHERE q.id = ?""").param(id).query().listOfRows().stream().findFirst().orElseThrow(() -> ApiException.notFound("QA test", id));
+    }
+
     @Transactional
     public void delete(long id) {
         if (jdbc.sql("DELETE FROM qa_test WHERE id = ?").param(id).update() == 0) {

@@ -126,6 +126,18 @@ class TreatmentController {
         return Map.of("qaTests", qaTests.importRows(projectId, rows, upsert(mode)).size());
     }
 
+    @GetMapping("/api/v1/qa-tests/{id}")
+    Map<String, Object> qaTest(@PathVariable long id) {
+        return qaTests.find(id);
+    }
+
+    @Operation(summary = "Replace a QA test (same fields as create)")
+    @PutMapping("/api/v1/qa-tests/{id}")
+    Map<String, Object> updateQa(@PathVariable long id, HttpServletRequest request) {
+        qaTests.update(id, scalars(json(request)));
+        return qaTests.find(id);
+    }
+
     @DeleteMapping("/api/v1/qa-tests/{id}")
     ResponseEntity<Void> deleteQa(@PathVariable long id) {
         qaTests.delete(id);

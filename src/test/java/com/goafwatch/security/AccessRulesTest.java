@@ -124,6 +124,7 @@ class AccessRulesTest extends IntegrationTest {
                 new Call("POST", "/api/v1/projects/" + p1 + "/boreholes/import?crs=EPSG:4548&mode=upsert", "text/csv",
                         () -> "code,type,easting,northing,measured_depth_m,grout_take_m3\nACL-1,grouting,454010,3924010,60,10\n",
                         401, 403, 200, 403, 200, 403),
+                new Call("PUT", "/api/v1/qa-tests/999999999", "application/json", () -> "{}", 401, 403, 404, 404, 404, 403),
                 new Call("GET", "/api/v1/phases/" + phase + "/acceptance", null, null, 401, 200, 200, 403, 200, 403),
                 new Call("PUT", "/api/v1/projects/" + p1 + "/acceptance-criteria", "application/json", () -> "{}", 401, 403, 403, 403, 200, 403),
                 new Call("POST", "/api/v1/parcels/" + parcel + "/acceptance-decision", "application/json",

@@ -106,6 +106,21 @@ class TreatmentApiTest extends IntegrationTest {
         assertThat(check.get("passed")).isEqualTo(true);
         assertThat(tests.stream().filter(t -> t.get("code").equals("QA-3")).findFirst().orElseThrow().get("passed")).isEqualTo(false);
         assertThat(tests.stream().filter(t -> t.get("code").equals("QA-5")).findFirst().orElseThrow().get("parcel")).isEqualTo("T-B");
+
+        // single-test CRUD: re-testing the weak core gives 9.4 MPa, which passes
+        long q3 = ((Number) tests.stream().filter(t -> t.get("code").equals("QA-3")).findFirst().orElseThrow().get("id")).longValue();
+        var put = api().putJson("/api/v1/qa-tests/" + q3, """
+                {"code": "QA-3", "type": "core_strength", "borehole": "K-1", "testedOn": "2020-09-20", "coreStrengthMpa": 9.4,
+                 "notes": "re-cored"}""");
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        assertThat(((Number) put.json("$.coreStrengthMpa")).doubleValue()).isEqualTo(9.4);
+        assertThat((List<Boolean>) api().get("/api/v1/phases/" + phaseId + "/qa-tests").json("$[?(@.code == 'QA-3')].passed"))
+                .containsExactly(true);
+        assertThat(api().putJson("/api/v1/qa-tests/" + q3, "{\"code\": \"QA-3\", \"type\": \"core_strength\", \"borehole\": \"K-1\"}")
+                .status()).isEqualTo(422);
+        assertThat(api().get("/api/v1/qa-tests/" + q3).status()).isEqualTo(200);
+        assertThat(api().delete("/api/v1/qa-tests/" + q3).status()).isEqualTo(204);
+        assertThat(api().get("/api/v1/qa-tests/" + q3).status()).isEqualTo(404);
     }
 
     @Test
