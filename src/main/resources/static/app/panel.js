@@ -1,6 +1,6 @@
 // The side panel: a parcel's facts, flags, alerts and charts; a cable's profile over time; the alert list.
 import { get, post } from './api.js';
-import { t, formatTime } from './i18n.js';
+import { t, formatTime, lang } from './i18n.js';
 import { timeChart, profileChart } from './charts.js';
 import { maxAbs } from './map.js';
 
@@ -61,15 +61,28 @@ export class Panel {
       <ul class="alerts parcel-alerts">${alerts.alerts.length ? alerts.alerts.map(a => this.alertItem(a)).join('') : `<li class="small">${t('noAlerts')}</li>`}</ul>
       <h4>${t('acceptance')} <span class="acceptance-verdict"></span></h4>
       <ul class="flags acceptance"></ul>
+      ${this.canWrite() ? `<button type="button" class="action phase-report">${t('phaseReport')}</button>` : ''}
       <label>${t('window')} <select class="days">${[1, 7, 30, 90, 365].map(d => `<option value="${d}" ${d === this.days ? 'selected' : ''}>${d} ${t('days')}</option>`).join('')}</select></label>
       <h4>${t('strainHistory')}</h4><p class="small worst"></p><div class="chart chart-strain"></div>
       <h4>${t('settlementChart')}</h4><p class="small markers-note"></p><div class="chart chart-settlement"></div>`;
     this.bindAlertButtons(el, () => this.renderParcel());
     el.querySelector('.days').addEventListener('change', e => { this.days = Number(e.target.value); this.renderParcel(); });
+    el.querySelector('.phase-report')?.addEventListener('click', () => this.phaseReport(p.phaseId));
     const to = new Date();
     const from = new Date(to - this.days * DAY);
     await Promise.all([this.strainChart(el, f, flags, rules, from, to), this.settlementChart(el, f, rules, from, to),
       this.acceptance(el, f)]);
+  }
+
+  /** Generates and stores the phase's report in the page's language, then opens the stored PDF. */
+  async phaseReport(phaseId) {
+    this.app.toast(t('generating'));
+    try {
+      const r = await post(`/api/v1/phases/${phaseId}/reports?format=pdf&language=${lang()}`);
+      window.open(`/api/v1/reports/${r.id}/content`, '_blank');
+    } catch (e) {
+      this.app.toast(`${t('failed')}: ${e.message}`);
+    }
   }
 
   /** The parcel's acceptance verdict, criterion by criterion (the decision itself is the panel's, recorded by an admin). */

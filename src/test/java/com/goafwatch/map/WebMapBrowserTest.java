@@ -180,6 +180,11 @@ class WebMapBrowserTest extends IntegrationTest {
         // the acceptance verdict, criterion by criterion: no QA tests and no grouting date recorded yet
         wait.until(d -> d.findElements(By.cssSelector("#tab-parcel .acceptance li")).size() == 7);
         assertThat(browser.findElement(By.cssSelector("#tab-parcel .acceptance-verdict")).getText()).isEqualTo("insufficient data");
+        // an engineer makes the phase report from here; it is stored (the new tab with the PDF is the browser's business)
+        long reportsBefore = count("report WHERE project_id = " + site.projectId);
+        browser.findElement(By.cssSelector("#tab-parcel .phase-report")).click();
+        wait.until(d -> count("report WHERE project_id = " + site.projectId) == reportsBefore + 1);
+        browser.switchTo().window(browser.getWindowHandles().iterator().next());
         screenshot("02-parcel-panel");
 
         // the cable's profile along chainage
