@@ -81,9 +81,7 @@ class AcceptanceController {
     @Operation(summary = "Verdict of one parcel, with every criterion's numbers")
     @GetMapping("/api/v1/parcels/{parcelId}/acceptance")
     AcceptanceRules.ParcelVerdict parcel(@PathVariable long parcelId) {
-        long phaseId = phaseOfParcel(parcelId);
-        return acceptance.evaluate(phaseId, Instant.now()).acceptance().parcels().stream().filter(v -> v.parcelId() == parcelId)
-                .findFirst().orElseThrow();
+        return acceptance.evaluateParcel(parcelId, Instant.now());
     }
 
     @Operation(summary = "Record the panel's decision on a parcel (admin): decision accepted|rejected, comment, overrideVerdict, reportId")
@@ -103,9 +101,5 @@ class AcceptanceController {
     List<Map<String, Object>> decisions(@PathVariable long phaseId) {
         phases.findById(phaseId).orElseThrow(() -> ApiException.notFound("phase", phaseId));
         return decisions.decisions(phaseId);
-    }
-
-    private long phaseOfParcel(long parcelId) {
-        return phases.phaseIdOfParcel(parcelId).orElseThrow(() -> ApiException.notFound("parcel", parcelId));
     }
 }

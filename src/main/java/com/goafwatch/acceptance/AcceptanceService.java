@@ -31,6 +31,15 @@ public class AcceptanceService {
         return criteria.of(projectId);
     }
 
+    /** One parcel's verdict, from evidence gathered for that parcel alone. */
+    public AcceptanceRules.ParcelVerdict evaluateParcel(long parcelId, Instant at) {
+        long phaseId = phases.phaseIdOfParcel(parcelId).orElseThrow(() -> ApiException.notFound("parcel", parcelId));
+        Phase phase = phases.findById(phaseId).orElseThrow();
+        AcceptanceCriteria c = criteria.of(phase.projectId());
+        return gatherer.gather(phase.projectId(), phaseId, parcelId, c, at).parcels().stream().map(e -> AcceptanceRules.judge(e, c))
+                .findFirst().orElseThrow();
+    }
+
     public Evaluation evaluate(long phaseId, Instant at) {
         Phase phase = phases.findById(phaseId).orElseThrow(() -> ApiException.notFound("phase", phaseId));
         AcceptanceCriteria c = criteria.of(phase.projectId());

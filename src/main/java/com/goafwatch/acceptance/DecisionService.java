@@ -48,8 +48,7 @@ public class DecisionService {
             throw ApiException.conflict("not-ready-for-decision", "parcel " + parcel.get("code") + " is " + status
                     + "; a decision is taken on a parcel under post-treatment monitoring");
         }
-        AcceptanceRules.ParcelVerdict verdict = acceptance.evaluate(phaseId, Instant.now()).acceptance().parcels().stream()
-                .filter(v -> v.parcelId() == parcelId).findFirst().orElseThrow();
+        AcceptanceRules.ParcelVerdict verdict = acceptance.evaluateParcel(parcelId, Instant.now());
         guard(r, verdict.verdict(), "parcel " + parcel.get("code"));
         long id = insert(((Number) parcel.get("project_id")).longValue(), phaseId, parcelId, r, verdict);
         jdbc.sql("UPDATE parcel SET status = ?, updated_at = now() WHERE id = ?").params(r.decision(), parcelId).update();

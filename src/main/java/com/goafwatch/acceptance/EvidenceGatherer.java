@@ -54,6 +54,14 @@ public class EvidenceGatherer {
     }
 
     public PhaseEvidence gather(long projectId, long phaseId, AcceptanceCriteria criteria, Instant to) {
+        return gather(projectId, phaseId, null, criteria, to);
+    }
+
+    /**
+     * @param onlyParcel one parcel of the phase (a parcel panel or a decision), or null for all: the same queries,
+     *                   scoped, so one parcel does not cost a whole phase's InfluxDB aggregation
+     */
+    public PhaseEvidence gather(long projectId, long phaseId, Long onlyParcel, AcceptanceCriteria criteria, Instant to) {
         AcceptanceCriteria c = criteria.withDefaults();
         Instant from = to.atZone(ZoneOffset.UTC).minusMonths(c.stabilityMonths()).toInstant();
         List<ParcelRow> parcels = jdbc.sql("""
@@ -63,14 +71,15 @@ public class EvidenceGatherer {
                        (SELECT max(b.grouted_on) FROM borehole b WHERE b.parcel_id = p.id AND b.hole_type = 'grouting') AS last_grouted,
                        EXISTS (SELECT 1 FROM cable_parcel_interval i WHERE i.parcel_id = p.id) AS fiber,
                        (SELECT count(*) FROM alert a WHERE a.parcel_id = p.id AND a.state <> 'cleared' AND a.level IN ('orange', 'red')) AS severe
-                FROM parcel p WHERE p.phase_id = ? ORDER BY p.code""").param(phaseId)
+                FROM parcel p WHERE p.phase_id = ? AND p.id = COALESCE(?::bigint, p.id) ORDER BY p.code""").params(phaseId, onlyParcel)
                 .query((rs, i) -> new ParcelRow(rs.getLong("id"), rs.getString("code"), rs.getDouble("area_mu"), rs.getString("status"),
                         rs.getInt("holes"), rs.getDouble("take"), toLocal(rs.getDate("last_grouted")), rs.getBoolean("fiber"),
                         rs.getInt("severe")))
                 .list();
         List<Marker> markers = jdbc.sql("""
                 SELECT m.id, m.code, m.parcel_id FROM point_sensor m JOIN parcel p ON p.id = m.parcel_id
-                WHERE p.phase_id = ? AND m.sensor_type = 'settlement-marker' ORDER BY m.code""").param(phaseId)
+                WHERE p.phase_id = ? AND p.id = COALESCE(?::bigint, p.id) AND m.sensor_type = 'settlement-marker' ORDER BY m.code""")
+                .params(phaseId, onlyParcel)
                 .query((rs, i) -> new Marker(rs.getLong(1), rs.getString(2), rs.getLong(3))).list();
         Map<Long, Double> coupling = new HashMap<>();
         Map<Long, String> cableCodes = new HashMap<>();
@@ -78,7 +87,7 @@ public class EvidenceGatherer {
             coupling.put(rs.getLong(1), rs.getDouble(3));
             cableCodes.put(rs.getLong(1), rs.getString(2));
         });
-        Map<Long, List<QaResult>> qa = qaByParcel(projectId, phaseId, c);
+        Map<Long, List<QaResult>> qa = qaByParcel(projectId, phaseId, onlyParcel, c);
 
         long t0 = System.nanoTime();
         Map<Long, MarkerSeries> series = new LinkedHashMap<>();
@@ -151,6 +160,10 @@ public class EvidenceGatherer {
 
     /** QA tests of the phase's parcels, judged. */
     public Map<Long, List<QaResult>> qaByParcel(long projectId, long phaseId, AcceptanceCriteria c) {
+        return qaByParcel(projectId, phaseId, null, c);
+    }
+
+    private Map<Long, List<QaResult>> qaByParcel(long projectId, long phaseId, Long onlyParcel, AcceptanceCriteria c) {
         Map<Long, List<QaResult>> byParcel = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT q.id, q.code, q.test_type, b.code AS borehole, pc.id AS parcel_id, pc.code AS parcel, q.tested_on, q.fluid_loss,
@@ -160,7 +173,8 @@ public class EvidenceGatherer {
                           ORDER BY g.collar <-> b.collar LIMIT 4) n) AS neighbour_mean
                 FROM qa_test q LEFT JOIN borehole b ON b.id = q.borehole_id
                 JOIN parcel pc ON pc.id = COALESCE(q.parcel_id, b.parcel_id)
-                WHERE q.project_id = ? AND pc.phase_id = ? ORDER BY q.code""").params(projectId, phaseId).query(rs -> {
+                WHERE q.project_id = ? AND pc.phase_id = ? AND pc.id = COALESCE(?::bigint, pc.id) ORDER BY q.code""")
+                .params(projectId, phaseId, onlyParcel).query(rs -> {
                     QaResult raw = new QaResult(rs.getLong("id"), rs.getString("code"), rs.getString("test_type"), rs.getString("borehole"),
                             rs.getLong("parcel_id"), rs.getString("parcel"), toLocal(rs.getDate("tested_on")), rs.getString("fluid_loss"),
                             (Double) rs.getObject("reinjection_m3"), number(rs.getObject("neighbour_mean")),

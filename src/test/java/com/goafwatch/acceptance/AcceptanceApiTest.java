@@ -96,6 +96,13 @@ class AcceptanceApiTest extends IntegrationTest {
         assertThat(criterion(b, "settlement_cumulative").get("detail")).isEqualTo("no settlement markers in the parcel");
         assertThat((String) r.json("$.verdict")).isEqualTo("insufficient_data");
         assertThat(((Number) r.json("$.meetsMu")).doubleValue()).isCloseTo(15.0, within(1e-3));
+        // the parcel endpoint gathers for the one parcel and must say exactly what the phase says of it
+        for (Map<String, Object> p : parcels) {
+            var one = api().get("/api/v1/parcels/" + p.get("parcelId") + "/acceptance");
+            assertThat((String) one.json("$.verdict")).isEqualTo(p.get("verdict"));
+            assertThat((List<Object>) one.json("$.criteria[*].value")).isEqualTo(((List<Map<String, Object>>) p.get("criteria")).stream()
+                    .map(c -> c.get("value")).toList());
+        }
 
         // stricter criteria (admin) turn A's verdict
         var put = api().putJson("/api/v1/projects/" + projectId + "/acceptance-criteria", "{\"maxSettlementRateMmPerDay\": 0.005}");
@@ -146,6 +153,12 @@ class AcceptanceApiTest extends IntegrationTest {
                 feature("A", 1, "Polygon", square(E0, N0, 100)).replace("\"landUse\"", "\"status\": \"accepted\", \"landUse\""));
         assertThat(put.status()).isEqualTo(409);
         assertThat((String) put.json("$.detail")).contains("acceptance-decision");
+        // nor can an import
+        var imported = fixtures().importGeoJson(projectId, "?crs=EPSG:4548&mode=upsert", collection(
+                feature("A", 1, "Polygon", square(E0, N0, 100)).replace("\"landUse\"", "\"status\": \"accepted\", \"landUse\"")));
+        assertThat(imported.status()).isEqualTo(422);
+        assertThat(imported.body()).contains("set only by a recorded acceptance decision");
+        assertThat(jdbc.sql("SELECT status FROM parcel WHERE id = ?").param(parcelA).query(String.class).single()).isEqualTo("monitoring");
 
         assertThat(api().postJson("/api/v1/parcels/" + parcelA + "/acceptance-decision", "{\"decision\": \"accepted\"}").status())
                 .as("a comment is required").isEqualTo(422);

@@ -66,6 +66,21 @@ class TreatmentApiTest extends IntegrationTest {
 
         var list = api().get("/api/v1/projects/" + projectId + "/boreholes?type=grouting");
         assertThat((List<String>) list.json("$.features[*].properties.code")).containsExactly("DH-1");
+
+        // replaced as a vertical hole in T-B: the path, trace and parcel follow; a bad replacement changes nothing
+        long id = ((Number) r.json("$.id")).longValue();
+        var put = api().putJson("/api/v1/boreholes/" + id + "?crs=EPSG:4548", String.format(java.util.Locale.ROOT, """
+                {"code": "DH-1", "type": "grouting", "easting": %.1f, "northing": %.1f, "measuredDepthM": 90, "groutTakeM3": 99}""",
+                E0 + 150, N0 + 50));
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        assertThat((String) put.json("$.properties.parcel")).isEqualTo("T-B");
+        assertThat((String) put.json("$.geometry.type")).isEqualTo("Point");
+        assertThat(((Number) put.json("$.properties.verticalDepthM")).doubleValue()).isCloseTo(90.0, within(1e-6));
+        assertThat((List<Object>) put.json("$.properties.stations")).isEmpty();
+        var bad = api().putJson("/api/v1/boreholes/" + id + "?crs=EPSG:4548", "{\"code\": \"DH-1\", \"type\": \"grouting\"}");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("easting is missing", "measured depth m is missing");
+        assertThat(((Number) api().get("/api/v1/boreholes/" + id).json("$.properties.groutTakeM3")).doubleValue()).isEqualTo(99.0);
         // the OGC collection serves the same traces to GIS clients and to the web map
         var ogc = api().get("/ogcapi/collections/boreholes/items?projectId=" + projectId);
         assertThat((List<String>) ogc.json("$.features[*].properties.code")).containsExactly("DH-1");
