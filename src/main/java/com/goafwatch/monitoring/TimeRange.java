@@ -2,7 +2,6 @@ package com.goafwatch.monitoring;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 import com.goafwatch.system.ApiException;
 
@@ -23,12 +22,7 @@ record TimeRange(Instant from, Instant to) {
     }
 
     static Instant instant(String name, String text) {
-        try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("invalid-time-range", name + " '" + text + "' is not an ISO-8601 date-time with offset")
-                    .with("parameter", name);
-        }
+        return com.goafwatch.system.RequestTime.parse(name, text);
     }
 
     String influxQl() {

@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 import com.goafwatch.acceptance.AcceptanceRules;
 import com.goafwatch.acceptance.AcceptanceService;
 import com.goafwatch.acceptance.DecisionService;
-import com.goafwatch.acceptance.EvidenceGatherer;
 import com.goafwatch.acceptance.ParcelEvidence;
 import com.goafwatch.acceptance.QaResult;
 import com.goafwatch.acceptance.Verdict;
