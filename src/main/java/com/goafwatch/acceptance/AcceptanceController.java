@@ -1,6 +1,8 @@
 package com.goafwatch.acceptance;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +22,9 @@ import com.goafwatch.system.ApiException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** Criteria, QA judgements, verdicts and recorded decisions. */
 @RestController
@@ -32,9 +37,11 @@ class AcceptanceController {
     private final EvidenceGatherer gatherer;
     private final ProjectRepository projects;
     private final PhaseRepository phases;
+    private final ObjectMapper mapper;
 
     AcceptanceController(AcceptanceService acceptance, DecisionService decisions, CriteriaRepository criteria, EvidenceGatherer gatherer,
-            ProjectRepository projects, PhaseRepository phases) {
+            ProjectRepository projects, PhaseRepository phases, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.acceptance = acceptance;
         this.decisions = decisions;
         this.criteria = criteria;
@@ -52,10 +59,23 @@ class AcceptanceController {
 
     @Operation(summary = "Set the project's acceptance criteria; fields left out take the defaults")
     @PutMapping("/api/v1/projects/{projectId}/acceptance-criteria")
-    AcceptanceCriteria setCriteria(@PathVariable long projectId, @RequestBody AcceptanceCriteria body) {
+    AcceptanceCriteria setCriteria(@PathVariable long projectId, @RequestBody JsonNode json) {
         projects.require(projectId);
-        if (body == null) {
+        if (json == null || !json.isObject()) {
             throw ApiException.badRequest("invalid-json", "the body must be a JSON object of criteria");
+        }
+        // a misspelt criterion silently ignored would leave the old limit in force while the engineer believes otherwise
+        List<String> known = Arrays.stream(AcceptanceCriteria.class.getRecordComponents()).map(RecordComponent::getName).toList();
+        List<String> unknown = json.propertyNames().stream().filter(n -> !known.contains(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("invalid-criteria", "unknown criteria " + unknown + "; known: " + known);
+        }
+        AcceptanceCriteria body;
+        try {
+            body = mapper.treeToValue(json, AcceptanceCriteria.class);
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("invalid-criteria", "criteria must be numbers (maxFluidLoss: none|minor|major, "
+                    + "noOpenOrangeRedAlerts: true|false): " + e.getOriginalMessage());
         }
         List<String> problems = body.problems();
         if (!problems.isEmpty()) {

@@ -3,15 +3,12 @@ package com.goafwatch.acceptance;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 /**
  * What a parcel must show before the panel can accept it. Defaults follow domain.md: cores ≥ 9 MPa,
  * check-hole re-injection ≤ 15 % of the mean take of the 4 nearest grouting holes with at most minor
  * fluid loss, six months of observation, movement ended (≤ 30 mm over 6 months, i.e. ≤ 0.167 mm/d),
  * ground strain within class I (2 mm/m = 2000 µε), and no open orange or red alert.
  */
-@JsonIgnoreProperties(ignoreUnknown = false)
 public record AcceptanceCriteria(Double minQaPassRate, Integer minQaTests, Double minCoreStrengthMpa, Double maxReinjectionShare,
         String maxFluidLoss, Double minWaveVelocityMs, Double minGroutTakeM3PerMu, Integer minObservationDays, Integer stabilityMonths,
         Double maxSettlementMm, Double maxSettlementRateMmPerDay, Double maxGroundStrainUe, Boolean noOpenOrangeRedAlerts) {

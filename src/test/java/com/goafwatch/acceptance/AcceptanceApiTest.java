@@ -109,6 +109,14 @@ class AcceptanceApiTest extends IntegrationTest {
         assertThat(put.status()).as(put.toString()).isEqualTo(200);
         assertThat(((Number) put.json("$.minCoreStrengthMpa")).doubleValue()).isEqualTo(9.0);
         assertThat((String) api().get("/api/v1/parcels/" + parcelA + "/acceptance").json("$.verdict")).isEqualTo("does_not_meet");
+        var badTime = api().get("/api/v1/phases/" + phaseId + "/acceptance?at=yesterday");
+        assertThat(badTime.status()).isEqualTo(400);
+        assertThat((String) badTime.json("$.parameter")).isEqualTo("at");
+        assertThat(api().putJson("/api/v1/projects/" + projectId + "/acceptance-criteria", "{\"minQaPassRate\": ").status()).isEqualTo(400);
+        assertThat(api().putJson("/api/v1/projects/" + projectId + "/acceptance-criteria", "{\"minCoreStrength\": 9}").status())
+                .as("a misspelt criterion is refused, not ignored").isEqualTo(400);
+        assertThat(api().putJson("/api/v1/projects/" + projectId + "/acceptance-criteria", "{\"minCoreStrengthMpa\": \"high\"}").status())
+                .isEqualTo(400);
         var bad = api().putJson("/api/v1/projects/" + projectId + "/acceptance-criteria", "{\"minQaPassRate\": 1.5, \"maxFluidLoss\": \"some\"}");
         assertThat(bad.status()).isEqualTo(422);
         assertThat((String) bad.json("$.detail")).contains("minQaPassRate", "maxFluidLoss");
