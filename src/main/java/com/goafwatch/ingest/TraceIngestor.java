@@ -135,7 +135,8 @@ public class TraceIngestor {
             byte[] head = in.readNBytes(4096);
             in.reset();
             String start = new String(head, StandardCharsets.UTF_8);
-            String firstLine = start.lines().findFirst().orElse("");
+            // comment lines ("# synthetic …") may stand before a CSV header
+            String firstLine = start.lines().filter(l -> !l.startsWith("#")).findFirst().orElse("");
             if (firstLine.startsWith("Param;")) {
                 return "febus";
             }

@@ -25,7 +25,8 @@ class MessengerContext {
         var project = jdbc.sql("SELECT code, name FROM project WHERE id = ?").param(projectId).query().singleRow();
         Instant at = jdbc.sql("SELECT at FROM alert_event WHERE id = ?").param(payload.path("eventId").asLong())
                 .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).optional().orElseGet(Instant::now);
-        return new AlertCard.Context(String.valueOf(project.get("code")), String.valueOf(project.get("name")), at, properties.siteZone(),
-                properties.publicBaseUrl() == null ? null : properties.publicBaseUrl().toString());
+        String base = properties.publicBaseUrl() == null || properties.publicBaseUrl().toString().isBlank() ? null
+                : properties.publicBaseUrl().toString();
+        return new AlertCard.Context(String.valueOf(project.get("code")), String.valueOf(project.get("name")), at, properties.siteZone(), base);
     }
 }
