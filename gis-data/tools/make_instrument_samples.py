@@ -56,7 +56,7 @@ def febus():
 SETUPS = [('BM1', 1.5000, 30.0, 'SM-01', 1.4000, 30.0),
           ('SM-01', 1.3000, 25.0, 'TP1', 1.6000, 25.0),
           ('TP1', 1.4500, 35.0, 'SM-02', 1.2500, 35.0),
-          ('SM-02', 1.6000, 40.0, 'BM2', 1.4988, 40.0)]   # misclosure +1.2 mm
+          ('SM-02', 1.6000, 40.0, 'BM2', 1.4788, 40.0)]   # misclosure +1.2 mm
 
 def gsi_word(wi, unit, value, width, point=False):
     if point:
@@ -93,5 +93,5 @@ if __name__ == '__main__':
     gsi(os.path.join(OUT, 'levelling-run-gsi16.gsi'), SETUPS, 16)
     gsi(os.path.join(OUT, 'levelling-run-gsi8.gsi'), SETUPS, 8)
     dini(os.path.join(OUT, 'levelling-run-dini.dat'), SETUPS)
-    over = SETUPS[:3] + [('SM-02', 1.6000, 40.0, 'BM2', 1.4940, 40.0)]   # misclosure +6.0 mm
+    over = SETUPS[:3] + [('SM-02', 1.6000, 40.0, 'BM2', 1.4740, 40.0)]   # misclosure +6.0 mm
     gsi(os.path.join(OUT, 'levelling-run-over-tolerance.gsi'), over, 16)
