@@ -26,6 +26,10 @@ final class RawFileErrors {
         }
     }
 
+    List<Error> listed() {
+        return listed;
+    }
+
     boolean any() {
         return count > 0;
     }

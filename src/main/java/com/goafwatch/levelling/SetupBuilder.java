@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Groups staff readings into set-ups: a set-up starts with a backsight, takes the foresight (BF) or the
- * foresights and second backsight (BFFB, averaged), and side shots; the next backsight after a foresight
- * starts the next set-up, which must stand on the previous foresight's point (turning point). Readings and
+ * foresights and second backsight (BFFB, averaged), and side shots; a backsight to another point after a
+ * foresight starts the next set-up, which must stand on the previous foresight's point (turning point). Readings and
  * distances are checked for plausibility (staff length, sight length) so a unit mistake is caught.
  */
 final class SetupBuilder {
@@ -42,7 +42,9 @@ final class SetupBuilder {
         }
         switch (o.sight()) {
             case BACK -> {
-                if (!fores.isEmpty()) {
+                // a backsight to this set-up's backsight point after its foresight is the second B of BFFB;
+                // to another point (the turning point) it starts the next set-up
+                if (!fores.isEmpty() && !o.point().equals(back)) {
                     close(false);
                 }
                 if (back != null && !back.equals(o.point())) {
