@@ -40,15 +40,17 @@ record AlertCard(String title, List<String[]> lines, String level, String link, 
         String level = noData ? (chinese ? "无数据" : "no data") : levelKey == null ? "–" : LEVELS.getOrDefault(levelKey, new String[] {levelKey,
                 levelKey})[l];
         String eventText = EVENTS.getOrDefault(event, new String[] {event, event})[l];
-        String parcel = a.path("parcel").asString("");
-        String title = chinese ? "【" + level + "】" + c.projectName() + " · 地块 " + parcel + " · " + eventText
-                : "[" + level + "] " + c.projectName() + " · parcel " + parcel + " · " + eventText;
+        // free text (names, codes, comments) cannot add markup to the card
+        String parcel = escape(a.path("parcel").asString(""));
+        String projectName = escape(c.projectName());
+        String title = chinese ? "【" + level + "】" + projectName + " · 地块 " + parcel + " · " + eventText
+                : "[" + level + "] " + projectName + " · parcel " + parcel + " · " + eventText;
         List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {chinese ? "项目" : "Project", c.projectName() + " (" + c.projectCode() + ")"});
+        lines.add(new String[] {chinese ? "项目" : "Project", projectName + " (" + escape(c.projectCode()) + ")"});
         lines.add(new String[] {chinese ? "地块" : "Parcel", parcel});
         lines.add(new String[] {chinese ? "级别" : "Level", level});
         lines.add(new String[] {chinese ? "事件" : "Event", eventText});
-        lines.add(new String[] {chinese ? "规则" : "Rule", a.path("rule").asString("") + " (" + a.path("metric").asString("") + ")"});
+        lines.add(new String[] {chinese ? "规则" : "Rule", escape(a.path("rule").asString("")) + " (" + a.path("metric").asString("") + ")"});
         if (!noData) {
             String unit = unit(a.path("unit").asString(""));
             String value = number(a.path("value")) + " " + unit;
@@ -62,7 +64,7 @@ record AlertCard(String title, List<String[]> lines, String level, String link, 
         lines.add(new String[] {chinese ? "时间" : "Time", TIME.format(c.eventTime().atZone(c.zone())) + " (" + c.zone().getId() + ", UTC"
                 + offset + ")"});
         if (payload.path("comment").isString() && !payload.path("comment").asString().isBlank()) {
-            lines.add(new String[] {chinese ? "备注" : "Comment", payload.path("comment").asString()});
+            lines.add(new String[] {chinese ? "备注" : "Comment", escape(payload.path("comment").asString())});
         }
         String link = c.baseUrl() == null ? null : c.baseUrl().replaceAll("/+$", "") + "/?project=" + a.path("projectId").asLong() + "&parcel="
                 + a.path("parcelId").asLong();
@@ -71,9 +73,9 @@ record AlertCard(String title, List<String[]> lines, String level, String link, 
 
     /** Markdown as DingTalk and WeCom render it: a bold title, one line per field, the link. */
     String markdown() {
-        StringBuilder b = new StringBuilder("**").append(escape(title)).append("**\n\n");
+        StringBuilder b = new StringBuilder("**").append(title).append("**\n\n");
         for (String[] line : lines) {
-            b.append("- **").append(line[0]).append("**: ").append(escape(line[1])).append('\n');
+            b.append("- **").append(line[0]).append("**: ").append(line[1]).append('\n');
         }
         if (link != null) {
             b.append("\n[").append(linkText).append("](").append(link).append(")\n");

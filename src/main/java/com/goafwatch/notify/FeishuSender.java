@@ -59,7 +59,7 @@ class FeishuSender implements Sender {
         ArrayNode elements = c.putArray("elements");
         StringBuilder fields = new StringBuilder();
         for (String[] line : card.lines()) {
-            fields.append("**").append(line[0]).append("**: ").append(AlertCard.escape(line[1])).append('\n');
+            fields.append("**").append(line[0]).append("**: ").append(line[1]).append('\n');
         }
         elements.addObject().put("tag", "div").putObject("text").put("tag", "lark_md").put("content", fields.toString().strip());
         if (card.link() != null) {

@@ -41,7 +41,7 @@ class WeComSender implements Sender {
             case "yellow" -> "info";
             default -> "comment";
         };
-        String content = "<font color=\"" + colour + "\">" + AlertCard.escape(card.title()) + "</font>\n"
+        String content = "<font color=\"" + colour + "\">" + card.title() + "</font>\n"
                 + card.markdown().substring(card.markdown().indexOf("\n\n") + 2);
         ObjectNode body = mapper.createObjectNode().put("msgtype", "markdown");
         body.putObject("markdown").put("content", content);
