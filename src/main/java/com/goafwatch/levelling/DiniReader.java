@@ -1,8 +1,6 @@
 package com.goafwatch.levelling;
 
 import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -28,29 +26,17 @@ final class DiniReader {
 
     static RawRun read(BufferedReader in, LevellingProperties limits, RawFileErrors errors) {
         List<Observation> observations = new ArrayList<>();
-        long line = 0;
-        try {
-            for (String text = in.readLine(); text != null; text = in.readLine()) {
-                if (++line > limits.maxLines()) {
-                    errors.add(line, "more than " + limits.maxLines() + " lines (goafwatch.levelling.max-lines)");
-                    break;
-                }
-                if (text.isBlank()) {
-                    continue;
-                }
-                String[] parts = text.split("\\|", -1);
-                if (!parts[0].strip().equals("For M5") || parts.length < 6) {
-                    errors.add(line, "not an M5 line ('For M5|Adr …|info|value|value|value|')");
-                    continue;
-                }
-                Observation o = record(parts, line, errors);
-                if (o != null) {
-                    observations.add(o);
-                }
+        RawLines.each(in, limits, errors, (line, text) -> {
+            String[] parts = text.split("\\|", -1);
+            if (!parts[0].strip().equals("For M5") || parts.length < 6) {
+                errors.add(line, "not an M5 line ('For M5|Adr …|info|value|value|value|')");
+                return;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            Observation o = record(parts, line, errors);
+            if (o != null) {
+                observations.add(o);
+            }
+        });
         return new RawRun("dini", observations);
     }
 

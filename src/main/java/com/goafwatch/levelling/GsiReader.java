@@ -1,8 +1,6 @@
 package com.goafwatch.levelling;
 
 import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,33 +34,21 @@ final class GsiReader {
     /** @return "gsi8" or "gsi16", with the observations; problems go to {@code errors} */
     static RawRun read(BufferedReader in, LevellingProperties limits, RawFileErrors errors) {
         List<Observation> observations = new ArrayList<>();
-        Boolean gsi16 = null;
-        long line = 0;
-        try {
-            for (String text = in.readLine(); text != null; text = in.readLine()) {
-                if (++line > limits.maxLines()) {
-                    errors.add(line, "more than " + limits.maxLines() + " lines (goafwatch.levelling.max-lines)");
-                    break;
-                }
-                String t = text.strip();
-                if (t.isEmpty()) {
-                    continue;
-                }
-                boolean star = t.startsWith("*");
-                if (gsi16 != null && gsi16 != star) {
-                    errors.add(line, "GSI-8 and GSI-16 blocks are mixed in one file");
-                    continue;
-                }
-                gsi16 = star;
-                Observation o = block(star ? t.substring(1) : t, star ? 16 : 8, line, errors);
-                if (o != null) {
-                    observations.add(o);
-                }
+        Boolean[] gsi16 = {null};
+        RawLines.each(in, limits, errors, (line, text) -> {
+            String t = text.strip();
+            boolean star = t.startsWith("*");
+            if (gsi16[0] != null && gsi16[0] != star) {
+                errors.add(line, "GSI-8 and GSI-16 blocks are mixed in one file");
+                return;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new RawRun(Boolean.TRUE.equals(gsi16) ? "gsi16" : "gsi8", observations);
+            gsi16[0] = star;
+            Observation o = block(star ? t.substring(1) : t, star ? 16 : 8, line, errors);
+            if (o != null) {
+                observations.add(o);
+            }
+        });
+        return new RawRun(Boolean.TRUE.equals(gsi16[0]) ? "gsi16" : "gsi8", observations);
     }
 
     private static Observation block(String text, int dataLength, long line, RawFileErrors errors) {
