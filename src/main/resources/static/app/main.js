@@ -116,11 +116,16 @@ async function boot() {
   const select = document.getElementById('project');
   select.innerHTML = projects.map(p => `<option value="${p.id}">${p.code} · ${p.name}</option>`).join('');
   select.addEventListener('change', () => openProject(projects.find(p => p.id === Number(select.value))));
+  // a link from a notification (?project=ID&parcel=ID) opens that parcel; otherwise the remembered project
+  const linked = new URLSearchParams(location.search);
+  const named = projects.find(p => String(p.id) === linked.get('project'));
   const remembered = projects.find(p => String(p.id) === localStorage.getItem('goafwatch.project'));
-  const first = remembered || projects[0];
+  const first = named || remembered || projects[0];
   if (first) {
     select.value = first.id;
     await openProject(first);
+    const parcel = named && app.map.parcels.find(f => String(f.id) === linked.get('parcel'));
+    if (parcel) app.panel.openParcel(parcel);
   } else {
     document.body.dataset.ready = 'true';
   }

@@ -170,6 +170,9 @@ final class FiberTraceWriter {
             return "temperature " + s.temperatureC() + " °C is out of range (" + rules.minTemperatureC() + " to "
                     + rules.maxTemperatureC() + " °C; is it in °C?)";
         }
+        if (s.brillouin() != null) {
+            return checkTraceOrder(s); // compensated from the shift already (StrainFromShift)
+        }
         if (cable.compensation() == Compensation.TEMPERATURE && s.temperatureC() == null) {
             return "cable " + cable.code() + " is temperature-compensated: temperature_c is required";
         }
@@ -225,8 +228,8 @@ final class FiberTraceWriter {
         double reference = s.referenceStrainUe() == null ? Double.NaN : s.referenceStrainUe();
         double baseline = cable.baselineTemperatureC() == null ? Double.NaN : cable.baselineTemperatureC();
         // 0.001 µε is far below any interrogator's resolution; rounding keeps float noise out of the stored values
-        double strain = Math.round(cable.compensation().compensate(s.strainUe(), temperature, reference,
-                cable.tempCoefficientUePerC(), baseline) * 1000) / 1000.0;
+        double strain = Math.round((s.brillouin() != null ? s.strainUe() : cable.compensation().compensate(s.strainUe(), temperature,
+                reference, cable.tempCoefficientUePerC(), baseline)) * 1000) / 1000.0;
 
         if (rollupOf != null) {
             rollups.computeIfAbsent(s.timeMs(), k -> new HashMap<>()).computeIfAbsent(rollupOf, k -> new TraceRollup())
@@ -238,7 +241,9 @@ final class FiberTraceWriter {
         tags.put(FiberSeries.TAG_POSITION, FiberSeries.positionTag(s.distanceM()));
         Map<String, Double> fields = new LinkedHashMap<>();
         fields.put(FiberSeries.FIELD_STRAIN, strain);
-        if (cable.compensation() != Compensation.NONE) {
+        if (s.brillouin() != null) {
+            BrillouinFields.put(fields, s.brillouin());
+        } else if (cable.compensation() != Compensation.NONE) {
             fields.put(FiberSeries.FIELD_RAW_STRAIN, s.strainUe());
         }
         if (s.temperatureC() != null) {

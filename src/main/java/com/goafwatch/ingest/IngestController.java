@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.goafwatch.brillouin.ReferenceSummary;
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.LimitsProperties;
@@ -36,9 +37,11 @@ class IngestController {
     private final ProjectRepository projects;
     private final LimitsProperties limits;
     private final ObjectMapper mapper;
+    private final BrillouinReferenceUpload references;
 
     IngestController(TraceIngestor traces, LineProtocolIngestor lineProtocol, ReadingsIngestor readings, SpoolDrainer drainer,
-            ProjectRepository projects, LimitsProperties limits, ObjectMapper mapper) {
+            ProjectRepository projects, LimitsProperties limits, ObjectMapper mapper, BrillouinReferenceUpload references) {
+        this.references = references;
         this.traces = traces;
         this.lineProtocol = lineProtocol;
         this.readings = readings;
@@ -49,7 +52,8 @@ class IngestController {
     }
 
     @Operation(summary = "Upload interrogator traces of one cable: CSV (timestamp,distance_m,strain_ue[,temperature_c]"
-            + "[,reference_strain_ue]) or Luna ODiSI TSV, optionally gzipped; streamed, all or nothing; 202 once durable")
+            + "[,reference_strain_ue]), Luna ODiSI TSV, Brillouin CSV (timestamp,distance_m,shift_mhz[,reference_shift_mhz]"
+            + "[,temperature_c]) or Febus G1 .bsl, optionally gzipped; streamed, all or nothing; 202 once durable")
     @PostMapping("/api/v1/projects/{projectId}/ingest/traces")
     ResponseEntity<TraceSummary> traces(@PathVariable long projectId, @RequestParam String cable,
             @RequestParam(defaultValue = "auto") String format, @RequestParam(required = false) String tz,
@@ -57,6 +61,14 @@ class IngestController {
         requireProject(projectId);
         TraceSummary summary = traces.ingest(projectId, cable, format, zone(tz), request.getInputStream());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(summary);
+    }
+
+    @Operation(summary = "Append a reference (baseline) trace of the cable's Brillouin shift: one trace of Brillouin CSV; "
+            + "later Brillouin uploads count strain from the newest reference")
+    @PostMapping("/api/v1/cables/{id}/brillouin/references")
+    ResponseEntity<ReferenceSummary> brillouinReference(@PathVariable long id, @RequestParam(required = false) String tz,
+            @RequestParam(required = false) String note, HttpServletRequest request) throws IOException {
+        return ResponseEntity.status(HttpStatus.CREATED).body(references.upload(id, zone(tz), note, request.getInputStream()));
     }
 
     @Operation(summary = "InfluxDB line protocol: fiber_strain, settlement and sensor_reading points; all or nothing")

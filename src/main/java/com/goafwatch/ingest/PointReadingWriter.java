@@ -52,6 +52,11 @@ final class PointReadingWriter {
 
     /** A levelling result: settlement in mm (positive downward), or an elevation from which it is derived. */
     void settlement(long line, String code, long timeMs, Double settlementMm, Double elevationM) {
+        settlement(line, code, timeMs, settlementMm, elevationM, null);
+    }
+
+    /** A levelling result; {@code levellingRunId} names the run record it came from (null for manual readings). */
+    void settlement(long line, String code, long timeMs, Double settlementMm, Double elevationM, Long levellingRunId) {
         PointSensor sensor = known(line, code, timeMs);
         if (sensor == null) {
             return;
@@ -79,6 +84,9 @@ final class PointReadingWriter {
         fields.put(PointSeries.FIELD_SETTLEMENT, settlement);
         if (elevationM != null) {
             fields.put(PointSeries.FIELD_ELEVATION, elevationM);
+        }
+        if (levellingRunId != null) {
+            fields.put(PointSeries.FIELD_LEVELLING_RUN, (double) levellingRunId);
         }
         if (sensor.parcelId() != null) {
             parcels.add(sensor.parcelId());

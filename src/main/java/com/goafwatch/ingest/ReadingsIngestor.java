@@ -86,6 +86,35 @@ public class ReadingsIngestor {
         }
     }
 
+    /** A marker height from a levelling run. */
+    public record LevelledHeight(String sensorCode, double elevationM) {
+    }
+
+    /**
+     * Writes the marker heights of an accepted levelling run as settlement readings at {@code timeMs}, each
+     * carrying the run's id; all or nothing, durable once this returns.
+     *
+     * @return the spool batch
+     * @throws com.goafwatch.system.ApiException 422 naming the marker when a reading is refused
+     */
+    public long levelledHeights(long projectId, long runId, long timeMs, java.util.List<LevelledHeight> heights) {
+        Map<String, PointSensor> byCode = sensors.findByProject(projectId).stream()
+                .collect(Collectors.toMap(PointSensor::code, Function.identity()));
+        RowErrors errors = new RowErrors(rules.maxErrorsListed());
+        try (Spool.Batch batch = spool.begin()) {
+            PointReadingWriter writer = new PointReadingWriter(byCode, rules, batch, errors);
+            for (int i = 0; i < heights.size(); i++) {
+                writer.settlement(i, heights.get(i).sensorCode(), timeMs, null, heights.get(i).elevationM(), runId);
+            }
+            if (errors.any()) {
+                throw errors.toProblem("levelling run");
+            }
+            long sequence = batch.commit();
+            events.publishEvent(new SamplesAccepted(projectId, sequence, Set.copyOf(writer.parcels())));
+            return sequence;
+        }
+    }
+
     private static Double number(JsonNode r, String field, int index, RowErrors errors) {
         JsonNode n = r.path(field);
         if (n.isMissingNode() || n.isNull()) {

@@ -17,8 +17,15 @@ import java.util.zip.ZipException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
+import com.goafwatch.brillouin.BrillouinCoefficients;
+import com.goafwatch.brillouin.BrillouinCsv;
+import com.goafwatch.brillouin.BrillouinProperties;
+import com.goafwatch.brillouin.BrillouinRepository;
+import com.goafwatch.brillouin.ReferenceTrace;
+import com.goafwatch.brillouin.StrainFromShift;
 import com.goafwatch.fiber.Cable;
 import com.goafwatch.fiber.CableRepository;
+import com.goafwatch.fiber.Compensation;
 import com.goafwatch.fiber.FiberPositionLocator;
 import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
@@ -26,7 +33,8 @@ import com.goafwatch.system.LimitedInputStream;
 import com.goafwatch.timeseries.Spool;
 
 /**
- * Streams an interrogator trace file (CSV or ODiSI TSV, gzip detected by its magic bytes) of one cable
+ * Streams an interrogator trace file (strain CSV, ODiSI TSV, Brillouin shift CSV or Febus G1 {@code .bsl}; gzip
+ * detected by its magic bytes) of one cable
  * into a spool batch: read, validate, locate and encode row by row with bounded memory, then commit
  * only if no row failed.
  */
@@ -40,10 +48,14 @@ public class TraceIngestor {
     private final Spool spool;
     private final IngestProperties rules;
     private final ProjectAccess access;
+    private final BrillouinRepository brillouin;
+    private final BrillouinProperties brillouinLimits;
 
     TraceIngestor(CableRepository cables, FiberPositionLocator locator, Spool spool, IngestProperties rules, ProjectAccess access,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, BrillouinRepository brillouin, BrillouinProperties brillouinLimits) {
         this.events = events;
+        this.brillouin = brillouin;
+        this.brillouinLimits = brillouinLimits;
         this.cables = cables;
         this.locator = locator;
         this.spool = spool;
@@ -58,8 +70,8 @@ public class TraceIngestor {
         RowErrors errors = new RowErrors(rules.maxErrorsListed());
         try (Spool.Batch batch = spool.begin()) {
             FiberTraceWriter writer = new FiberTraceWriter(cable, locator, rules, batch, errors, true);
-            BufferedInputStream in = new BufferedInputStream(decompressed(body), 1 << 16);
-            TraceReader reader = reader(format, in);
+            BufferedInputStream in = new BufferedInputStream(UploadStreams.decompressed(body, rules), 1 << 16);
+            TraceReader reader = reader(format, in, cable);
             BufferedReader text = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
             reader.read(text, new Timestamps(zone == null ? rules.siteZone() : zone), writer::accept, errors);
@@ -75,61 +87,65 @@ public class TraceIngestor {
             events.publishEvent(new SamplesAccepted(projectId, sequence, Set.copyOf(writer.parcels())));
             return writer.summary(sequence);
         } catch (UncheckedIOException e) {
-            throw unreadable(e.getCause());
+            throw UploadStreams.unreadable(e.getCause());
         }
     }
 
-    private InputStream decompressed(InputStream body) {
-        try {
-            InputStream limited = new LimitedInputStream(body, rules.maxTraceSize().toBytes(), "goafwatch.ingest.max-trace-size");
-            BufferedInputStream in = new BufferedInputStream(limited, 1 << 16);
-            in.mark(2);
-            int b1 = in.read();
-            int b2 = in.read();
-            in.reset();
-            if (b1 == 0x1f && b2 == 0x8b) {
-                // a decompression bomb is cut off at 20 times the upload limit
-                return new LimitedInputStream(new GZIPInputStream(in, 1 << 16), rules.maxTraceSize().toBytes() * 20,
-                        "goafwatch.ingest.max-trace-size (uncompressed)");
-            }
-            return in;
-        } catch (IOException e) {
-            throw unreadable(e);
-        }
-    }
-
-    private static TraceReader reader(String format, BufferedInputStream in) {
+    private TraceReader reader(String format, BufferedInputStream in, Cable cable) {
         String f = format == null ? "auto" : format.toLowerCase(Locale.ROOT);
-        return switch (f) {
+        return switch (f.equals("auto") ? sniff(in) : f) {
             case "csv" -> new CsvTraceReader();
             case "odisi" -> new OdisiTraceReader();
-            case "auto" -> sniff(in);
-            default -> throw ApiException.badRequest("invalid-parameter", "format '" + format + "' must be csv, odisi or auto")
-                    .with("parameter", "format");
+            case "brillouin" -> brillouinReader(cable);
+            case "febus" -> febusReader(cable);
+            default -> throw ApiException.badRequest("invalid-parameter", "format '" + format
+                    + "' must be csv, odisi, brillouin, febus or auto").with("parameter", "format");
         };
     }
 
-    /** ODiSI files start with key/value header lines separated by a tab; CSV with a comma-separated header. */
-    private static TraceReader sniff(BufferedInputStream in) {
+    /** Shifts become strain by the cable's newest coefficients and reference trace. */
+    private TraceReader brillouinReader(Cable cable) {
+        BrillouinCoefficients coefficients = brillouin.latestCoefficients(cable.id()).orElseThrow(() -> ApiException.unprocessable(
+                "missing-brillouin-coefficients", "No Brillouin coefficients", "cable " + cable.code() + " has no Brillouin coefficients; "
+                        + "POST them to /api/v1/cables/" + cable.id() + "/brillouin/coefficients first; nothing was stored"));
+        ReferenceTrace reference = brillouin.latestReference(cable.id()).orElse(null);
+        StrainFromShift converter = new StrainFromShift(coefficients, reference, cable.compensation(), cable.baselineTemperatureC(),
+                brillouinLimits);
+        return new BrillouinTraceReader(new BrillouinCsv(brillouinLimits), converter, reference != null);
+    }
+
+    /** The G1 computes strain itself and writes no temperature, so only an uncompensated cable can take its files. */
+    private TraceReader febusReader(Cable cable) {
+        if (cable.compensation() != Compensation.NONE) {
+            throw ApiException.unprocessable("invalid-rows", "Cannot compensate a Febus file", "cable " + cable.code() + " is compensated by "
+                    + cable.compensation().dbValue() + " but a Febus G1 strain file carries neither temperature nor a reference-fiber "
+                    + "reading (the G1 compensates itself); upload to an uncompensated cable, or upload shifts as Brillouin CSV; "
+                    + "nothing was stored");
+        }
+        return new FebusBslReader(brillouinLimits.maxLineLength());
+    }
+
+    /**
+     * Febus files start with {@code Param;} lines; ODiSI files with key/value header lines separated by a tab;
+     * CSV with a comma-separated header, Brillouin CSV naming a shift column.
+     */
+    private static String sniff(BufferedInputStream in) {
         try {
             in.mark(4096);
             byte[] head = in.readNBytes(4096);
             in.reset();
             String start = new String(head, StandardCharsets.UTF_8);
-            String firstLine = start.lines().findFirst().orElse("");
-            return firstLine.contains("\t") && !firstLine.contains(",") ? new OdisiTraceReader() : new CsvTraceReader();
+            // comment lines ("# synthetic …") may stand before a CSV header
+            String firstLine = start.lines().filter(l -> !l.startsWith("#")).findFirst().orElse("");
+            if (firstLine.startsWith("Param;")) {
+                return "febus";
+            }
+            if (firstLine.contains("\t") && !firstLine.contains(",")) {
+                return "odisi";
+            }
+            return firstLine.toLowerCase(Locale.ROOT).contains("shift_") ? "brillouin" : "csv";
         } catch (IOException e) {
-            throw unreadable(e);
+            throw UploadStreams.unreadable(e);
         }
-    }
-
-    private static ApiException unreadable(Throwable e) {
-        if (e instanceof LimitedInputStream.LimitExceeded limit) {
-            return limit.problem();
-        }
-        String reason = e instanceof ZipException ? "the gzip stream is corrupt: " + e.getMessage()
-                : e instanceof java.nio.charset.CharacterCodingException ? "the upload is not valid UTF-8 text"
-                : "the upload could not be read: " + e.getMessage();
-        return ApiException.badRequest("unreadable-body", reason);
     }
 }

@@ -8,14 +8,23 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Where alert events go. Webhook: {@code url} receives a POST per event. MQTT: {@code url} is the broker
- * ({@code tcp://host:1883}), events are published (QoS 1) to {@code topic}/{level}. The secret signs
- * webhook bodies and is never returned by the API ({@code hasSecret} says whether one is set).
+ * ({@code tcp://host:1883}), events are published (QoS 1) to {@code topic}/{level}. DingTalk, WeCom, Feishu:
+ * {@code url} is the group robot's webhook, whose token or key is a credential, so the API returns it masked;
+ * {@code language} ({@code zh}/{@code en}) is the language of their cards. The secret signs webhook bodies
+ * and DingTalk/Feishu requests and is never returned by the API ({@code hasSecret} says whether one is set).
  */
-public record Channel(long id, long projectId, String name, String kind, String url, String topic, @JsonIgnore String secret,
-        String minLevel, Long phaseId, List<String> events, boolean includeNoData, boolean enabled, OffsetDateTime createdAt) {
+public record Channel(long id, long projectId, String name, String kind, @JsonIgnore String url, String topic, @JsonIgnore String secret,
+        String minLevel, Long phaseId, List<String> events, boolean includeNoData, boolean enabled, String language,
+        OffsetDateTime createdAt) {
 
     @JsonProperty("hasSecret")
     public boolean hasSecret() {
         return secret != null && !secret.isEmpty();
+    }
+
+    /** The URL as the API shows it: messenger robot URLs with their token, key or hook id masked. */
+    @JsonProperty("url")
+    public String displayUrl() {
+        return MessengerKind.of(kind) == null ? url : MessengerKind.mask(url);
     }
 }

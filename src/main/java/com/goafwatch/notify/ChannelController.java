@@ -58,7 +58,7 @@ class ChannelController {
     @Transactional
     Channel update(@PathVariable long id, @RequestBody ChannelRequest body) {
         Channel existing = get(id);
-        ChannelRequest r = ChannelValidator.validate(body);
+        ChannelRequest r = ChannelValidator.validate(keepMaskedUrl(existing, body));
         requirePhase(existing.projectId(), r.phaseId());
         channels.update(id, r);
         return get(id);
@@ -87,6 +87,16 @@ class ChannelController {
         return Map.of("channelId", id, "deliveries", channels.deliveries(id, state, limit));
     }
 
+
+    /** A messenger URL sent back as the API showed it (masked) means "unchanged". */
+    private static ChannelRequest keepMaskedUrl(Channel existing, ChannelRequest body) {
+        if (body == null || body.url() == null || MessengerKind.of(existing.kind()) == null || !body.url().equals(existing.displayUrl())
+                || !existing.kind().equals(body.kind())) {
+            return body;
+        }
+        return new ChannelRequest(body.name(), body.kind(), existing.url(), body.topic(), body.secret(), body.minLevel(), body.phaseId(),
+                body.events(), body.includeNoData(), body.enabled(), body.language());
+    }
 
     private void requirePhase(long projectId, Long phaseId) {
         if (phaseId != null && jdbc.sql("SELECT count(*) FROM phase WHERE id = ? AND project_id = ?").params(phaseId, projectId)

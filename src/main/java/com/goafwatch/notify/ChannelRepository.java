@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 class ChannelRepository {
 
     private static final String CHANNEL = "SELECT id, project_id, name, kind, url, topic, secret, min_level, phase_id, events, "
-            + "include_no_data, enabled, created_at FROM notification_channel";
+            + "include_no_data, enabled, language, created_at FROM notification_channel";
     private static final String DELIVERY = "SELECT id, channel_id, alert_id, alert_event_id, event, state, attempts, next_attempt_at, "
             + "last_attempt_at, last_error, delivered_at, created_at FROM notification_delivery";
 
@@ -35,9 +35,9 @@ class ChannelRepository {
 
     long insert(long projectId, ChannelRequest r) {
         return jdbc.sql("INSERT INTO notification_channel (project_id, name, kind, url, topic, secret, min_level, phase_id, events, "
-                + "include_no_data, enabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+                + "include_no_data, enabled, language) VALUES (?, ?, ?, ?, ?, NULLIF(?, ''), ?, ?, ?, ?, ?, ?) RETURNING id")
                 .params(projectId, r.name(), r.kind(), r.url(), r.topic(), r.secret(), r.minLevel(), r.phaseId(),
-                        r.events().toArray(String[]::new), r.includeNoData(), r.enabled())
+                        r.events().toArray(String[]::new), r.includeNoData(), r.enabled(), r.language())
                 .query(Long.class).single();
     }
 
@@ -45,9 +45,9 @@ class ChannelRepository {
     boolean update(long id, ChannelRequest r) {
         return jdbc.sql("UPDATE notification_channel SET name = ?, kind = ?, url = ?, topic = ?, "
                 + "secret = CASE WHEN ?::text IS NULL THEN secret ELSE NULLIF(?, '') END, min_level = ?, phase_id = ?, events = ?, "
-                + "include_no_data = ?, enabled = ? WHERE id = ?")
+                + "include_no_data = ?, enabled = ?, language = ? WHERE id = ?")
                 .params(r.name(), r.kind(), r.url(), r.topic(), r.secret(), r.secret(), r.minLevel(), r.phaseId(),
-                        r.events().toArray(String[]::new), r.includeNoData(), r.enabled(), id)
+                        r.events().toArray(String[]::new), r.includeNoData(), r.enabled(), r.language(), id)
                 .update() == 1;
     }
 
@@ -64,7 +64,7 @@ class ChannelRepository {
         return new Channel(rs.getLong("id"), rs.getLong("project_id"), rs.getString("name"), rs.getString("kind"), rs.getString("url"),
                 rs.getString("topic"), rs.getString("secret"), rs.getString("min_level"), (Long) rs.getObject("phase_id"),
                 Arrays.asList((String[]) rs.getArray("events").getArray()), rs.getBoolean("include_no_data"), rs.getBoolean("enabled"),
-                rs.getObject("created_at", OffsetDateTime.class));
+                rs.getString("language"), rs.getObject("created_at", OffsetDateTime.class));
     }
 
     static Delivery delivery(ResultSet rs, int row) throws SQLException {

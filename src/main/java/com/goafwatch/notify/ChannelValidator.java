@@ -27,8 +27,9 @@ final class ChannelValidator {
         }
         String kind = r.kind();
         String url = r.url() == null ? null : r.url().trim();
-        if (!"webhook".equals(kind) && !"mqtt".equals(kind)) {
-            errors.add("kind: must be webhook or mqtt");
+        MessengerKind messenger = MessengerKind.of(kind);
+        if (!"webhook".equals(kind) && !"mqtt".equals(kind) && messenger == null) {
+            errors.add("kind: must be webhook, mqtt, dingtalk, wecom or feishu");
         } else {
             URI uri = null;
             try {
@@ -37,12 +38,18 @@ final class ChannelValidator {
                 errors.add("url: not a URI (" + e.getMessage() + ")");
             }
             if (uri != null) {
-                Set<String> schemes = kind.equals("webhook") ? Set.of("http", "https") : Set.of("tcp", "ssl");
+                Set<String> schemes = kind.equals("mqtt") ? Set.of("tcp", "ssl") : Set.of("http", "https");
                 if (uri.getScheme() == null || !schemes.contains(uri.getScheme()) || uri.getHost() == null) {
                     errors.add("url: " + kind + " needs " + String.join(" or ", schemes) + "://host…");
                 }
             } else if (url == null) {
                 errors.add("url: required");
+            }
+            if (messenger != null && url != null && !messenger.carriesCredential(url)) {
+                errors.add("url: a " + kind + " robot URL carries its credential, like " + messenger.credentialDescription());
+            }
+            if (messenger == MessengerKind.WECOM && r.secret() != null && !r.secret().isEmpty()) {
+                errors.add("secret: WeCom group robots do not sign requests; the key in the URL is their credential");
             }
             if (kind.equals("mqtt") && (r.topic() == null || !r.topic().matches("[A-Za-z0-9_./-]{1,200}") || r.topic().contains("//"))) {
                 errors.add("topic: required for mqtt; letters, digits, _ . / - only (no wildcards)");
@@ -59,11 +66,17 @@ final class ChannelValidator {
         if (r.secret() != null && r.secret().length() > 500) {
             errors.add("secret: at most 500 characters");
         }
+        String language = r.language() == null ? "zh" : r.language();
+        if (!language.equals("zh") && !language.equals("en")) {
+            errors.add("language: must be zh or en");
+        }
         if (!errors.isEmpty()) {
             throw ApiException.unprocessable("invalid-channel", "Invalid notification channel", String.join("; ", errors))
                     .with("errors", errors);
         }
-        return new ChannelRequest(name, kind, url, "mqtt".equals(kind) ? r.topic() : null, r.secret(), minLevel, r.phaseId(),
-                List.copyOf(events), r.includeNoData() == null || r.includeNoData(), r.enabled() == null || r.enabled());
+        // WeCom robots have no secret: "" removes any stored one (a kind change keeps nothing that cannot sign)
+        String secret = messenger == MessengerKind.WECOM ? "" : r.secret();
+        return new ChannelRequest(name, kind, url, "mqtt".equals(kind) ? r.topic() : null, secret, minLevel, r.phaseId(),
+                List.copyOf(events), r.includeNoData() == null || r.includeNoData(), r.enabled() == null || r.enabled(), language);
     }
 }

@@ -14,22 +14,23 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Checks the project of every path that names one, before the controller runs: {@code /projects/{id}},
  * and the project owning {@code /phases/{id}}, {@code /parcels/{id}}, {@code /cables/{id}},
- * {@code /sensors/{id}}. An id that does not exist passes, so the controller answers 404.
+ * {@code /sensors/{id}}, {@code /levelling-runs/{id}} and the others listed below. An id that does not exist passes, so the controller answers 404.
  */
 @Component
 class ProjectScopeInterceptor implements HandlerInterceptor {
 
-    private static final Map<String, String> OWNER_QUERIES = Map.of(
-            "/api/v1/phases/", "SELECT project_id FROM phase WHERE id = ?",
-            "/api/v1/parcels/", "SELECT project_id FROM parcel WHERE id = ?",
-            "/api/v1/cables/", "SELECT project_id FROM cable WHERE id = ?",
-            "/api/v1/sensors/", "SELECT project_id FROM point_sensor WHERE id = ?",
-            "/api/v1/rules/", "SELECT project_id FROM threshold_rule WHERE id = ?",
-            "/api/v1/alerts/", "SELECT project_id FROM alert WHERE id = ?",
-            "/api/v1/notification-channels/", "SELECT project_id FROM notification_channel WHERE id = ?",
-            "/api/v1/boreholes/", "SELECT project_id FROM borehole WHERE id = ?",
-            "/api/v1/qa-tests/", "SELECT project_id FROM qa_test WHERE id = ?",
-            "/api/v1/reports/", "SELECT project_id FROM report WHERE id = ?");
+    private static final Map<String, String> OWNER_QUERIES = Map.ofEntries(
+            Map.entry("/api/v1/phases/", "SELECT project_id FROM phase WHERE id = ?"),
+            Map.entry("/api/v1/parcels/", "SELECT project_id FROM parcel WHERE id = ?"),
+            Map.entry("/api/v1/cables/", "SELECT project_id FROM cable WHERE id = ?"),
+            Map.entry("/api/v1/sensors/", "SELECT project_id FROM point_sensor WHERE id = ?"),
+            Map.entry("/api/v1/rules/", "SELECT project_id FROM threshold_rule WHERE id = ?"),
+            Map.entry("/api/v1/alerts/", "SELECT project_id FROM alert WHERE id = ?"),
+            Map.entry("/api/v1/notification-channels/", "SELECT project_id FROM notification_channel WHERE id = ?"),
+            Map.entry("/api/v1/boreholes/", "SELECT project_id FROM borehole WHERE id = ?"),
+            Map.entry("/api/v1/qa-tests/", "SELECT project_id FROM qa_test WHERE id = ?"),
+            Map.entry("/api/v1/reports/", "SELECT project_id FROM report WHERE id = ?"),
+            Map.entry("/api/v1/levelling-runs/", "SELECT project_id FROM levelling_run WHERE id = ?"));
 
     private final ProjectAccess access;
     private final JdbcClient jdbc;

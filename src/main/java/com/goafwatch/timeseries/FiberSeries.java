@@ -7,7 +7,8 @@ package com.goafwatch.timeseries;
  * {@code unmapped} when outside the calibrated span), {@code pos} (fiber distance in m, 3 decimals): one
  * series per sampling position, so a parcel's samples are found through the tag index;</li>
  * <li>fields: {@code strain_ue} (compensated, µε, tension positive), {@code strain_raw_ue} (as read, when
- * compensated), {@code temperature_c}, {@code distance_m}, {@code chainage_m} (absent when unmapped).</li>
+ * compensated), {@code temperature_c}, {@code distance_m}, {@code chainage_m} (absent when unmapped); Brillouin
+ * traces add {@code shift_mhz}, {@code reference_shift_mhz} and {@code shift_delta_mhz}, the raw shifts the strain came from.</li>
  * </ul>
  * A point is identified by series and time, so re-sending a trace overwrites it with itself: no duplicates.
  */
@@ -22,6 +23,12 @@ public final class FiberSeries {
     public static final String FIELD_TEMPERATURE = "temperature_c";
     public static final String FIELD_DISTANCE = "distance_m";
     public static final String FIELD_CHAINAGE = "chainage_m";
+    /** Brillouin traces: the measured shift (absolute or change, as uploaded), MHz. */
+    public static final String FIELD_SHIFT = "shift_mhz";
+    /** Brillouin traces: the loose-tube reference fiber's shift, MHz. */
+    public static final String FIELD_REFERENCE_SHIFT = "reference_shift_mhz";
+    /** Brillouin traces: the shift change against the cable's reference trace, MHz. */
+    public static final String FIELD_SHIFT_DELTA = "shift_delta_mhz";
     /**
      * Per-trace rollup written with the samples, one point per trace × parcel × cable × {@code part} (the
      * first sample's distance in dm: parts of a trace sent in several batches stay apart, and re-sending a

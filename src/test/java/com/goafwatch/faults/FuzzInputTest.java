@@ -46,6 +46,16 @@ class FuzzInputTest extends IntegrationTest {
         assertThat(api().postJson("/api/v1/projects/" + project + "/sensors?crs=EPSG:4548", """
                 {"type": "Feature", "properties": {"code": "SM-1", "type": "settlement-marker", "baselineElevationM": 35.0},
                  "geometry": {"type": "Point", "coordinates": [454050, 3924050]}}""").status()).isEqualTo(201);
+        // Brillouin settings of T-1 and two benchmarks, so the Brillouin and levelling seeds are valid as sent
+        assertThat(api().postJson("/api/v1/cables/" + cable + "/brillouin/coefficients", "{\"strainMhzPerUe\": 0.05, \"temperatureMhzPerC\": 1.0}")
+                .status()).isEqualTo(201);
+        assertThat(api().postBytes("/api/v1/cables/" + cable + "/brillouin/references", "text/csv", ("timestamp,distance_m,shift_mhz\n"
+                + "2026-03-01T08:00:00+08:00,0,10850\n2026-03-01T08:00:00+08:00,10,10851\n").getBytes(StandardCharsets.UTF_8)).status())
+                .isEqualTo(201);
+        assertThat(api().postJson("/api/v1/projects/" + project + "/levelling/benchmarks", "{\"code\": \"BM-1\", \"heightM\": 35.0}")
+                .status()).isEqualTo(201);
+        assertThat(api().postJson("/api/v1/projects/" + project + "/levelling/benchmarks", "{\"code\": \"BM-2\", \"heightM\": 35.1}")
+                .status()).isEqualTo(201);
     }
 
     private List<Seed> seeds() {
@@ -87,7 +97,20 @@ class FuzzInputTest extends IntegrationTest {
                                 + "G-1,grouting,1,454030,3924030,80,2020-05-01,120.5,0.3\nK-1,check,,454040,3924040,80,,,\n"),
                 new Seed("POST", p + "/qa-tests/import", "text/csv", "code,type,parcel,tested_on,core_strength_mpa,wave_velocity_ms\n"
                         + "Q-1,core_strength,A,2020-09-01,11.5,\nQ-2,wave_velocity,A,2020-09-02,,2500\n"),
-                new Seed("PUT", p + "/acceptance-criteria", "application/json", "{\"minCoreStrengthMpa\": 10, \"maxFluidLoss\": \"none\"}"));
+                new Seed("PUT", p + "/acceptance-criteria", "application/json", "{\"minCoreStrengthMpa\": 10, \"maxFluidLoss\": \"none\"}"),
+                new Seed("POST", "/api/v1/cables/" + cable + "/brillouin/coefficients", "application/json",
+                        "{\"strainMhzPerUe\": 0.05, \"temperatureMhzPerC\": 1.0, \"referenceTemperatureMhzPerC\": 0.95}"),
+                new Seed("POST", "/api/v1/cables/" + cable + "/brillouin/references", "text/csv",
+                        "timestamp,distance_m,shift_mhz,temperature_c\n" + t + ",0.0,10850.0,15.0\n" + t + ",10.0,10851.0,15.0\n"),
+                new Seed("POST", p + "/ingest/traces?cable=T-1&format=brillouin", "text/csv",
+                        "timestamp,distance_m,shift_mhz,temperature_c\n" + t + ",1.0,10852.5,16.0\n" + t + ",2.0,10853.0,16.5\n"),
+                new Seed("POST", p + "/levelling/benchmarks", "application/json", "{\"code\": \"BM-9\", \"heightM\": 35.5}"),
+                // BM-1 → SM-1 → BM-2, closing exactly
+                new Seed("POST", p + "/levelling/runs?observer=o&instrument=i&observedAt=" + t.toString().replace("Z", "%2B00:00"), "text/plain",
+                        "*110001+000000000000BM-1 32...8+0000000002000000 331..8+0000000000150000 \n"
+                                + "*110001+000000000000SM-1 32...8+0000000002000000 332..8+0000000000150000 \n"
+                                + "*110001+000000000000SM-1 32...8+0000000002000000 331..8+0000000000140000 \n"
+                                + "*110001+000000000000BM-2 32...8+0000000002000000 332..8+0000000000130000 \n"));
     }
 
     @Test

@@ -31,6 +31,7 @@ class AccessRulesTest extends IntegrationTest {
     private long c1;
     private long parcel;
     private long phase;
+    private long levellingRun;
     private Map<String, HttpApi> as;
 
     private record Call(String method, String path, String contentType, Supplier<String> body, int... expected) {
@@ -47,12 +48,26 @@ class AccessRulesTest extends IntegrationTest {
         parcel = jdbc.sql("SELECT id FROM parcel WHERE project_id = ?").param(p1).query(Long.class).single();
         c1 = fixtures().trenchCable(p1, "C1", Fixtures.E0, Fixtures.N0, Fixtures.E0 + 100, Fixtures.N0, 200);
         fixtures().trenchCable(p1, "C2", Fixtures.E0, Fixtures.N0 + 50, Fixtures.E0 + 100, Fixtures.N0 + 50, 200);
+        String benchmarks = "/api/v1/projects/" + p1 + "/levelling/benchmarks";
+        assertThat(api().postJson(benchmarks, "{\"code\": \"BM-A\", \"heightM\": 10.0}").status()).isEqualTo(201);
+        assertThat(api().postJson(benchmarks, "{\"code\": \"BM-B\", \"heightM\": 10.1}").status()).isEqualTo(201);
+        var run = api().postBytes(levellingRuns(), "text/plain", LEVELLING.getBytes());
+        assertThat(run.status()).as(run.toString()).isEqualTo(201);
+        levellingRun = ((Number) run.json("$.id")).longValue();
         as = Map.of("anonymous", api().anonymous(),
                 "viewer", user("viewer-" + suffix, "viewer", List.of(p1)),
                 "engineer", user("eng-" + suffix, "engineer", List.of(p1)),
                 "other-engineer", user("eng2-" + suffix, "engineer", List.of(p2)),
                 "admin", api(),
                 "ingest", api().bearer(token("gw-" + suffix, "ingest", p1, List.of(c1))));
+    }
+
+    /** One GSI-16 set-up from BM-A (10.0 m) to BM-B (10.1 m): closes exactly. */
+    private static final String LEVELLING = "*110001+000000000000BM-A 32...8+0000000003000000 331..8+0000000000150000 \n"
+            + "*110001+000000000000BM-B 32...8+0000000003000000 332..8+0000000000140000 \n";
+
+    private String levellingRuns() {
+        return "/api/v1/projects/" + p1 + "/levelling/runs?observer=o&instrument=i&observedAt=2026-05-01T09:00:00%2B08:00";
     }
 
     private HttpApi user(String name, String role, List<Long> projects) {
@@ -94,6 +109,18 @@ class AccessRulesTest extends IntegrationTest {
                 new Call("POST", "/api/v1/projects/" + p1 + "/ingest/traces?cable=C2", "text/csv", this::trace,
                         401, 403, 202, 403, 202, 403),
                 new Call("GET", "/api/v1/ingest/status", null, null, 401, 200, 200, 200, 200, 200),
+                new Call("GET", "/api/v1/cables/" + c1 + "/brillouin", null, null, 401, 200, 200, 403, 200, 403),
+                new Call("POST", "/api/v1/cables/" + c1 + "/brillouin/coefficients", "application/json",
+                        () -> "{\"strainMhzPerUe\": 0.05, \"temperatureMhzPerC\": 1.0}", 401, 403, 201, 403, 201, 403),
+                new Call("POST", "/api/v1/cables/" + c1 + "/brillouin/references", "text/csv",
+                        () -> "timestamp,distance_m,shift_mhz\n2026-03-01T08:00:00+08:00,1,10851.0\n", 401, 403, 201, 403, 201, 403),
+                new Call("GET", "/api/v1/projects/" + p1 + "/levelling/benchmarks", null, null, 401, 200, 200, 403, 200, 403),
+                new Call("POST", "/api/v1/projects/" + p1 + "/levelling/benchmarks", "application/json",
+                        () -> "{\"code\": \"BM-" + SEQ.incrementAndGet() + "\", \"heightM\": 35.0}", 401, 403, 201, 403, 201, 403),
+                new Call("POST", levellingRuns(), "text/plain", () -> "not a raw levelling file\n", 401, 403, 422, 403, 422, 403),
+                new Call("GET", "/api/v1/projects/" + p1 + "/levelling/runs", null, null, 401, 200, 200, 403, 200, 403),
+                new Call("GET", "/api/v1/levelling-runs/" + levellingRun, null, null, 401, 200, 200, 403, 200, 403),
+                new Call("GET", "/api/v1/levelling-runs/999999999", null, null, 401, 404, 404, 404, 404, 403),
                 new Call("POST", "/api/v1/projects", "application/json",
                         () -> "{\"code\": \"" + Fixtures.uniqueCode("NEW") + "\", \"name\": \"n\"}", 401, 403, 403, 403, 201, 403),
                 new Call("POST", "/api/v1/projects/" + p1 + "/phases", "application/json",

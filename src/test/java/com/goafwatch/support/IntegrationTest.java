@@ -17,7 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 "goafwatch.ingest.max-trace-size=2MB", "goafwatch.spool.max-backoff=1s", "goafwatch.limits.requests-per-minute=0",
                 // evaluation runs when a test calls it, with the test's clock
                 "goafwatch.evaluation.interval=0", "goafwatch.evaluation.on-ingest=false",
-                "goafwatch.notify.poll=200ms", "goafwatch.notify.first-retry=200ms", "goafwatch.notify.max-retry=1s"})
+                "goafwatch.notify.poll=200ms", "goafwatch.notify.first-retry=200ms", "goafwatch.notify.max-retry=1s",
+                // messenger cards link to the parcel on the web map
+                "goafwatch.notify.messenger.public-base-url=https://goafwatch.example.cn"})
 public abstract class IntegrationTest {
 
     @LocalServerPort
