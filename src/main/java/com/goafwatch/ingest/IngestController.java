@@ -18,6 +18,8 @@ import com.goafwatch.system.LimitsProperties;
 import com.goafwatch.system.RequestBodies;
 import com.goafwatch.timeseries.SpoolDrainer;
 import com.goafwatch.timeseries.SpoolStatus;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,6 +52,7 @@ class IngestController {
 
     @Operation(summary = "Upload interrogator traces of one cable: CSV (timestamp,distance_m,strain_ue[,temperature_c]"
             + "[,reference_strain_ue]) or Luna ODiSI TSV, optionally gzipped; streamed, all or nothing; 202 once durable")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/ingest/traces")
     ResponseEntity<TraceSummary> traces(@PathVariable long projectId, @RequestParam String cable,
             @RequestParam(defaultValue = "auto") String format, @RequestParam(required = false) String tz,
@@ -60,6 +63,7 @@ class IngestController {
     }
 
     @Operation(summary = "InfluxDB line protocol: fiber_strain, settlement and sensor_reading points; all or nothing")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/ingest/line-protocol")
     ResponseEntity<IngestSummary> lineProtocol(@PathVariable long projectId, @RequestParam(required = false) String precision,
             HttpServletRequest request) {
@@ -70,6 +74,7 @@ class IngestController {
     }
 
     @Operation(summary = "Manual readings as JSON (levelling of settlement markers, other point sensors); all or nothing")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/ingest/readings")
     ResponseEntity<IngestSummary> readings(@PathVariable long projectId, HttpServletRequest request) {
         requireProject(projectId);
@@ -82,6 +87,7 @@ class IngestController {
     }
 
     @Operation(summary = "The ingestion backlog: accepted batches not yet written to InfluxDB")
+    @ProjectScoped(ScopeOwner.NONE)
     @GetMapping("/api/v1/ingest/status")
     SpoolStatus status() {
         return drainer.status();

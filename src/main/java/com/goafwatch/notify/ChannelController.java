@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 /** Notification channels of a project and their delivery logs. */
 @RestController
@@ -33,12 +35,14 @@ class ChannelController {
         this.jdbc = jdbc;
     }
 
+    @ProjectScoped(ScopeOwner.PROJECT)
     @GetMapping("/api/v1/projects/{id}/notification-channels")
     List<Channel> list(@PathVariable long id) {
         projects.require(id);
         return channels.findByProject(id);
     }
 
+    @ProjectScoped(ScopeOwner.PROJECT)
     @PostMapping("/api/v1/projects/{id}/notification-channels")
     @Transactional
     ResponseEntity<Channel> create(@PathVariable long id, @RequestBody ChannelRequest body) {
@@ -49,11 +53,13 @@ class ChannelController {
         return ResponseEntity.status(HttpStatus.CREATED).body(channels.findById(channelId).orElseThrow());
     }
 
+    @ProjectScoped(ScopeOwner.NOTIFICATION_CHANNEL)
     @GetMapping("/api/v1/notification-channels/{id}")
     Channel get(@PathVariable long id) {
         return channels.findById(id).orElseThrow(() -> ApiException.notFound("notification channel", id));
     }
 
+    @ProjectScoped(ScopeOwner.NOTIFICATION_CHANNEL)
     @PutMapping("/api/v1/notification-channels/{id}")
     @Transactional
     Channel update(@PathVariable long id, @RequestBody ChannelRequest body) {
@@ -64,6 +70,7 @@ class ChannelController {
         return get(id);
     }
 
+    @ProjectScoped(ScopeOwner.NOTIFICATION_CHANNEL)
     @DeleteMapping("/api/v1/notification-channels/{id}")
     @Transactional
     ResponseEntity<Void> delete(@PathVariable long id) {
@@ -74,6 +81,7 @@ class ChannelController {
     }
 
     /** The delivery log, newest first: state, attempts, last error, delivery time. */
+    @ProjectScoped(ScopeOwner.NOTIFICATION_CHANNEL)
     @GetMapping("/api/v1/notification-channels/{id}/deliveries")
     Map<String, Object> deliveries(@PathVariable long id, @RequestParam(required = false) String state,
             @RequestParam(defaultValue = "100") int limit) {

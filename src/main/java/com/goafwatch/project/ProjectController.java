@@ -20,6 +20,8 @@ import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.RequestCrs;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -38,6 +40,7 @@ class ProjectController {
     }
 
     /** Projects the caller may see; {@code code} looks one up. */
+    @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "project")
     @GetMapping
     List<Project> list(@RequestParam(required = false) String code) {
         List<Project> all = code != null ? projects.findByCode(code).map(List::of).orElse(List.of()) : projects.findAll();
@@ -45,11 +48,13 @@ class ProjectController {
         return visible == null ? all : all.stream().filter(p -> visible.contains(p.id())).toList();
     }
 
+    @ProjectScoped(ScopeOwner.PROJECT)
     @GetMapping("/{id}")
     Project get(@PathVariable long id) {
         return projects.require(id);
     }
 
+    @ProjectScoped(ScopeOwner.NONE)
     @PostMapping
     @Transactional
     ResponseEntity<Project> create(@Valid @RequestBody ProjectRequest request) {
@@ -57,6 +62,7 @@ class ProjectController {
         return ResponseEntity.created(URI.create("/api/v1/projects/" + created.id())).body(created);
     }
 
+    @ProjectScoped(ScopeOwner.PROJECT)
     @PutMapping("/{id}")
     @Transactional
     Project update(@PathVariable long id, @Valid @RequestBody ProjectRequest request) {
@@ -65,6 +71,7 @@ class ProjectController {
     }
 
     /** Deletes the project with its phases and parcels. */
+    @ProjectScoped(ScopeOwner.PROJECT)
     @DeleteMapping("/{id}")
     @Transactional
     ResponseEntity<Void> delete(@PathVariable long id) {

@@ -96,6 +96,6 @@ class SecurityConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(projectScope).addPathPatterns("/api/**");
+        registry.addInterceptor(projectScope).addPathPatterns("/api/**", "/ogcapi", "/ogcapi/**", "/tiles/**");
     }
 }
