@@ -67,6 +67,14 @@ class AdminController {
                 r.projectIds() == null ? Set.of() : r.projectIds());
     }
 
+    @Operation(summary = "Log a user out everywhere: every open browser session of the user ends at its next request")
+    @ProjectScoped(ScopeOwner.NONE)
+    @PostMapping("/api/v1/admin/users/{username}/logout")
+    ResponseEntity<Void> logoutEverywhere(@PathVariable String username) {
+        users.endSessions(username);
+        return ResponseEntity.noContent().build();
+    }
+
     @Operation(summary = "Create an API token; its secret is returned only in this response")
     @ProjectScoped(ScopeOwner.NONE)
     @PostMapping("/api/v1/admin/tokens")

@@ -60,14 +60,16 @@ class SecurityConfig implements WebMvcConfigurer {
                 .requestMatchers(POST, "/api/v1/reports/verify").hasRole("VIEWER")
                 .requestMatchers("/api/**").hasRole("ENGINEER")
                 .anyRequest().authenticated());
-        // CSRF protects cookie sessions; requests without one (header auth, or none at all) cannot be forged that way
-        http.csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null || r.getRequestedSessionId() == null));
+        // CSRF protects signed-in cookie sessions (and the login form); a request without one cannot be forged that way.
+        // An Authorization header does not exempt a request that also rides on a signed-in session.
+        http.csrf(c -> c.ignoringRequestMatchers(SecurityConfig::withoutSignedInSession));
         http.exceptionHandling(e -> e
                 .defaultAuthenticationEntryPointFor(problems, PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
                 .defaultAuthenticationEntryPointFor(problems, PathPatternRequestMatcher.withDefaults().matcher("/tiles/**"))
                 .defaultAuthenticationEntryPointFor(problems, PathPatternRequestMatcher.withDefaults().matcher("/ogcapi/**"))
                 .defaultAuthenticationEntryPointFor(problems, PathPatternRequestMatcher.withDefaults().matcher("/ogcapi"))
                 .accessDeniedHandler(problems));
+        http.addFilterBefore(new SessionRevalidationFilter(jdbc, problems), org.springframework.security.web.csrf.CsrfFilter.class);
         http.addFilterBefore(new ApiTokenFilter(tokens, problems), BasicAuthenticationFilter.class);
         http.addFilterAfter(rateLimit, AuthorizationFilter.class);
         if (properties.oidcMode()) {
@@ -85,6 +87,15 @@ class SecurityConfig implements WebMvcConfigurer {
             http.formLogin(f -> f.defaultSuccessUrl("/"));
         }
         return http.build();
+    }
+
+    private static boolean withoutSignedInSession(jakarta.servlet.http.HttpServletRequest request) {
+        if ("/login".equals(request.getServletPath())) {
+            return false;
+        }
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        return session == null || session.getAttribute(
+                org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) == null;
     }
 
     /** URLs the firewall refuses (encoded slashes, semicolons, …) get a problem response too. */

@@ -68,7 +68,8 @@ class BaselineController {
 
     private ResponseEntity<Baseline> add(String subject, long id, BaselineRequest r) {
         long projectId = project(subject, id);
-        if (r == null || !CUMULATIVE.contains(r.metric())) {
+        // Set.of(...).contains(null) throws: an absent metric must be a 422, not a 500
+        if (r == null || r.metric() == null || !CUMULATIVE.contains(r.metric())) {
             throw ApiException.unprocessable("invalid-baseline", "Invalid baseline", "metric must be fiber_strain or settlement");
         }
         OffsetDateTime takenAt;
