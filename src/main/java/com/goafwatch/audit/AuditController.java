@@ -25,7 +25,7 @@ import tools.jackson.databind.ObjectMapper;
 class AuditController {
 
     private static final Set<String> ENTITY_TYPES = Set.of("project", "phase", "parcel", "cable", "cable_calibration_point",
-            "point_sensor", "app_user", "user_project_grant", "api_token", "threshold_rule", "metric_baseline");
+            "point_sensor", "app_user", "user_project_grant", "api_token", "threshold_rule", "metric_baseline", "login");
 
     private final JdbcClient jdbc;
     private final ProjectAccess access;

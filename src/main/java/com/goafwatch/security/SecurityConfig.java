@@ -36,7 +36,7 @@ class SecurityConfig implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, TokenService tokens, SecurityProperties properties,
-            RateLimitFilter rateLimit, JdbcClient jdbc) throws Exception {
+            RateLimitFilter rateLimit, JdbcClient jdbc, LoginThrottle throttle, ProblemWriter problemWriter) throws Exception {
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                         "/swagger-ui.html", "/login", "/error").permitAll()
@@ -70,7 +70,9 @@ class SecurityConfig implements WebMvcConfigurer {
                 .defaultAuthenticationEntryPointFor(problems, PathPatternRequestMatcher.withDefaults().matcher("/ogcapi"))
                 .accessDeniedHandler(problems));
         http.addFilterBefore(new SessionRevalidationFilter(jdbc, problems), org.springframework.security.web.csrf.CsrfFilter.class);
-        http.addFilterBefore(new ApiTokenFilter(tokens, problems), BasicAuthenticationFilter.class);
+        http.addFilterBefore(new LoginThrottleFilter(throttle, problemWriter),
+                org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new ApiTokenFilter(tokens, problems, throttle), BasicAuthenticationFilter.class);
         http.addFilterAfter(rateLimit, AuthorizationFilter.class);
         if (properties.oidcMode()) {
             JwtPrincipalConverter converter = new JwtPrincipalConverter(properties.oidc(), jdbc);

@@ -28,6 +28,11 @@ public final class HttpApi {
         this.authorization = authorization;
     }
 
+    /** The server's port. */
+    public int port() {
+        return URI.create(base).getPort();
+    }
+
     /** The same server, as a local user (HTTP Basic). */
     public HttpApi as(String user, String password) {
         return new HttpApi(base, basic(user, password));
