@@ -22,6 +22,7 @@ import com.goafwatch.fiber.CableRepository;
 import com.goafwatch.fiber.FiberPositionLocator;
 import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.system.BoundedLineReader;
 import com.goafwatch.system.LimitedInputStream;
 import com.goafwatch.timeseries.Spool;
 
@@ -60,8 +61,9 @@ public class TraceIngestor {
             FiberTraceWriter writer = new FiberTraceWriter(cable, locator, rules, batch, errors, true);
             BufferedInputStream in = new BufferedInputStream(decompressed(body), 1 << 16);
             TraceReader reader = reader(format, in);
-            BufferedReader text = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+            BufferedReader text = new BufferedReader(new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), rules.maxLineLength(),
+                    reader instanceof CsvTraceReader, "goafwatch.ingest.max-line-length"), 1 << 16);
             reader.read(text, new Timestamps(zone == null ? rules.siteZone() : zone), writer::accept, errors);
             if (errors.any()) {
                 throw errors.toProblem("upload");
@@ -88,9 +90,9 @@ public class TraceIngestor {
             int b2 = in.read();
             in.reset();
             if (b1 == 0x1f && b2 == 0x8b) {
-                // a decompression bomb is cut off at 20 times the upload limit
-                return new LimitedInputStream(new GZIPInputStream(in, 1 << 16), rules.maxTraceSize().toBytes() * 20,
-                        "goafwatch.ingest.max-trace-size (uncompressed)");
+                // a decompression bomb is cut off at the uncompressed limit; its lines at max-line-length
+                return new LimitedInputStream(new GZIPInputStream(in, 1 << 16), rules.maxUncompressedSize().toBytes(),
+                        "goafwatch.ingest.max-uncompressed-size");
             }
             return in;
         } catch (IOException e) {
@@ -126,6 +128,9 @@ public class TraceIngestor {
     private static ApiException unreadable(Throwable e) {
         if (e instanceof LimitedInputStream.LimitExceeded limit) {
             return limit.problem();
+        }
+        if (e instanceof BoundedLineReader.LineTooLong line) {
+            return line.problem();
         }
         String reason = e instanceof ZipException ? "the gzip stream is corrupt: " + e.getMessage()
                 : e instanceof java.nio.charset.CharacterCodingException ? "the upload is not valid UTF-8 text"

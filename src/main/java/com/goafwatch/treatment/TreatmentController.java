@@ -165,12 +165,13 @@ class TreatmentController {
                 throw ApiException.badRequest("missing-file", "a form upload needs the register in a part named 'file'");
             }
             try {
-                return TableFile.read(file.getBytes(), file.getOriginalFilename());
+                return TableFile.read(file.getBytes(), file.getOriginalFilename(), limits.maxUncompressedSize().toBytes());
             } catch (java.io.IOException e) {
                 throw ApiException.badRequest("unreadable-upload", "the uploaded file cannot be read: " + e.getMessage());
             }
         }
-        return TableFile.read(RequestBodies.readLimited(request, limits.maxUploadSize()), request.getContentType());
+        return TableFile.read(RequestBodies.readLimited(request, limits.maxUploadSize()), request.getContentType(),
+                limits.maxUncompressedSize().toBytes());
     }
 
     private static boolean upsert(String mode) {
