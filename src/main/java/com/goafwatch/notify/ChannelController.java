@@ -28,9 +28,11 @@ class ChannelController {
     private final ChannelRepository channels;
     private final JdbcClient jdbc;
     private final ProjectRepository projects;
+    private final DeliveryAddressGuard guard;
 
-    ChannelController(ChannelRepository channels, JdbcClient jdbc, ProjectRepository projects) {
+    ChannelController(ChannelRepository channels, JdbcClient jdbc, ProjectRepository projects, DeliveryAddressGuard guard) {
         this.projects = projects;
+        this.guard = guard;
         this.channels = channels;
         this.jdbc = jdbc;
     }
@@ -47,7 +49,7 @@ class ChannelController {
     @Transactional
     ResponseEntity<Channel> create(@PathVariable long id, @RequestBody ChannelRequest body) {
         projects.require(id);
-        ChannelRequest r = ChannelValidator.validate(body);
+        ChannelRequest r = checkedAddress(ChannelValidator.validate(body));
         requirePhase(id, r.phaseId());
         long channelId = channels.insert(id, r);
         return ResponseEntity.status(HttpStatus.CREATED).body(channels.findById(channelId).orElseThrow());
@@ -64,7 +66,7 @@ class ChannelController {
     @Transactional
     Channel update(@PathVariable long id, @RequestBody ChannelRequest body) {
         Channel existing = get(id);
-        ChannelRequest r = ChannelValidator.validate(body);
+        ChannelRequest r = checkedAddress(ChannelValidator.validate(body));
         requirePhase(existing.projectId(), r.phaseId());
         channels.update(id, r);
         return get(id);
@@ -78,6 +80,15 @@ class ChannelController {
             throw ApiException.notFound("notification channel", id);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /** A literal address (or localhost) that delivery would refuse is refused now; names are checked at each delivery. */
+    private ChannelRequest checkedAddress(ChannelRequest r) {
+        guard.refusalOfLiteral(java.net.URI.create(r.url())).ifPresent(reason -> {
+            throw ApiException.unprocessable("invalid-channel", "Invalid notification channel", "url: " + reason)
+                    .with("errors", List.of("url: " + reason));
+        });
+        return r;
     }
 
     /** The delivery log, newest first: state, attempts, last error, delivery time. */

@@ -1,33 +1,44 @@
 package com.goafwatch.notify;
 
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.stereotype.Component;
 
 /**
  * POSTs the JSON payload. Headers: {@code X-Goafwatch-Event}, {@code X-Goafwatch-Delivery} (the same id
  * on every retry, for de-duplication), {@code X-Goafwatch-Timestamp} (epoch seconds) and, with a secret,
  * {@code X-Goafwatch-Signature: sha256=<hex HMAC-SHA256 of "timestamp.body">} — the timestamp is signed
- * so a captured request cannot be replayed later. Any 2xx is success.
+ * so a captured request cannot be replayed later. Any 2xx is success; otherwise only the status is kept, never the
+ * receiver's body. The receiver's address is checked by {@link DeliveryAddressGuard} at each attempt and the
+ * connection goes to exactly the checked addresses (TLS still verifies the name); redirects are not followed.
  */
 @Component
 class WebhookSender implements Sender {
 
-    private final HttpClient http;
     private final NotifyProperties properties;
+    private final DeliveryAddressGuard guard;
 
-    WebhookSender(NotifyProperties properties) {
+    WebhookSender(NotifyProperties properties, DeliveryAddressGuard guard) {
         this.properties = properties;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.guard = guard;
     }
 
     @Override
@@ -37,21 +48,47 @@ class WebhookSender implements Sender {
 
     @Override
     public void send(Channel channel, long deliveryId, String event, String level, String payloadJson) throws Exception {
+        URI url = URI.create(channel.url());
+        InetAddress[] checked = guard.check(url.getHost(), DeliveryAddressGuard.port(url));
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(channel.url())).timeout(properties.timeout())
-                .header("Content-Type", "application/json").header("User-Agent", "goafwatch-webhook")
-                .header("X-Goafwatch-Event", event).header("X-Goafwatch-Delivery", String.valueOf(deliveryId))
-                .header("X-Goafwatch-Timestamp", timestamp)
-                .POST(HttpRequest.BodyPublishers.ofString(payloadJson, StandardCharsets.UTF_8));
+        HttpPost post = new HttpPost(url);
+        post.setHeader("User-Agent", "goafwatch-webhook");
+        post.setHeader("X-Goafwatch-Event", event);
+        post.setHeader("X-Goafwatch-Delivery", String.valueOf(deliveryId));
+        post.setHeader("X-Goafwatch-Timestamp", timestamp);
         if (channel.hasSecret()) {
-            request.header("X-Goafwatch-Signature", "sha256=" + sign(channel.secret(), timestamp + "." + payloadJson));
+            post.setHeader("X-Goafwatch-Signature", "sha256=" + sign(channel.secret(), timestamp + "." + payloadJson));
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            String body = response.body() == null ? "" : response.body();
-            throw new IllegalStateException("HTTP " + response.statusCode() + (body.isBlank() ? "" : ": "
-                    + body.substring(0, Math.min(200, body.length()))));
+        post.setEntity(new StringEntity(payloadJson, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+        try (CloseableHttpClient http = client(url.getHost(), checked)) {
+            int status = http.execute(post, response -> response.getCode()); // the body is never read
+            if (status / 100 != 2) {
+                throw new IllegalStateException("HTTP " + status);
+            }
         }
+    }
+
+    /** A client that knows one name, with the checked addresses: it cannot reach anything else. */
+    private CloseableHttpClient client(String host, InetAddress[] checked) {
+        Timeout timeout = Timeout.of(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(new org.apache.hc.client5.http.SystemDefaultDnsResolver() {
+                    @Override
+                    public InetAddress[] resolve(String name) throws UnknownHostException {
+                        if (!bare(name).equalsIgnoreCase(bare(host))) {
+                            throw new UnknownHostException(name + " was not checked");
+                        }
+                        return checked;
+                    }
+                })
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+                .build();
+        return HttpClients.custom().setConnectionManager(connections).disableRedirectHandling().disableAutomaticRetries()
+                .disableCookieManagement().setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build()).build();
+    }
+
+    private static String bare(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     static String sign(String secret, String text) throws Exception {

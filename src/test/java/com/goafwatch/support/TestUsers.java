@@ -19,6 +19,7 @@ public final class TestUsers {
         // every test client shares 127.0.0.1: tests that check the throttle set their own address limits
         addUnlessGiven(all, "--goafwatch.security.login-throttle.per-address-per-minute=", "0");
         addUnlessGiven(all, "--goafwatch.security.login-throttle.per-address-per-hour=", "0");
+        addUnlessGiven(all, "--goafwatch.notify.allowed-hosts=", "127.0.0.1"); // the tests' receivers and Mosquitto
         return all.toArray(String[]::new);
     }
 
