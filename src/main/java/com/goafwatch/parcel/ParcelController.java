@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.security.ProjectAccess;
@@ -114,8 +113,11 @@ class ParcelController {
     }
 
     private ObjectNode link(String rel, long offset, int limit) {
-        String href = ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("offset", offset).replaceQueryParam("limit", limit).build().toUriString();
+        jakarta.servlet.http.HttpServletRequest request = ((org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest();
+        String href = org.springframework.web.util.UriComponentsBuilder.fromUriString(com.goafwatch.system.PublicBaseUrl.current()
+                + request.getRequestURI()).query(request.getQueryString()).replaceQueryParam("offset", offset)
+                .replaceQueryParam("limit", limit).build(true).toUriString();
         ObjectNode link = features.object();
         link.put("rel", rel);
         link.put("type", GEO_JSON.toString());
