@@ -58,7 +58,8 @@ class ProjectController {
     @PostMapping
     @Transactional
     ResponseEntity<Project> create(@Valid @RequestBody ProjectRequest request) {
-        Project created = projects.insert(request.code(), request.name().trim(), surveySrid(request), request.description());
+        Project created = projects.insert(request.code(), request.name().trim(), surveySrid(request), request.description(),
+                extent(request));
         return ResponseEntity.created(URI.create("/api/v1/projects/" + created.id())).body(created);
     }
 
@@ -66,7 +67,7 @@ class ProjectController {
     @PutMapping("/{id}")
     @Transactional
     Project update(@PathVariable long id, @Valid @RequestBody ProjectRequest request) {
-        return projects.update(id, request.code(), request.name().trim(), surveySrid(request), request.description())
+        return projects.update(id, request.code(), request.name().trim(), surveySrid(request), request.description(), extent(request))
                 .orElseThrow(() -> ApiException.notFound("project", id));
     }
 
@@ -79,6 +80,14 @@ class ProjectController {
             throw ApiException.notFound("project", id);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    private static com.goafwatch.geo.ProjectExtent extent(ProjectRequest request) {
+        try {
+            return request.extent() == null ? null : com.goafwatch.geo.ProjectExtent.of(request.extent());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unprocessable("invalid-extent", "Invalid extent", e.getMessage()).with("field", "extent");
+        }
     }
 
     private static int surveySrid(ProjectRequest request) {
