@@ -36,7 +36,9 @@ class SecurityConfig implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, TokenService tokens, SecurityProperties properties,
-            RateLimitFilter rateLimit, JdbcClient jdbc, LoginThrottle throttle, ProblemWriter problemWriter) throws Exception {
+            RateLimitFilter rateLimit, JdbcClient jdbc, LoginThrottle throttle, ProblemWriter problemWriter,
+            @org.springframework.beans.factory.annotation.Value("${goafwatch.map.basemap-url:}") String basemapUrl) throws Exception {
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.policy(basemapUrl))));
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                         "/swagger-ui.html", "/login", "/error").permitAll()
