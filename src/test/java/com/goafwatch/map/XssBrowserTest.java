@@ -57,11 +57,13 @@ class XssBrowserTest extends IntegrationTest {
     private WebDriverWait wait;
     private String viewer;
 
-    /** No double quotes or spaces inside attributes, so it travels in JSON, CSV and form fields unchanged. */
+    /**
+     * Under 100 characters (the shortest free-text limit, land use), no double quotes or spaces inside attributes, so it
+     * travels in JSON unchanged: run as script it sets window.__xss and loads a URL from the probe.
+     */
     private String payload(String field) {
-        String f = field.replace(' ', '-');
-        return "<img src=x data-xss=" + f + " onerror=window.__xss='" + f + "';new(Image).src='http://127.0.0.1:"
-                + probe.getAddress().getPort() + "/" + f + "'><svg data-xss=" + f + " onload=window.__xss='" + f + "'></svg>" + f;
+        return "<img src=x data-xss=" + field + " onerror=__xss=1;new(Image).src='//127.0.0.1:" + probe.getAddress().getPort() + "/"
+                + field + "'>" + field;
     }
 
     private static void ok(com.goafwatch.support.HttpApi.Response r) {
@@ -87,22 +89,22 @@ class XssBrowserTest extends IntegrationTest {
         String code = api().get("/api/v1/projects/" + site.projectId).json("$.code");
         ok(api().putJson("/api/v1/projects/" + site.projectId, """
                 {"code": "%s", "name": "%s", "surveyCrs": "EPSG:4548", "description": "%s"}""".formatted(code, json(payload("project")),
-                json(payload("project description")))));
+                json(payload("desc")))));
         ok(api().putJson("/api/v1/phases/" + site.phaseId, "{\"ordinal\": 1, \"name\": \"" + json(payload("phase")) + "\"}"));
         ok(api().putJson("/api/v1/parcels/" + site.parcelA + "?crs=EPSG:4548", """
                 {"type": "Feature", "properties": {"code": "A", "phase": 1, "name": "%s", "landUse": "%s"},
-                 "geometry": {"type": "Polygon", "coordinates": %s}}""".formatted(json(payload("parcel name")), json(payload("land use")),
+                 "geometry": {"type": "Polygon", "coordinates": %s}}""".formatted(json(payload("pname")), json(payload("landuse")),
                 Fixtures.square(E0, N0, 100))));
         site.rule("""
                 {"name": "%s", "metric": "fiber_strain", "statistic": "max_abs", "windowSeconds": 3600, "unit": "ue",
-                 "yellow": 400, "red": 800, "spikeFilter": false}""".formatted(json(payload("rule name"))));
+                 "yellow": 400, "red": 800, "spikeFilter": false}""".formatted(json(payload("rule"))));
         site.marker("M-1", E0 + 50, N0 + 20);
         ok(api().postJson("/api/v1/projects/" + site.projectId + "/boreholes?crs=EPSG:4548", String.format(Locale.ROOT, """
                 {"code": "DH-1", "type": "grouting", "easting": %.1f, "northing": %.1f, "measuredDepthM": 60, "groutTakeM3": 80,
-                 "notes": "%s"}""", E0 + 10, N0 + 80, json(payload("borehole notes")))));
+                 "notes": "%s"}""", E0 + 10, N0 + 80, json(payload("bhnotes")))));
         ok(api().postJson("/api/v1/projects/" + site.projectId + "/qa-tests", """
                 {"code": "Q-1", "type": "core_strength", "parcel": "A", "testedOn": "2020-09-01", "coreStrengthMpa": 11.5,
-                 "notes": "%s"}""".formatted(json(payload("qa notes")))));
+                 "notes": "%s"}""".formatted(json(payload("qanotes")))));
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.HOURS);
         StringBuilder data = new StringBuilder();
         for (int i = 0; i < 4; i++) {
@@ -114,9 +116,12 @@ class XssBrowserTest extends IntegrationTest {
         evaluator.evaluate(site.projectId, null, t0.plus(31, ChronoUnit.MINUTES), "test");
         long alert = ((Number) api().get("/api/v1/alerts?project=" + site.projectId + "&state=open").json("$.alerts[0].id")).longValue();
         ok(api().postJson("/api/v1/alerts/" + alert + "/comments", "{\"comment\": \"" + json(payload("comment")) + "\"}"));
-        ok(api().postJson("/api/v1/alerts/" + alert + "/acknowledge", "{\"comment\": \"" + json(payload("acknowledgement")) + "\"}"));
+        ok(api().postJson("/api/v1/alerts/" + alert + "/acknowledge", "{\"comment\": \"" + json(payload("ack")) + "\"}"));
+        ok(api().putJson("/api/v1/parcels/" + site.parcelB + "?crs=EPSG:4548", """
+                {"type": "Feature", "properties": {"code": "B", "phase": 1, "status": "monitoring"},
+                 "geometry": {"type": "Polygon", "coordinates": %s}}""".formatted(Fixtures.square(E0 + 100, N0, 100))));
         ok(api().postJson("/api/v1/parcels/" + site.parcelB + "/acceptance-decision",
-                "{\"decision\": \"rejected\", \"comment\": \"" + json(payload("decision comment")) + "\"}"));
+                "{\"decision\": \"rejected\", \"comment\": \"" + json(payload("decision")) + "\"}"));
 
         viewer = Fixtures.uniqueCode("xss").toLowerCase();
         ok(api().postJson("/api/v1/admin/users", """
@@ -173,7 +178,7 @@ class XssBrowserTest extends IntegrationTest {
         noScriptRan("map, project selector, legend, phase labels, alert list");
         assertThat(browser.findElement(By.cssSelector("#project option")).getText()).as("shown as text")
                 .contains(payload("project"));
-        assertThat(browser.findElement(By.id("alert-list")).getText()).contains(payload("rule name"));
+        assertThat(browser.findElement(By.id("alert-list")).getText()).contains(payload("rule"));
 
         hover(browser.findElement(By.cssSelector("path.parcel-A")));
         hover(browser.findElement(By.cssSelector(".marker-M-1")));
@@ -183,8 +188,8 @@ class XssBrowserTest extends IntegrationTest {
         new Actions(browser).moveToElement(browser.findElement(By.cssSelector("path.parcel-A")), 0, 30).click().perform();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#tab-parcel .parcel-code"), "A"));
         wait.until(d -> d.findElements(By.cssSelector("#tab-parcel .acceptance li")).size() > 0);
-        assertThat(browser.findElement(By.cssSelector("#tab-parcel .kv")).getText()).contains(payload("land use"));
-        assertThat(browser.findElement(By.cssSelector("#tab-parcel .flags")).getText()).contains(payload("rule name"));
+        assertThat(browser.findElement(By.cssSelector("#tab-parcel .kv")).getText()).contains(payload("landuse"));
+        assertThat(browser.findElement(By.cssSelector("#tab-parcel .flags")).getText()).contains(payload("rule"));
         noScriptRan("parcel panel");
 
         new Actions(browser).moveToElement(browser.findElement(By.cssSelector("path.parcel-B")), 0, 30).click().perform();
@@ -198,7 +203,7 @@ class XssBrowserTest extends IntegrationTest {
 
         browser.findElement(By.cssSelector("button[data-tab=alerts]")).click();
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("alert-state"))).selectByValue("");
-        wait.until(d -> d.findElement(By.id("alert-list")).getText().contains(payload("rule name")));
+        wait.until(d -> d.findElement(By.id("alert-list")).getText().contains(payload("rule")));
         browser.findElement(By.id("lang")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("button[data-tab=alerts]"), "预警"));
         noScriptRan("alert list, all states, other language");
