@@ -32,7 +32,8 @@ export function timeChart(element, yName, series, thresholds = [], symmetric = f
   c.setOption({
     animation: false,
     grid: { left: 56, right: 24, top: 56, bottom: 40 },
-    tooltip: { trigger: 'axis', valueFormatter: v => (v == null ? '' : Number(v).toFixed(2)) },
+    // richText: tooltips are drawn on the canvas, so series names (marker codes) never become HTML
+    tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: v => (v == null ? '' : Number(v).toFixed(2)) },
     legend: { type: 'scroll', top: 0 },
     xAxis: { type: 'time', axisLabel: { formatter: v => formatTime(v).slice(0, 16) , hideOverlap: true } },
     yAxis: { type: 'value', name: yName, nameTextStyle: { align: 'left' }, scale: true },
@@ -51,7 +52,7 @@ export function profileChart(element, samples, parcels) {
   c.setOption({
     animation: false,
     grid: { left: 56, right: 56, top: 56, bottom: 40 },
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', renderMode: 'richText' },
     legend: { top: 0 },
     xAxis: { type: 'value', name: t('chainage'), nameLocation: 'middle', nameGap: 26, scale: true },
     yAxis: [{ type: 'value', name: t('strain'), scale: true }, { type: 'value', name: t('temperature'), scale: true }],

@@ -3,6 +3,7 @@ import { get, useCsrf } from './api.js';
 import { t, apply, lang, setLanguage } from './i18n.js';
 import { SiteMap, LEVEL_COLOURS, STRAIN_CLASSES } from './map.js';
 import { Panel } from './panel.js';
+import { h, fill } from './dom.js';
 
 const app = {
   session: null, project: null, sensors: [], map: null, panel: null, events: null,
@@ -16,22 +17,24 @@ const app = {
 };
 window.goafwatch = app; // for the browser tests and the console
 
+const swatch = colour => h('span', { class: 'swatch', style: { background: colour } });
+
 function legend() {
-  document.getElementById('level-swatches').innerHTML = ['red', 'orange', 'yellow', 'blue', 'ok', 'no_data', 'unknown', 'not_monitored']
-    .map(l => `<div><span class="swatch" style="background:${LEVEL_COLOURS[l]}"></span>${t('level_' + l)}</div>`).join('');
+  fill(document.getElementById('level-swatches'), ['red', 'orange', 'yellow', 'blue', 'ok', 'no_data', 'unknown', 'not_monitored']
+    .map(l => h('div', null, swatch(LEVEL_COLOURS[l]), t('level_' + l))));
   let lower = 0;
-  document.getElementById('strain-swatches').innerHTML = `<div class="small">${t('strainLegend')}</div>` + STRAIN_CLASSES.map(([limit, colour]) => {
+  fill(document.getElementById('strain-swatches'), h('div', { class: 'small' }, t('strainLegend')), STRAIN_CLASSES.map(([limit, colour]) => {
     const text = limit === Infinity ? `> ${lower}` : `${lower}–${limit}`;
     lower = limit;
-    return `<div><span class="swatch" style="background:${colour}"></span>${text}</div>`;
-  }).join('');
+    return h('div', null, swatch(colour), text);
+  }));
 }
 
 function phaseOptions() {
   const select = document.getElementById('alert-phase');
   const chosen = select.value;
-  select.innerHTML = `<option value="">${t('allPhases')}</option>`
-    + (app.phases || []).map(p => `<option value="${p.phaseId}">${t('phaseLabel', { n: p.ordinal })}</option>`).join('');
+  fill(select, h('option', { value: '' }, t('allPhases')),
+    (app.phases || []).map(p => h('option', { value: p.phaseId }, t('phaseLabel', { n: p.ordinal }))));
   select.value = chosen;
 }
 
@@ -49,7 +52,7 @@ async function openProject(project) {
   app.phases = await get(`/api/v1/projects/${project.id}/phases`);
   phaseOptions();
   await app.map.load(project);
-  document.getElementById('parcel-codes').innerHTML = app.map.parcels.map(f => `<option value="${f.properties.code}">`).join('');
+  fill(document.getElementById('parcel-codes'), app.map.parcels.map(f => h('option', { value: f.properties.code })));
   await app.panel.refreshAlerts();
   listen(project);
   document.body.dataset.ready = 'true';
@@ -114,7 +117,7 @@ async function boot() {
   });
   const projects = await get('/api/v1/projects');
   const select = document.getElementById('project');
-  select.innerHTML = projects.map(p => `<option value="${p.id}">${p.code} · ${p.name}</option>`).join('');
+  fill(select, projects.map(p => h('option', { value: p.id }, `${p.code} · ${p.name}`)));
   select.addEventListener('change', () => openProject(projects.find(p => p.id === Number(select.value))));
   // a link from a notification (?project=ID&parcel=ID) opens that parcel; otherwise the remembered project
   const linked = new URLSearchParams(location.search);

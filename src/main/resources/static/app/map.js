@@ -3,6 +3,7 @@
 // a DOM element (clickable, countable by the browser tests).
 import { get, allFeatures } from './api.js';
 import { t } from './i18n.js';
+import { label } from './dom.js';
 
 export const LEVEL_COLOURS = {
   red: '#d62728', orange: '#ff7f0e', yellow: '#f2c80f', blue: '#1f77b4', ok: '#2ca02c',
@@ -24,6 +25,7 @@ export class SiteMap {
     this.map = L.map(element, { zoomControl: true, preferCanvas: false });
     L.control.scale({ imperial: false }).addTo(this.map);
     if (basemap && basemap.basemapUrl) {
+      // the attribution is the operator's configuration (goafwatch.map.basemap-attribution), not user data
       L.tileLayer(basemap.basemapUrl, { attribution: basemap.basemapAttribution || '', maxZoom: 20 }).addTo(this.map);
     }
     this.groups = {
@@ -55,7 +57,7 @@ export class SiteMap {
       outline.addTo(this.groups.phases);
       L.tooltip({ permanent: true, direction: 'center', className: 'phase-label' })
         .setLatLng(outline.getBounds().getCenter())
-        .setContent(t('phaseLabel', { n: f.properties.ordinal }))
+        .setContent(label(t('phaseLabel', { n: f.properties.ordinal })))
         .addTo(this.groups.phases);
     }
   }
@@ -74,7 +76,7 @@ export class SiteMap {
           dashArray: p.flagLevel === 'not_monitored' ? '3 3' : null,
         }),
       });
-      layer.bindTooltip(`${p.code} · ${t('level_' + p.flagLevel)}`, { sticky: true });
+      layer.bindTooltip(label(`${p.code} · ${t('level_' + p.flagLevel)}`), { sticky: true });
       layer.on('click', () => this.handlers.parcel(f));
       layer.addTo(this.groups.parcels);
       this.parcelLayers.set(p.code, layer);
@@ -100,7 +102,7 @@ export class SiteMap {
     this.groups.markers.clearLayers();
     for (const s of sensors.filter(s => s.type === 'settlement-marker')) {
       L.circleMarker([s.lat, s.lon], { radius: 5, color: '#222', weight: 1, fillColor: '#fff', fillOpacity: 1, className: `marker marker-${s.code}` })
-        .bindTooltip(s.code)
+        .bindTooltip(label(s.code))
         .on('click', () => { const f = this.parcels.find(p => p.id === s.parcelId); if (f) this.handlers.parcel(f); })
         .addTo(this.groups.markers);
     }
@@ -118,26 +120,26 @@ export class SiteMap {
     for (const { c, profile } of drawn) {
       const coupling = c.properties.couplingCoefficient || 1;
       const onClick = () => this.handlers.cable(c);
-      const tooltip = `${c.properties.code}`;
+      const tooltip = `${c.properties.code}`; // always given to Leaflet as label(text), never as a string
       if (c.geometry.type === 'Point') {
         const max = maxAbs(profile ? profile.samples.map(s => s.strainUe) : []);
         L.circleMarker([c.geometry.coordinates[1], c.geometry.coordinates[0]], {
           radius: 7, color: strainColour(max == null ? null : max / coupling), weight: 4, fillColor: '#fff', fillOpacity: 1,
           className: `cable cable-${c.properties.code}`,
-        }).bindTooltip(tooltip).on('click', onClick).addTo(this.groups.cables);
+        }).bindTooltip(label(tooltip)).on('click', onClick).addTo(this.groups.cables);
         continue;
       }
       const mapped = profile ? profile.samples.filter(s => s.lat != null) : [];
       if (mapped.length < 2) {
         L.geoJSON(c, { style: { color: NO_STRAIN, weight: 4, dashArray: '4 4', className: `cable cable-${c.properties.code}` } })
-          .bindTooltip(tooltip).on('click', onClick).addTo(this.groups.cables);
+          .bindTooltip(label(tooltip)).on('click', onClick).addTo(this.groups.cables);
         continue;
       }
       for (let i = 0; i < mapped.length - 1; i += SEGMENT_SAMPLES) {
         const part = mapped.slice(i, i + SEGMENT_SAMPLES + 1);
         const max = maxAbs(part.map(s => s.strainUe));
         L.polyline(part.map(s => [s.lat, s.lon]), { color: strainColour(max / coupling), weight: 5, className: `cable cable-${c.properties.code}` })
-          .bindTooltip(`${tooltip} · ${Math.round(max / coupling)} µε`).on('click', onClick).addTo(this.groups.cables);
+          .bindTooltip(label(`${tooltip} · ${Math.round(max / coupling)} µε`)).on('click', onClick).addTo(this.groups.cables);
       }
     }
   }
@@ -153,7 +155,7 @@ export class SiteMap {
       L.geoJSON(h, {
         pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 3, color: '#6a3d9a', className: 'borehole' }),
         style: { color: '#6a3d9a', weight: 2, className: 'borehole' },
-      }).bindTooltip(h.properties.code).addTo(this.groups.boreholes);
+      }).bindTooltip(label(h.properties.code)).addTo(this.groups.boreholes);
     }
   }
 }

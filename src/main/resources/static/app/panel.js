@@ -3,11 +3,12 @@ import { get, post } from './api.js';
 import { t, formatTime, lang } from './i18n.js';
 import { timeChart, profileChart } from './charts.js';
 import { maxAbs } from './map.js';
+import { h, fill } from './dom.js';
 
-const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 const num = (v, digits = 1) => (v == null ? '–' : Number(v).toFixed(digits));
 const UNITS = { ue: 'µε', 'mm/d': 'mm/d', mm: 'mm', 'mm/m': 'mm/m', m: 'm' };
-const unit = u => esc(UNITS[u] || u || '');
+const unit = u => UNITS[u] || u || '';
+const badge = (kind, value, text) => h('span', { class: `badge ${kind}-${value}` }, text);
 const DAY = 86400000;
 
 export class Panel {
@@ -46,25 +47,27 @@ export class Panel {
       get(`/api/v1/parcels/${f.id}/effective-rules`),
     ]);
     const el = document.getElementById('tab-parcel');
-    el.innerHTML = `
-      <h3 class="parcel-code">${esc(p.code)}</h3>
-      <dl class="kv">
-        <dt>${t('phase')}</dt><dd>${esc(t('phaseLabel', { n: p.phase }))}</dd>
-        <dt>${t('status')}</dt><dd class="parcel-status">${esc(t('status_' + p.status))}</dd>
-        <dt>${t('area')}</dt><dd class="parcel-mu">${num(p.areaMu, 2)} ${t('mu')}</dd>
-        <dt>${t('landUse')}</dt><dd>${esc(p.landUse)}</dd>
-        <dt>${t('flagLevel')}</dt><dd><span class="badge level-${esc(flags.level)}">${esc(t('level_' + flags.level))}</span></dd>
-      </dl>
-      <h4>${t('flags')}</h4>
-      <ul class="flags">${flags.flags.length ? flags.flags.map(flagItem).join('') : `<li class="small">${t('noFlags')}</li>`}</ul>
-      <h4>${t('openAlerts')}</h4>
-      <ul class="alerts parcel-alerts">${alerts.alerts.length ? alerts.alerts.map(a => this.alertItem(a)).join('') : `<li class="small">${t('noAlerts')}</li>`}</ul>
-      <h4>${t('acceptance')} <span class="acceptance-verdict"></span></h4>
-      <ul class="flags acceptance"></ul>
-      ${this.canWrite() ? `<button type="button" class="action phase-report">${t('phaseReport')}</button>` : ''}
-      <label>${t('window')} <select class="days">${[1, 7, 30, 90, 365].map(d => `<option value="${d}" ${d === this.days ? 'selected' : ''}>${d} ${t('days')}</option>`).join('')}</select></label>
-      <h4>${t('strainHistory')}</h4><p class="small worst"></p><div class="chart chart-strain"></div>
-      <h4>${t('settlementChart')}</h4><p class="small markers-note"></p><div class="chart chart-settlement"></div>`;
+    const kv = (name, value, cls) => [h('dt', null, t(name)), h('dd', { class: cls }, value)];
+    fill(el,
+      h('h3', { class: 'parcel-code' }, p.code),
+      h('dl', { class: 'kv' },
+        kv('phase', t('phaseLabel', { n: p.phase })),
+        kv('status', t('status_' + p.status), 'parcel-status'),
+        kv('area', `${num(p.areaMu, 2)} ${t('mu')}`, 'parcel-mu'),
+        kv('landUse', p.landUse),
+        kv('flagLevel', badge('level', flags.level, t('level_' + flags.level)))),
+      h('h4', null, t('flags')),
+      h('ul', { class: 'flags' }, flags.flags.length ? flags.flags.map(flagItem) : h('li', { class: 'small' }, t('noFlags'))),
+      h('h4', null, t('openAlerts')),
+      h('ul', { class: 'alerts parcel-alerts' }, alerts.alerts.length ? alerts.alerts.map(a => this.alertItem(a))
+        : h('li', { class: 'small' }, t('noAlerts'))),
+      h('h4', null, t('acceptance'), ' ', h('span', { class: 'acceptance-verdict' })),
+      h('ul', { class: 'flags acceptance' }),
+      this.canWrite() ? h('button', { type: 'button', class: 'action phase-report' }, t('phaseReport')) : null,
+      h('label', null, t('window'), ' ', h('select', { class: 'days' },
+        [1, 7, 30, 90, 365].map(d => h('option', { value: d, selected: d === this.days }, `${d} ${t('days')}`)))),
+      h('h4', null, t('strainHistory')), h('p', { class: 'small worst' }), h('div', { class: 'chart chart-strain' }),
+      h('h4', null, t('settlementChart')), h('p', { class: 'small markers-note' }), h('div', { class: 'chart chart-settlement' }));
     this.bindAlertButtons(el, () => this.renderParcel());
     el.querySelector('.days').addEventListener('change', e => { this.days = Number(e.target.value); this.renderParcel(); });
     el.querySelector('.phase-report')?.addEventListener('click', () => this.phaseReport(p.phaseId));
@@ -88,10 +91,11 @@ export class Panel {
   /** The parcel's acceptance verdict, criterion by criterion (the decision itself is the panel's, recorded by an admin). */
   async acceptance(el, f) {
     const v = await get(`/api/v1/parcels/${f.id}/acceptance`);
-    const badge = verdict => `<span class="badge verdict-${esc(verdict)}">${esc(t('verdict_' + verdict))}</span>`;
-    el.querySelector('.acceptance-verdict').innerHTML = badge(v.verdict);
-    el.querySelector('.acceptance').innerHTML = v.criteria.map(c => `<li>${badge(c.verdict)} ${esc(t('crit_' + c.criterion))}
-      <div class="small">${c.value != null ? `${num(c.value, 3)} ${esc(c.unit)} · ` : ''}${t('threshold')} ${num(c.limit, 3)} · ${esc(c.detail)}</div></li>`).join('');
+    const verdict = value => badge('verdict', value, t('verdict_' + value));
+    fill(el.querySelector('.acceptance-verdict'), verdict(v.verdict));
+    fill(el.querySelector('.acceptance'), v.criteria.map(c => h('li', null, verdict(c.verdict), ' ', t('crit_' + c.criterion),
+      h('div', { class: 'small' }, c.value != null ? `${num(c.value, 3)} ${c.unit ?? ''} · ` : '',
+        `${t('threshold')} ${num(c.limit, 3)} · ${c.detail ?? ''}`))));
   }
 
   async strainChart(el, f, flags, rules, from, to) {
@@ -132,17 +136,15 @@ export class Panel {
     const c = cable.properties;
     const el = document.getElementById('tab-cable');
     const now = Date.now();
-    el.innerHTML = `
-      <h3 class="cable-code">${esc(c.code)}</h3>
-      <dl class="kv">
-        <dt>${t('installation')}</dt><dd>${esc(c.installation)}</dd>
-        <dt>${t('fiberLength')}</dt><dd>${num(c.fiberLengthM, 1)} m</dd>
-        <dt>${t('coupling')}</dt><dd>${num(c.couplingCoefficient, 2)}</dd>
-      </dl>
-      <label>${t('profileAt')} <b class="slider-time"></b></label>
-      <input type="range" class="slider" min="${-7 * 24}" max="0" step="1" value="0">
-      <p class="small trace-time"></p>
-      <div class="chart chart-profile"></div>`;
+    const kv = (name, value) => [h('dt', null, t(name)), h('dd', null, value)];
+    fill(el,
+      h('h3', { class: 'cable-code' }, c.code),
+      h('dl', { class: 'kv' }, kv('installation', c.installation), kv('fiberLength', `${num(c.fiberLengthM, 1)} m`),
+        kv('coupling', num(c.couplingCoefficient, 2))),
+      h('label', null, t('profileAt'), ' ', h('b', { class: 'slider-time' })),
+      h('input', { type: 'range', class: 'slider', min: -7 * 24, max: 0, step: 1, value: 0 }),
+      h('p', { class: 'small trace-time' }),
+      h('div', { class: 'chart chart-profile' }));
     const parcels = (c.intervals || []).filter(i => i.parcelCode)
       .map(i => ({ code: i.parcelCode, from: i.chainageFromM, to: i.chainageToM }));
     const slider = el.querySelector('.slider');
@@ -171,7 +173,7 @@ export class Panel {
     }
     const list = await get(`/api/v1/alerts?${q}`);
     const ul = document.getElementById('alert-list');
-    ul.innerHTML = list.alerts.length ? list.alerts.map(a => this.alertItem(a)).join('') : `<li class="small">${t('noAlerts')}</li>`;
+    fill(ul, list.alerts.length ? list.alerts.map(a => this.alertItem(a)) : h('li', { class: 'small' }, t('noAlerts')));
     ul.querySelectorAll('li[data-parcel]').forEach(li => li.addEventListener('click', e => {
       if (e.target.closest('button, textarea')) return;
       const f = this.app.map.parcels.find(p => p.id === Number(li.dataset.parcel));
@@ -182,17 +184,16 @@ export class Panel {
 
   alertItem(a) {
     const level = a.kind === 'no_data' ? 'no_data' : a.level;
-    const label = a.kind === 'no_data' ? t('kind_no_data') : t('level_' + a.level);
-    const write = this.canWrite();
-    return `<li class="alert state-${esc(a.state)}" data-alert="${a.id}" data-parcel="${a.parcelId}">
-      <span class="badge level-${esc(level)}">${esc(label)}</span> <b>${esc(a.parcelCode)}</b> ${esc(a.ruleName)}
-      ${a.value != null ? `· ${num(a.value, 2)} ${unit(a.unit)} (${t('threshold')} ${num(a.threshold, 2)})` : ''}
-      <div class="small">${t('raised')} ${formatTime(a.raisedAt)} · <span class="alert-state">${esc(t(a.state))}</span>
-        ${a.acknowledgedBy ? `${t('by')} ${esc(a.acknowledgedBy)} ${formatTime(a.acknowledgedAt)}` : ''}</div>
-      ${write && a.state !== 'cleared' ? `<textarea class="ack-comment" placeholder="${t('commentPlaceholder')}"></textarea>
-        ${a.state === 'raised' ? `<button type="button" class="ack">${t('acknowledge')}</button>` : ''}
-        <button type="button" class="add-comment">${t('addComment')}</button>` : ''}
-    </li>`;
+    const name = a.kind === 'no_data' ? t('kind_no_data') : t('level_' + a.level);
+    const write = this.canWrite() && a.state !== 'cleared';
+    return h('li', { class: `alert state-${a.state}`, dataset: { alert: a.id, parcel: a.parcelId } },
+      badge('level', level, name), ' ', h('b', null, a.parcelCode), ' ', a.ruleName,
+      a.value != null ? ` · ${num(a.value, 2)} ${unit(a.unit)} (${t('threshold')} ${num(a.threshold, 2)})` : '',
+      h('div', { class: 'small' }, `${t('raised')} ${formatTime(a.raisedAt)} · `, h('span', { class: 'alert-state' }, t(a.state)),
+        a.acknowledgedBy ? ` ${t('by')} ${a.acknowledgedBy} ${formatTime(a.acknowledgedAt)}` : ''),
+      write ? h('textarea', { class: 'ack-comment', placeholder: t('commentPlaceholder') }) : null,
+      write && a.state === 'raised' ? h('button', { type: 'button', class: 'ack' }, t('acknowledge')) : null,
+      write ? h('button', { type: 'button', class: 'add-comment' }, t('addComment')) : null);
   }
 
   bindAlertButtons(root, after) {
@@ -218,11 +219,13 @@ export class Panel {
 function flagItem(f) {
   const level = f.level || f.status;
   const e = f.evidence || {};
-  const where = e.cable ? `${t('cable')} ${esc(e.cable)} ${e.chainageM != null ? `${t('at')} ${num(e.chainageM, 1)} m` : ''}`
-    : (e.markers && e.markers.length ? esc(e.markers.join(', ')) : '');
-  return `<li class="flag"><span class="badge level-${esc(level)}">${esc(t('level_' + level))}</span> ${esc(f.rule)}
-    ${f.value != null ? `<div class="small">${t('value')} ${num(f.value, 2)} ${unit(f.unit)}${f.threshold != null ? ` · ${t('threshold')} ${num(f.threshold, 2)}` : ''}
-    ${where ? ` · ${t('evidence')}: ${where}` : ''}${e.time ? ` · ${formatTime(e.time)}` : ''}${f.since ? ` · ${t('since')} ${formatTime(f.since)}` : ''}</div>` : ''}</li>`;
+  const where = e.cable ? `${t('cable')} ${e.cable} ${e.chainageM != null ? `${t('at')} ${num(e.chainageM, 1)} m` : ''}`
+    : (e.markers && e.markers.length ? e.markers.join(', ') : '');
+  return h('li', { class: 'flag' }, badge('level', level, t('level_' + level)), ' ', f.rule,
+    f.value != null ? h('div', { class: 'small' }, `${t('value')} ${num(f.value, 2)} ${unit(f.unit)}`,
+      f.threshold != null ? ` · ${t('threshold')} ${num(f.threshold, 2)}` : '',
+      where ? ` · ${t('evidence')}: ${where}` : '', e.time ? ` · ${formatTime(e.time)}` : '',
+      f.since ? ` · ${t('since')} ${formatTime(f.since)}` : '') : null);
 }
 
 /** Threshold values per level of the matching rules, in the rule's unit (percent rules scale their control value). */

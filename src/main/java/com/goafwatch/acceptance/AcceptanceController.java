@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.goafwatch.phase.PhaseRepository;
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,6 +53,7 @@ class AcceptanceController {
     }
 
     @Operation(summary = "The project's acceptance criteria (defaults where not set)")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @GetMapping("/api/v1/projects/{projectId}/acceptance-criteria")
     AcceptanceCriteria criteria(@PathVariable long projectId) {
         projects.require(projectId);
@@ -58,6 +61,7 @@ class AcceptanceController {
     }
 
     @Operation(summary = "Set the project's acceptance criteria; fields left out take the defaults")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PutMapping("/api/v1/projects/{projectId}/acceptance-criteria")
     AcceptanceCriteria setCriteria(@PathVariable long projectId, @RequestBody JsonNode json) {
         projects.require(projectId);
@@ -86,6 +90,7 @@ class AcceptanceController {
     }
 
     @Operation(summary = "QA tests of a phase judged against the criteria")
+    @ProjectScoped(value = ScopeOwner.PHASE, param = "phaseId")
     @GetMapping("/api/v1/phases/{phaseId}/qa-tests")
     List<QaResult> qaTests(@PathVariable long phaseId) {
         var phase = phases.findById(phaseId).orElseThrow(() -> ApiException.notFound("phase", phaseId));
@@ -93,30 +98,35 @@ class AcceptanceController {
     }
 
     @Operation(summary = "Verdict of the phase and of each parcel, with every criterion's numbers (at = evaluation time, default now)")
+    @ProjectScoped(value = ScopeOwner.PHASE, param = "phaseId")
     @GetMapping("/api/v1/phases/{phaseId}/acceptance")
     PhaseAcceptance phase(@PathVariable long phaseId, @RequestParam(required = false) String at) {
         return acceptance.evaluate(phaseId, com.goafwatch.system.RequestTime.orNow("at", at)).acceptance();
     }
 
     @Operation(summary = "Verdict of one parcel, with every criterion's numbers")
+    @ProjectScoped(value = ScopeOwner.PARCEL, param = "parcelId")
     @GetMapping("/api/v1/parcels/{parcelId}/acceptance")
     AcceptanceRules.ParcelVerdict parcel(@PathVariable long parcelId) {
         return acceptance.evaluateParcel(parcelId, Instant.now());
     }
 
     @Operation(summary = "Record the panel's decision on a parcel (admin): decision accepted|rejected, comment, overrideVerdict, reportId")
+    @ProjectScoped(value = ScopeOwner.PARCEL, param = "parcelId")
     @PostMapping("/api/v1/parcels/{parcelId}/acceptance-decision")
     ResponseEntity<Map<String, Object>> decideParcel(@PathVariable long parcelId, @RequestBody(required = false) DecisionService.DecisionRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(decisions.decideParcel(parcelId, body));
     }
 
     @Operation(summary = "Record the panel's decision on a phase (admin); accepting needs every parcel accepted")
+    @ProjectScoped(value = ScopeOwner.PHASE, param = "phaseId")
     @PostMapping("/api/v1/phases/{phaseId}/acceptance-decision")
     ResponseEntity<Map<String, Object>> decidePhase(@PathVariable long phaseId, @RequestBody(required = false) DecisionService.DecisionRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(decisions.decidePhase(phaseId, body));
     }
 
     @Operation(summary = "The recorded decisions of a phase and its parcels")
+    @ProjectScoped(value = ScopeOwner.PHASE, param = "phaseId")
     @GetMapping("/api/v1/phases/{phaseId}/acceptance-decisions")
     List<Map<String, Object>> decisions(@PathVariable long phaseId) {
         phases.findById(phaseId).orElseThrow(() -> ApiException.notFound("phase", phaseId));

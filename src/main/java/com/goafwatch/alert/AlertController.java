@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 /** Alert list (filters: project, state, level, kind, phase, parcel, time), single alert with history, acknowledge, comment. */
 @RestController
@@ -36,6 +38,7 @@ class AlertController {
     record CommentRequest(String comment) {
     }
 
+    @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "project")
     @GetMapping("/api/v1/alerts")
     Map<String, Object> list(@RequestParam(required = false) Long project, @RequestParam(required = false) String state,
             @RequestParam(required = false) String level, @RequestParam(required = false) String kind,
@@ -58,16 +61,19 @@ class AlertController {
         return Map.of("alerts", list, "limit", limit, "offset", offset, "returned", list.size());
     }
 
+    @ProjectScoped(ScopeOwner.ALERT)
     @GetMapping("/api/v1/alerts/{id}")
     Alert get(@PathVariable long id) {
         return lifecycle.get(id);
     }
 
+    @ProjectScoped(ScopeOwner.ALERT)
     @PostMapping("/api/v1/alerts/{id}/acknowledge")
     Alert acknowledge(@PathVariable long id, @RequestBody(required = false) CommentRequest body) {
         return lifecycle.acknowledge(id, body == null ? null : body.comment());
     }
 
+    @ProjectScoped(ScopeOwner.ALERT)
     @PostMapping("/api/v1/alerts/{id}/comments")
     Alert comment(@PathVariable long id, @RequestBody(required = false) CommentRequest body) {
         return lifecycle.comment(id, body == null ? null : body.comment());

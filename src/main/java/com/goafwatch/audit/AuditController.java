@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.LimitsProperties;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,7 +25,7 @@ import tools.jackson.databind.ObjectMapper;
 class AuditController {
 
     private static final Set<String> ENTITY_TYPES = Set.of("project", "phase", "parcel", "cable", "cable_calibration_point",
-            "point_sensor", "app_user", "user_project_grant", "api_token", "threshold_rule", "metric_baseline");
+            "point_sensor", "app_user", "user_project_grant", "api_token", "threshold_rule", "metric_baseline", "login");
 
     private final JdbcClient jdbc;
     private final ProjectAccess access;
@@ -39,6 +41,7 @@ class AuditController {
 
     @Operation(summary = "Recorded changes, newest first; filters project, entityType (parcel, cable, cable_calibration_point, …), "
             + "entityId, actor, from, to")
+    @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "project")
     @GetMapping("/api/v1/audit")
     List<AuditEvent> events(@RequestParam(required = false) Long project, @RequestParam(required = false) String entityType,
             @RequestParam(required = false) Long entityId, @RequestParam(required = false) String actor,

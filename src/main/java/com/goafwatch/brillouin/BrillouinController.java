@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.goafwatch.fiber.Cable;
 import com.goafwatch.fiber.CableRepository;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 import com.goafwatch.system.ApiException;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,6 +41,7 @@ class BrillouinController {
     }
 
     @Operation(summary = "The cable's Brillouin coefficients and reference traces in force, with their history (newest first)")
+    @ProjectScoped(ScopeOwner.CABLE)
     @GetMapping("/api/v1/cables/{id}/brillouin")
     Map<String, Object> settings(@PathVariable long id) {
         cable(id);
@@ -55,6 +58,7 @@ class BrillouinController {
 
     @Operation(summary = "Append a version of the coefficients: {\"strainMhzPerUe\": 0.05, \"temperatureMhzPerC\": 1.0, "
             + "\"referenceTemperatureMhzPerC\": 1.0, \"note\": \"…\"}")
+    @ProjectScoped(ScopeOwner.CABLE)
     @PostMapping("/api/v1/cables/{id}/brillouin/coefficients")
     @Transactional
     ResponseEntity<BrillouinCoefficients> addCoefficients(@PathVariable long id, @RequestBody JsonNode body) {

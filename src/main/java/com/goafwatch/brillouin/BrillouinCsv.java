@@ -11,7 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import com.goafwatch.system.LineLimitedReader;
+import com.goafwatch.system.BoundedLineReader;
 
 /**
  * The documented Brillouin CSV: a header naming the columns with their units, then one row per sample,
@@ -54,7 +54,7 @@ public final class BrillouinCsv {
     public void read(Reader text, java.util.function.Consumer<Row> rows, Errors errors) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
                 .setIgnoreEmptyLines(true).setCommentMarker('#').get();
-        Reader bounded = new LineLimitedReader(text, limits.maxLineLength(), "goafwatch.brillouin.max-line-length");
+        Reader bounded = new BoundedLineReader(text, limits.maxLineLength(), false, "goafwatch.brillouin.max-line-length");
         try (CSVParser parser = CSVParser.builder().setReader(bounded).setFormat(format).get()) {
             Columns columns = columns(parser.getHeaderNames(), errors);
             if (columns == null) {

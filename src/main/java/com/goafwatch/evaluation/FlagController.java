@@ -19,6 +19,8 @@ import com.goafwatch.system.ApiException;
 import com.goafwatch.threshold.EffectiveRules;
 import com.goafwatch.threshold.RuleRepository;
 import com.goafwatch.threshold.ThresholdRule;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 /** Current flags of a parcel, level counts per phase for the map, and evaluation on demand. */
 @RestController
@@ -40,6 +42,7 @@ class FlagController {
      * Every effective rule of the parcel with its status, level, value, threshold and evidence. A rule the
      * evaluator has not reached yet reads {@code unknown}, never ok.
      */
+    @ProjectScoped(ScopeOwner.PARCEL)
     @GetMapping("/api/v1/parcels/{id}/flags")
     Map<String, Object> flags(@PathVariable long id) {
         Map<String, Object> parcel = jdbc.sql("SELECT p.id, p.project_id, p.phase_id, p.code, " + ParcelLevelSql.EXPRESSION
@@ -72,6 +75,7 @@ class FlagController {
     }
 
     /** How many parcels are at each level, for the project and per phase. */
+    @ProjectScoped(ScopeOwner.PROJECT)
     @GetMapping("/api/v1/projects/{id}/flag-summary")
     Map<String, Object> summary(@PathVariable long id) {
         projects.require(id);
@@ -107,12 +111,14 @@ class FlagController {
         return result;
     }
 
+    @ProjectScoped(ScopeOwner.PROJECT)
     @PostMapping("/api/v1/projects/{id}/evaluate")
     CycleReport evaluate(@PathVariable long id) {
         projects.require(id);
         return evaluator.evaluate(id, null, Instant.now(), "request");
     }
 
+    @ProjectScoped(ScopeOwner.PROJECT)
     @GetMapping("/api/v1/projects/{id}/evaluation")
     CycleReport lastEvaluation(@PathVariable long id) {
         projects.require(id);

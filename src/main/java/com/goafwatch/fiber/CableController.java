@@ -19,6 +19,8 @@ import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.RequestCrs;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,6 +51,7 @@ class CableController {
     }
 
     @Operation(summary = "Create a cable from a GeoJSON Feature (LineString route for a trench, Point of the top for a borehole)")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/cables")
     ResponseEntity<ObjectNode> create(@PathVariable long projectId, @RequestBody JsonNode feature,
             @RequestParam(required = false) String crs) {
@@ -58,6 +61,7 @@ class CableController {
     }
 
     @Operation(summary = "The project's cables as a GeoJSON FeatureCollection (CRS84)")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @GetMapping("/api/v1/projects/{projectId}/cables")
     ResponseEntity<ObjectNode> list(@PathVariable long projectId) {
         projects.require(projectId);
@@ -65,11 +69,13 @@ class CableController {
     }
 
     @Operation(summary = "One cable with its calibration and the fiber intervals lying in each parcel")
+    @ProjectScoped(ScopeOwner.CABLE)
     @GetMapping("/api/v1/cables/{id}")
     ResponseEntity<ObjectNode> one(@PathVariable long id) {
         return ResponseEntity.ok().contentType(GEO_JSON).body(features.detailed(get(id)));
     }
 
+    @ProjectScoped(ScopeOwner.CABLE)
     @DeleteMapping("/api/v1/cables/{id}")
     @org.springframework.transaction.annotation.Transactional
     ResponseEntity<Void> delete(@PathVariable long id) {
@@ -80,6 +86,7 @@ class CableController {
     }
 
     @Operation(summary = "Replace the fiber-distance → chainage calibration (empty list: identity)")
+    @ProjectScoped(ScopeOwner.CABLE)
     @PutMapping("/api/v1/cables/{id}/calibration")
     ResponseEntity<ObjectNode> calibrate(@PathVariable long id, @RequestBody JsonNode body) {
         service.setCalibration(id, body);
@@ -87,6 +94,7 @@ class CableController {
     }
 
     @Operation(summary = "Where a fiber distance lies: chainage, parcel and coordinates (CRS84)")
+    @ProjectScoped(ScopeOwner.CABLE)
     @GetMapping("/api/v1/cables/{id}/locate")
     Map<String, Object> locate(@PathVariable long id, @RequestParam double distance) {
         Cable cable = get(id);

@@ -67,6 +67,7 @@ final class CsvTraceReader implements TraceReader {
 
     static boolean isStreamFailure(Throwable cause) {
         return cause instanceof com.goafwatch.system.LimitedInputStream.LimitExceeded
+                || cause instanceof com.goafwatch.system.BoundedLineReader.LineTooLong
                 || cause instanceof java.nio.charset.CharacterCodingException || cause instanceof java.util.zip.ZipException
                 || cause instanceof java.io.EOFException;
     }

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import com.goafwatch.system.LineLimitedReader;
+import com.goafwatch.system.BoundedLineReader;
 
 /**
  * Febus G1 (BOTDA "DSTS") trace export, {@code .bsl} text: {@code Param;<name>;<value>[;<value>…]} header
@@ -30,7 +30,7 @@ final class FebusBslReader implements TraceReader {
 
     @Override
     public void read(BufferedReader raw, Timestamps timestamps, Consumer<FiberSample> samples, RowErrors errors) {
-        BufferedReader in = new BufferedReader(new LineLimitedReader(raw, maxLineLength, "goafwatch.brillouin.max-line-length"));
+        BufferedReader in = new BufferedReader(new BoundedLineReader(raw, maxLineLength, false, "goafwatch.brillouin.max-line-length"));
         try {
             Map<String, String> params = new HashMap<>();
             long line = 0;

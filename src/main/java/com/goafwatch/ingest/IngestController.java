@@ -19,6 +19,8 @@ import com.goafwatch.system.LimitsProperties;
 import com.goafwatch.system.RequestBodies;
 import com.goafwatch.timeseries.SpoolDrainer;
 import com.goafwatch.timeseries.SpoolStatus;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,6 +56,7 @@ class IngestController {
     @Operation(summary = "Upload interrogator traces of one cable: CSV (timestamp,distance_m,strain_ue[,temperature_c]"
             + "[,reference_strain_ue]), Luna ODiSI TSV, Brillouin CSV (timestamp,distance_m,shift_mhz[,reference_shift_mhz]"
             + "[,temperature_c]) or Febus G1 .bsl, optionally gzipped; streamed, all or nothing; 202 once durable")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/ingest/traces")
     ResponseEntity<TraceSummary> traces(@PathVariable long projectId, @RequestParam String cable,
             @RequestParam(defaultValue = "auto") String format, @RequestParam(required = false) String tz,
@@ -65,6 +68,7 @@ class IngestController {
 
     @Operation(summary = "Append a reference (baseline) trace of the cable's Brillouin shift: one trace of Brillouin CSV; "
             + "later Brillouin uploads count strain from the newest reference")
+    @ProjectScoped(ScopeOwner.CABLE)
     @PostMapping("/api/v1/cables/{id}/brillouin/references")
     ResponseEntity<ReferenceSummary> brillouinReference(@PathVariable long id, @RequestParam(required = false) String tz,
             @RequestParam(required = false) String note, HttpServletRequest request) throws IOException {
@@ -72,6 +76,7 @@ class IngestController {
     }
 
     @Operation(summary = "InfluxDB line protocol: fiber_strain, settlement and sensor_reading points; all or nothing")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/ingest/line-protocol")
     ResponseEntity<IngestSummary> lineProtocol(@PathVariable long projectId, @RequestParam(required = false) String precision,
             HttpServletRequest request) {
@@ -82,6 +87,7 @@ class IngestController {
     }
 
     @Operation(summary = "Manual readings as JSON (levelling of settlement markers, other point sensors); all or nothing")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/ingest/readings")
     ResponseEntity<IngestSummary> readings(@PathVariable long projectId, HttpServletRequest request) {
         requireProject(projectId);
@@ -94,6 +100,7 @@ class IngestController {
     }
 
     @Operation(summary = "The ingestion backlog: accepted batches not yet written to InfluxDB")
+    @ProjectScoped(ScopeOwner.NONE)
     @GetMapping("/api/v1/ingest/status")
     SpoolStatus status() {
         return drainer.status();

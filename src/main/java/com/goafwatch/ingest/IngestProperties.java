@@ -23,6 +23,9 @@ import jakarta.validation.constraints.NotNull;
  * @param siteZone          zone of timestamps written without offset (ODiSI exports local time)
  * @param maxErrorsListed   how many bad rows a problem response lists (all are counted)
  * @param maxRows           most samples or readings in one request; beyond it 413
+ * @param maxLineLength     longest line (characters) of a trace file or line-protocol body; a longer one is refused
+ *                          (413) before it is held in memory, so a file that is one endless line cannot exhaust the heap
+ * @param maxUncompressedSize largest a gzipped trace may expand to; beyond it 413
  */
 @Validated
 @ConfigurationProperties("goafwatch.ingest")
@@ -35,5 +38,7 @@ public record IngestProperties(
         @NotNull @DefaultValue("1GB") DataSize maxTraceSize,
         @NotNull @DefaultValue("Asia/Shanghai") ZoneId siteZone,
         @DefaultValue("100") int maxErrorsListed,
-        @DefaultValue("50000000") long maxRows) {
+        @DefaultValue("50000000") long maxRows,
+        @DefaultValue("4000000") @jakarta.validation.constraints.Min(80) int maxLineLength,
+        @NotNull @DefaultValue("20GB") DataSize maxUncompressedSize) {
 }

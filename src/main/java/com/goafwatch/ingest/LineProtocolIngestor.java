@@ -72,6 +72,11 @@ public class LineProtocolIngestor {
             long fiberSamples = 0;
             for (String text : body.split("\n", -1)) {
                 lineNo++;
+                if (text.length() > rules.maxLineLength()) {
+                    errors.add(lineNo, "line of " + text.length() + " characters is longer than goafwatch.ingest.max-line-length ("
+                            + rules.maxLineLength() + ")");
+                    continue;
+                }
                 String line = text.strip();
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;

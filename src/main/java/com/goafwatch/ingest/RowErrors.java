@@ -12,6 +12,8 @@ final class RowErrors {
     record RowError(long line, String reason) {
     }
 
+    static final int MAX_REASON = 300;
+
     private final int limit;
     private final List<RowError> listed = new ArrayList<>();
     private long count;
@@ -23,7 +25,9 @@ final class RowErrors {
     void add(long line, String reason) {
         count++;
         if (listed.size() < limit) {
-            listed.add(new RowError(line, reason));
+            // reasons quote the offending value: keep each short, whatever a hostile field held
+            listed.add(new RowError(line, reason.length() <= MAX_REASON ? reason
+                    : reason.substring(0, MAX_REASON) + "… (" + reason.length() + " characters)"));
         }
     }
 

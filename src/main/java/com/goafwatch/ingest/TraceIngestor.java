@@ -29,6 +29,7 @@ import com.goafwatch.fiber.Compensation;
 import com.goafwatch.fiber.FiberPositionLocator;
 import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.system.BoundedLineReader;
 import com.goafwatch.system.LimitedInputStream;
 import com.goafwatch.timeseries.Spool;
 
@@ -72,8 +73,9 @@ public class TraceIngestor {
             FiberTraceWriter writer = new FiberTraceWriter(cable, locator, rules, batch, errors, true);
             BufferedInputStream in = new BufferedInputStream(UploadStreams.decompressed(body, rules), 1 << 16);
             TraceReader reader = reader(format, in, cable);
-            BufferedReader text = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+            BufferedReader text = new BufferedReader(new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), rules.maxLineLength(),
+                    reader instanceof CsvTraceReader, "goafwatch.ingest.max-line-length"), 1 << 16);
             reader.read(text, new Timestamps(zone == null ? rules.siteZone() : zone), writer::accept, errors);
             if (errors.any()) {
                 throw errors.toProblem("upload");

@@ -8,7 +8,7 @@ import java.util.zip.ZipException;
 
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.LimitedInputStream;
-import com.goafwatch.system.LineLimitedReader;
+import com.goafwatch.system.BoundedLineReader;
 
 /** The body of a file upload: size-limited, gunzipped when it starts with gzip's magic bytes; and its read failures as problems. */
 final class UploadStreams {
@@ -25,9 +25,9 @@ final class UploadStreams {
             int b2 = in.read();
             in.reset();
             if (b1 == 0x1f && b2 == 0x8b) {
-                // a decompression bomb is cut off at 20 times the upload limit
-                return new LimitedInputStream(new GZIPInputStream(in, 1 << 16), rules.maxTraceSize().toBytes() * 20,
-                        "goafwatch.ingest.max-trace-size (uncompressed)");
+                // a decompression bomb is cut off at the uncompressed limit; its lines at max-line-length
+                return new LimitedInputStream(new GZIPInputStream(in, 1 << 16), rules.maxUncompressedSize().toBytes(),
+                        "goafwatch.ingest.max-uncompressed-size");
             }
             return in;
         } catch (IOException e) {
@@ -39,7 +39,7 @@ final class UploadStreams {
         if (e instanceof LimitedInputStream.LimitExceeded limit) {
             return limit.problem();
         }
-        if (e instanceof LineLimitedReader.LineTooLong tooLong) {
+        if (e instanceof BoundedLineReader.LineTooLong tooLong) {
             return tooLong.problem();
         }
         String reason = e instanceof ZipException ? "the gzip stream is corrupt: " + e.getMessage()

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.goafwatch.project.ProjectRepository;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 import com.goafwatch.system.ApiException;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,6 +45,7 @@ class LevellingController {
     }
 
     @Operation(summary = "Register a benchmark of known height: {\"code\": \"BM1\", \"heightM\": 35.0, \"description\": \"…\"}")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/levelling/benchmarks")
     @Transactional
     ResponseEntity<Benchmark> addBenchmark(@PathVariable long projectId, @RequestBody JsonNode body) {
@@ -71,6 +74,7 @@ class LevellingController {
         return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/levelling/benchmarks")).body(b);
     }
 
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @GetMapping("/api/v1/projects/{projectId}/levelling/benchmarks")
     List<Benchmark> benchmarks(@PathVariable long projectId) {
         projects.require(projectId);
@@ -79,6 +83,7 @@ class LevellingController {
 
     @Operation(summary = "Import a levelling run from a Leica GSI-8/GSI-16 or Trimble DiNi M5 raw file; refused (422, nothing "
             + "stored) when the misclosure exceeds the order's limit")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/levelling/runs")
     ResponseEntity<LevellingRun> importRun(@PathVariable long projectId, @RequestParam(defaultValue = "auto") String format,
             @RequestParam(required = false) String order, @RequestParam(defaultValue = "plain") String terrain,
@@ -96,6 +101,7 @@ class LevellingController {
         return ResponseEntity.created(URI.create("/api/v1/levelling-runs/" + run.id())).body(run);
     }
 
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @GetMapping("/api/v1/projects/{projectId}/levelling/runs")
     Map<String, Object> runs(@PathVariable long projectId, @RequestParam(defaultValue = "100") int limit) {
         projects.require(projectId);
@@ -106,6 +112,7 @@ class LevellingController {
     }
 
     @Operation(summary = "One levelling run with every point: observed height, correction and adjusted height")
+    @ProjectScoped(ScopeOwner.LEVELLING_RUN)
     @GetMapping("/api/v1/levelling-runs/{id}")
     LevellingRun run(@PathVariable long id) {
         return repository.run(id).orElseThrow(() -> ApiException.notFound("levelling run", id));

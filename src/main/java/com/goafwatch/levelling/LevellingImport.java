@@ -30,7 +30,7 @@ import com.goafwatch.sensor.SensorType;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.LimitedInputStream;
 import com.goafwatch.system.LimitsProperties;
-import com.goafwatch.system.LineLimitedReader;
+import com.goafwatch.system.BoundedLineReader;
 
 /**
  * Imports one levelling run, all or nothing: read the raw file, assemble set-ups, start and close on known
@@ -97,9 +97,9 @@ class LevellingImport {
         try {
             BufferedInputStream in = new BufferedInputStream(body, 1 << 16);
             String f = format == null || format.equalsIgnoreCase("auto") ? sniff(in) : format.toLowerCase(Locale.ROOT);
-            BufferedReader text = new BufferedReader(new LineLimitedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+            BufferedReader text = new BufferedReader(new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
-                    properties.maxLineLength(), "goafwatch.levelling.max-line-length"));
+                    properties.maxLineLength(), false, "goafwatch.levelling.max-line-length"));
             return switch (f) {
                 case "gsi" -> GsiReader.read(text, properties, errors);
                 case "dini" -> DiniReader.read(text, properties, errors);
@@ -125,7 +125,7 @@ class LevellingImport {
         if (e instanceof LimitedInputStream.LimitExceeded limit) {
             return limit.problem();
         }
-        if (e instanceof LineLimitedReader.LineTooLong tooLong) {
+        if (e instanceof BoundedLineReader.LineTooLong tooLong) {
             return tooLong.problem();
         }
         return ApiException.badRequest("unreadable-body", e instanceof java.nio.charset.CharacterCodingException

@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import com.goafwatch.project.ProjectRepository;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,6 +26,7 @@ class LiveController {
     }
 
     @Operation(summary = "Server-Sent Events for a project's map: 'layers' (layer versions changed) and 'data' (new readings stored)")
+    @ProjectScoped(ScopeOwner.PROJECT)
     @GetMapping(value = "/api/v1/projects/{id}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter live(@PathVariable long id) {
         projects.require(id);

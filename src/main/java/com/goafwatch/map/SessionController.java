@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.goafwatch.security.GoafPrincipal;
 import com.goafwatch.security.ProjectAccess;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,6 +30,7 @@ class SessionController {
     }
 
     @Operation(summary = "The caller (name, role), the CSRF header for cookie sessions, and the map settings")
+    @ProjectScoped(ScopeOwner.NONE)
     @GetMapping("/api/v1/session")
     Map<String, Object> session(HttpServletRequest request) {
         GoafPrincipal p = access.current();

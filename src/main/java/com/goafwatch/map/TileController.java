@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,6 +46,7 @@ class TileController {
     }
 
     @Operation(summary = "Mapbox vector tile of parcels (with flag level), cables or markers; 204 when the tile is empty")
+    @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "project")
     @GetMapping("/tiles/{layer}/{z}/{x}/{y}.mvt")
     ResponseEntity<byte[]> tile(@PathVariable String layer, @PathVariable String z, @PathVariable String x, @PathVariable String y,
             @RequestParam(required = false) Long project,

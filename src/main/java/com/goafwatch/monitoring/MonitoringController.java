@@ -13,6 +13,8 @@ import com.goafwatch.sensor.PointSensorRepository;
 import com.goafwatch.sensor.SensorType;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.LimitsProperties;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,6 +42,7 @@ class MonitoringController {
 
     @Operation(summary = "Strain/temperature along a cable at the trace nearest to `time` (default now), with chainage, "
             + "coordinates and parcel per sample")
+    @ProjectScoped(ScopeOwner.CABLE)
     @GetMapping("/api/v1/cables/{id}/profile")
     FiberProfile profile(@PathVariable long id, @RequestParam(required = false) String time) {
         return fiber.profile(cable(id), time == null ? java.time.Instant.now() : TimeRange.instant("time", time));
@@ -47,6 +50,7 @@ class MonitoringController {
 
     @Operation(summary = "Strain history at one fiber distance, or over distanceFrom..distanceTo, downsampled to `points` "
             + "buckets (min/max/mean/count)")
+    @ProjectScoped(ScopeOwner.CABLE)
     @GetMapping("/api/v1/cables/{id}/history")
     FiberHistory history(@PathVariable long id, @RequestParam(required = false) Double distance,
             @RequestParam(required = false) Double distanceFrom, @RequestParam(required = false) Double distanceTo,
@@ -56,6 +60,7 @@ class MonitoringController {
     }
 
     @Operation(summary = "Fiber strain inside a parcel over a window (default 1 day), per cable crossing it")
+    @ProjectScoped(ScopeOwner.PARCEL)
     @GetMapping("/api/v1/parcels/{id}/strain")
     ParcelStrain parcelStrain(@PathVariable long id, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
@@ -68,6 +73,7 @@ class MonitoringController {
     }
 
     @Operation(summary = "Settlement-marker readings (mm, positive downward) with rates in mm/d")
+    @ProjectScoped(ScopeOwner.SENSOR)
     @GetMapping("/api/v1/sensors/{id}/settlement")
     SettlementSeries settlement(@PathVariable long id, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 /** Notification channels of a project and their delivery logs. */
 @RestController
@@ -26,44 +28,51 @@ class ChannelController {
     private final ChannelRepository channels;
     private final JdbcClient jdbc;
     private final ProjectRepository projects;
+    private final DeliveryAddressGuard guard;
 
-    ChannelController(ChannelRepository channels, JdbcClient jdbc, ProjectRepository projects) {
+    ChannelController(ChannelRepository channels, JdbcClient jdbc, ProjectRepository projects, DeliveryAddressGuard guard) {
         this.projects = projects;
+        this.guard = guard;
         this.channels = channels;
         this.jdbc = jdbc;
     }
 
+    @ProjectScoped(ScopeOwner.PROJECT)
     @GetMapping("/api/v1/projects/{id}/notification-channels")
     List<Channel> list(@PathVariable long id) {
         projects.require(id);
         return channels.findByProject(id);
     }
 
+    @ProjectScoped(ScopeOwner.PROJECT)
     @PostMapping("/api/v1/projects/{id}/notification-channels")
     @Transactional
     ResponseEntity<Channel> create(@PathVariable long id, @RequestBody ChannelRequest body) {
         projects.require(id);
-        ChannelRequest r = ChannelValidator.validate(body);
+        ChannelRequest r = checkedAddress(ChannelValidator.validate(body));
         requirePhase(id, r.phaseId());
         long channelId = channels.insert(id, r);
         return ResponseEntity.status(HttpStatus.CREATED).body(channels.findById(channelId).orElseThrow());
     }
 
+    @ProjectScoped(ScopeOwner.NOTIFICATION_CHANNEL)
     @GetMapping("/api/v1/notification-channels/{id}")
     Channel get(@PathVariable long id) {
         return channels.findById(id).orElseThrow(() -> ApiException.notFound("notification channel", id));
     }
 
+    @ProjectScoped(ScopeOwner.NOTIFICATION_CHANNEL)
     @PutMapping("/api/v1/notification-channels/{id}")
     @Transactional
     Channel update(@PathVariable long id, @RequestBody ChannelRequest body) {
         Channel existing = get(id);
-        ChannelRequest r = ChannelValidator.validate(keepMaskedUrl(existing, body));
+        ChannelRequest r = checkedAddress(ChannelValidator.validate(keepMaskedUrl(existing, body)));
         requirePhase(existing.projectId(), r.phaseId());
         channels.update(id, r);
         return get(id);
     }
 
+    @ProjectScoped(ScopeOwner.NOTIFICATION_CHANNEL)
     @DeleteMapping("/api/v1/notification-channels/{id}")
     @Transactional
     ResponseEntity<Void> delete(@PathVariable long id) {
@@ -73,7 +82,17 @@ class ChannelController {
         return ResponseEntity.noContent().build();
     }
 
+    /** A literal address (or localhost) that delivery would refuse is refused now; names are checked at each delivery. */
+    private ChannelRequest checkedAddress(ChannelRequest r) {
+        guard.refusalOfLiteral(java.net.URI.create(r.url())).ifPresent(reason -> {
+            throw ApiException.unprocessable("invalid-channel", "Invalid notification channel", "url: " + reason)
+                    .with("errors", List.of("url: " + reason));
+        });
+        return r;
+    }
+
     /** The delivery log, newest first: state, attempts, last error, delivery time. */
+    @ProjectScoped(ScopeOwner.NOTIFICATION_CHANNEL)
     @GetMapping("/api/v1/notification-channels/{id}/deliveries")
     Map<String, Object> deliveries(@PathVariable long id, @RequestParam(required = false) String state,
             @RequestParam(defaultValue = "100") int limit) {

@@ -16,16 +16,21 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes to {@code topic/<level>} ({@code topic/no_data} for missing data) with QoS 1, so the broker
  * acknowledges each message; one connection per broker, reconnected when lost. The outbox, not the MQTT
- * client, is the durable store: an unacknowledged publish stays pending and is retried.
+ * client, is the durable store: an unacknowledged publish stays pending and is retried. The broker's address is
+ * checked by {@link DeliveryAddressGuard} before each connection; a {@code tcp://} broker is then reached at the checked
+ * address itself. An {@code ssl://} broker is reached by name (its certificate names it), so there a name that changes
+ * its answer within the milliseconds between check and connect is not caught; it would receive a TLS handshake only.
  */
 @Component
 class MqttSender implements Sender, DisposableBean {
 
     private final NotifyProperties properties;
+    private final DeliveryAddressGuard guard;
     private final Map<String, MqttClient> clients = new ConcurrentHashMap<>();
 
-    MqttSender(NotifyProperties properties) {
+    MqttSender(NotifyProperties properties, DeliveryAddressGuard guard) {
         this.properties = properties;
+        this.guard = guard;
     }
 
     @Override
@@ -56,7 +61,15 @@ class MqttSender implements Sender, DisposableBean {
             clients.remove(broker);
             closeQuietly(client);
         }
-        MqttClient fresh = new MqttClient(broker, "goafwatch-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
+        java.net.URI url = java.net.URI.create(broker);
+        java.net.InetAddress[] checked;
+        try {
+            checked = guard.check(url.getHost(), DeliveryAddressGuard.port(url));
+        } catch (DeliveryAddressGuard.Refused e) {
+            throw new MqttException(new IllegalStateException(e.getMessage()));
+        }
+        String target = "tcp".equals(url.getScheme()) ? "tcp://" + literal(checked[0]) + ":" + DeliveryAddressGuard.port(url) : broker;
+        MqttClient fresh = new MqttClient(target, "goafwatch-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
         options.setConnectionTimeout((int) Math.max(1, properties.timeout().toSeconds()));
@@ -65,6 +78,10 @@ class MqttSender implements Sender, DisposableBean {
         fresh.connect(options);
         clients.put(broker, fresh);
         return fresh;
+    }
+
+    private static String literal(java.net.InetAddress address) {
+        return address instanceof java.net.Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
     }
 
     private static void closeQuietly(MqttClient client) {

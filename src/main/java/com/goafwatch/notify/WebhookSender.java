@@ -1,12 +1,11 @@
 package com.goafwatch.notify;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -17,17 +16,16 @@ import org.springframework.stereotype.Component;
  * POSTs the JSON payload. Headers: {@code X-Goafwatch-Event}, {@code X-Goafwatch-Delivery} (the same id
  * on every retry, for de-duplication), {@code X-Goafwatch-Timestamp} (epoch seconds) and, with a secret,
  * {@code X-Goafwatch-Signature: sha256=<hex HMAC-SHA256 of "timestamp.body">} — the timestamp is signed
- * so a captured request cannot be replayed later. Any 2xx is success.
+ * so a captured request cannot be replayed later. Any 2xx is success; otherwise only the status is kept, never the
+ * receiver's body. The request goes out through {@link GuardedHttp} (address checked at each attempt, no redirects).
  */
 @Component
 class WebhookSender implements Sender {
 
-    private final HttpClient http;
-    private final NotifyProperties properties;
+    private final GuardedHttp http;
 
-    WebhookSender(NotifyProperties properties) {
-        this.properties = properties;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+    WebhookSender(GuardedHttp http) {
+        this.http = http;
     }
 
     @Override
@@ -38,19 +36,17 @@ class WebhookSender implements Sender {
     @Override
     public void send(Channel channel, long deliveryId, String event, String level, String payloadJson) throws Exception {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(channel.url())).timeout(properties.timeout())
-                .header("Content-Type", "application/json").header("User-Agent", "goafwatch-webhook")
-                .header("X-Goafwatch-Event", event).header("X-Goafwatch-Delivery", String.valueOf(deliveryId))
-                .header("X-Goafwatch-Timestamp", timestamp)
-                .POST(HttpRequest.BodyPublishers.ofString(payloadJson, StandardCharsets.UTF_8));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", "goafwatch-webhook");
+        headers.put("X-Goafwatch-Event", event);
+        headers.put("X-Goafwatch-Delivery", String.valueOf(deliveryId));
+        headers.put("X-Goafwatch-Timestamp", timestamp);
         if (channel.hasSecret()) {
-            request.header("X-Goafwatch-Signature", "sha256=" + sign(channel.secret(), timestamp + "." + payloadJson));
+            headers.put("X-Goafwatch-Signature", "sha256=" + sign(channel.secret(), timestamp + "." + payloadJson));
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            String body = response.body() == null ? "" : response.body();
-            throw new IllegalStateException("HTTP " + response.statusCode() + (body.isBlank() ? "" : ": "
-                    + body.substring(0, Math.min(200, body.length()))));
+        int status = http.postJson(URI.create(channel.url()), headers, payloadJson, false).status(); // the body is never read
+        if (status / 100 != 2) {
+            throw new IllegalStateException("HTTP " + status);
         }
     }
 

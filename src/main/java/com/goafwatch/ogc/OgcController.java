@@ -23,6 +23,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.LimitsProperties;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -56,6 +58,7 @@ class OgcController {
     }
 
     @Operation(summary = "Landing page")
+    @ProjectScoped(ScopeOwner.NONE)
     @GetMapping(value = "/ogcapi", produces = {MediaType.APPLICATION_JSON_VALUE, "*/*"})
     ResponseEntity<ObjectNode> landing() {
         ObjectNode page = mapper.createObjectNode().put("title", "GoafWatch OGC API - Features")
@@ -70,6 +73,7 @@ class OgcController {
     }
 
     @Operation(summary = "Conformance classes")
+    @ProjectScoped(ScopeOwner.NONE)
     @GetMapping(value = "/ogcapi/conformance", produces = {MediaType.APPLICATION_JSON_VALUE, "*/*"})
     ResponseEntity<ObjectNode> conformance() {
         ObjectNode doc = mapper.createObjectNode();
@@ -78,6 +82,7 @@ class OgcController {
     }
 
     @Operation(summary = "Feature collections")
+    @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "projectId")
     @GetMapping(value = "/ogcapi/collections", produces = {MediaType.APPLICATION_JSON_VALUE, "*/*"})
     ResponseEntity<ObjectNode> collections() {
         ObjectNode doc = mapper.createObjectNode();
@@ -92,6 +97,7 @@ class OgcController {
     }
 
     @Operation(summary = "One feature collection")
+    @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "projectId")
     @GetMapping(value = "/ogcapi/collections/{collectionId}", produces = {MediaType.APPLICATION_JSON_VALUE, "*/*"})
     ResponseEntity<ObjectNode> collection(@PathVariable String collectionId) {
         return json(describe(collectionNamed(collectionId)));
@@ -100,6 +106,7 @@ class OgcController {
     @Operation(summary = "Features of a collection",
             description = "bbox (+ bbox-crs), crs, limit, offset, datetime (instant or interval, '..' open) and equality "
                     + "filters on the collection's filterable properties; coordinates in the axis order of crs")
+    @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "projectId")
     @GetMapping(value = "/ogcapi/collections/{collectionId}/items", produces = {GEOJSON, MediaType.APPLICATION_JSON_VALUE, "*/*"})
     ResponseEntity<ObjectNode> items(@PathVariable String collectionId, HttpServletRequest request,
             // declared for the API definition; ItemsQueryParser reads them (and the property filters) from the request
@@ -134,6 +141,7 @@ class OgcController {
     }
 
     @Operation(summary = "One feature")
+    @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "projectId")
     @GetMapping(value = "/ogcapi/collections/{collectionId}/items/{featureId}", produces = {GEOJSON, MediaType.APPLICATION_JSON_VALUE, "*/*"})
     ResponseEntity<ObjectNode> item(@PathVariable String collectionId, @PathVariable String featureId, HttpServletRequest request) {
         OgcCollection c = collectionNamed(collectionId);

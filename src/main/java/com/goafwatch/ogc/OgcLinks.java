@@ -1,11 +1,11 @@
 package com.goafwatch.ogc;
 
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import com.goafwatch.system.PublicBaseUrl;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Absolute links under {@code /ogcapi}, built from the request (so they follow the host the client used). */
+/** Absolute links under {@code /ogcapi}, from the service's public base URL (never the client's Host header). */
 final class OgcLinks {
 
     static final String GEOJSON = "application/geo+json";
@@ -16,11 +16,11 @@ final class OgcLinks {
     }
 
     static String base() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/ogcapi").build().toUriString();
+        return PublicBaseUrl.current() + "/ogcapi";
     }
 
     static String root() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        return PublicBaseUrl.current();
     }
 
     static void add(ArrayNode links, String href, String rel, String type, String title) {

@@ -50,7 +50,7 @@ final class FeatureParser {
         if (code == null) {
             reasons.add("property 'code' is required");
         } else if (!code.matches(CODE_PATTERN)) {
-            reasons.add("code '" + code + "' must be 1-64 letters, digits, '.', '_' or '-'");
+            reasons.add("code '" + (code.length() > 70 ? code.substring(0, 70) + "…" : code) + "' must be 1-64 letters, digits, '.', '_' or '-'");
         }
         Long phaseId = phase(props, reasons);
         ParcelStatus status = status(props, reasons);
@@ -109,6 +109,11 @@ final class FeatureParser {
         String type = node.path("type").asString("");
         if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
             reasons.add("wrong geometry type '" + type + "'; a parcel must be a Polygon or MultiPolygon");
+            return null;
+        }
+        java.util.Optional<String> structure = com.goafwatch.geo.GeoJsonStructure.problem(node);
+        if (structure.isPresent()) {
+            reasons.add(structure.get());
             return null;
         }
         Geometry geometry;

@@ -27,20 +27,32 @@ import com.goafwatch.system.ApiException;
 @Component
 class OgrConverter {
 
-    private static final long MAX_UNZIPPED_BYTES = 512L * 1024 * 1024;
+    private static final String LIMIT = "goafwatch.limits.max-uncompressed-size";
+    /** A layer name as GDAL writes them: no option dashes, no paths, no shell or SQL characters. */
+    private static final java.util.regex.Pattern LAYER = java.util.regex.Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N} _.()-]{0,99}");
+
+    private final long maxUncompressedBytes;
+
+    OgrConverter(com.goafwatch.system.LimitsProperties limits) {
+        this.maxUncompressedBytes = limits.maxUncompressedSize().toBytes();
+    }
 
     /**
      * @param declaredCrs overrides the file's CRS (for shapefiles without a .prj); may be null
      * @param layer       GeoPackage layer or shapefile name; required only when there are several
      */
     String toGeoJson(String fileName, InputStream content, SupportedCrs declaredCrs, String layer) {
+        if (layer != null && !layer.isBlank() && !LAYER.matcher(layer).matches()) {
+            throw ApiException.badRequest("invalid-parameter", "layer must be a layer name (letters, digits, space, _ . ( ) -, "
+                    + "not starting with '-' or a space, at most 100 characters)").with("parameter", "layer");
+        }
         Path dir = null;
         try {
             dir = Files.createTempDirectory("goafwatch-import-");
             String lower = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
             Path source;
             if (lower.endsWith(".zip")) {
-                source = shapefileIn(unzip(content, dir), layer);
+                source = shapefileIn(unzip(content, dir, maxUncompressedBytes), layer);
                 layer = null;
             } else if (lower.endsWith(".gpkg")) {
                 source = dir.resolve("upload.gpkg");
@@ -49,7 +61,7 @@ class OgrConverter {
                 throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-file-type", "Unsupported file type",
                         "file '" + fileName + "' is neither a .zip holding a shapefile nor a .gpkg GeoPackage");
             }
-            return run(source, dir.resolve("out.geojson"), declaredCrs, layer);
+            return run(source, dir.resolve("out.geojson"), declaredCrs, layer, maxUncompressedBytes);
         } catch (IOException e) {
             throw ApiException.badRequest("unreadable-file", "the uploaded file could not be read: " + e.getMessage());
         } finally {
@@ -59,7 +71,7 @@ class OgrConverter {
         }
     }
 
-    private static Path unzip(InputStream content, Path dir) throws IOException {
+    private static Path unzip(InputStream content, Path dir, long maxBytes) throws IOException {
         Path root = dir.resolve("zip");
         Files.createDirectories(root);
         long total = 0;
@@ -74,10 +86,16 @@ class OgrConverter {
                     continue;
                 }
                 Files.createDirectories(target.getParent());
-                total += Files.copy(zip, target);
-                if (total > MAX_UNZIPPED_BYTES) {
-                    throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
-                            "zip expands to more than " + MAX_UNZIPPED_BYTES + " bytes");
+                // the remaining budget caps this entry while it is written, whatever size its header claims
+                try {
+                    total += Files.copy(new com.goafwatch.system.LimitedInputStream(new java.io.FilterInputStream(zip) {
+                        @Override
+                        public void close() {
+                            // the zip stream stays open for the next entry
+                        }
+                    }, maxBytes - total, LIMIT), target);
+                } catch (com.goafwatch.system.LimitedInputStream.LimitExceeded e) {
+                    throw com.goafwatch.system.ZipExpansion.tooLarge(maxBytes, LIMIT, entry.getName());
                 }
             }
         } catch (java.util.zip.ZipException e) {
@@ -102,12 +120,14 @@ class OgrConverter {
         return shapefiles.get(0);
     }
 
-    private static String run(Path source, Path out, SupportedCrs declaredCrs, String layer) throws IOException {
+    private static String run(Path source, Path out, SupportedCrs declaredCrs, String layer, long maxBytes) throws IOException {
         List<String> command = new ArrayList<>(List.of("ogr2ogr", "-f", "GeoJSON", "-t_srs", "EPSG:4490",
                 "-lco", "COORDINATE_PRECISION=10"));
         if (declaredCrs != null) {
             command.addAll(List.of("-s_srs", declaredCrs.code()));
         }
+        // GDAL 3.6 knows no "--" end of options and reads --version, --config… anywhere: the layer name was checked
+        // against LAYER (it cannot start with '-'), and the two paths are ours (absolute, in a temporary folder)
         command.add(out.toString());
         command.add(source.toString());
         if (layer != null && !layer.isBlank()) {
@@ -131,6 +151,10 @@ class OgrConverter {
                     ? "the file declares no CRS (missing .prj?); pass crs=EPSG:4548 or the CRS it is in"
                     : "GDAL could not read the file: " + oneLine.substring(0, Math.min(oneLine.length(), 400));
             throw ApiException.unprocessable("unreadable-file", "Unreadable file", hint);
+        }
+        if (Files.size(out) > maxBytes) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", "the file's features as "
+                    + "GeoJSON exceed " + maxBytes + " bytes (" + LIMIT + "); split the import").with("limitBytes", maxBytes);
         }
         return Files.readString(out, StandardCharsets.UTF_8);
     }

@@ -13,12 +13,13 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.LimitsProperties;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,6 +49,7 @@ class ParcelController {
     }
 
     @Operation(summary = "Parcels as a GeoJSON FeatureCollection (coordinates in CRS84 lon/lat), filtered and paged")
+    @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "project")
     @GetMapping("/api/v1/parcels")
     ResponseEntity<ObjectNode> list(@RequestParam(required = false) Long project, @RequestParam(required = false) Long phase,
             @RequestParam(required = false) String status, @RequestParam(required = false) String bbox,
@@ -77,6 +79,7 @@ class ParcelController {
     }
 
     @Operation(summary = "One parcel as a GeoJSON Feature (CRS84), with area in mu and m²")
+    @ProjectScoped(ScopeOwner.PARCEL)
     @GetMapping("/api/v1/parcels/{id}")
     ResponseEntity<ObjectNode> get(@PathVariable long id) {
         ParcelRow row = parcels.findById(id, SupportedCrs.WGS84).orElseThrow(() -> ApiException.notFound("parcel", id));
@@ -84,6 +87,7 @@ class ParcelController {
     }
 
     @Operation(summary = "Create one parcel in a phase from a GeoJSON Feature; crs names the input CRS (default CRS84)")
+    @ProjectScoped(value = ScopeOwner.PHASE, param = "phaseId")
     @PostMapping("/api/v1/phases/{phaseId}/parcels")
     ResponseEntity<ObjectNode> create(@PathVariable long phaseId, @RequestBody JsonNode feature,
             @RequestParam(required = false) String crs) {
@@ -93,6 +97,7 @@ class ParcelController {
     }
 
     @Operation(summary = "Replace a parcel's properties and geometry; status may only move forward")
+    @ProjectScoped(ScopeOwner.PARCEL)
     @PutMapping("/api/v1/parcels/{id}")
     ResponseEntity<ObjectNode> update(@PathVariable long id, @RequestBody JsonNode feature,
             @RequestParam(required = false) String crs) {
@@ -100,6 +105,7 @@ class ParcelController {
         return get(id);
     }
 
+    @ProjectScoped(ScopeOwner.PARCEL)
     @DeleteMapping("/api/v1/parcels/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         editor.delete(id);
@@ -107,8 +113,11 @@ class ParcelController {
     }
 
     private ObjectNode link(String rel, long offset, int limit) {
-        String href = ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("offset", offset).replaceQueryParam("limit", limit).build().toUriString();
+        jakarta.servlet.http.HttpServletRequest request = ((org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest();
+        String href = org.springframework.web.util.UriComponentsBuilder.fromUriString(com.goafwatch.system.PublicBaseUrl.current()
+                + request.getRequestURI()).query(request.getQueryString()).replaceQueryParam("offset", offset)
+                .replaceQueryParam("limit", limit).build(true).toUriString();
         ObjectNode link = features.object();
         link.put("rel", rel);
         link.put("type", GEO_JSON.toString());

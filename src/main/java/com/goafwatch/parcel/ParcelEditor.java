@@ -20,11 +20,13 @@ class ParcelEditor {
     private final ParcelRepository parcels;
     private final PhaseRepository phases;
     private final ApplicationEventPublisher events;
+    private final ParcelPlausibility plausibility;
 
-    ParcelEditor(ParcelRepository parcels, PhaseRepository phases, ApplicationEventPublisher events) {
+    ParcelEditor(ParcelRepository parcels, PhaseRepository phases, ApplicationEventPublisher events, ParcelPlausibility plausibility) {
         this.parcels = parcels;
         this.phases = phases;
         this.events = events;
+        this.plausibility = plausibility;
     }
 
     @Transactional
@@ -68,9 +70,11 @@ class ParcelEditor {
     private ParcelDraft parse(long projectId, long defaultPhaseId, boolean phaseFixed, JsonNode feature, SupportedCrs crs) {
         var phaseIds = phases.idsByOrdinal(projectId);
         FeatureParser.Result result = new FeatureParser(crs, phaseIds::get, defaultPhaseId, phaseFixed).parse(0, feature);
-        if (result.draft() == null) {
+        List<com.goafwatch.geo.FeatureError> errors = result.draft() == null ? result.errors()
+                : plausibility.check(projectId, List.of(result.draft()));
+        if (!errors.isEmpty()) {
             throw ApiException.unprocessable("invalid-features", "Invalid feature", "the feature is invalid; nothing was written")
-                    .with("errors", result.errors());
+                    .with("errors", errors);
         }
         return result.draft();
     }

@@ -18,6 +18,8 @@ import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.phase.Phase;
 import com.goafwatch.phase.PhaseRepository;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,6 +46,7 @@ class ParcelExportController {
     }
 
     @Operation(summary = "Export a phase's parcels as GeoJSON or CSV with WKT; crs picks the output CRS (default CRS84)")
+    @ProjectScoped(value = ScopeOwner.PHASE, param = "phaseId")
     @GetMapping("/api/v1/phases/{phaseId}/parcels/export")
     ResponseEntity<String> export(@PathVariable long phaseId, @RequestParam(defaultValue = "geojson") String format,
             @RequestParam(required = false) String crs) throws IOException {

@@ -15,6 +15,8 @@ import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.LimitsProperties;
 import com.goafwatch.system.RequestBodies;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,6 +47,7 @@ class ParcelImportController {
     @Operation(summary = "Import a GeoJSON FeatureCollection of parcels, all or nothing. Feature properties: code, "
             + "phase (ordinal), name, landUse, status. crs: input CRS (default: the file's crs member, else CRS84). "
             + "mode: create (default; existing codes are errors) or upsert.")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/parcels/import")
     ImportResult importGeoJson(@PathVariable long projectId, @RequestParam(required = false) String crs,
             @RequestParam(required = false) String mode, HttpServletRequest request) {
@@ -55,6 +58,7 @@ class ParcelImportController {
     }
 
     @Operation(summary = "Import parcels from a zipped shapefile (.zip) or a GeoPackage (.gpkg) layer, all or nothing")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping(path = "/api/v1/projects/{projectId}/parcels/import-file", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportResult importFile(@PathVariable long projectId, @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String crs, @RequestParam(required = false) String layer,

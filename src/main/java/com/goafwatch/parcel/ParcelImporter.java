@@ -30,16 +30,19 @@ public class ParcelImporter {
     private final ParcelRepository parcels;
     private final PhaseRepository phases;
     private final ApplicationEventPublisher events;
+    private final ParcelPlausibility plausibility;
 
-    ParcelImporter(ParcelRepository parcels, PhaseRepository phases, ApplicationEventPublisher events) {
+    ParcelImporter(ParcelRepository parcels, PhaseRepository phases, ApplicationEventPublisher events, ParcelPlausibility plausibility) {
         this.parcels = parcels;
         this.phases = phases;
         this.events = events;
+        this.plausibility = plausibility;
     }
 
     @Transactional
     public ImportResult importCollection(long projectId, JsonNode collection, SupportedCrs crs, ImportMode mode) {
         JsonNode features = featuresOf(collection);
+        plausibility.requireImportSize(features.size());
         Map<Integer, Long> phaseIds = phases.idsByOrdinal(projectId);
         FeatureParser parser = new FeatureParser(crs, phaseIds::get, null, false);
         List<ParcelDraft> drafts = new ArrayList<>();
@@ -51,6 +54,7 @@ public class ParcelImporter {
                 drafts.add(result.draft());
             }
         }
+        errors.addAll(plausibility.check(projectId, drafts));
         errors.addAll(duplicateCodes(projectId, drafts, mode));
         errors.addAll(verdictsNeedDecisions(projectId, drafts));
         if (!errors.isEmpty()) {

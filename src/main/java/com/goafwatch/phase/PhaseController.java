@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 import com.goafwatch.parcel.ParcelsChanged;
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -36,22 +38,26 @@ class PhaseController {
     }
 
     /** Phases of a project with their parcel summaries (count, total mu, mu per status). */
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @GetMapping("/api/v1/projects/{projectId}/phases")
     List<PhaseSummary> list(@PathVariable long projectId) {
         projects.require(projectId);
         return phases.findByProject(projectId).stream().map(phases::summarize).toList();
     }
 
+    @ProjectScoped(ScopeOwner.PHASE)
     @GetMapping("/api/v1/phases/{id}")
     Phase get(@PathVariable long id) {
         return phases.findById(id).orElseThrow(() -> ApiException.notFound("phase", id));
     }
 
+    @ProjectScoped(ScopeOwner.PHASE)
     @GetMapping("/api/v1/phases/{id}/summary")
     PhaseSummary summary(@PathVariable long id) {
         return phases.summarize(get(id));
     }
 
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/phases")
     @Transactional
     ResponseEntity<Phase> create(@PathVariable long projectId, @Valid @RequestBody PhaseRequest request) {
@@ -60,6 +66,7 @@ class PhaseController {
         return ResponseEntity.created(URI.create("/api/v1/phases/" + created.id())).body(created);
     }
 
+    @ProjectScoped(ScopeOwner.PHASE)
     @PutMapping("/api/v1/phases/{id}")
     @Transactional
     Phase update(@PathVariable long id, @Valid @RequestBody PhaseRequest request) {
@@ -67,6 +74,7 @@ class PhaseController {
     }
 
     /** Deletes the phase with its parcels. */
+    @ProjectScoped(ScopeOwner.PHASE)
     @DeleteMapping("/api/v1/phases/{id}")
     @Transactional
     ResponseEntity<Void> delete(@PathVariable long id) {

@@ -20,6 +20,8 @@ import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.RequestCrs;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -38,6 +40,7 @@ class ProjectController {
     }
 
     /** Projects the caller may see; {@code code} looks one up. */
+    @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "project")
     @GetMapping
     List<Project> list(@RequestParam(required = false) String code) {
         List<Project> all = code != null ? projects.findByCode(code).map(List::of).orElse(List.of()) : projects.findAll();
@@ -45,26 +48,31 @@ class ProjectController {
         return visible == null ? all : all.stream().filter(p -> visible.contains(p.id())).toList();
     }
 
+    @ProjectScoped(ScopeOwner.PROJECT)
     @GetMapping("/{id}")
     Project get(@PathVariable long id) {
         return projects.require(id);
     }
 
+    @ProjectScoped(ScopeOwner.NONE)
     @PostMapping
     @Transactional
     ResponseEntity<Project> create(@Valid @RequestBody ProjectRequest request) {
-        Project created = projects.insert(request.code(), request.name().trim(), surveySrid(request), request.description());
+        Project created = projects.insert(request.code(), request.name().trim(), surveySrid(request), request.description(),
+                extent(request));
         return ResponseEntity.created(URI.create("/api/v1/projects/" + created.id())).body(created);
     }
 
+    @ProjectScoped(ScopeOwner.PROJECT)
     @PutMapping("/{id}")
     @Transactional
     Project update(@PathVariable long id, @Valid @RequestBody ProjectRequest request) {
-        return projects.update(id, request.code(), request.name().trim(), surveySrid(request), request.description())
+        return projects.update(id, request.code(), request.name().trim(), surveySrid(request), request.description(), extent(request))
                 .orElseThrow(() -> ApiException.notFound("project", id));
     }
 
     /** Deletes the project with its phases and parcels. */
+    @ProjectScoped(ScopeOwner.PROJECT)
     @DeleteMapping("/{id}")
     @Transactional
     ResponseEntity<Void> delete(@PathVariable long id) {
@@ -72,6 +80,14 @@ class ProjectController {
             throw ApiException.notFound("project", id);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    private static com.goafwatch.geo.ProjectExtent extent(ProjectRequest request) {
+        try {
+            return request.extent() == null ? null : com.goafwatch.geo.ProjectExtent.of(request.extent());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unprocessable("invalid-extent", "Invalid extent", e.getMessage()).with("field", "extent");
+        }
     }
 
     private static int surveySrid(ProjectRequest request) {

@@ -9,13 +9,16 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.goafwatch.geo.ProjectExtent;
+import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.system.ApiException;
 
 /** Explicit SQL for projects; all values bound. */
 @Repository
 public class ProjectRepository {
 
-    private static final String COLUMNS = "id, code, name, survey_srid, description, created_at, updated_at";
+    private static final String COLUMNS = "id, code, name, survey_srid, description, created_at, updated_at, extent_min_lon, "
+            + "extent_min_lat, extent_max_lon, extent_max_lat";
 
     private final JdbcClient jdbc;
 
@@ -41,14 +44,33 @@ public class ProjectRepository {
     }
 
     public Project insert(String code, String name, int surveySrid, String description) {
-        return jdbc.sql("INSERT INTO project (code, name, survey_srid, description) VALUES (?, ?, ?, ?) RETURNING " + COLUMNS)
-                .params(code, name, surveySrid, description).query(ProjectRepository::map).single();
+        return insert(code, name, surveySrid, description, null);
     }
 
-    public Optional<Project> update(long id, String code, String name, int surveySrid, String description) {
-        return jdbc.sql("UPDATE project SET code = ?, name = ?, survey_srid = ?, description = ?, updated_at = now() "
-                + "WHERE id = ? RETURNING " + COLUMNS)
-                .params(code, name, surveySrid, description, id).query(ProjectRepository::map).optional();
+    /** @param extent null: the default of the survey CRS zone */
+    public Project insert(String code, String name, int surveySrid, String description, ProjectExtent extent) {
+        return jdbc.sql("INSERT INTO project (code, name, survey_srid, description, extent_min_lon, extent_min_lat, extent_max_lon, "
+                + "extent_max_lat) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)
+                .params(code, name, surveySrid, description, v(extent, 0), v(extent, 1), v(extent, 2), v(extent, 3))
+                .query(ProjectRepository::map).single();
+    }
+
+    /** @param extent null: the default of the survey CRS zone */
+    public Optional<Project> update(long id, String code, String name, int surveySrid, String description, ProjectExtent extent) {
+        return jdbc.sql("UPDATE project SET code = ?, name = ?, survey_srid = ?, description = ?, extent_min_lon = ?, "
+                + "extent_min_lat = ?, extent_max_lon = ?, extent_max_lat = ?, updated_at = now() WHERE id = ? RETURNING " + COLUMNS)
+                .params(code, name, surveySrid, description, v(extent, 0), v(extent, 1), v(extent, 2), v(extent, 3), id)
+                .query(ProjectRepository::map).optional();
+    }
+
+    /** The extent a project's parcels must lie in (configured, else the survey CRS zone's); a 404 problem for no project. */
+    public ProjectExtent extent(long id) {
+        Project p = require(id);
+        return ProjectExtent.of(p.extent());
+    }
+
+    private static Double v(ProjectExtent extent, int i) {
+        return extent == null ? null : extent.asList().get(i);
     }
 
     public boolean delete(long id) {
@@ -56,8 +78,12 @@ public class ProjectRepository {
     }
 
     private static Project map(ResultSet rs, int row) throws SQLException {
+        Double minLon = (Double) rs.getObject("extent_min_lon");
+        ProjectExtent extent = minLon == null
+                ? ProjectExtent.defaultFor(SupportedCrs.bySrid(rs.getInt("survey_srid")).orElse(SupportedCrs.CGCS2000_GK_CM117))
+                : new ProjectExtent(minLon, rs.getDouble("extent_min_lat"), rs.getDouble("extent_max_lon"), rs.getDouble("extent_max_lat"));
         return new Project(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getInt("survey_srid"),
                 rs.getString("description"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("updated_at", OffsetDateTime.class), extent.asList(), minLon != null);
     }
 }

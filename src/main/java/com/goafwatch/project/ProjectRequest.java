@@ -4,10 +4,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Body of project create and update. {@code surveyCrs} is an EPSG code such as {@code EPSG:4548}. */
+/**
+ * Body of project create and update. {@code surveyCrs} is an EPSG code such as {@code EPSG:4548}; {@code extent}
+ * ([minLon, minLat, maxLon, maxLat], optional) bounds where its parcels may lie (default: the survey CRS zone).
+ */
 public record ProjectRequest(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}", message = "1-64 letters, digits, '.', '_' or '-'") String code,
         @NotBlank @Size(max = 200) String name,
         String surveyCrs,
-        @Size(max = 4000) String description) {
+        @Size(max = 4000) String description,
+        java.util.List<Double> extent) {
 }

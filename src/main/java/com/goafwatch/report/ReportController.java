@@ -18,6 +18,8 @@ import com.goafwatch.phase.PhaseRepository;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.LimitsProperties;
 import com.goafwatch.system.RequestBodies;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,6 +41,7 @@ class ReportController {
     }
 
     @Operation(summary = "Generate and store a report of the phase: format pdf|json|xlsx|csv, language zh|en, at (end of the data window)")
+    @ProjectScoped(value = ScopeOwner.PHASE, param = "phaseId")
     @PostMapping("/api/v1/phases/{phaseId}/reports")
     ResponseEntity<ReportService.StoredReport> generate(@PathVariable long phaseId, @RequestParam(defaultValue = "pdf") String format,
             @RequestParam(defaultValue = "zh") String language, @RequestParam(required = false) String at) {
@@ -47,18 +50,21 @@ class ReportController {
         return ResponseEntity.created(URI.create("/api/v1/reports/" + r.id())).body(r);
     }
 
+    @ProjectScoped(value = ScopeOwner.PHASE, param = "phaseId")
     @GetMapping("/api/v1/phases/{phaseId}/reports")
     List<ReportService.StoredReport> list(@PathVariable long phaseId) {
         phases.findById(phaseId).orElseThrow(() -> ApiException.notFound("phase", phaseId));
         return reports.ofPhase(phaseId);
     }
 
+    @ProjectScoped(ScopeOwner.REPORT)
     @GetMapping("/api/v1/reports/{id}")
     ReportService.StoredReport one(@PathVariable long id) {
         return reports.find(id).orElseThrow(() -> ApiException.notFound("report", id));
     }
 
     @Operation(summary = "The stored bytes of a report; the SHA-256 is in the Digest-style header X-Content-SHA256")
+    @ProjectScoped(ScopeOwner.REPORT)
     @GetMapping("/api/v1/reports/{id}/content")
     ResponseEntity<byte[]> content(@PathVariable long id) {
         ReportService.StoredReport r = reports.find(id).orElseThrow(() -> ApiException.notFound("report", id));
@@ -70,6 +76,7 @@ class ReportController {
     }
 
     @Operation(summary = "Verify a copy: upload the file; answers the stored reports it is byte-identical to (none: altered or unknown)")
+    @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "project")
     @PostMapping("/api/v1/reports/verify")
     Map<String, Object> verify(HttpServletRequest request) {
         byte[] copy = RequestBodies.readLimited(request, limits.maxUploadSize());

@@ -41,12 +41,14 @@ class AdminController {
         this.properties = properties;
     }
 
+    @ProjectScoped(ScopeOwner.NONE)
     @GetMapping("/api/v1/admin/users")
     List<UserService.UserView> listUsers() {
         return users.list();
     }
 
     @Operation(summary = "Create a local user; without a password one is generated and returned once")
+    @ProjectScoped(ScopeOwner.NONE)
     @PostMapping("/api/v1/admin/users")
     ResponseEntity<UserService.Credentials> createUser(@RequestBody UserRequest r) {
         if (r.username() == null || !r.username().matches("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")) {
@@ -58,13 +60,23 @@ class AdminController {
     }
 
     @Operation(summary = "Change a user's role, project grants or disabled flag")
+    @ProjectScoped(ScopeOwner.NONE)
     @PutMapping("/api/v1/admin/users/{username}")
     UserService.UserView updateUser(@PathVariable String username, @RequestBody UserRequest r) {
         return users.update(username, role(r.role()), Boolean.TRUE.equals(r.allProjects()), Boolean.TRUE.equals(r.disabled()),
                 r.projectIds() == null ? Set.of() : r.projectIds());
     }
 
+    @Operation(summary = "Log a user out everywhere: every open browser session of the user ends at its next request")
+    @ProjectScoped(ScopeOwner.NONE)
+    @PostMapping("/api/v1/admin/users/{username}/logout")
+    ResponseEntity<Void> logoutEverywhere(@PathVariable String username) {
+        users.endSessions(username);
+        return ResponseEntity.noContent().build();
+    }
+
     @Operation(summary = "Create an API token; its secret is returned only in this response")
+    @ProjectScoped(ScopeOwner.NONE)
     @PostMapping("/api/v1/admin/tokens")
     ResponseEntity<TokenService.CreatedToken> createToken(@RequestBody TokenRequest r) {
         if (r.name() == null || r.name().isBlank() || r.name().length() > 100) {
@@ -83,11 +95,13 @@ class AdminController {
         return ResponseEntity.created(URI.create("/api/v1/admin/tokens/" + created.token().id())).body(created);
     }
 
+    @ProjectScoped(ScopeOwner.NONE)
     @GetMapping("/api/v1/admin/tokens")
     List<TokenService.TokenInfo> listTokens() {
         return tokens.list();
     }
 
+    @ProjectScoped(ScopeOwner.NONE)
     @DeleteMapping("/api/v1/admin/tokens/{id}")
     ResponseEntity<Void> revoke(@PathVariable long id) {
         if (!tokens.revoke(id)) {

@@ -20,10 +20,12 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 
     private final TokenService tokens;
     private final AuthenticationEntryPoint entryPoint;
+    private final LoginThrottle throttle;
 
-    ApiTokenFilter(TokenService tokens, AuthenticationEntryPoint entryPoint) {
+    ApiTokenFilter(TokenService tokens, AuthenticationEntryPoint entryPoint, LoginThrottle throttle) {
         this.tokens = tokens;
         this.entryPoint = entryPoint;
+        this.throttle = throttle;
     }
 
     @Override
@@ -40,6 +42,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             SecurityContextHolder.getContext().setAuthentication(new ApiTokenAuthentication(principal));
         } catch (BadCredentialsException e) {
             SecurityContextHolder.clearContext();
+            throttle.failed(null, request.getRemoteAddr());
             entryPoint.commence(request, response, e);
             return;
         } catch (org.springframework.dao.DataAccessException e) {

@@ -12,7 +12,7 @@ import java.util.Set;
  * @param cableIds    ingest tokens: the cables they may write for (empty: every cable of their project)
  */
 public record GoafPrincipal(String name, Role role, boolean allProjects, Set<Long> projectIds, Set<Long> cableIds)
-        implements Principal {
+        implements Principal, java.io.Serializable {
 
     @Override
     public String getName() {

@@ -22,6 +22,6 @@ class LocalUserDetailsService implements UserDetailsService {
         UserStore.StoredUser u = users.find(username).orElseThrow(() -> new UsernameNotFoundException("no such user"));
         boolean all = u.allProjects() || u.role() == Role.ADMIN;
         GoafPrincipal principal = new GoafPrincipal(u.username(), u.role(), all, all ? Set.of() : users.grants(u.id()), Set.of());
-        return new LocalUser(principal, u.passwordHash(), u.disabled());
+        return new LocalUser(principal, u.passwordHash(), u.disabled(), u.sessionEpoch());
     }
 }

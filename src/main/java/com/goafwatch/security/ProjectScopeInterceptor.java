@@ -3,34 +3,25 @@ package com.goafwatch.security;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
+
+import com.goafwatch.system.ApiException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Checks the project of every path that names one, before the controller runs: {@code /projects/{id}},
- * and the project owning {@code /phases/{id}}, {@code /parcels/{id}}, {@code /cables/{id}},
- * {@code /sensors/{id}}, {@code /levelling-runs/{id}} and the others listed below. An id that does not exist passes, so the controller answers 404.
+ * Checks the project of every {@code /api}, {@code /ogcapi} and {@code /tiles} request before its handler runs, as the
+ * handler's {@link ProjectScoped} declares it. A handler without a declaration is refused (403): access fails closed.
+ * An id that does not exist passes, so the handler answers 404.
  */
 @Component
 class ProjectScopeInterceptor implements HandlerInterceptor {
-
-    private static final Map<String, String> OWNER_QUERIES = Map.ofEntries(
-            Map.entry("/api/v1/phases/", "SELECT project_id FROM phase WHERE id = ?"),
-            Map.entry("/api/v1/parcels/", "SELECT project_id FROM parcel WHERE id = ?"),
-            Map.entry("/api/v1/cables/", "SELECT project_id FROM cable WHERE id = ?"),
-            Map.entry("/api/v1/sensors/", "SELECT project_id FROM point_sensor WHERE id = ?"),
-            Map.entry("/api/v1/rules/", "SELECT project_id FROM threshold_rule WHERE id = ?"),
-            Map.entry("/api/v1/alerts/", "SELECT project_id FROM alert WHERE id = ?"),
-            Map.entry("/api/v1/notification-channels/", "SELECT project_id FROM notification_channel WHERE id = ?"),
-            Map.entry("/api/v1/boreholes/", "SELECT project_id FROM borehole WHERE id = ?"),
-            Map.entry("/api/v1/qa-tests/", "SELECT project_id FROM qa_test WHERE id = ?"),
-            Map.entry("/api/v1/reports/", "SELECT project_id FROM report WHERE id = ?"),
-            Map.entry("/api/v1/levelling-runs/", "SELECT project_id FROM levelling_run WHERE id = ?"));
 
     private final ProjectAccess access;
     private final JdbcClient jdbc;
@@ -42,36 +33,49 @@ class ProjectScopeInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        @SuppressWarnings("unchecked")
-        Map<String, String> vars = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        if (pattern == null || vars == null || access.current() == null) {
-            return true;
+        if (!(handler instanceof HandlerMethod method)) {
+            return true; // static resources
         }
-        projectOf(pattern, vars).ifPresent(access::require);
+        ProjectScoped scope = method.getMethodAnnotation(ProjectScoped.class);
+        if (scope == null) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "undeclared-scope", "Forbidden", "this endpoint declares no project scope "
+                    + "(@ProjectScoped on " + method.getBeanType().getSimpleName() + "." + method.getMethod().getName()
+                    + "), so nobody may call it");
+        }
+        if (access.current() == null) {
+            return true; // the filter chain let an unauthenticated request through: a public endpoint
+        }
+        projectOf(scope, request).ifPresent(access::require);
         return true;
     }
 
-    private Optional<Long> projectOf(String pattern, Map<String, String> vars) {
-        if (pattern.startsWith("/api/v1/projects/{")) {
-            return number(vars.getOrDefault("projectId", vars.get("id")));
+    private Optional<Long> projectOf(ProjectScoped scope, HttpServletRequest request) {
+        return switch (scope.value()) {
+            case NONE -> Optional.empty();
+            case QUERY_FILTER -> number(request.getParameter(scope.param()));
+            case PROJECT -> number(pathVariable(request, scope.param()));
+            default -> number(pathVariable(request, scope.param()))
+                    .flatMap(id -> jdbc.sql(scope.value().ownerQuery()).param(id).query(Long.class).optional());
+        };
+    }
+
+    private static String pathVariable(HttpServletRequest request, String name) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> vars = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String value = vars == null ? null : vars.get(name);
+        if (value == null) {
+            // a declaration naming a variable the path does not have would check nothing: refuse instead
+            throw new ApiException(HttpStatus.FORBIDDEN, "undeclared-scope", "Forbidden",
+                    "this endpoint's project scope names a path variable '" + name + "' it does not have");
         }
-        for (Map.Entry<String, String> owner : OWNER_QUERIES.entrySet()) {
-            if (pattern.startsWith(owner.getKey() + "{")) {
-                // the variable right after the prefix names the entity, whatever the controller calls it
-                String prefix = owner.getKey() + "{";
-                String id = vars.get(pattern.substring(prefix.length(), pattern.indexOf('}', prefix.length())));
-                return number(id).flatMap(n -> jdbc.sql(owner.getValue()).param(n).query(Long.class).optional());
-            }
-        }
-        return Optional.empty();
+        return value;
     }
 
     private static Optional<Long> number(String text) {
         try {
-            return text == null ? Optional.empty() : Optional.of(Long.parseLong(text));
+            return text == null ? Optional.empty() : Optional.of(Long.parseLong(text.trim()));
         } catch (NumberFormatException e) {
-            return Optional.empty(); // the controller answers 400
+            return Optional.empty(); // the handler answers 400
         }
     }
 }

@@ -1,8 +1,7 @@
 package com.goafwatch.security;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -12,33 +11,36 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.goafwatch.system.LimitsProperties;
 
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * A token bucket per caller (user, token or JWT subject; the client address when anonymous):
- * {@code goafwatch.limits.requests-per-minute} requests, refilled continuously. Beyond it: 429 with
- * Retry-After. Zero switches the limit off.
+ * A token bucket per caller (user, token or JWT subject; the client address when anonymous) over the API, the OGC API
+ * and the vector tiles: {@code goafwatch.limits.requests-per-minute} requests, refilled continuously. Beyond it: 429
+ * with Retry-After. Zero switches the limit off. The buckets live in the {@link BucketStore}.
  */
 @Component
 class RateLimitFilter extends OncePerRequestFilter {
 
-    private static final int MAX_TRACKED_CALLERS = 10_000;
-
     private final LimitsProperties limits;
     private final ProblemWriter problems;
-    private final Map<String, double[]> buckets = new ConcurrentHashMap<>();
+    private final BucketStore buckets;
 
-    RateLimitFilter(LimitsProperties limits, ProblemWriter problems) {
+    RateLimitFilter(LimitsProperties limits, ProblemWriter problems, BucketStore buckets) {
         this.limits = limits;
         this.problems = problems;
+        this.buckets = buckets;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return limits.requestsPerMinute() <= 0 || !request.getRequestURI().startsWith("/api/");
+        String uri = request.getRequestURI();
+        return limits.requestsPerMinute() <= 0
+                || !(uri.startsWith("/api/") || uri.startsWith("/tiles/") || uri.equals("/ogcapi") || uri.startsWith("/ogcapi/"));
     }
 
     @Override
@@ -46,30 +48,15 @@ class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         String key = auth != null && auth.isAuthenticated() ? Actor.current() : "ip:" + request.getRemoteAddr();
-        double capacity = limits.requestsPerMinute();
-        double perMs = capacity / 60_000.0;
-        long now = System.currentTimeMillis();
-        double waitMs;
-        if (buckets.size() > MAX_TRACKED_CALLERS) {
-            // a full bucket that has been idle for a while is the same as no bucket: forget it
-            buckets.entrySet().removeIf(e -> now - e.getValue()[1] > 120_000);
-        }
-        double[] bucket = buckets.computeIfAbsent(key, k -> new double[] {capacity, now});
-        synchronized (bucket) {
-            bucket[0] = Math.min(capacity, bucket[0] + (now - bucket[1]) * perMs);
-            bucket[1] = now;
-            if (bucket[0] >= 1) {
-                bucket[0] -= 1;
-                waitMs = 0;
-            } else {
-                waitMs = (1 - bucket[0]) / perMs;
-            }
-        }
-        if (waitMs > 0) {
-            long seconds = Math.max(1, (long) Math.ceil(waitMs / 1000));
+        int perMinute = limits.requestsPerMinute();
+        ConsumptionProbe probe = buckets.bucket("requests:" + key, () -> BucketConfiguration.builder()
+                .addLimit(l -> l.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))).build())
+                .tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long seconds = Math.max(1, (long) Math.ceil(probe.getNanosToWaitForRefill() / 1e9));
             response.setHeader("Retry-After", String.valueOf(seconds));
             problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-                    key + " exceeded " + limits.requestsPerMinute() + " requests per minute (goafwatch.limits.requests-per-minute)");
+                    key + " exceeded " + perMinute + " requests per minute (goafwatch.limits.requests-per-minute)");
             return;
         }
         chain.doFilter(request, response);

@@ -36,7 +36,9 @@ class SecurityConfig implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, TokenService tokens, SecurityProperties properties,
-            RateLimitFilter rateLimit, JdbcClient jdbc) throws Exception {
+            RateLimitFilter rateLimit, JdbcClient jdbc, LoginThrottle throttle, ProblemWriter problemWriter,
+            @org.springframework.beans.factory.annotation.Value("${goafwatch.map.basemap-url:}") String basemapUrl) throws Exception {
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.policy(basemapUrl))));
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                         "/swagger-ui.html", "/login", "/error").permitAll()
@@ -60,15 +62,19 @@ class SecurityConfig implements WebMvcConfigurer {
                 .requestMatchers(POST, "/api/v1/reports/verify").hasRole("VIEWER")
                 .requestMatchers("/api/**").hasRole("ENGINEER")
                 .anyRequest().authenticated());
-        // CSRF protects cookie sessions; requests without one (header auth, or none at all) cannot be forged that way
-        http.csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null || r.getRequestedSessionId() == null));
+        // CSRF protects signed-in cookie sessions (and the login form); a request without one cannot be forged that way.
+        // An Authorization header does not exempt a request that also rides on a signed-in session.
+        http.csrf(c -> c.ignoringRequestMatchers(SecurityConfig::withoutSignedInSession));
         http.exceptionHandling(e -> e
                 .defaultAuthenticationEntryPointFor(problems, PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
                 .defaultAuthenticationEntryPointFor(problems, PathPatternRequestMatcher.withDefaults().matcher("/tiles/**"))
                 .defaultAuthenticationEntryPointFor(problems, PathPatternRequestMatcher.withDefaults().matcher("/ogcapi/**"))
                 .defaultAuthenticationEntryPointFor(problems, PathPatternRequestMatcher.withDefaults().matcher("/ogcapi"))
                 .accessDeniedHandler(problems));
-        http.addFilterBefore(new ApiTokenFilter(tokens, problems), BasicAuthenticationFilter.class);
+        http.addFilterBefore(new SessionRevalidationFilter(jdbc, problems), org.springframework.security.web.csrf.CsrfFilter.class);
+        http.addFilterBefore(new LoginThrottleFilter(throttle, problemWriter),
+                org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new ApiTokenFilter(tokens, problems, throttle), BasicAuthenticationFilter.class);
         http.addFilterAfter(rateLimit, AuthorizationFilter.class);
         if (properties.oidcMode()) {
             JwtPrincipalConverter converter = new JwtPrincipalConverter(properties.oidc(), jdbc);
@@ -87,6 +93,15 @@ class SecurityConfig implements WebMvcConfigurer {
         return http.build();
     }
 
+    private static boolean withoutSignedInSession(jakarta.servlet.http.HttpServletRequest request) {
+        if ("/login".equals(request.getServletPath())) {
+            return false;
+        }
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        return session == null || session.getAttribute(
+                org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) == null;
+    }
+
     /** URLs the firewall refuses (encoded slashes, semicolons, …) get a problem response too. */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
@@ -96,6 +111,6 @@ class SecurityConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(projectScope).addPathPatterns("/api/**");
+        registry.addInterceptor(projectScope).addPathPatterns("/api/**", "/ogcapi", "/ogcapi/**", "/tiles/**");
     }
 }

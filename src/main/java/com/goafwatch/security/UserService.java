@@ -57,6 +57,9 @@ public class UserService {
         }
         users.update(u.id(), role, allProjects, disabled);
         users.replaceGrants(u.id(), projectIds);
+        if (disabled) {
+            users.endSessions(u.id()); // enabling the user again later must not revive the sessions of before
+        }
         return view(username);
     }
 
@@ -66,7 +69,14 @@ public class UserService {
         UserStore.StoredUser u = users.find(username).orElseThrow(() -> ApiException.notFound("user", username));
         String plain = password == null ? generatePassword() : checked(password);
         users.setPassword(u.id(), encoder.encode(plain));
+        users.endSessions(u.id());
         return new Credentials(view(username), password == null ? plain : null);
+    }
+
+    /** Logs the user out everywhere: every open browser session ends at its next request. */
+    @Transactional
+    public void endSessions(String username) {
+        users.endSessions(users.find(username).orElseThrow(() -> ApiException.notFound("user", username)).id());
     }
 
     public List<UserView> list() {

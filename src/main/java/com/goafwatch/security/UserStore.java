@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserStore {
 
-    record StoredUser(long id, String username, String passwordHash, Role role, boolean allProjects, boolean disabled) {
+    record StoredUser(long id, String username, String passwordHash, Role role, boolean allProjects, boolean disabled, int sessionEpoch) {
     }
 
     private final JdbcClient jdbc;
@@ -22,16 +22,16 @@ class UserStore {
     }
 
     Optional<StoredUser> find(String username) {
-        return jdbc.sql("SELECT id, username, password_hash, role, all_projects, disabled FROM app_user WHERE username = ?")
+        return jdbc.sql("SELECT id, username, password_hash, role, all_projects, disabled, session_epoch FROM app_user WHERE username = ?")
                 .param(username).query((rs, n) -> new StoredUser(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        Role.parse(rs.getString(4)).orElseThrow(), rs.getBoolean(5), rs.getBoolean(6)))
+                        Role.parse(rs.getString(4)).orElseThrow(), rs.getBoolean(5), rs.getBoolean(6), rs.getInt(7)))
                 .optional();
     }
 
     List<StoredUser> all() {
         return jdbc.sql("SELECT id, username, '' AS h, role, all_projects, disabled FROM app_user ORDER BY username")
                 .query((rs, n) -> new StoredUser(rs.getLong(1), rs.getString(2), "", Role.parse(rs.getString(4)).orElseThrow(),
-                        rs.getBoolean(5), rs.getBoolean(6)))
+                        rs.getBoolean(5), rs.getBoolean(6), 0))
                 .list();
     }
 
@@ -52,6 +52,11 @@ class UserStore {
     void update(long id, Role role, boolean allProjects, boolean disabled) {
         jdbc.sql("UPDATE app_user SET role = ?, all_projects = ?, disabled = ? WHERE id = ?")
                 .params(role.dbValue(), allProjects, disabled, id).update();
+    }
+
+    /** Ends every open session of the user at its next request (see {@link SessionRevalidationFilter}). */
+    void endSessions(long id) {
+        jdbc.sql("UPDATE app_user SET session_epoch = session_epoch + 1 WHERE id = ?").param(id).update();
     }
 
     void setPassword(long id, String passwordHash) {

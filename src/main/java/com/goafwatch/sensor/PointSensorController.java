@@ -16,6 +16,8 @@ import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.RequestCrs;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,6 +38,7 @@ class PointSensorController {
     }
 
     @Operation(summary = "Create a point sensor from a GeoJSON Point Feature; properties code, type, baselineElevationM, installedAt")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/sensors")
     ResponseEntity<PointSensor> create(@PathVariable long projectId, @RequestBody JsonNode feature,
             @RequestParam(required = false) String crs) {
@@ -44,17 +47,20 @@ class PointSensorController {
         return ResponseEntity.created(URI.create("/api/v1/sensors/" + id)).body(sensors.findById(id).orElseThrow());
     }
 
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @GetMapping("/api/v1/projects/{projectId}/sensors")
     List<PointSensor> list(@PathVariable long projectId) {
         projects.require(projectId);
         return sensors.findByProject(projectId);
     }
 
+    @ProjectScoped(ScopeOwner.SENSOR)
     @GetMapping("/api/v1/sensors/{id}")
     PointSensor get(@PathVariable long id) {
         return sensors.findById(id).orElseThrow(() -> ApiException.notFound("sensor", id));
     }
 
+    @ProjectScoped(ScopeOwner.SENSOR)
     @DeleteMapping("/api/v1/sensors/{id}")
     @org.springframework.transaction.annotation.Transactional
     ResponseEntity<Void> delete(@PathVariable long id) {

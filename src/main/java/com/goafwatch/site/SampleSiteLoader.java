@@ -131,7 +131,7 @@ public class SampleSiteLoader {
 
     private static java.util.List<TableFile.Row> table(Path folder, String file) {
         try {
-            return TableFile.read(java.nio.file.Files.readAllBytes(folder.resolve(file)), file);
+            return TableFile.read(java.nio.file.Files.readAllBytes(folder.resolve(file)), file, Long.MAX_VALUE); // our own files
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + folder.resolve(file), e);
         }

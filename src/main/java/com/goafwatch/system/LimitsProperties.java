@@ -15,6 +15,8 @@ import jakarta.validation.constraints.Min;
  * @param maxPageSize   largest {@code limit} a list endpoint accepts; default 1000 features
  * @param requestsPerMinute API requests per caller per minute (token bucket); 0 switches the limit off
  * @param maxQuerySpan  longest time range a monitoring query may cover
+ * @param maxUncompressedSize largest an uploaded archive (zipped shapefile, XLSX workbook) may expand to, and largest
+ *                      GeoJSON GDAL may make of an uploaded file; beyond it 413
  */
 @Validated
 @ConfigurationProperties("goafwatch.limits")
@@ -22,5 +24,6 @@ public record LimitsProperties(
         @DefaultValue("20MB") DataSize maxUploadSize,
         @DefaultValue("1000") @Min(1) @Max(100_000) int maxPageSize,
         @DefaultValue("1200") @Min(0) int requestsPerMinute,
-        @DefaultValue("3660d") java.time.Duration maxQuerySpan) {
+        @DefaultValue("3660d") java.time.Duration maxQuerySpan,
+        @DefaultValue("100MB") DataSize maxUncompressedSize) {
 }

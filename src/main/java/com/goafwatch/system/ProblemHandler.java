@@ -32,6 +32,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final LimitsProperties limits;
+
+    ProblemHandler(LimitsProperties limits) {
+        this.limits = limits;
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handleApi(ApiException e) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
@@ -81,10 +87,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // the container reports -1 when it does not know the limit: name the configured one
+        long max = ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() : limits.maxUploadSize().toBytes();
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                "upload exceeds the configured limit of " + ex.getMaxUploadSize() + " bytes");
+                "the upload exceeds the limit of " + max + " bytes (goafwatch.limits.max-upload-size); nothing was stored");
         body.setType(URI.create(ApiException.TYPE_BASE + "payload-too-large"));
         body.setTitle("Payload too large");
+        body.setProperty("limitBytes", max);
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body);
     }
 

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.goafwatch.system.ApiException;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,6 +39,7 @@ class BaselineController {
     }
 
     @Operation(summary = "Re-set a parcel's baseline (e.g. after works); earlier baselines stay as history")
+    @ProjectScoped(ScopeOwner.PARCEL)
     @PostMapping("/api/v1/parcels/{id}/baselines")
     @Transactional
     ResponseEntity<Baseline> parcelBaseline(@PathVariable long id, @RequestBody BaselineRequest request) {
@@ -44,17 +47,20 @@ class BaselineController {
     }
 
     @Operation(summary = "Re-set a cable's baseline (e.g. a new tare); earlier baselines stay as history")
+    @ProjectScoped(ScopeOwner.CABLE)
     @PostMapping("/api/v1/cables/{id}/baselines")
     @Transactional
     ResponseEntity<Baseline> cableBaseline(@PathVariable long id, @RequestBody BaselineRequest request) {
         return add("cable", id, request);
     }
 
+    @ProjectScoped(ScopeOwner.PARCEL)
     @GetMapping("/api/v1/parcels/{id}/baselines")
     List<Baseline> parcelHistory(@PathVariable long id) {
         return history("parcel", id);
     }
 
+    @ProjectScoped(ScopeOwner.CABLE)
     @GetMapping("/api/v1/cables/{id}/baselines")
     List<Baseline> cableHistory(@PathVariable long id) {
         return history("cable", id);
@@ -62,7 +68,8 @@ class BaselineController {
 
     private ResponseEntity<Baseline> add(String subject, long id, BaselineRequest r) {
         long projectId = project(subject, id);
-        if (r == null || !CUMULATIVE.contains(r.metric())) {
+        // Set.of(...).contains(null) throws: an absent metric must be a 422, not a 500
+        if (r == null || r.metric() == null || !CUMULATIVE.contains(r.metric())) {
             throw ApiException.unprocessable("invalid-baseline", "Invalid baseline", "metric must be fiber_strain or settlement");
         }
         OffsetDateTime takenAt;

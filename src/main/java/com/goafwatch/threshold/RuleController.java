@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,6 +39,7 @@ class RuleController {
     }
 
     @Operation(summary = "Create a rule for the project, or (phaseId / parcelId) one phase or parcel")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/rules")
     ResponseEntity<ThresholdRule> create(@PathVariable long projectId, @RequestBody RuleRequest request) {
         projects.require(projectId);
@@ -44,23 +47,27 @@ class RuleController {
         return ResponseEntity.created(URI.create("/api/v1/rules/" + id)).body(rules.findById(id).orElseThrow());
     }
 
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @GetMapping("/api/v1/projects/{projectId}/rules")
     List<ThresholdRule> list(@PathVariable long projectId) {
         projects.require(projectId);
         return rules.findByProject(projectId);
     }
 
+    @ProjectScoped(ScopeOwner.RULE)
     @GetMapping("/api/v1/rules/{id}")
     ThresholdRule get(@PathVariable long id) {
         return rules.findById(id).orElseThrow(() -> ApiException.notFound("rule", id));
     }
 
+    @ProjectScoped(ScopeOwner.RULE)
     @PutMapping("/api/v1/rules/{id}")
     ThresholdRule update(@PathVariable long id, @RequestBody RuleRequest request) {
         service.update(id, request);
         return get(id);
     }
 
+    @ProjectScoped(ScopeOwner.RULE)
     @DeleteMapping("/api/v1/rules/{id}")
     @Transactional
     ResponseEntity<Void> delete(@PathVariable long id) {
@@ -69,6 +76,7 @@ class RuleController {
     }
 
     @Operation(summary = "The rules in force for a parcel: per metric and statistic the most specific (parcel > phase > project)")
+    @ProjectScoped(ScopeOwner.PARCEL)
     @GetMapping("/api/v1/parcels/{id}/effective-rules")
     List<ThresholdRule> effective(@PathVariable long id) {
         if (jdbc.sql("SELECT count(*) FROM parcel WHERE id = ?").param(id).query(Long.class).single() == 0) {

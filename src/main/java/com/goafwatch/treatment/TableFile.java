@@ -25,6 +25,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 import com.goafwatch.system.ApiException;
+import com.goafwatch.system.ZipExpansion;
 
 /**
  * A register as engineers keep it: a CSV (UTF-8, with or without BOM) or the first sheet of an Excel
@@ -38,11 +39,15 @@ public final class TableFile {
     private TableFile() {
     }
 
-    public static List<Row> read(byte[] content, String nameOrType) {
+    /** @param maxUncompressedBytes what an XLSX (a zip) may expand to before POI reads it into memory */
+    public static List<Row> read(byte[] content, String nameOrType, long maxUncompressedBytes) {
         if (content.length == 0) {
             throw ApiException.badRequest("empty-body", "the upload is empty");
         }
         boolean excel = isZip(content) || (nameOrType != null && (nameOrType.endsWith(".xlsx") || nameOrType.contains("spreadsheetml")));
+        if (excel) {
+            ZipExpansion.requireAtMost(content, maxUncompressedBytes, "goafwatch.limits.max-uncompressed-size");
+        }
         List<Row> rows = excel ? excel(content) : csv(content);
         if (rows.isEmpty()) {
             throw ApiException.badRequest("empty-table", "the file has a header but no rows");

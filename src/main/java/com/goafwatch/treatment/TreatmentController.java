@@ -23,6 +23,8 @@ import com.goafwatch.system.ApiException;
 import com.goafwatch.system.LimitsProperties;
 import com.goafwatch.system.RequestBodies;
 import com.goafwatch.system.RequestCrs;
+import com.goafwatch.security.ProjectScoped;
+import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,6 +57,7 @@ class TreatmentController {
     }
 
     @Operation(summary = "Boreholes of a project as GeoJSON (surface trace or collar), filters phase, parcel, type")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @GetMapping("/api/v1/projects/{projectId}/boreholes")
     ObjectNode list(@PathVariable long projectId, @RequestParam(required = false) Long phase, @RequestParam(required = false) Long parcel,
             @RequestParam(required = false) String type) {
@@ -63,6 +66,7 @@ class TreatmentController {
     }
 
     @Operation(summary = "One borehole with its survey stations and 3-D path")
+    @ProjectScoped(ScopeOwner.BOREHOLE)
     @GetMapping("/api/v1/boreholes/{id}")
     ObjectNode one(@PathVariable long id) {
         return features.one(id).orElseThrow(() -> ApiException.notFound("borehole", id));
@@ -70,6 +74,7 @@ class TreatmentController {
 
     @Operation(summary = "Create a borehole: code, type, order, easting/northing (in crs, default EPSG:4548), measuredDepthM, "
             + "stations [{mdM, inclinationDeg, azimuthDeg}], depthToGoafM, dates, groutTakeM3, wasteShare, groutPressureMpa, parcel")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/boreholes")
     ResponseEntity<ObjectNode> create(@PathVariable long projectId, @RequestParam(required = false) String crs, HttpServletRequest request) {
         projects.require(projectId);
@@ -79,6 +84,7 @@ class TreatmentController {
     }
 
     @Operation(summary = "Replace a borehole (same fields as create)")
+    @ProjectScoped(ScopeOwner.BOREHOLE)
     @PutMapping("/api/v1/boreholes/{id}")
     ObjectNode update(@PathVariable long id, @RequestParam(required = false) String crs, HttpServletRequest request) {
         JsonNode body = json(request);
@@ -86,6 +92,7 @@ class TreatmentController {
         return features.one(id).orElseThrow();
     }
 
+    @ProjectScoped(ScopeOwner.BOREHOLE)
     @DeleteMapping("/api/v1/boreholes/{id}")
     ResponseEntity<Void> delete(@PathVariable long id) {
         if (!boreholes.delete(id)) {
@@ -96,6 +103,7 @@ class TreatmentController {
 
     @Operation(summary = "Import a borehole register (kind=register: one row per hole) or a directional survey (kind=survey: code, "
             + "md_m, inclination_deg, azimuth_deg), CSV or XLSX; all or nothing, 422 lists the bad rows")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/boreholes/import")
     Map<String, Object> importBoreholes(@PathVariable long projectId, @RequestParam(defaultValue = "register") String kind,
             @RequestParam(required = false) String crs, @RequestParam(defaultValue = "create") String mode, HttpServletRequest request) {
@@ -111,6 +119,7 @@ class TreatmentController {
 
     @Operation(summary = "Record a QA test: code, type (check_hole, core_strength, wave_velocity, borehole_tv), borehole and/or parcel "
             + "code, testedOn, and fluidLoss + reinjectionM3 | coreStrengthMpa | waveVelocityMs | defectFound, notes")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/qa-tests")
     ResponseEntity<Map<String, Object>> createQa(@PathVariable long projectId, HttpServletRequest request) {
         projects.require(projectId);
@@ -119,6 +128,7 @@ class TreatmentController {
     }
 
     @Operation(summary = "Import QA tests (CSV or XLSX, one row per test); all or nothing")
+    @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/qa-tests/import")
     Map<String, Object> importQa(@PathVariable long projectId, @RequestParam(defaultValue = "create") String mode, HttpServletRequest request) {
         projects.require(projectId);
@@ -126,18 +136,21 @@ class TreatmentController {
         return Map.of("qaTests", qaTests.importRows(projectId, rows, upsert(mode)).size());
     }
 
+    @ProjectScoped(ScopeOwner.QA_TEST)
     @GetMapping("/api/v1/qa-tests/{id}")
     Map<String, Object> qaTest(@PathVariable long id) {
         return qaTests.find(id);
     }
 
     @Operation(summary = "Replace a QA test (same fields as create)")
+    @ProjectScoped(ScopeOwner.QA_TEST)
     @PutMapping("/api/v1/qa-tests/{id}")
     Map<String, Object> updateQa(@PathVariable long id, HttpServletRequest request) {
         qaTests.update(id, scalars(json(request)));
         return qaTests.find(id);
     }
 
+    @ProjectScoped(ScopeOwner.QA_TEST)
     @DeleteMapping("/api/v1/qa-tests/{id}")
     ResponseEntity<Void> deleteQa(@PathVariable long id) {
         qaTests.delete(id);
@@ -152,12 +165,13 @@ class TreatmentController {
                 throw ApiException.badRequest("missing-file", "a form upload needs the register in a part named 'file'");
             }
             try {
-                return TableFile.read(file.getBytes(), file.getOriginalFilename());
+                return TableFile.read(file.getBytes(), file.getOriginalFilename(), limits.maxUncompressedSize().toBytes());
             } catch (java.io.IOException e) {
                 throw ApiException.badRequest("unreadable-upload", "the uploaded file cannot be read: " + e.getMessage());
             }
         }
-        return TableFile.read(RequestBodies.readLimited(request, limits.maxUploadSize()), request.getContentType());
+        return TableFile.read(RequestBodies.readLimited(request, limits.maxUploadSize()), request.getContentType(),
+                limits.maxUncompressedSize().toBytes());
     }
 
     private static boolean upsert(String mode) {

@@ -22,12 +22,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +48,7 @@ class WebMapBrowserTest extends IntegrationTest {
 
     private EvaluationSite site;
     private WebDriver browser;
-    private ChromeDriverService service;
+    private com.goafwatch.support.HeadlessChromium chromium;
     private WebDriverWait wait;
     private String username;
 
@@ -87,27 +83,16 @@ class WebMapBrowserTest extends IntegrationTest {
                 site.projectId, username));
         assertThat(u.status()).as(u.toString()).isEqualTo(201);
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900",
-                "--lang=en-US");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        chromium = com.goafwatch.support.HeadlessChromium.start();
+        browser = chromium.browser();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -121,7 +121,8 @@ class ParcelImportTest extends IntegrationTest {
         List<Map<String, Object>> errors = r.json("$.errors");
         assertThat(errors).extracting(e -> e.get("index")).containsExactly(1, 2, 3, 4, 5);
         assertThat(reason(errors, 1)).contains("self-intersection at (454050.0 3924050.0)");
-        assertThat(reason(errors, 2)).contains("invalid ring");
+        assertThat(reason(errors, 2)).isEqualTo("ring 1 (exterior) is not closed: it starts at (454000.0 3924000.0) and ends at "
+                + "(454000.0 3924100.0)");
         assertThat(reason(errors, 3)).contains("unknown phase 7");
         assertThat(reason(errors, 4)).contains("wrong geometry type 'Point'");
         assertThat(reason(errors, 5)).contains("duplicate code 'OK-1' within this batch");

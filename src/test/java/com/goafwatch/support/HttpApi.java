@@ -28,6 +28,11 @@ public final class HttpApi {
         this.authorization = authorization;
     }
 
+    /** The server's port. */
+    public int port() {
+        return URI.create(base).getPort();
+    }
+
     /** The same server, as a local user (HTTP Basic). */
     public HttpApi as(String user, String password) {
         return new HttpApi(base, basic(user, password));
@@ -90,6 +95,27 @@ public final class HttpApi {
         System.arraycopy(content, 0, body, head.length, content.length);
         System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
         return postBytes(path, "multipart/form-data; boundary=" + boundary, body);
+    }
+
+    /** GET of a stream (Server-Sent Events): status and content type once the headers arrived; the body is not read. */
+    public Response openStream(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET().header("Accept", "text/event-stream");
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<java.io.InputStream> r = client.send(b.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            String contentType = r.headers().firstValue("Content-Type").orElse("");
+            String body = r.statusCode() >= 400 ? new String(r.body().readAllBytes(), StandardCharsets.UTF_8) : "";
+            r.body().close();
+            return new Response(r.statusCode(), contentType, body, null);
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** GET with extra request headers (name, value, …), body as bytes (tiles, PDFs, spreadsheets). */

@@ -15,11 +15,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"goafwatch.limits.max-upload-size=1MB", "goafwatch.limits.max-page-size=500",
                 "goafwatch.ingest.max-trace-size=2MB", "goafwatch.spool.max-backoff=1s", "goafwatch.limits.requests-per-minute=0",
+                // every test client shares 127.0.0.1 (LoginThrottleTest checks the address limits in its own service)
+                "goafwatch.security.login-throttle.per-address-per-minute=0", "goafwatch.security.login-throttle.per-address-per-hour=0",
                 // evaluation runs when a test calls it, with the test's clock
                 "goafwatch.evaluation.interval=0", "goafwatch.evaluation.on-ingest=false",
-                "goafwatch.notify.poll=200ms", "goafwatch.notify.first-retry=200ms", "goafwatch.notify.max-retry=1s",
+                "goafwatch.notify.poll=200ms",
+                // the tests' webhook receivers listen on loopback; InfluxDB there stays refused (DeliveryAddressGuard)
+                "goafwatch.notify.allowed-hosts=127.0.0.1", "goafwatch.notify.first-retry=200ms", "goafwatch.notify.max-retry=1s",
                 // messenger cards link to the parcel on the web map
-                "goafwatch.notify.messenger.public-base-url=https://goafwatch.example.cn"})
+                "goafwatch.http.public-base-url=https://goafwatch.example.cn"})
 public abstract class IntegrationTest {
 
     @LocalServerPort

@@ -17,6 +17,11 @@ import com.goafwatch.GoafWatchApplication;
 public record RunningService(ConfigurableApplicationContext context, HttpApi api) implements AutoCloseable {
 
     public static RunningService start(String... args) {
+        return start(null, args);
+    }
+
+    /** The service with a {@link java.time.Clock} bean (rate limits and the login throttle read it); null: the system clock. */
+    public static RunningService start(java.time.Clock clock, String... args) {
         List<String> list = new ArrayList<>(List.of(args));
         list.add(0, "--server.port=0");
         // no evaluation unless a test asks: other tests' projects share the database and drive their
@@ -28,8 +33,11 @@ public record RunningService(ConfigurableApplicationContext context, HttpApi api
             }
         }
         String[] all = list.toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(GoafWatchApplication.class)
-                .run(TestUsers.withContextArguments(all));
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(GoafWatchApplication.class);
+        if (clock != null) {
+            builder.initializers(c -> c.getBeanFactory().registerSingleton("testClock", clock));
+        }
+        ConfigurableApplicationContext context = builder.run(TestUsers.withContextArguments(all));
         return new RunningService(context, new HttpApi(((WebServerApplicationContext) context).getWebServer().getPort()));
     }
 

@@ -16,6 +16,10 @@ public final class TestUsers {
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
         addUnlessGiven(all, "--goafwatch.security.bootstrap-admin-password=", ADMIN_PASSWORD);
         addUnlessGiven(all, "--goafwatch.limits.requests-per-minute=", "0");
+        // every test client shares 127.0.0.1: tests that check the throttle set their own address limits
+        addUnlessGiven(all, "--goafwatch.security.login-throttle.per-address-per-minute=", "0");
+        addUnlessGiven(all, "--goafwatch.security.login-throttle.per-address-per-hour=", "0");
+        addUnlessGiven(all, "--goafwatch.notify.allowed-hosts=", "127.0.0.1"); // the tests' receivers and Mosquitto
         return all.toArray(String[]::new);
     }
 

@@ -1,0 +1,17 @@
+package com.goafwatch.security;
+
+import java.util.function.Supplier;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+
+/**
+ * Where the token buckets of the request rate limit and the login throttle live: the one seam to replace when
+ * several instances must share their limits (bucket4j's {@code ProxyManager} for PostgreSQL has this shape: a key
+ * and a configuration supplier in, a bucket out).
+ */
+public interface BucketStore {
+
+    /** The bucket of {@code key}, made from {@code configuration} the first time it is asked for. */
+    Bucket bucket(String key, Supplier<BucketConfiguration> configuration);
+}

@@ -1,0 +1,73 @@
+package com.goafwatch.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.goafwatch.support.IntegrationTest;
+import com.goafwatch.support.RawHttp;
+import com.goafwatch.support.RunningService;
+
+/**
+ * Links and cookies do not follow what a client claims: the Host header and X-Forwarded-* from an untrusted address are
+ * ignored (before the fix the Host header was echoed into OGC links); a configured public base URL or a trusted proxy
+ * decides. Oversized request lines and headers are answered with problems, not Tomcat's HTML page.
+ */
+class ForwardedHeadersAndErrorsTest extends IntegrationTest {
+
+    @Test
+    void theHostHeaderAndUntrustedForwardedHeadersAreNotEchoed() throws Exception {
+        for (String path : List.of("/ogcapi", "/ogcapi/collections/parcels/items?limit=1", "/api/v1/parcels?limit=1")) {
+            RawHttp.Reply r = RawHttp.get(port, path, RawHttp.adminAuthorization(), "Host: evil.example",
+                    "X-Forwarded-Host: evil.example", "X-Forwarded-Proto: https");
+            assertThat(r.status()).as(path + ": " + r.head()).isEqualTo(200);
+            assertThat(r.body()).as(path).doesNotContain("evil.example").contains("\"http://127.0.0.1:" + port + "/");
+        }
+    }
+
+    @Test
+    void theSessionCookieIsSameSiteAndHttpOnly() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+        assertThat(cookie).contains("SameSite=Lax").contains("HttpOnly").doesNotContain("Secure");
+    }
+
+    @Test
+    void oversizedUrlsAndHeadersAreProblems() throws Exception {
+        RawHttp.Reply url = RawHttp.get(port, "/api/v1/projects?q=" + "x".repeat(20_000), RawHttp.adminAuthorization());
+        assertThat(url.status()).as(url.head()).isBetween(400, 431);
+        assertThat(url.header("Content-Type")).as(url.head()).startsWith("application/problem+json");
+        assertThat(url.body()).contains("\"status\":" + url.status()).doesNotContain("<html");
+
+        RawHttp.Reply header = RawHttp.get(port, "/api/v1/projects", RawHttp.adminAuthorization(), "X-Big: " + "y".repeat(20_000));
+        assertThat(header.status()).as(header.head()).isBetween(400, 431);
+        assertThat(header.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(header.body()).doesNotContain("<html");
+    }
+
+    @Test
+    void aTrustedProxyOrTheConfiguredBaseUrlDecides() throws Exception {
+        try (RunningService proxied = RunningService.start(RunningService.sharedServers("--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1"))) {
+            int p = proxied.api().port();
+            RawHttp.Reply r = RawHttp.get(p, "/ogcapi", RawHttp.adminAuthorization(), "X-Forwarded-Host: maps.example.org",
+                    "X-Forwarded-Proto: https", "X-Forwarded-For: 203.0.113.9");
+            assertThat(r.body()).contains("\"https://maps.example.org/ogcapi\"");
+            HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p + "/login"))
+                    .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.9").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(login.headers().allValues("Set-Cookie").toString()).as("behind TLS the cookie is Secure").contains("Secure")
+                    .contains("SameSite=Lax");
+        }
+        try (RunningService configured = RunningService.start(RunningService.sharedServers("--goafwatch.http.public-base-url=https://gis.example.cn/"))) {
+            RawHttp.Reply r = RawHttp.get(configured.api().port(), "/ogcapi", RawHttp.adminAuthorization(), "Host: evil.example",
+                    "X-Forwarded-Host: evil.example");
+            assertThat(r.body()).contains("\"https://gis.example.cn/ogcapi\"").doesNotContain("evil.example");
+        }
+    }
+}
