@@ -163,11 +163,16 @@ class AlertsAndNotificationsTest extends IntegrationTest {
             server.stop(0);
             step(site, 10, 900);
             step(site, 20, 0);
-            Thread.sleep(1500);
-            List<String> pending = api().get("/api/v1/notification-channels/" + channelId + "/deliveries?state=pending").json("$.deliveries[*].event");
+            String pendingLog = "/api/v1/notification-channels/" + channelId + "/deliveries?state=pending";
+            long tried = System.currentTimeMillis() + 30_000; // until the dispatcher has tried (and failed) both
+            while (System.currentTimeMillis() < tried
+                    && ((List<Object>) api().get(pendingLog).json("$.deliveries[?(@.lastError != null)]")).size() < 2) {
+                Thread.sleep(50);
+            }
+            List<String> pending = api().get(pendingLog).json("$.deliveries[*].event");
             assertThat(pending).containsExactlyInAnyOrder("escalated", "cleared");
-            assertThat((String) api().get("/api/v1/notification-channels/" + channelId + "/deliveries?state=pending")
-                    .json("$.deliveries[0].lastError")).isNotBlank();
+            List<String> errors = api().get(pendingLog).json("$.deliveries[*].lastError");
+            assertThat(errors).as("escalated failed; cleared waits behind it").hasSize(2).allSatisfy(e -> assertThat(e).isNotBlank());
 
             // back on the same port: both arrive, in order
             HttpServer again = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
