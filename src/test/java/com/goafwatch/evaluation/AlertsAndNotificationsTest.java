@@ -149,7 +149,7 @@ class AlertsAndNotificationsTest extends IntegrationTest {
             long channelId = ((Number) channel.json("$.id")).longValue();
 
             step(site, 0, 500); // raised
-            String[] first = received.poll(30, TimeUnit.SECONDS);
+            String[] first = received.poll(120, TimeUnit.SECONDS);
             assertThat(first).as("delivered after two refusals").isNotNull();
             assertThat(first[3]).isEqualTo("raised");
             assertThat(first[1]).isEqualTo("sha256=" + hmac("s3cret", first[2] + "." + first[0]));
@@ -164,7 +164,7 @@ class AlertsAndNotificationsTest extends IntegrationTest {
             step(site, 10, 900);
             step(site, 20, 0);
             String pendingLog = "/api/v1/notification-channels/" + channelId + "/deliveries?state=pending";
-            long tried = System.currentTimeMillis() + 30_000; // until the dispatcher has tried (and failed) both
+            long tried = System.currentTimeMillis() + 120_000; // until the dispatcher has tried (and failed) both
             while (System.currentTimeMillis() < tried
                     && ((List<Object>) api().get(pendingLog).json("$.deliveries[?(@.lastError != null)]")).size() < 2) {
                 Thread.sleep(50);
@@ -185,7 +185,7 @@ class AlertsAndNotificationsTest extends IntegrationTest {
             });
             again.start();
             try {
-                long deadline = System.currentTimeMillis() + 30_000;
+                long deadline = System.currentTimeMillis() + 120_000;
                 while (events.size() < 2 && System.currentTimeMillis() < deadline) {
                     Thread.sleep(100);
                 }
@@ -237,7 +237,7 @@ class AlertsAndNotificationsTest extends IntegrationTest {
             assertThat(otherPhase.status()).as(otherPhase.toString()).isEqualTo(201);
             step(site, 0, 500); // yellow: below the channel's level, not sent
             step(site, 10, 900); // red
-            String[] m = messages.poll(30, TimeUnit.SECONDS);
+            String[] m = messages.poll(120, TimeUnit.SECONDS);
             assertThat(m).isNotNull();
             assertThat(m[0]).isEqualTo(topic + "/red");
             assertThat((String) JsonPath.read(m[1], "$.event")).isEqualTo("escalated");

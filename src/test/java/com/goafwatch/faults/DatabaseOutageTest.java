@@ -54,7 +54,7 @@ class DatabaseOutageTest {
             assertThat((String) liveness.json("$.status")).isEqualTo("UP");
 
             pg.start();
-            long deadline = System.currentTimeMillis() + 20_000;
+            long deadline = System.currentTimeMillis() + 120_000;
             int status = 0;
             while (System.currentTimeMillis() < deadline && status != 200) {
                 status = api.get("/api/v1/projects/" + project).status();

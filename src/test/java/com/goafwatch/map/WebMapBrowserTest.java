@@ -97,7 +97,7 @@ class WebMapBrowserTest extends IntegrationTest {
         service = new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         Files.createDirectories(SCREENSHOTS);
     }
 
