@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SiteSimulatorTest {
 
@@ -78,5 +80,13 @@ class SiteSimulatorTest {
         Instant t = GROUTED.plus(Duration.ofDays(30));
         assertThat(SIMULATOR.markerReadingMm("SM-01", 1000, 25, t)).isEqualTo(SIMULATOR.markerReadingMm("SM-01", 1000, 25, t));
         assertThat(SIMULATOR.traceCsv(ACROSS, t, 2.0)).isEqualTo(SIMULATOR.traceCsv(ACROSS, t, 2.0));
+    }
+
+    @ParameterizedTest(name = "{0} with {1} decimals")
+    @CsvSource({"12.345, 2, 12.35", "-3.004, 2, -3.00", "-0.004, 2, 0.00", "0.5, 3, 0.500", "1500.0, 2, 1500.00",
+            "-17.0999, 3, -17.100", "0.0001, 2, 0.00"})
+    void writesFixedDecimalsAsTheCsvReaderExpects(double value, int decimals, String expected) {
+        assertThat(SiteSimulator.fixed(new StringBuilder(), value, decimals).toString()).isEqualTo(expected);
+        assertThat(Double.parseDouble(expected)).isCloseTo(value, within(Math.pow(10, -decimals)));
     }
 }
