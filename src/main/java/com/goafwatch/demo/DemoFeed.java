@@ -97,12 +97,11 @@ class DemoFeed implements SmartLifecycle {
             RestClient reader = client(base, token("demo-feed-reader", Role.VIEWER, projectId));
             RestClient api = client(base, token("demo-feed-gateway", Role.INGEST, projectId));
             Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            DemoSite loaded = DemoSite.load(reader, mapper, site.path(), properties.projectCode(), start,
+            DemoSite demo = DemoSite.load(reader, mapper, site.path(), properties.projectCode(), start,
                     start.minus(properties.settlingAge()), properties.storySpeedUp());
             Instant from = start.minus(properties.backfill());
             Cadence levelling = new Cadence(properties.levellingInterval(), DemoHistory.LEVELLING_OFFSET);
             Instant zeroReading = levelling.firstAtOrAfter(from);
-            DemoSite demo = loaded;
             log.info("demo feed: {} cables and {} settlement markers of project {}; history from {}, then live every {}",
                     demo.cables().size(), demo.markers().size(), properties.projectCode(), from, properties.liveInterval());
             history.write(demo, from, start, zeroReading, properties);
