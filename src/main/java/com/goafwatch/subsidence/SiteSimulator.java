@@ -177,6 +177,11 @@ public final class SiteSimulator {
     }
 
     private Random random(String code, Instant t) {
-        return new Random(seed ^ code.hashCode() * 31L ^ t.toEpochMilli());
+        long x = seed ^ code.hashCode() * 31L ^ t.toEpochMilli();
+
+        // a minute apart dropped (or spiked) together
+        x = (x ^ (x >>> 30)) * 0xbf58476d1ce4e5b9L;
+        x = (x ^ (x >>> 27)) * 0x94d049bb133111ebL;
+        return new Random(x ^ (x >>> 31));
     }
 }

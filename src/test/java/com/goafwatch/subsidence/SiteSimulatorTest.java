@@ -89,4 +89,31 @@ class SiteSimulatorTest {
         assertThat(SiteSimulator.fixed(new StringBuilder(), value, decimals).toString()).isEqualTo(expected);
         assertThat(Double.parseDouble(expected)).isCloseTo(value, within(Math.pow(10, -decimals)));
     }
+
+    @Test
+    void cablesAndMinutesDropTheirTracesIndependently() {
+        // a live feed sends every cable's trace each minute: a drop must make neither the neighbouring cable's
+        // (codes F-C2 / F-C3 differ in one bit) nor the next minute's likelier — independent, that is 3 %
+        List<String> codes = List.of("F-L1", "F-L2", "F-C1", "F-C2", "F-C3", "BH-01", "BH-02", "BH-03");
+        int dropped = 0;
+        int withNeighbour = 0;
+        int afterDrop = 0;
+        boolean[] previous = new boolean[codes.size()];
+        Instant start = Instant.parse("2026-11-30T04:36:33Z");
+        for (int minute = 0; minute < 3_000; minute++) {
+            Instant t = start.plus(Duration.ofMinutes(minute)).plusSeconds(minute % 7);
+            boolean[] drops = new boolean[codes.size()];
+            for (int c = 0; c < codes.size(); c++) {
+                SimulatedCable cable = new SimulatedCable(codes.get(c), false, ACROSS.route(), 0, 420, ACROSS.fiberToChainage(), 0.4, 15, 20);
+                drops[c] = SIMULATOR.traceCsv(cable, t, 50.0) == null;
+                dropped += drops[c] ? 1 : 0;
+                afterDrop += drops[c] && previous[c] ? 1 : 0;
+                withNeighbour += drops[c] && c > 0 && drops[c - 1] ? 1 : 0;
+            }
+            previous = drops;
+        }
+        assertThat(dropped / 24_000.0).isCloseTo(SiteSimulator.DROPPED_TRACE_SHARE, within(0.01));
+        assertThat((double) afterDrop / dropped).as("share of drops right after the same cable's drop").isLessThan(0.1);
+        assertThat((double) withNeighbour / dropped).as("share of drops with the neighbouring cable's").isLessThan(0.1);
+    }
 }
