@@ -112,6 +112,7 @@ class DemoFeed implements SmartLifecycle {
             log.info("demo feed: live from {}; the developing event in {} grows from trace to trace", live,
                     demo.model().path("developingVoid").path("parcel").asString("(none)"));
             Instant nextLevelling = levelling.firstAtOrAfter(start);
+            long nextTraceMs = System.currentTimeMillis();
             while (running) {
                 Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
                 sendTraces(api, demo, now);
@@ -119,7 +120,9 @@ class DemoFeed implements SmartLifecycle {
                     sendLevelling(api, demo, nextLevelling, zeroReading);
                     nextLevelling = nextLevelling.plus(properties.levellingInterval());
                 }
-                Thread.sleep(properties.liveInterval().toMillis());
+                // at a fixed rate, like an interrogator's schedule: the time spent sending does not delay the next trace
+                nextTraceMs = Math.max(nextTraceMs + properties.liveInterval().toMillis(), System.currentTimeMillis());
+                Thread.sleep(Math.max(0, nextTraceMs - System.currentTimeMillis()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
