@@ -155,7 +155,13 @@ class AlertsAndNotificationsTest extends IntegrationTest {
             assertThat(first[1]).isEqualTo("sha256=" + hmac("s3cret", first[2] + "." + first[0]));
             assertThat((String) JsonPath.read(first[0], "$.alert.level")).isEqualTo("yellow");
             assertThat((String) JsonPath.read(first[0], "$.alert.parcel")).isEqualTo("A");
-            var log = api().get("/api/v1/notification-channels/" + channelId + "/deliveries");
+            // the receiver has it; the dispatcher records the delivery right after the answer
+            String deliveries = "/api/v1/notification-channels/" + channelId + "/deliveries";
+            long recorded = System.currentTimeMillis() + 120_000;
+            while (System.currentTimeMillis() < recorded && !"delivered".equals(api().get(deliveries).json("$.deliveries[0].state"))) {
+                Thread.sleep(50);
+            }
+            var log = api().get(deliveries);
             assertThat((String) log.json("$.deliveries[0].state")).isEqualTo("delivered");
             assertThat(((Number) log.json("$.deliveries[0].attempts")).intValue()).isEqualTo(3);
 
