@@ -66,7 +66,12 @@ class LiveUpdatesTest extends IntegrationTest {
         long parcelId = jdbc.sql("SELECT id FROM parcel WHERE project_id = ?").param(projectId).query(Long.class).single();
         assertThat(api().putJson("/api/v1/parcels/" + parcelId + "?crs=EPSG:4548", feature("L-A", 1, "Polygon", square(E0, N0, 120)))
                 .status()).isEqualTo(200);
+        // other layers (or other tests' edits) may announce themselves first: wait for the parcels' new version
         Event edited = next(events, "layers");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (((Number) JsonPath.read(edited.data(), "$.parcels")).longValue() <= parcelsVersion && System.nanoTime() < deadline) {
+            edited = next(events, "layers");
+        }
         assertThat(((Number) JsonPath.read(edited.data(), "$.parcels")).longValue()).isGreaterThan(parcelsVersion);
 
         long ns = System.currentTimeMillis() * 1_000_000L;
