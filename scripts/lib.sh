@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Shared set-up for scripts/run-demo.sh and scripts/test.sh: installs missing Debian packages and makes
-# sure a PostgreSQL with PostGIS is reachable. Sourced, not run.
+# Shared set-up for scripts/run-demo.sh and scripts/test.sh: installs missing Debian packages and starts
+# what they need without relying on anything a particular machine happens to start (no systemd): a
+# PostgreSQL with PostGIS, and for the tests an MQTT broker (Mosquitto) on 127.0.0.1:1883. InfluxDB is
+# started by the demo (project-local) and by the tests themselves (throwaway, free ports). Sourced, not run.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,8 +17,11 @@ log() { printf '\033[1;34m[goafwatch]\033[0m %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 ensure_packages() {
+  # service: PostGIS, InfluxDB, GDAL (shapefile/GeoPackage imports), CJK fonts (report PDFs);
+  # build: Maven, JDK; tests: Mosquitto (MQTT notifications), Chromium + driver (web map),
+  # poppler-utils (pdftoppm renders report pages)
   local wanted=(postgresql-15-postgis-3 influxdb gdal-bin maven openjdk-17-jdk-headless curl
-                chromium chromium-driver fonts-noto-cjk poppler-utils)
+                fonts-noto-cjk mosquitto chromium chromium-driver poppler-utils)
   local missing=()
   for p in "${wanted[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -62,6 +67,31 @@ ensure_database() { # host port dbname
     log "creating database $3"
     psql -q -h "$1" -p "$2" -U "$PGUSER_" -d postgres -c "CREATE DATABASE \"$3\""
   fi
+}
+
+port_answers() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; } # host port
+
+# Makes sure an MQTT broker answers on 127.0.0.1:1883 (the notification tests publish there): uses the
+# one that answers, else starts Debian's mosquitto in the background with a project-local configuration
+# (loopback only, anonymous, no persistence). Debian's package does not start it where there is no
+# systemd (containers, CI), so this does.
+ensure_mosquitto() {
+  local dir="$LOCAL/mosquitto"
+  port_answers 127.0.0.1 1883 && return
+  mkdir -p "$dir"
+  cat > "$dir/mosquitto.conf" <<CONF
+listener 1883 127.0.0.1
+allow_anonymous true
+persistence false
+log_dest stderr
+CONF
+  # as root, mosquitto drops to its own user: let that user read the configuration
+  [ "$(id -u)" = 0 ] && chmod 755 "$dir" && chmod 644 "$dir/mosquitto.conf"
+  log "starting Mosquitto on 127.0.0.1:1883 (log in ${dir#$ROOT/})"
+  nohup mosquitto -c "$dir/mosquitto.conf" >"$dir/mosquitto.log" 2>&1 &
+  echo $! >"$dir/mosquitto.pid"
+  for _ in $(seq 1 40); do port_answers 127.0.0.1 1883 && return; sleep 0.25; done
+  log "Mosquitto did not come up; see $dir/mosquitto.log"; return 1
 }
 
 # Starts a project-local InfluxDB 1.x (Debian's influxd) with data under .local/influxdb.

@@ -1,5 +1,7 @@
 package com.goafwatch.acceptance;
 
+import static com.goafwatch.timeseries.InfluxQl.identifier;
+
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,14 +103,14 @@ public class EvidenceGatherer {
             // keeps a year of 15-minute traces a single pass
             String parcelIds = ids(parcels.stream().map(ParcelRow::id).toList());
             for (String[] f : new String[][] {{"top", FiberSeries.STAT_MAX}, {"bottom", FiberSeries.STAT_MIN}}) {
-                statements.add("SELECT " + f[0] + "(" + f[1] + ", 2) AS v FROM " + FiberSeries.STATS_MEASUREMENT + " WHERE "
-                        + FiberSeries.TAG_PARCEL + " =~ /^(" + parcelIds + ")$/ AND " + time + " GROUP BY " + FiberSeries.TAG_PARCEL + ", "
-                        + FiberSeries.TAG_CABLE);
+                statements.add("SELECT " + f[0] + "(" + identifier(f[1]) + ", 2) AS " + identifier("v") + " FROM "
+                        + identifier(FiberSeries.STATS_MEASUREMENT) + " WHERE " + identifier(FiberSeries.TAG_PARCEL) + " =~ /^(" + parcelIds + ")$/ AND " + time + " GROUP BY "
+                        + identifier(FiberSeries.TAG_PARCEL) + ", " + identifier(FiberSeries.TAG_CABLE));
             }
             if (!markers.isEmpty()) {
-                statements.add("SELECT mean(" + PointSeries.FIELD_SETTLEMENT + ") FROM " + PointSeries.SETTLEMENT + " WHERE "
-                        + PointSeries.TAG_SENSOR + " =~ /^(" + ids(markers.stream().map(Marker::id).toList()) + ")$/ AND " + time
-                        + " GROUP BY time(1d), " + PointSeries.TAG_SENSOR + " fill(none)");
+                statements.add("SELECT mean(" + identifier(PointSeries.FIELD_SETTLEMENT) + ") FROM " + identifier(PointSeries.SETTLEMENT)
+                        + " WHERE " + identifier(PointSeries.TAG_SENSOR) + " =~ /^(" + ids(markers.stream().map(Marker::id).toList()) + ")$/ AND " + time
+                        + " GROUP BY time(1d), " + identifier(PointSeries.TAG_SENSOR) + " fill(none)");
             }
             JsonNode response = influx.queryAll(statements);
             for (int statement = 0; statement < 2; statement++) {

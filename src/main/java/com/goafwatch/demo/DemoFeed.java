@@ -2,7 +2,6 @@ package com.goafwatch.demo;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
@@ -27,21 +26,27 @@ import com.goafwatch.security.Role;
 import com.goafwatch.security.TokenService;
 import com.goafwatch.site.SampleSiteProperties;
 import com.goafwatch.subsidence.SimulatedCable;
+import com.goafwatch.timeseries.SpoolDrainer;
 
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Feeds simulated traces and daily levelling to the service over HTTP. The simulated clock starts
- * {@code backfill} ago and runs {@code speedUp} times faster than real time until it reaches the present,
- * then follows real time with a trace every {@code liveInterval}. Failures (e.g. 503 while the spool is
- * full) are logged and the feed carries on; it stops with the service.
+ * The demo's monitoring data. At start it writes the site's history ({@code backfill}: daily traces and
+ * half-monthly levelling since the start of the monitoring period) in bulk through the ingestion path
+ * ({@link DemoHistory}); then, like a field gateway, it sends a trace of every cable each
+ * {@code liveInterval} and the levelling when it is due through the public HTTP API, with its own viewer
+ * and ingest tokens. A developing event in one phase-3 parcel (subsidence.json's {@code developingVoid})
+ * grows from trace to trace. Failures (e.g. 503 while the spool is full) are logged and the feed carries
+ * on; it stops with the service.
  */
 @Component
 class DemoFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DemoFeed.class);
+    /** Longest wait for the history to reach InfluxDB before going live (InfluxDB away: go live, the spool keeps it all). */
+    private static final Duration HISTORY_DRAIN_WAIT = Duration.ofMinutes(5);
 
     private final DemoFeedProperties properties;
     private final SampleSiteProperties site;
@@ -50,12 +55,16 @@ class DemoFeed implements SmartLifecycle {
     private final Environment environment;
     private final TokenService tokens;
     private final ProjectRepository projects;
+    private final DemoHistory history;
+    private final SpoolDrainer drainer;
     private final List<Long> issued = new CopyOnWriteArrayList<>();
     private volatile Thread thread;
     private volatile boolean running;
 
     DemoFeed(DemoFeedProperties properties, SampleSiteProperties site, ObjectMapper mapper, RestClient.Builder http,
-            Environment environment, TokenService tokens, ProjectRepository projects) {
+            Environment environment, TokenService tokens, ProjectRepository projects, DemoHistory history, SpoolDrainer drainer) {
+        this.history = history;
+        this.drainer = drainer;
         this.tokens = tokens;
         this.projects = projects;
         this.properties = properties;
@@ -87,28 +96,46 @@ class DemoFeed implements SmartLifecycle {
             // least privilege, like a field gateway: read the layout with a viewer token, write with an ingest token
             RestClient reader = client(base, token("demo-feed-reader", Role.VIEWER, projectId));
             RestClient api = client(base, token("demo-feed-gateway", Role.INGEST, projectId));
-            Instant now = Instant.now();
-            DemoSite demo = DemoSite.load(reader, mapper, site.path(), properties.projectCode(), now.minus(properties.settlingAge()));
-            log.info("demo feed: {} cables and {} settlement markers of project {} from {} on, {}x speed-up until now",
-                    demo.cables().size(), demo.markers().size(), properties.projectCode(), now.minus(properties.backfill()),
-                    properties.speedUp());
-            Instant simulated = now.minus(properties.backfill()).truncatedTo(ChronoUnit.MINUTES);
-            Instant lastLevelling = simulated.minus(1, ChronoUnit.DAYS);
+            Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            DemoSite demo = DemoSite.load(reader, mapper, site.path(), properties.projectCode(), start,
+                    start.minus(properties.settlingAge()), properties.storySpeedUp());
+            Instant from = start.minus(properties.backfill());
+            Cadence levelling = new Cadence(properties.levellingInterval(), DemoHistory.LEVELLING_OFFSET);
+            Instant zeroReading = levelling.firstAtOrAfter(from);
+            log.info("demo feed: {} cables and {} settlement markers of project {}; history from {}, then live every {}",
+                    demo.cables().size(), demo.markers().size(), properties.projectCode(), from, properties.liveInterval());
+            history.write(demo, from, start, zeroReading, properties);
+            awaitHistoryInInflux();
+            // the live story starts now: the first evaluation has the whole history to judge
+            Instant live = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            demo = demo.startingAt(live);
+            log.info("demo feed: live from {}; the developing event in {} grows from trace to trace", live,
+                    demo.model().path("developingVoid").path("parcel").asString("(none)"));
+            Instant nextLevelling = levelling.firstAtOrAfter(start);
+            long nextTraceMs = System.currentTimeMillis();
             while (running) {
-                sendTraces(api, demo, simulated);
-                if (Duration.between(lastLevelling, simulated).toHours() >= 24) {
-                    sendLevelling(api, demo, simulated);
-                    lastLevelling = simulated;
+                Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+                sendTraces(api, demo, now);
+                if (!now.isBefore(nextLevelling)) {
+                    sendLevelling(api, demo, nextLevelling, zeroReading);
+                    nextLevelling = nextLevelling.plus(properties.levellingInterval());
                 }
-                boolean catchingUp = simulated.plus(properties.traceInterval()).isBefore(Instant.now());
-                Duration step = catchingUp ? properties.traceInterval() : properties.liveInterval();
-                Thread.sleep(catchingUp ? (long) (step.toMillis() / properties.speedUp()) : step.toMillis());
-                simulated = catchingUp ? simulated.plus(step) : Instant.now().truncatedTo(ChronoUnit.SECONDS);
+                // at a fixed rate, like an interrogator's schedule: the time spent sending does not delay the next trace
+                nextTraceMs = Math.max(nextTraceMs + properties.liveInterval().toMillis(), System.currentTimeMillis());
+                Thread.sleep(Math.max(0, nextTraceMs - System.currentTimeMillis()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             log.error("demo feed stopped: {}", e.getMessage());
+        }
+    }
+
+    /** Waits (bounded) until the spool has handed the history to InfluxDB; the feed goes live either way. */
+    private void awaitHistoryInInflux() throws InterruptedException {
+        long deadline = System.nanoTime() + HISTORY_DRAIN_WAIT.toNanos();
+        while (drainer.status().pendingBatches() > 0 && System.nanoTime() < deadline && running) {
+            Thread.sleep(250);
         }
     }
 
@@ -138,14 +165,11 @@ class DemoFeed implements SmartLifecycle {
         }
     }
 
-    private void sendLevelling(RestClient api, DemoSite demo, Instant t) {
+    private void sendLevelling(RestClient api, DemoSite demo, Instant at, Instant zeroReading) {
         ObjectNode body = mapper.createObjectNode();
         ArrayNode readings = body.putArray("readings");
-        Instant morning = t.atZone(ZoneId.of("Asia/Shanghai")).withHour(9).withMinute(0).withSecond(0).withNano(0).toInstant();
-        Instant at = morning.isAfter(t) ? morning.minus(1, ChronoUnit.DAYS) : morning;
         for (DemoSite.Marker m : demo.markers()) {
-            readings.addObject().put("sensor", m.code()).put("time", at.toString())
-                    .put("settlementMm", Math.round(demo.simulator().markerReadingMm(m.code(), m.e(), m.n(), at) * 100) / 100.0);
+            readings.add(history.reading(demo, m, at, zeroReading));
         }
         try {
             api.post().uri("/api/v1/projects/{id}/ingest/readings", demo.projectId()).contentType(MediaType.APPLICATION_JSON)

@@ -2,6 +2,7 @@ package com.goafwatch.demo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.springframework.web.client.RestClient;
 
 import com.goafwatch.fiber.Calibration;
 import com.goafwatch.geo.GaussKruger;
+import com.goafwatch.subsidence.DevelopingVoid;
 import com.goafwatch.subsidence.KnotheTime;
 import com.goafwatch.subsidence.ProbabilityIntegral;
 import com.goafwatch.subsidence.SimulatedCable;
@@ -24,12 +26,25 @@ import tools.jackson.databind.ObjectMapper;
  * What the feed simulates, read the way a gateway would learn it: cables, calibrations and markers from
  * the public API, mining parameters from the sample site's {@code subsidence.json}.
  */
-record DemoSite(long projectId, List<SimulatedCable> cables, List<Marker> markers, SiteSimulator simulator) {
+record DemoSite(long projectId, List<SimulatedCable> cables, List<Marker> markers, SiteSimulator simulator, JsonNode model,
+        Instant groutedAt, double storySpeedUp) {
+
+    /** The same site with the developing event's story starting at {@code start} (the start of the live feed). */
+    DemoSite startingAt(Instant start) {
+        return new DemoSite(projectId, cables, markers, simulator(model, groutedAt, event(model.path("developingVoid"), start, storySpeedUp)),
+                model, groutedAt, storySpeedUp);
+    }
 
     record Marker(String code, double e, double n) {
     }
 
-    static DemoSite load(RestClient api, ObjectMapper mapper, Path siteFolder, String projectCode, Instant groutedAt) throws Exception {
+    /**
+     * @param start         the feed's start: the developing event's story begins here
+     * @param groutedAt     Knothe time zero of the residual subsidence
+     * @param storySpeedUp  compresses the live part of the event (1: real time)
+     */
+    static DemoSite load(RestClient api, ObjectMapper mapper, Path siteFolder, String projectCode, Instant start, Instant groutedAt,
+            double storySpeedUp) throws Exception {
         JsonNode projects = api.get().uri("/api/v1/projects?code={code}", projectCode).retrieve().body(JsonNode.class);
         if (projects == null || projects.isEmpty()) {
             throw new IllegalStateException("project " + projectCode + " is not visible to the demo feed");
@@ -48,7 +63,8 @@ record DemoSite(long projectId, List<SimulatedCable> cables, List<Marker> marker
             }
         }
         JsonNode model = mapper.readTree(Files.readString(siteFolder.resolve("subsidence.json")));
-        return new DemoSite(projectId, cables, markers, simulator(model, groutedAt));
+        return new DemoSite(projectId, cables, markers, simulator(model, groutedAt, event(model.path("developingVoid"), start, storySpeedUp)),
+                model, groutedAt, storySpeedUp);
     }
 
     private static SimulatedCable cable(JsonNode feature) {
@@ -74,7 +90,22 @@ record DemoSite(long projectId, List<SimulatedCable> cables, List<Marker> marker
                 "none".equals(p.get("compensation").asString()) ? 0 : p.get("tempCoefficientUePerC").asDouble());
     }
 
-    private static SiteSimulator simulator(JsonNode m, Instant groutedAt) {
+    /** The local event of {@code subsidence.json}, or null when it describes none. */
+    private static DevelopingVoid event(JsonNode v, Instant start, double storySpeedUp) {
+        if (v.isMissingNode() || v.isNull()) {
+            return null;
+        }
+        List<double[]> bowls = new ArrayList<>();
+        for (JsonNode b : v.get("bowls")) {
+            bowls.add(new double[] {b.get("radiusM").asDouble(), b.get("share").asDouble()});
+        }
+        Duration tau = Duration.ofMillis(Math.round(v.get("timeConstantMinutes").asDouble() * 60_000 / storySpeedUp));
+        return new DevelopingVoid(v.get("centreE").asDouble(), v.get("centreN").asDouble(), bowls, v.get("b").asDouble(),
+                start.minus(Duration.ofDays(v.get("onsetDaysBeforeStart").asLong())), start, v.get("depthAtStartMm").asDouble(),
+                v.get("finalDepthMm").asDouble(), tau);
+    }
+
+    private static SiteSimulator simulator(JsonNode m, Instant groutedAt, DevelopingVoid event) {
         ProbabilityIntegral full = ProbabilityIntegral.of(m.get("seamThicknessM").asDouble(), m.get("q").asDouble(),
                 m.get("dipDeg").asDouble(), m.get("depthM").asDouble(), m.get("tanBeta").asDouble(), m.get("b").asDouble());
         ProbabilityIntegral residual = new ProbabilityIntegral(full.w0Mm() * m.get("residualShare").asDouble(), full.rM(), full.b());
@@ -86,6 +117,6 @@ record DemoSite(long projectId, List<SimulatedCable> cables, List<Marker> marker
         JsonNode frame = m.get("frame");
         SubsidenceField field = new SubsidenceField(residual, panels, m.get("inflectionOffsetM").asDouble(),
                 frame.get("originE").asDouble(), frame.get("originN").asDouble(), frame.get("rotationDeg").asDouble());
-        return new SiteSimulator(field, new KnotheTime(m.get("knotheCPerDay").asDouble()), groutedAt, 7300);
+        return new SiteSimulator(field, new KnotheTime(m.get("knotheCPerDay").asDouble()), groutedAt, 7300, event);
     }
 }

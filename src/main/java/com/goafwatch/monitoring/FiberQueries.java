@@ -1,10 +1,14 @@
 package com.goafwatch.monitoring;
 
+import static com.goafwatch.timeseries.InfluxQl.identifier;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,7 +35,7 @@ public class FiberQueries {
     }
 
     public FiberProfile profile(Cable cable, Instant at) {
-        String where = FiberSeries.TAG_CABLE + " = " + InfluxQl.stringLiteral(String.valueOf(cable.id()));
+        String where = identifier(FiberSeries.TAG_CABLE) + " = " + InfluxQl.stringLiteral(String.valueOf(cable.id()));
         Long before = nearestTrace("last", where, at, true);
         Long after = nearestTrace("first", where, at, false);
         Long trace = before == null ? after : after == null ? before
@@ -39,9 +43,10 @@ public class FiberQueries {
         if (trace == null) {
             return new FiberProfile(cable.id(), cable.code(), at, null, List.of());
         }
-        List<InfluxSeries> result = InfluxSeries.of(influx.query("SELECT " + String.join(", ", FiberSeries.FIELD_STRAIN,
+        List<InfluxSeries> result = InfluxSeries.of(influx.query("SELECT " + Stream.of(FiberSeries.FIELD_STRAIN,
                 FiberSeries.FIELD_RAW_STRAIN, FiberSeries.FIELD_TEMPERATURE, FiberSeries.FIELD_DISTANCE, FiberSeries.FIELD_CHAINAGE,
-                FiberSeries.TAG_PARCEL) + " FROM " + FiberSeries.MEASUREMENT + " WHERE " + where + " AND time = " + trace + "ms"));
+                FiberSeries.TAG_PARCEL).map(InfluxQl::identifier).collect(Collectors.joining(", ")) + " FROM "
+                + identifier(FiberSeries.MEASUREMENT) + " WHERE " + where + " AND time = " + trace + "ms"));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (InfluxSeries series : result) {
             for (Map<String, Object> r : series.rows()) {
@@ -76,18 +81,18 @@ public class FiberQueries {
         String filter;
         if (distanceM != null) {
             selection = "distance " + distanceM + " m";
-            filter = FiberSeries.TAG_POSITION + " = " + InfluxQl.stringLiteral(FiberSeries.positionTag(distanceM));
+            filter = identifier(FiberSeries.TAG_POSITION) + " = " + InfluxQl.stringLiteral(FiberSeries.positionTag(distanceM));
         } else if (fromM != null && toM != null && fromM <= toM) {
             selection = "distance " + fromM + "-" + toM + " m";
-            filter = FiberSeries.FIELD_DISTANCE + " >= " + fromM + " AND " + FiberSeries.FIELD_DISTANCE + " <= " + toM;
+            filter = identifier(FiberSeries.FIELD_DISTANCE) + " >= " + fromM + " AND " + identifier(FiberSeries.FIELD_DISTANCE) + " <= " + toM;
         } else {
             throw ApiException.badRequest("invalid-parameter", "give distance, or distanceFrom ≤ distanceTo");
         }
         long span = range.to().toEpochMilli() - range.from().toEpochMilli();
         long bucket = Math.max(1, (span + points - 1) / points);
-        String s = FiberSeries.FIELD_STRAIN;
+        String s = identifier(FiberSeries.FIELD_STRAIN);
         List<InfluxSeries> result = InfluxSeries.of(influx.query("SELECT min(" + s + "), max(" + s + "), mean(" + s + "), count(" + s
-                + ") FROM " + FiberSeries.MEASUREMENT + " WHERE " + FiberSeries.TAG_CABLE + " = "
+                + ") FROM " + identifier(FiberSeries.MEASUREMENT) + " WHERE " + identifier(FiberSeries.TAG_CABLE) + " = "
                 + InfluxQl.stringLiteral(String.valueOf(cable.id())) + " AND " + filter + " AND " + range.influxQl()
                 // offset the buckets so that the first starts at `from`, not at an epoch-aligned boundary
                 + " GROUP BY time(" + bucket + "ms, " + Math.floorMod(range.from().toEpochMilli(), bucket) + "ms) fill(none)"));
@@ -112,7 +117,7 @@ public class FiberQueries {
             String range = before
                     ? "time <= " + t + "ms" + (windowMs == Long.MAX_VALUE ? "" : " AND time >= " + (t - windowMs) + "ms")
                     : "time >= " + t + "ms" + (windowMs == Long.MAX_VALUE ? "" : " AND time <= " + (t + windowMs) + "ms");
-            Long found = traceTime("SELECT " + selector + "(" + FiberSeries.FIELD_STRAIN + ") FROM " + FiberSeries.MEASUREMENT
+            Long found = traceTime("SELECT " + selector + "(" + identifier(FiberSeries.FIELD_STRAIN) + ") FROM " + identifier(FiberSeries.MEASUREMENT)
                     + " WHERE " + where + " AND " + range);
             if (found != null) {
                 return found;

@@ -1,5 +1,7 @@
 package com.goafwatch.monitoring;
 
+import static com.goafwatch.timeseries.InfluxQl.identifier;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,10 +41,11 @@ class PointQueries {
                     intervals.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new double[] {rs.getDouble(3), rs.getDouble(4)});
                     codes.put(rs.getLong(1), rs.getString(2));
                 });
-        String s = FiberSeries.FIELD_STRAIN;
+        String s = identifier(FiberSeries.FIELD_STRAIN);
         List<InfluxSeries> result = InfluxSeries.of(influx.query("SELECT last(" + s + "), min(" + s + "), max(" + s + "), mean(" + s
-                + "), count(" + s + ") FROM " + FiberSeries.MEASUREMENT + " WHERE " + FiberSeries.TAG_PARCEL + " = "
-                + InfluxQl.stringLiteral(String.valueOf(parcelId)) + " AND " + range.influxQl() + " GROUP BY " + FiberSeries.TAG_CABLE));
+                + "), count(" + s + ") FROM " + identifier(FiberSeries.MEASUREMENT) + " WHERE " + identifier(FiberSeries.TAG_PARCEL) + " = "
+                + InfluxQl.stringLiteral(String.valueOf(parcelId)) + " AND " + range.influxQl() + " GROUP BY "
+                + identifier(FiberSeries.TAG_CABLE)));
         Map<Long, Map<String, Object>> stats = new LinkedHashMap<>();
         for (InfluxSeries series : result) {
             if (!series.rows().isEmpty()) {
@@ -68,8 +71,8 @@ class PointQueries {
     }
 
     SettlementSeries settlement(PointSensor marker, TimeRange range) {
-        List<InfluxSeries> result = InfluxSeries.of(influx.query("SELECT " + PointSeries.FIELD_SETTLEMENT + " FROM "
-                + PointSeries.SETTLEMENT + " WHERE " + PointSeries.TAG_SENSOR + " = " + InfluxQl.stringLiteral(String.valueOf(marker.id()))
+        List<InfluxSeries> result = InfluxSeries.of(influx.query("SELECT " + identifier(PointSeries.FIELD_SETTLEMENT) + " FROM "
+                + identifier(PointSeries.SETTLEMENT) + " WHERE " + identifier(PointSeries.TAG_SENSOR) + " = " + InfluxQl.stringLiteral(String.valueOf(marker.id()))
                 + " AND " + range.influxQl() + " ORDER BY time ASC LIMIT " + MAX_READINGS));
         List<SettlementSeries.Reading> readings = new ArrayList<>();
         double[] previous = null;

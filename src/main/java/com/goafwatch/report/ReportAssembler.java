@@ -1,5 +1,7 @@
 package com.goafwatch.report;
 
+import static com.goafwatch.timeseries.InfluxQl.identifier;
+
 import java.sql.Date;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -135,10 +137,12 @@ class ReportAssembler {
             return List.of();
         }
         String ids = spans.keySet().stream().map(String::valueOf).collect(Collectors.joining("|"));
-        var response = influx.query("SELECT max(" + FiberSeries.STAT_MAX + ") AS hi, min(" + FiberSeries.STAT_MIN + ") AS lo FROM "
-                + FiberSeries.STATS_MEASUREMENT + " WHERE " + FiberSeries.TAG_CABLE + " =~ /^(" + ids + ")$/ AND time >= "
+        var response = influx.query("SELECT max(" + identifier(FiberSeries.STAT_MAX) + ") AS " + identifier("hi") + ", min("
+                + identifier(FiberSeries.STAT_MIN) + ") AS " + identifier("lo") + " FROM " + identifier(FiberSeries.STATS_MEASUREMENT)
+                + " WHERE " + identifier(FiberSeries.TAG_CABLE)
+                + " =~ /^(" + ids + ")$/ AND time >= "
                 + InfluxQl.stringLiteral(from.toString()) + " AND time <= " + InfluxQl.stringLiteral(to.toString())
-                + " GROUP BY time(1d), " + FiberSeries.TAG_CABLE + " fill(none)");
+                + " GROUP BY time(1d), " + identifier(FiberSeries.TAG_CABLE) + " fill(none)");
         Map<Long, InfluxSeries> series = new HashMap<>();
         for (InfluxSeries s : InfluxSeries.of(response)) {
             series.put(Long.parseLong(s.tags().get(FiberSeries.TAG_CABLE)), s);

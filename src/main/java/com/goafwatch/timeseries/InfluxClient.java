@@ -23,6 +23,9 @@ import tools.jackson.databind.JsonNode;
 @Component
 public class InfluxClient {
 
+    /** Every InfluxQL statement sent, at DEBUG (what InfluxDB's own query log shows is re-serialised). */
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InfluxClient.class);
+
     private final RestClient http;
     private final InfluxProperties properties;
 
@@ -68,6 +71,7 @@ public class InfluxClient {
 
     /** Runs an InfluxQL statement that changes the schema (CREATE DATABASE, CREATE RETENTION POLICY...). */
     public JsonNode command(String influxQl) {
+        log.debug("InfluxQL command: {}", influxQl);
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("q", influxQl);
         JsonNode body = http.post().uri("/query").body(form).retrieve().body(JsonNode.class);
@@ -77,6 +81,7 @@ public class InfluxClient {
 
     /** Runs a read-only InfluxQL query against the configured database. */
     public JsonNode query(String influxQl) {
+        log.debug("InfluxQL query: {}", influxQl);
         JsonNode body = http.get().uri(u -> u.path("/query").queryParam("db", "{db}").queryParam("epoch", "ms")
                 .queryParam("q", "{q}").build(properties.database(), influxQl)).retrieve().body(JsonNode.class);
         failOnStatementError(body, influxQl);
@@ -88,6 +93,7 @@ public class InfluxClient {
      * holds one result per statement, read with {@link InfluxSeries#of(JsonNode, int)}.
      */
     public JsonNode queryAll(List<String> statements) {
+        statements.forEach(s -> log.debug("InfluxQL query: {}", s));
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("q", String.join(";\n", statements));
         JsonNode body = http.post().uri(u -> u.path("/query").queryParam("db", "{db}").queryParam("epoch", "ms")

@@ -40,15 +40,29 @@ class DatabaseOutageTest {
                     Fixtures.feature("DOWN-1", 1, "Polygon", Fixtures.square(Fixtures.E0, Fixtures.N0, 10))));
             assertThat(write.status()).as(write.toString()).isEqualTo(503);
             assertThat(api.get("/actuator/health").status()).isEqualTo(503);
+            // what Docker's health check and a load balancer see: no credentials, so no database lookup
+            // before the endpoint; the status alone, and 503 because it is DOWN
+            var health = api.anonymous().get("/actuator/health");
+            assertThat(health.status()).as(health.toString()).isEqualTo(503);
+            assertThat((String) health.json("$.status")).isEqualTo("DOWN");
+            var readiness = api.anonymous().get("/actuator/health/readiness");
+            assertThat(readiness.status()).as(readiness.toString()).isEqualTo(503);
+            assertThat((String) readiness.json("$.status")).isEqualTo("DOWN");
+            var liveness = api.anonymous().get("/actuator/health/liveness");
+            assertThat(liveness.status()).as("the process is alive: restarting it would not bring the database back")
+                    .isEqualTo(200);
+            assertThat((String) liveness.json("$.status")).isEqualTo("UP");
 
             pg.start();
-            long deadline = System.currentTimeMillis() + 20_000;
+            long deadline = System.currentTimeMillis() + 120_000;
             int status = 0;
             while (System.currentTimeMillis() < deadline && status != 200) {
                 status = api.get("/api/v1/projects/" + project).status();
                 Thread.sleep(250);
             }
             assertThat(status).isEqualTo(200);
+            assertThat(api.anonymous().get("/actuator/health").status()).isEqualTo(200);
+            assertThat(api.anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
             assertThat((Integer) api.get("/api/v1/parcels?project=" + project).json("$.numberMatched")).as("nothing half-written").isZero();
             var retried = api.bearer(token).postJson("/api/v1/projects/" + project + "/parcels/import?crs=EPSG:4548", Fixtures.collection(
                     Fixtures.feature("DOWN-1", 1, "Polygon", Fixtures.square(Fixtures.E0, Fixtures.N0, 10))));

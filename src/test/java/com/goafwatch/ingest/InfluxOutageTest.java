@@ -86,7 +86,7 @@ class InfluxOutageTest {
         influx.start();
         app = startService();
         HttpApi restarted = app.api();
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 120_000;
         while (((Integer) restarted.get("/api/v1/ingest/status").json("$.pendingBatches")) > 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }

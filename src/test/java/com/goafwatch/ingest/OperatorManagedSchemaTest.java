@@ -38,7 +38,7 @@ class OperatorManagedSchemaTest {
             var r = api.postBytes("/api/v1/projects/" + projectId + "/ingest/traces?cable=T-1", "text/csv",
                     ("timestamp,distance_m,strain_ue,temperature_c\n" + t + ",1,10,15\n" + t + ",2,11,15\n").getBytes());
             assertThat(r.status()).isEqualTo(202);
-            long deadline = System.currentTimeMillis() + 20_000;
+            long deadline = System.currentTimeMillis() + 120_000;
             while (((Integer) api.get("/api/v1/ingest/status").json("$.pendingBatches")) > 0 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50);
             }

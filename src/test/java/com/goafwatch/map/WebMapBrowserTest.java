@@ -85,7 +85,7 @@ class WebMapBrowserTest extends IntegrationTest {
 
         chromium = com.goafwatch.support.HeadlessChromium.start();
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         Files.createDirectories(SCREENSHOTS);
     }
 

@@ -125,7 +125,7 @@ class XssBrowserTest extends IntegrationTest {
 
         chromium = com.goafwatch.support.HeadlessChromium.start();
         browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     }
 
     @AfterEach

@@ -107,7 +107,7 @@ class OidcModeTest {
     @Test
     void badTokensAndLocalPasswordsAreRefused() throws Exception {
         assertThat(api.bearer(token("nobody", List.of("offline_access"), List.of("*"))).get("/api/v1/projects").status()).isEqualTo(401);
-        assertThat(api.bearer(jwt("late", List.of("gw-admin"), List.of(), -60, (RSAPrivateKey) provider.getPrivate()))
+        assertThat(api.bearer(jwt("late", List.of("gw-admin"), List.of(), -3600, (RSAPrivateKey) provider.getPrivate()))
                 .get("/api/v1/projects").status()).isEqualTo(401);
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);

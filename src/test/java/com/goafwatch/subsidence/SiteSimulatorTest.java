@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SiteSimulatorTest {
 
@@ -78,5 +80,40 @@ class SiteSimulatorTest {
         Instant t = GROUTED.plus(Duration.ofDays(30));
         assertThat(SIMULATOR.markerReadingMm("SM-01", 1000, 25, t)).isEqualTo(SIMULATOR.markerReadingMm("SM-01", 1000, 25, t));
         assertThat(SIMULATOR.traceCsv(ACROSS, t, 2.0)).isEqualTo(SIMULATOR.traceCsv(ACROSS, t, 2.0));
+    }
+
+    @ParameterizedTest(name = "{0} with {1} decimals")
+    @CsvSource({"12.345, 2, 12.35", "-3.004, 2, -3.00", "-0.004, 2, 0.00", "0.5, 3, 0.500", "1500.0, 2, 1500.00",
+            "-17.0999, 3, -17.100", "0.0001, 2, 0.00"})
+    void writesFixedDecimalsAsTheCsvReaderExpects(double value, int decimals, String expected) {
+        assertThat(SiteSimulator.fixed(new StringBuilder(), value, decimals).toString()).isEqualTo(expected);
+        assertThat(Double.parseDouble(expected)).isCloseTo(value, within(Math.pow(10, -decimals)));
+    }
+
+    @Test
+    void cablesAndMinutesDropTheirTracesIndependently() {
+        // a live feed sends every cable's trace each minute: a drop must make neither the neighbouring cable's
+        // (codes F-C2 / F-C3 differ in one bit) nor the next minute's likelier — independent, that is 3 %
+        List<String> codes = List.of("F-L1", "F-L2", "F-C1", "F-C2", "F-C3", "BH-01", "BH-02", "BH-03");
+        int dropped = 0;
+        int withNeighbour = 0;
+        int afterDrop = 0;
+        boolean[] previous = new boolean[codes.size()];
+        Instant start = Instant.parse("2026-11-30T04:36:33Z");
+        for (int minute = 0; minute < 3_000; minute++) {
+            Instant t = start.plus(Duration.ofMinutes(minute)).plusSeconds(minute % 7);
+            boolean[] drops = new boolean[codes.size()];
+            for (int c = 0; c < codes.size(); c++) {
+                SimulatedCable cable = new SimulatedCable(codes.get(c), false, ACROSS.route(), 0, 420, ACROSS.fiberToChainage(), 0.4, 15, 20);
+                drops[c] = SIMULATOR.traceCsv(cable, t, 50.0) == null;
+                dropped += drops[c] ? 1 : 0;
+                afterDrop += drops[c] && previous[c] ? 1 : 0;
+                withNeighbour += drops[c] && c > 0 && drops[c - 1] ? 1 : 0;
+            }
+            previous = drops;
+        }
+        assertThat(dropped / 24_000.0).isCloseTo(SiteSimulator.DROPPED_TRACE_SHARE, within(0.01));
+        assertThat((double) afterDrop / dropped).as("share of drops right after the same cable's drop").isLessThan(0.1);
+        assertThat((double) withNeighbour / dropped).as("share of drops with the neighbouring cable's").isLessThan(0.1);
     }
 }

@@ -16,7 +16,9 @@ public final class HttpApi {
 
     private final String base;
     private final String authorization;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** A deadline against a hung server, not a speed goal: a busy machine may take long to answer. */
+    private static final Duration REQUEST_DEADLINE = Duration.ofSeconds(180);
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
     /** A client authenticated as the bootstrap admin. */
     public HttpApi(int port) {
@@ -128,7 +130,7 @@ public final class HttpApi {
             b.header("Authorization", authorization);
         }
         try {
-            return client.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(b.timeout(REQUEST_DEADLINE).build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + e, e);
         } catch (InterruptedException e) {
@@ -146,7 +148,7 @@ public final class HttpApi {
             request.header("Authorization", authorization);
         }
         try {
-            HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> r = client.send(request.timeout(REQUEST_DEADLINE).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r);
         } catch (IOException e) {

@@ -65,7 +65,7 @@ public abstract class IntegrationTest {
 
     /** Waits until every accepted batch is in InfluxDB (the spool is empty). */
     protected void awaitDrained() {
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             var r = api().get("/api/v1/ingest/status");
             if (((Number) r.json("$.pendingBatches")).intValue() == 0) {
@@ -78,7 +78,7 @@ public abstract class IntegrationTest {
                 return;
             }
         }
-        throw new AssertionError("spool not drained within 30 s: " + api().get("/api/v1/ingest/status").body());
+        throw new AssertionError("spool not drained within 120 s: " + api().get("/api/v1/ingest/status").body());
     }
 
     protected Fixtures fixtures() {

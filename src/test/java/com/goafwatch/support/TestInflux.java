@@ -115,14 +115,14 @@ public final class TestInflux {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start influxd (is the Debian 'influxdb' package installed?)", e);
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             if (ping()) {
                 return;
             }
             sleep(100);
         }
-        throw new IllegalStateException("influxd did not answer /ping within 30 s; see " + dir.resolve("influxd.log"));
+        throw new IllegalStateException("influxd did not answer /ping within 120 s; see " + dir.resolve("influxd.log"));
     }
 
     public synchronized void stop() {
@@ -139,7 +139,7 @@ public final class TestInflux {
     public boolean ping() {
         try {
             HttpResponse<Void> r = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url() + "/ping")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpRequest.newBuilder(URI.create(url() + "/ping")).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 204;
         } catch (IOException e) {

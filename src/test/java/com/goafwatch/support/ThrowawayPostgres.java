@@ -41,12 +41,12 @@ public final class ThrowawayPostgres implements AutoCloseable {
     }
 
     public void start() throws Exception {
-        runAsOwner(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(), "-w",
+        runAsOwner(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(), "-w", "-t", "300",
                 "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start");
     }
 
     public void stop() throws Exception {
-        runAsOwner(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
+        runAsOwner(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "-t", "300", "stop");
     }
 
     @Override

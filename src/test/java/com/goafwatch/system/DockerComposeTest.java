@@ -18,19 +18,24 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * docker-compose.yml cannot be run here (no Docker engine), so it is checked structurally: the three
- * services, health checks, named volumes, and app environment keys that bind to real configuration
- * keys and point at the other services' ports and database.
+ * docker-compose.yml and the Dockerfile cannot be run here (no Docker engine), so they are checked
+ * against what the service needs at run time: the three services, health checks that fail when the
+ * service is DOWN, named volumes (the spool among them, where the service really writes it), app
+ * environment keys that bind to real configuration keys and point at the other services' ports and
+ * database, and the run image's packages: each external program the service runs and each font file the
+ * report configuration names must come from a package the image installs. Which package owns a file is
+ * asked of this machine's dpkg (the image is the same Debian 12), not taken from the code.
  */
 class DockerComposeTest {
 
     private static Map<String, Object> compose;
     private static Map<String, Map<String, Object>> services;
     private static Set<String> configKeys;
+    private static DockerfileModel image;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
-    static void parse() throws IOException {
+    static void parse() throws IOException, ClassNotFoundException {
         try (Reader r = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
             compose = new Yaml().load(r);
         }
@@ -39,6 +44,8 @@ class DockerComposeTest {
         try (Reader r = Files.newBufferedReader(Path.of("src/main/resources/application.yml"))) {
             flatten("", new Yaml().load(r), configKeys);
         }
+        configKeys.addAll(ConfigurationKeys.relaxedKeys("com.goafwatch"));
+        image = DockerfileModel.read(Path.of("Dockerfile"));
     }
 
     @Test
@@ -73,12 +80,129 @@ class DockerComposeTest {
 
     @Test
     void appEnvironmentBindsToRealConfigurationKeys() {
-        Map<String, String> env = environment("app");
+        Map<String, String> env = new java.util.LinkedHashMap<>(image.env());
+        env.putAll(environment("app"));
         for (String key : env.keySet()) {
             String relaxed = key.replace("_", "").toLowerCase(Locale.ROOT);
-            assertThat(configKeys).as("env %s binds to a key of application.yml", key).contains(relaxed);
+            assertThat(configKeys).as("env %s binds to a key of application.yml or a @ConfigurationProperties record", key)
+                    .contains(relaxed);
         }
         assertThat(env).containsKeys("SPRING_DATASOURCE_URL", "GOAFWATCH_INFLUX_URL", "GOAFWATCH_INFLUX_DATABASE");
+        assertThat(configKeys).as("the check knows keys that only have a code default").contains("goafwatchreportfontregular")
+                .doesNotContain("goafwatchreportfontitalic");
+    }
+
+    @Test
+    void runImageIsDebian12WithAJava17Runtime() {
+        assertThat(image.from()).as("the tests run on Debian 12: the image uses the same packages and paths").startsWith("debian:bookworm");
+        assertThat(image.aptPackages()).contains("openjdk-17-jre-headless");
+        assertThat(image.runs()).anySatisfy(r -> assertThat(r).contains("rm -rf /var/lib/apt/lists"));
+        assertThat(image.user()).as("not root").isNotEqualTo("root");
+        assertThat(image.copies()).anySatisfy(c -> assertThat(c).matches("--from=build \\S+goafwatch\\.jar \\S+"));
+    }
+
+    @Test
+    void everyExternalProgramTheServiceRunsComesFromAnInstalledPackage() throws Exception {
+        // the service shells out in one place only; a new one must be added to the list below
+        try (var sources = Files.walk(Path.of("src/main/java"))) {
+            assertThat(sources.filter(f -> f.toString().endsWith(".java")).filter(DockerComposeTest::startsProcesses)
+                    .map(f -> f.getFileName().toString())).containsExactly("OgrConverter.java");
+        }
+        for (String program : List.of("ogr2ogr")) {
+            String owner = owningPackage(Path.of(which(program)).toRealPath().toString());
+            assertThat(image.aptPackages()).as("%s comes from %s", program, owner).contains(owner);
+        }
+        assertThat(image.aptPackages()).contains("gdal-bin");
+    }
+
+    @Test
+    void reportFontsAreInstalledWhereTheConfigurationExpectsThem() throws Exception {
+        Map<String, String> defaults = ConfigurationKeys.defaults(com.goafwatch.report.ReportProperties.class);
+        for (String key : List.of("fontRegular", "fontBold")) {
+            String env = "GOAFWATCH_REPORT_" + key.replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT);
+            String configured = environment("app").getOrDefault(env, image.env().getOrDefault(env, defaults.get(key)));
+            String file = configured.replaceFirst(",\\d+$", ""); // a collection names its face with ,index
+            assertThat(Path.of(file)).as("%s = %s exists on this Debian 12 machine", key, configured).isRegularFile();
+            String owner = owningPackage(file);
+            assertThat(owner).isEqualTo("fonts-noto-cjk");
+            assertThat(image.aptPackages()).as("the image installs %s, which provides %s", owner, file).contains(owner);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void healthChecksFailWhileTheServiceIsDownAndPassWhileDegraded() throws IOException {
+        String dockerCheck = image.healthcheck();
+        List<String> composeCheck = (List<String>) ((Map<String, Object>) services.get("app").get("healthcheck")).get("test");
+        for (String check : List.of(dockerCheck, String.join(" ", composeCheck))) {
+            assertThat(check).as("curl -f fails on HTTP >= 400").containsPattern("curl -f\\S*")
+                    .contains("http://localhost:" + image.exposed().get(0) + "/actuator/health/readiness");
+        }
+        Map<String, Object> yml;
+        try (Reader r = Files.newBufferedReader(Path.of("src/main/resources/application.yml"))) {
+            yml = new Yaml().load(r);
+        }
+        Map<String, Object> health = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) yml.get("management"))
+                .get("endpoint")).get("health");
+        Map<String, Object> mapping = (Map<String, Object>) ((Map<String, Object>) health.get("status")).get("http-mapping");
+        assertThat((Integer) mapping.get("down")).isGreaterThanOrEqualTo(500);
+        assertThat((Integer) mapping.get("out-of-service")).isGreaterThanOrEqualTo(500);
+        assertThat(mapping.get("degraded")).isEqualTo(200);
+        Map<String, Object> readiness = (Map<String, Object>) ((Map<String, Object>) health.get("group")).get("readiness");
+        assertThat(String.valueOf(readiness.get("include"))).contains("postgis").doesNotContain("influx");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSpoolIsANamedVolumeWhereTheServiceWritesIt() throws IOException {
+        String configured = environment("app").getOrDefault("GOAFWATCH_SPOOL_DIR", image.env().get("GOAFWATCH_SPOOL_DIR"));
+        if (configured == null) {
+            configured = (String) ((Map<String, Object>) ((Map<String, Object>) new Yaml().load(Files.readString(
+                    Path.of("src/main/resources/application.yml")))).get("goafwatch")).entrySet().stream()
+                    .filter(e -> e.getKey().equals("spool")).map(e -> ((Map<String, Object>) e.getValue()).get("dir")).findFirst()
+                    .orElseThrow();
+        }
+        String spool = Path.of(image.workdir()).resolve(configured).normalize().toString();
+        List<String> mounts = (List<String>) services.get("app").get("volumes");
+        assertThat(mounts).as("accepted data outlives the container").anySatisfy(m -> {
+            assertThat(m.substring(m.indexOf(':') + 1)).isEqualTo(spool);
+            assertThat(((Map<String, Object>) compose.get("volumes")).keySet()).contains(m.substring(0, m.indexOf(':')));
+        });
+        assertThat(image.volumes()).contains(spool);
+        assertThat(image.runs()).as("the unprivileged user can write the spool")
+                .anySatisfy(r -> assertThat(r).contains("chown").contains(image.user()).contains(Path.of(spool).getParent().toString()));
+    }
+
+    @Test
+    void theSampleSiteIsInTheImageWhereTheComposeFilePointsTheService() {
+        String site = environment("app").get("GOAFWATCH_SAMPLE_SITE_PATH");
+        assertThat(image.copies()).contains("gis-data /app/gis-data");
+        assertThat(Path.of("gis-data").resolve(Path.of("/app/gis-data").relativize(Path.of(site))).resolve("site.json")).isRegularFile();
+    }
+
+    private static boolean startsProcesses(Path source) {
+        try {
+            return Files.readString(source).contains("new ProcessBuilder(");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String which(String program) throws Exception {
+        return run("sh", "-c", "command -v " + program).strip();
+    }
+
+    /** The Debian package that installed {@code file}, by dpkg's own record. */
+    private static String owningPackage(String file) throws Exception {
+        String out = run("dpkg", "-S", file).strip();
+        return out.substring(0, out.indexOf(':'));
+    }
+
+    private static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(String.join(" ", command) + ": " + out).isZero();
+        return out;
     }
 
     @Test

@@ -24,6 +24,20 @@ class HealthAndDocsTest extends IntegrationTest {
     }
 
     @Test
+    void readinessAndLivenessGroupsAreUp() {
+        var readiness = api().get("/actuator/health/readiness");
+        assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
+        assertThat((String) readiness.json("$.status")).isEqualTo("UP");
+        assertThat((String) readiness.json("$.components.postgis.status")).isEqualTo("UP");
+        assertThat(readiness.body()).as("InfluxDB away only degrades the service").doesNotContain("influx");
+        var liveness = api().get("/actuator/health/liveness");
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(liveness.body()).doesNotContain("postgis").doesNotContain("influx");
+        assertThat(api().get("/actuator/health").body()).as("Spring's own db entry is replaced by postgis")
+                .doesNotContain("\"db\"");
+    }
+
+    @Test
     void influxDatabaseAndRetentionPolicyExistOnTheServer() throws Exception {
         // ask InfluxDB itself, not the service
         var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
