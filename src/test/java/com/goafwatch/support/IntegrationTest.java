@@ -22,8 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 "goafwatch.notify.poll=200ms",
                 // the tests' webhook receivers listen on loopback; InfluxDB there stays refused (DeliveryAddressGuard)
                 "goafwatch.notify.allowed-hosts=127.0.0.1", "goafwatch.notify.first-retry=200ms", "goafwatch.notify.max-retry=1s",
-                // messenger cards link to the parcel on the web map
-                "goafwatch.http.public-base-url=https://goafwatch.example.cn"})
+                // messenger cards link to the parcel on the web map (only their key: the API's own links stay relative to the request)
+                "goafwatch.notify.messenger.public-base-url=https://goafwatch.example.cn"})
 public abstract class IntegrationTest {
 
     @LocalServerPort
