@@ -268,6 +268,11 @@ class AccessRulesTest extends IntegrationTest {
                         + Instant.now().minusSeconds(7200 + SEQ.incrementAndGet()).truncatedTo(ChronoUnit.SECONDS) + "\", \"settlementMm\": 3.5}]}",
                         401, 403, 202, 403, 202, 202),
                 call("GET", "/api/v1/ingest/status", 401, 200, 200, 200, 200, 200),
+                // 3-D survey of markers (times rise, so each caller's reading lies after SM-1's baseline)
+                text("POST", p + "/ingest/survey", "text/csv", () -> "sensor,time,easting_m,northing_m,height_m\nSM-1,"
+                        + Instant.now().minusSeconds(7200).plusSeconds(SEQ.incrementAndGet()).truncatedTo(ChronoUnit.SECONDS)
+                        + ",454050.0,3924050.0,35.0\n", 401, 403, 202, 403, 202, 202),
+                call("GET", "/api/v1/sensors/" + sensor + "/displacement", 401, 200, 200, 403, 200, 403),
                 // Brillouin coefficients and reference traces, levelling benchmarks and runs
                 call("GET", "/api/v1/cables/" + c1 + "/brillouin", 401, 200, 200, 403, 200, 403),
                 json("POST", "/api/v1/cables/" + c1 + "/brillouin/coefficients", () -> "{\"strainMhzPerUe\": 0.05, \"temperatureMhzPerC\": 1.0}",
