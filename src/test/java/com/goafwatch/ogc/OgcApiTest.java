@@ -196,6 +196,38 @@ class OgcApiTest extends IntegrationTest {
         assertThat(parcels).contains("code (String) = G-A", "code (String) = G-C").contains("MULTIPOLYGON");
     }
 
+    /**
+     * OWSLib, as a Python GIS script would use it: discovery from the landing page typed with a trailing slash,
+     * conformance, collections, items with a bbox and in EPSG:4548. Expected codes from PostGIS.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void owslibDiscoversTheApiAndReadsItems() throws Exception {
+        // a CRS84 box around G-A and G-B (not G-C), computed by PostGIS from the metres the parcels were made in
+        List<Double> box = jdbc.sql("SELECT unnest(ARRAY[ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)]) FROM (SELECT ST_Transform("
+                + "ST_MakeEnvelope(?, ?, ?, ?, 4548), 4326) b) q").params(E0 - 10, N0 - 10, E0 + 1110, N0 + 110).query(Double.class).list();
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", new java.io.File("src/test/resources/owslib/read_features.py").getAbsolutePath())
+                .redirectErrorStream(false);
+        pb.environment().put("GW_URL", "http://127.0.0.1:" + port + "/ogcapi/");
+        pb.environment().put("GW_TOKEN", viewerToken);
+        pb.environment().put("GW_BBOX", box.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(err + out).isZero();
+        java.util.Map<String, Object> seen = com.jayway.jsonpath.JsonPath.read(out, "$");
+        assertThat((List<String>) seen.get("links")).contains("self", "service-desc", "conformance", "data");
+        assertThat((List<String>) seen.get("conformance")).contains("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core");
+        assertThat((List<String>) seen.get("collections")).contains("parcels", "cables", "markers");
+        assertThat(seen.get("parcelsCollection")).isEqualTo("parcels");
+        List<String> inPostgis = jdbc.sql("SELECT code FROM parcel WHERE project_id = ? ORDER BY code").param(projectId).query(String.class).list();
+        assertThat((List<String>) seen.get("parcels")).containsExactlyElementsOf(inPostgis);
+        assertThat((List<String>) seen.get("bboxParcels")).containsExactly("G-A", "G-B");
+        // EPSG:4548 answers in metres of the Gauss-Krüger grid, not degrees
+        assertThat(((Number) seen.get("firstEasting")).doubleValue()).isGreaterThan(100_000);
+    }
+
     private String ogrinfo(String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of("ogrinfo"));
         command.addAll(List.of(args));
