@@ -84,7 +84,8 @@ class OgcApiTest extends IntegrationTest {
     @Test
     void collectionsListCrsAndExtentOfTheCallersData() {
         var r = ok(viewer, "/ogcapi/collections");
-        assertThat((List<String>) r.json("$.collections[*].id")).containsExactly("phases", "parcels", "cables", "markers", "boreholes", "alerts");
+        assertThat((List<String>) r.json("$.collections[*].id")).containsExactly("phases", "parcels", "cables", "borehole-cables", "markers",
+                "boreholes", "borehole-traces", "alerts");
         assertThat((List<String>) r.json("$.collections[1].crs")).contains("http://www.opengis.net/def/crs/OGC/1.3/CRS84", EPSG4490, EPSG4548);
         assertThat((String) r.json("$.collections[1].storageCrs")).isEqualTo(EPSG4490);
         List<Double> bbox = r.json("$.collections[1].extent.spatial.bbox[0]");
@@ -226,6 +227,44 @@ class OgcApiTest extends IntegrationTest {
         assertThat((List<String>) seen.get("bboxParcels")).containsExactly("G-A", "G-B");
         // EPSG:4548 answers in metres of the Gauss-Krüger grid, not degrees
         assertThat(((Number) seen.get("firstEasting")).doubleValue()).isGreaterThan(100_000);
+    }
+
+    /**
+     * QGIS loads a collection as a layer of one geometry type and hides features of any other, so each collection
+     * has one: trench cables lines, borehole cables points, every hole's collar a point, the directional holes'
+     * traces lines without a repeated first vertex. Counts from PostGIS.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyCollectionHasOneGeometryType() {
+        var cable = api().postJson("/api/v1/projects/" + projectId + "/cables?crs=EPSG:4548", """
+                {"type": "Feature", "properties": {"code": "BH-C", "installation": "borehole", "depthM": 80, "fiberLengthM": 200},
+                 "geometry": {"type": "Point", "coordinates": [%s, %s]}}""".formatted(E0 + 20, N0 + 20));
+        assertThat(cable.status()).as(cable.toString()).isEqualTo(201);
+        // DH-V vertical; DH-D vertical for 15 m, then turning east (its plan trace starts where the collar is)
+        for (String hole : List.of("""
+                {"code": "DH-V", "type": "check", "easting": %s, "northing": %s, "measuredDepthM": 60}""".formatted(E0 + 30, N0 + 30), """
+                {"code": "DH-D", "type": "grouting", "easting": %s, "northing": %s, "measuredDepthM": 120, "groutTakeM3": 80,
+                 "stations": [{"mdM": 15, "inclinationDeg": 0, "azimuthDeg": 90}, {"mdM": 93.54, "inclinationDeg": 90, "azimuthDeg": 90}]}"""
+                .formatted(E0 + 40, N0 + 40))) {
+            var r = api().postJson("/api/v1/projects/" + projectId + "/boreholes?crs=EPSG:4548", hole);
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        }
+        java.util.Map<String, String> expected = java.util.Map.of("cables", "LineString", "borehole-cables", "Point", "boreholes", "Point",
+                "borehole-traces", "LineString", "markers", "Point");
+        expected.forEach((collection, type) -> assertThat((List<String>) ok(viewer, "/ogcapi/collections/" + collection + "/items?limit=100")
+                .json("$.features[*].geometry.type")).as(collection).isNotEmpty().containsOnly(type));
+        long holes = jdbc.sql("SELECT count(*) FROM borehole WHERE project_id = ?").param(projectId).query(Long.class).single();
+        assertThat(((Number) ok(viewer, "/ogcapi/collections/boreholes/items").json("$.numberMatched")).longValue()).isEqualTo(holes);
+        assertThat((List<String>) ok(viewer, "/ogcapi/collections/borehole-traces/items").json("$.features[*].properties.code"))
+                .containsExactly("DH-D");
+        List<List<Double>> trace = ok(viewer, "/ogcapi/collections/borehole-traces/items?crs=" + enc(EPSG4548))
+                .json("$.features[0].geometry.coordinates");
+        for (int i = 1; i < trace.size(); i++) {
+            assertThat(trace.get(i)).as("vertex %d repeats the one before", i).isNotEqualTo(trace.get(i - 1));
+        }
+        assertThat((List<String>) ok(viewer, "/ogcapi/collections/borehole-cables/items").json("$.features[*].properties.code"))
+                .containsExactly("BH-C");
     }
 
     private String ogrinfo(String... args) throws IOException, InterruptedException {
