@@ -267,6 +267,49 @@ class OgcApiTest extends IntegrationTest {
                 .containsExactly("BH-C");
     }
 
+    /** Part 1 details GIS clients trip over: 6-number and antimeridian boxes, the self link's crs, precision, the API definition. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void boxesSelfLinksPrecisionAndTheApiDefinitionFollowPart1() throws IOException {
+        List<String> all = ok(viewer, "/ogcapi/collections/parcels/items").json("$.features[*].properties.code");
+        // heights in a 6-number box are ignored (the collections are 2-D); the site at 116.5°E is inside 100°E → 170°W
+        assertThat((List<String>) ok(viewer, "/ogcapi/collections/parcels/items?bbox=100,30,-1000,-170,40,1000").json(
+                "$.features[*].properties.code")).containsExactlyElementsOf(all);
+        assertThat((List<String>) ok(viewer, "/ogcapi/collections/parcels/items?bbox=100,30,-170,40").json("$.features[*].properties.code"))
+                .containsExactlyElementsOf(all);
+        assertThat((List<String>) ok(viewer, "/ogcapi/collections/parcels/items?bbox=120,30,-170,40").json("$.features[*].properties.code"))
+                .isEmpty();
+
+        long parcel = jdbc.sql("SELECT id FROM parcel WHERE project_id = ? AND code = 'G-A'").param(projectId).query(Long.class).single();
+        var one = ok(viewer, "/ogcapi/collections/parcels/items/" + parcel + "?crs=" + enc(EPSG4548));
+        String self = ((List<String>) one.json("$.links[?(@.rel == 'self')].href")).get(0);
+        assertThat(self).contains("crs=" + enc(EPSG4548));
+        assertThat(ok(viewer, self.substring(self.indexOf("/ogcapi"))).body()).isEqualTo(one.body());
+
+        // about a centimetre: 7 decimals of a degree, 2 of a metre
+        String degrees = ok(viewer, "/ogcapi/collections/parcels/items").body();
+        assertThat(java.util.regex.Pattern.compile("\\d\\.\\d{8,}").matcher(degrees.replaceAll("\"[^\"]*\"", "")).find()).isFalse();
+        String metres = ok(viewer, "/ogcapi/collections/parcels/items?crs=" + enc(EPSG4548)).body();
+        assertThat(java.util.regex.Pattern.compile("\\d\\.\\d{3,}").matcher(((List<Object>) com.jayway.jsonpath.JsonPath.read(metres,
+                "$.features[*].geometry.coordinates")).toString()).find()).isFalse();
+
+        var zipped = viewer.getBytes("/ogcapi/collections/parcels/items", "Accept-Encoding", "gzip");
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+            List<String> codes = com.jayway.jsonpath.JsonPath.read(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    "$.features[*].properties.code");
+            assertThat(codes).containsExactlyElementsOf(all);
+        }
+
+        var definition = ok(viewer, "/v3/api-docs/ogc");
+        assertThat(definition.contentType()).startsWith("application/vnd.oai.openapi+json");
+        String items = "$.paths['/ogcapi/collections/{collectionId}/items'].get";
+        assertThat((List<String>) definition.json(items + ".parameters[?(@.name == 'limit')].schema.type")).containsExactly("integer");
+        assertThat((List<String>) definition.json(items + ".parameters[?(@.name == 'offset')].schema.type")).containsExactly("integer");
+        assertThat((List<String>) definition.json(items + ".parameters[?(@.name == 'bbox')].schema.type")).containsExactly("array");
+        assertThat((java.util.Map<String, Object>) definition.json(items + ".responses")).containsKeys("200", "400", "404");
+    }
+
     private String ogrinfo(String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of("ogrinfo"));
         command.addAll(List.of(args));
