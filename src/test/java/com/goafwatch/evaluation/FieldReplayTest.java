@@ -1,0 +1,278 @@
+package com.goafwatch.evaluation;
+
+import static com.goafwatch.support.Fixtures.E0;
+import static com.goafwatch.support.Fixtures.N0;
+import static com.goafwatch.support.Fixtures.collection;
+import static com.goafwatch.support.Fixtures.feature;
+import static com.goafwatch.support.Fixtures.square;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.goafwatch.support.Fixtures;
+import com.goafwatch.support.IntegrationTest;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Issue 12's field replay: one simulated year at field cadence ({@link FieldYear}: daily 1 m traces with
+ * noise and seasonal temperature, half-monthly levelling, a 3-day interrogator outage, a cable added
+ * mid-year, three one-sample spikes, two real deformation events) written through the ingestion API and
+ * evaluated as the scheduler would, every 6 h of simulated time, with the shipped default rules. Expected
+ * transitions come from the generator's growth laws and the rules' thresholds, never from the engine.
+ *
+ * <p>Judged on the alerts (what reaches an engineer): exactly the true events raise, each within one reading
+ * interval of the instant its level is crossed; no level anywhere else; no-data alerts only during the outage,
+ * one per silent cable, cleared when data returns; at most {@value #MONTHLY_BUDGET} alerts opened in any
+ * month and {@value #YEARLY_BUDGET} in the year. All checks are soft: one run lists every broken promise.
+ */
+@Tag("field-replay")
+class FieldReplayTest extends IntegrationTest {
+
+    /** Alerts an engineer can be asked to read in one month without muting the system. */
+    static final int MONTHLY_BUDGET = 3;
+    /** The year's true alerts: the bulge (its class-limit rule and at most one companion), M5, two silent cables, one spare. */
+    static final int YEARLY_BUDGET = 6;
+    static final Duration CYCLE = Duration.ofHours(6);
+    private static final String[] LEVELS = {"blue", "yellow", "orange", "red"};
+
+    @Autowired
+    Evaluator evaluator;
+
+    private final FieldYear year = new FieldYear(20_261_130L);
+    private final JsonMapper mapper = JsonMapper.builder().build();
+
+    @Test
+    void aFieldYearRaisesExactlyTheTrueEventsInTime() throws Exception {
+        JsonNode site = mapper.readTree(Files.readString(Path.of("gis-data/sample-site/site.json")));
+        long projectId = project(site);
+        String ruleSource = defaultRules(projectId, site);
+        new Fixtures(api()).trenchCable(projectId, "C-1", FieldYear.c1Route()[0], FieldYear.c1Route()[1], FieldYear.c1Route()[2],
+                FieldYear.c1Route()[3], FieldYear.C1_LENGTH_M);
+        for (int i = 1; i <= 8; i++) {
+            marker(projectId, "M" + i, FieldYear.markerEasting(i), N0 + 30);
+        }
+        send(projectId, year.traces("C-1"));
+        send(projectId, List.of(year.levelling()));
+        awaitDrained();
+
+        int cycles = 0;
+        boolean secondCable = false;
+        for (Instant now = FieldYear.START.plus(Duration.ofMinutes(10)); now.isBefore(FieldYear.END); now = now.plus(CYCLE)) {
+            if (!secondCable && !now.isBefore(FieldYear.day(FieldYear.C2_FIRST_DAY - 1))) {
+                // installed mid-year: the cable exists from here on, its first trace comes a day later
+                new Fixtures(api()).trenchCable(projectId, "C-2", FieldYear.c2Route()[0], FieldYear.c2Route()[1], FieldYear.c2Route()[2],
+                        FieldYear.c2Route()[3], FieldYear.C2_LENGTH_M);
+                send(projectId, year.traces("C-2"));
+                awaitDrained();
+                secondCable = true;
+            }
+            CycleReport r = evaluator.evaluate(projectId, null, now, "schedule");
+            assertThat(r.dataSource()).as("cycle at %s", now).isEqualTo("ok");
+            cycles++;
+        }
+        List<Map<String, Object>> alerts = alerts(projectId);
+        ReplayTable table = new ReplayTable();
+        SoftAssertions soft = new SoftAssertions();
+        judgeLevels(projectId, alerts, table);
+        judgeNoData(alerts, table, soft);
+        judgeBudget(alerts, table, soft);
+        System.out.printf(Locale.ROOT, "%nField replay: %d cycles every %s, rules: %s, spikes %s%n%s%n", cycles, CYCLE, ruleSource,
+                year.spikes, table.render());
+        soft.assertThat(table.failures()).as("expected vs observed transitions (table above)").isEmpty();
+        soft.assertAll();
+    }
+
+    /** Threshold levels per parcel: first instant each level was reached, expected from the events' growth laws. */
+    private void judgeLevels(long projectId, List<Map<String, Object>> alerts, ReplayTable table) {
+        List<Map<String, Object>> rules = api().get("/api/v1/projects/" + projectId + "/rules").json("$");
+        Map<String, Instant[]> observed = new TreeMap<>();
+        Map<String, String> notes = new TreeMap<>();
+        for (Map<String, Object> a : alerts) {
+            if (!"threshold".equals(a.get("kind"))) {
+                continue;
+            }
+            String parcel = (String) a.get("parcelCode");
+            List<Map<String, Object>> events = api().get("/api/v1/alerts/" + a.get("id")).json("$.events");
+            for (Map<String, Object> e : events) {
+                if (e.get("level") == null || !("raised".equals(e.get("kind")) || "escalated".equals(e.get("kind")))) {
+                    continue;
+                }
+                Instant at = Instant.parse((String) e.get("at"));
+                int level = List.of(LEVELS).indexOf(e.get("level"));
+                Instant[] first = observed.computeIfAbsent(parcel, k -> new Instant[4]);
+                for (int l = 0; l <= level; l++) {
+                    if (first[l] == null || at.isBefore(first[l])) {
+                        first[l] = at;
+                        notes.put(parcel + l, a.get("ruleName") + " = " + e.get("value"));
+                    }
+                }
+            }
+        }
+        Duration fiberLate = FieldYear.TRACE_INTERVAL.plus(CYCLE);
+        Duration markerLate = FieldYear.LEVELLING_INTERVAL.plus(CYCLE);
+        for (String parcel : List.of("P1", "P2", "P3", "P4")) {
+            for (int l = 0; l < 4; l++) {
+                Instant expected = null;
+                Duration early = Duration.ZERO;
+                Duration late = Duration.ZERO;
+                if (parcel.equals("P2")) {
+                    Double limit = lowestLimit(rules, "fiber_strain", LEVELS[l]);
+                    expected = limit == null ? null : FieldYear.bulgeReaches(limit);
+                    early = FieldYear.TRACE_INTERVAL;
+                    late = fiberLate;
+                } else if (parcel.equals("P3")) {
+                    Double limit = lowestLimit(rules, "settlement", LEVELS[l]);
+                    expected = limit == null ? null : FieldYear.settlingReaches(limit);
+                    early = FieldYear.LEVELLING_INTERVAL;
+                    late = markerLate;
+                }
+                Instant seen = observed.getOrDefault(parcel, new Instant[4])[l];
+                if (expected != null || seen != null) {
+                    table.add(parcel + " reaches " + LEVELS[l], expected, seen, early, late, notes.get(parcel + l));
+                }
+            }
+        }
+    }
+
+    /** The lowest threshold of {@code level} among the enabled rules judging the largest value of a metric. */
+    private static Double lowestLimit(List<Map<String, Object>> rules, String metric, String level) {
+        Double lowest = null;
+        for (Map<String, Object> r : rules) {
+            Object statistic = r.get("statistic");
+            if (!metric.equals(r.get("metric")) || !(Boolean.TRUE.equals(r.get("enabled")))
+                    || !("max_abs".equals(statistic) || "max".equals(statistic)) || r.get(level) == null) {
+                continue;
+            }
+            double v = ((Number) r.get(level)).doubleValue();
+            double limit = "percent".equals(r.get("levelMode")) ? v / 100 * ((Number) r.get("controlValue")).doubleValue() : v;
+            lowest = lowest == null ? limit : Math.min(lowest, limit);
+        }
+        return lowest;
+    }
+
+    /** No-data: one alert per silent cable during the outage, raised while silent, cleared within a trace interval of the data's return. */
+    private void judgeNoData(List<Map<String, Object>> alerts, ReplayTable table, SoftAssertions soft) {
+        Instant lastBefore = year.traceTime(FieldYear.OUTAGE_FIRST_DAY - 1);
+        Instant back = year.traceTime(FieldYear.OUTAGE_LAST_DAY + 1);
+        List<Map<String, Object>> noData = alerts.stream().filter(a -> "no_data".equals(a.get("kind"))).toList();
+        List<Map<String, Object>> inOutage = new ArrayList<>();
+        for (Map<String, Object> a : noData) {
+            Instant raised = Instant.parse((String) a.get("raisedAt"));
+            if (raised.isAfter(lastBefore) && !raised.isAfter(back)) {
+                inOutage.add(a);
+            } else {
+                table.add("no-data " + a.get("parcelCode") + " " + a.get("ruleName"), null, raised, Duration.ZERO, Duration.ZERO,
+                        "outside the outage");
+            }
+        }
+        soft.assertThat(inOutage).as("no-data alerts of the outage: one per silent cable (C-1, C-2)").hasSize(2);
+        for (Map<String, Object> a : inOutage) {
+            Instant cleared = a.get("clearedAt") == null ? null : Instant.parse((String) a.get("clearedAt"));
+            table.add("no-data cleared " + a.get("parcelCode") + " " + a.get("ruleName"), back, cleared, Duration.ZERO,
+                    FieldYear.TRACE_INTERVAL, "raised " + a.get("raisedAt"));
+        }
+        table.add("no-data alerts in the outage: " + inOutage.size() + " (want 2)", back, back, Duration.ZERO, Duration.ZERO, null);
+    }
+
+    private void judgeBudget(List<Map<String, Object>> alerts, ReplayTable table, SoftAssertions soft) {
+        Map<YearMonth, Integer> perMonth = new TreeMap<>();
+        for (Map<String, Object> a : alerts) {
+            perMonth.merge(YearMonth.from(Instant.parse((String) a.get("raisedAt")).atZone(FieldYear.SITE)), 1, Integer::sum);
+        }
+        System.out.println("alerts opened per month (site time): " + perMonth + ", year: " + alerts.size());
+        perMonth.forEach((month, n) -> soft.assertThat(n).as("alerts opened in %s (budget %d)", month, MONTHLY_BUDGET)
+                .isLessThanOrEqualTo(MONTHLY_BUDGET));
+        soft.assertThat(alerts).as("alerts opened in the year (budget %d)", YEARLY_BUDGET).hasSizeLessThanOrEqualTo(YEARLY_BUDGET);
+    }
+
+    private long project(JsonNode site) {
+        ObjectNode p = ((ObjectNode) site.get("project")).deepCopy();
+        String code = Fixtures.uniqueCode("REPLAY");
+        p.put("code", code);
+        p.put("name", "Field replay " + code);
+        var r = api().postJson("/api/v1/projects", p.toString());
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        long projectId = ((Number) r.json("$.id")).longValue();
+        new Fixtures(api()).phase(projectId, 1);
+        String[] parcels = new String[4];
+        for (int i = 0; i < 4; i++) {
+            parcels[i] = feature("P" + (i + 1), 1, "Polygon", square(E0 + 100 * i, N0, 100));
+        }
+        var imported = new Fixtures(api()).importGeoJson(projectId, "?crs=EPSG:4548", collection(parcels));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        return projectId;
+    }
+
+    /** The rules a new project gets; if it gets none, the sample site's (site.json), as shipped. */
+    private String defaultRules(long projectId, JsonNode site) {
+        List<Object> existing = api().get("/api/v1/projects/" + projectId + "/rules").json("$");
+        if (!existing.isEmpty()) {
+            return existing.size() + " defaults of a new project";
+        }
+        int n = 0;
+        for (JsonNode rule : site.get("rules")) {
+            var r = api().postJson("/api/v1/projects/" + projectId + "/rules", rule.toString());
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            n++;
+        }
+        return n + " rules of gis-data/sample-site/site.json";
+    }
+
+    private void marker(long projectId, String code, double e, double n) {
+        var r = api().postJson("/api/v1/projects/" + projectId + "/sensors?crs=EPSG:4548", String.format(Locale.ROOT, """
+                {"type": "Feature", "properties": {"code": "%s", "type": "settlement-marker"},
+                 "geometry": {"type": "Point", "coordinates": [%.3f, %.3f]}}""", code, e, n));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
+
+    /** Bulk writes through the line-protocol API, in bodies under the 1 MB upload limit of the test service. */
+    private void send(long projectId, List<String> pieces) {
+        StringBuilder body = new StringBuilder();
+        for (String piece : pieces) {
+            for (String line : piece.split("\n")) {
+                if (body.length() + line.length() + 1 > 900_000) {
+                    post(projectId, body.toString());
+                    body.setLength(0);
+                }
+                body.append(line).append('\n');
+            }
+        }
+        if (!body.isEmpty()) {
+            post(projectId, body.toString());
+        }
+    }
+
+    private void post(long projectId, String lineProtocol) {
+        var r = api().postBytes("/api/v1/projects/" + projectId + "/ingest/line-protocol?precision=ns", "text/plain",
+                lineProtocol.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.toString()).isEqualTo(202);
+    }
+
+    private List<Map<String, Object>> alerts(long projectId) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int offset = 0;; offset += 1000) {
+            List<Map<String, Object>> page = api().get("/api/v1/alerts?project=" + projectId + "&limit=1000&offset=" + offset).json("$.alerts");
+            all.addAll(page);
+            if (page.size() < 1000) {
+                return all;
+            }
+        }
+    }
+}
