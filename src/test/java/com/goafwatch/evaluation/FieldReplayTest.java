@@ -50,6 +50,9 @@ class FieldReplayTest extends IntegrationTest {
     /** The year's true alerts: the bulge (its class-limit rule and at most one companion), M5, two silent cables, one spare. */
     static final int YEARLY_BUDGET = 6;
     static final Duration CYCLE = Duration.ofHours(6);
+    /** 12:10 site time on the first day, after the zero readings; then 18:10, 00:10, 06:10, … */
+    static final Instant FIRST_CYCLE = FieldYear.START.plus(Duration.ofHours(12).plusMinutes(10));
+    private static final List<String> FIBER_METRICS = List.of("fiber_strain", "fiber_strain_rate", "fiber_temperature");
     private static final String[] LEVELS = {"blue", "yellow", "orange", "red"};
 
     @Autowired
@@ -74,7 +77,8 @@ class FieldReplayTest extends IntegrationTest {
 
         int cycles = 0;
         boolean secondCable = false;
-        for (Instant now = FieldYear.START.plus(Duration.ofMinutes(10)); now.isBefore(FieldYear.END); now = now.plus(CYCLE)) {
+        // the scheduler's clock starts once the zero readings exist (first trace 02:00, first levelling 09:00 site time)
+        for (Instant now = FIRST_CYCLE; now.isBefore(FieldYear.END); now = now.plus(CYCLE)) {
             if (!secondCable && !now.isBefore(FieldYear.day(FieldYear.C2_FIRST_DAY - 1))) {
                 // installed mid-year: the cable exists from here on, its first trace comes a day later
                 new Fixtures(api()).trenchCable(projectId, "C-2", FieldYear.c2Route()[0], FieldYear.c2Route()[1], FieldYear.c2Route()[2],
@@ -99,7 +103,12 @@ class FieldReplayTest extends IntegrationTest {
         soft.assertAll();
     }
 
-    /** Threshold levels per parcel: first instant each level was reached, expected from the events' growth laws. */
+    /**
+     * Threshold levels per parcel and sensor family (fiber, markers): the first instant each level was reached,
+     * against the instant the event's growth law crosses the level's lowest threshold among the default rules.
+     * Tolerance: from one reading interval early (noise) to one reading interval after the first reading that
+     * can show the crossing (a confirming reading), plus one cycle.
+     */
     private void judgeLevels(long projectId, List<Map<String, Object>> alerts, ReplayTable table) {
         List<Map<String, Object>> rules = api().get("/api/v1/projects/" + projectId + "/rules").json("$");
         Map<String, Instant[]> observed = new TreeMap<>();
@@ -108,7 +117,7 @@ class FieldReplayTest extends IntegrationTest {
             if (!"threshold".equals(a.get("kind"))) {
                 continue;
             }
-            String parcel = (String) a.get("parcelCode");
+            String key = a.get("parcelCode") + (FIBER_METRICS.contains(a.get("metric")) ? " fiber" : " markers");
             List<Map<String, Object>> events = api().get("/api/v1/alerts/" + a.get("id")).json("$.events");
             for (Map<String, Object> e : events) {
                 if (e.get("level") == null || !("raised".equals(e.get("kind")) || "escalated".equals(e.get("kind")))) {
@@ -116,39 +125,53 @@ class FieldReplayTest extends IntegrationTest {
                 }
                 Instant at = Instant.parse((String) e.get("at"));
                 int level = List.of(LEVELS).indexOf(e.get("level"));
-                Instant[] first = observed.computeIfAbsent(parcel, k -> new Instant[4]);
+                Instant[] first = observed.computeIfAbsent(key, k -> new Instant[4]);
                 for (int l = 0; l <= level; l++) {
                     if (first[l] == null || at.isBefore(first[l])) {
                         first[l] = at;
-                        notes.put(parcel + l, a.get("ruleName") + " = " + e.get("value"));
+                        notes.put(key + l, a.get("ruleName") + " = " + e.get("value") + where(e.get("evidence")));
                     }
                 }
             }
         }
-        Duration fiberLate = FieldYear.TRACE_INTERVAL.plus(CYCLE);
-        Duration markerLate = FieldYear.LEVELLING_INTERVAL.plus(CYCLE);
         for (String parcel : List.of("P1", "P2", "P3", "P4")) {
-            for (int l = 0; l < 4; l++) {
-                Instant expected = null;
-                Duration early = Duration.ZERO;
-                Duration late = Duration.ZERO;
-                if (parcel.equals("P2")) {
-                    Double limit = lowestLimit(rules, "fiber_strain", LEVELS[l]);
-                    expected = limit == null ? null : FieldYear.bulgeReaches(limit);
-                    early = FieldYear.TRACE_INTERVAL;
-                    late = fiberLate;
-                } else if (parcel.equals("P3")) {
-                    Double limit = lowestLimit(rules, "settlement", LEVELS[l]);
-                    expected = limit == null ? null : FieldYear.settlingReaches(limit);
-                    early = FieldYear.LEVELLING_INTERVAL;
-                    late = markerLate;
-                }
-                Instant seen = observed.getOrDefault(parcel, new Instant[4])[l];
-                if (expected != null || seen != null) {
-                    table.add(parcel + " reaches " + LEVELS[l], expected, seen, early, late, notes.get(parcel + l));
+            for (String family : List.of(" fiber", " markers")) {
+                String key = parcel + family;
+                for (int l = 0; l < 4; l++) {
+                    Instant expected = null;
+                    Duration early = Duration.ZERO;
+                    Duration late = Duration.ZERO;
+                    if (key.equals("P2 fiber")) {
+                        Double limit = lowestLimit(rules, "fiber_strain", LEVELS[l]);
+                        expected = limit == null ? null : FieldYear.bulgeReaches(limit);
+                        if (expected != null) {
+                            early = FieldYear.TRACE_INTERVAL;
+                            late = Duration.between(expected, year.firstTraceAtOrAfter("C-1", expected)).plus(FieldYear.TRACE_INTERVAL)
+                                    .plus(CYCLE);
+                        }
+                    } else if (key.equals("P3 markers")) {
+                        Double limit = lowestLimit(rules, "settlement", LEVELS[l]);
+                        expected = limit == null ? null : FieldYear.settlingReaches(limit);
+                        if (expected != null) {
+                            early = FieldYear.LEVELLING_INTERVAL;
+                            late = Duration.between(expected, FieldYear.firstLevellingAtOrAfter(expected)).plus(FieldYear.LEVELLING_INTERVAL)
+                                    .plus(CYCLE);
+                        }
+                    }
+                    Instant seen = observed.getOrDefault(key, new Instant[4])[l];
+                    if (expected != null || seen != null) {
+                        table.add(key + " reaches " + LEVELS[l], expected, seen, early, late, notes.get(key + l));
+                    }
                 }
             }
         }
+    }
+
+    private static String where(Object evidence) {
+        if (!(evidence instanceof Map<?, ?> e)) {
+            return "";
+        }
+        return e.get("cable") != null ? " at " + e.get("cable") + " " + e.get("distanceM") + " m" : e.get("markers") != null ? " at " + e.get("markers") : "";
     }
 
     /** The lowest threshold of {@code level} among the enabled rules judging the largest value of a metric. */

@@ -23,7 +23,8 @@ import java.util.Random;
  * E0+25, +75, …, +375 (two per parcel, 50 m apart).
  *
  * <p>Cadence: one trace per cable each day at 02:00 site time plus 0–20 min interrogator jitter; samples every
- * 1 m; raw reading = 0.4 × ground strain + 20 µε/°C × (T − 15 °C) + N(0, 12 µε), temperature reported with
+ * 1 m; raw reading = 0.4 × ground strain + 20 µε/°C × (T − 15 °C) + N(0, 8 µε) (3σ = the ±25 µε of
+ * PPP-BOTDA), temperature reported with
  * N(0, 0.1 °C); seasonal T = 15 + 8 sin(2π(day − 110)/365) °C. Levelling on the 1st and 16th of each month at
  * 09:00 site time (intervals 13–16 days), each marker ± uniform 1.5 mm.
  *
@@ -133,6 +134,22 @@ final class FieldYear {
         return FIRST_DAY.plusDays(day).atTime(LocalTime.of(2, 0)).atZone(SITE).toInstant().plusMillis(jitterMs);
     }
 
+    /** The first reading of a cable at or after {@code t} (null if none this year). */
+    Instant firstTraceAtOrAfter(String cable, Instant t) {
+        for (int day = 0; day < DAYS; day++) {
+            if (traced(cable, day) && !traceTime(day).isBefore(t)) {
+                return traceTime(day);
+            }
+        }
+        return null;
+    }
+
+    /** The end of the first levelling run at or after {@code t} (null if none this year). */
+    static Instant firstLevellingAtOrAfter(Instant t) {
+        return levellings().stream().map(run -> run.plus(Duration.ofMinutes(24))).filter(end -> !end.isBefore(t)).findFirst()
+                .orElse(null);
+    }
+
     /** The levelling instants of the year (1st and 16th of each month, 09:00 site time). */
     static List<Instant> levellings() {
         List<Instant> out = new ArrayList<>();
@@ -165,7 +182,7 @@ final class FieldYear {
                         ground = SPIKE_GROUND_UE;
                     }
                 }
-                double raw = COUPLING * ground + 20 * (temperature - 15) + 12 * noise.nextGaussian();
+                double raw = COUPLING * ground + 20 * (temperature - 15) + 8 * noise.nextGaussian();
                 lp.append(String.format(Locale.ROOT, "fiber_strain,cable=%s distance_m=%d,strain_ue=%.3f,temperature_c=%.3f %d%n", cable,
                         d, raw, temperature + 0.1 * noise.nextGaussian(), ns));
             }

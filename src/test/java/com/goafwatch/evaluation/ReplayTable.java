@@ -36,12 +36,12 @@ final class ReplayTable {
     }
 
     String render() {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-44s %-17s %-17s %9s  %-4s %s%n", "transition", "expected (CST)",
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-50s %-17s %-17s %9s  %-4s %s%n", "transition", "expected (CST)",
                 "observed (CST)", "Δ days", "", "note"));
         for (Row r : rows) {
             String delta = r.expected() == null || r.observed() == null ? ""
                     : String.format(Locale.ROOT, "%+.2f", Duration.between(r.expected(), r.observed()).toMinutes() / 1440.0);
-            out.append(String.format(Locale.ROOT, "%-44s %-17s %-17s %9s  %-4s %s%n", r.what(), time(r.expected()), time(r.observed()),
+            out.append(String.format(Locale.ROOT, "%-50s %-17s %-17s %9s  %-4s %s%n", r.what(), time(r.expected()), time(r.observed()),
                     delta, r.ok() ? "ok" : "FAIL", r.note() == null ? "" : r.note()));
         }
         return out.toString();
