@@ -106,13 +106,15 @@ class FieldReplayTest extends IntegrationTest {
     /**
      * Threshold levels per parcel and sensor family (fiber, markers): the first instant each level was reached,
      * against the instant the event's growth law crosses the level's lowest threshold among the default rules.
-     * Tolerance: from one reading interval early (noise) to one reading interval after the first reading that
-     * can show the crossing (a confirming reading), plus one cycle.
+     * Tolerance: from one reading interval early (noise) to one reading interval after the first reading whose
+     * written value (noise included, known to the generator) is above the limit — one confirming reading — plus
+     * one cycle.
      */
     private void judgeLevels(long projectId, List<Map<String, Object>> alerts, ReplayTable table) {
         List<Map<String, Object>> rules = api().get("/api/v1/projects/" + projectId + "/rules").json("$");
         Map<String, Instant[]> observed = new TreeMap<>();
         Map<String, String> notes = new TreeMap<>();
+        Map<String, java.util.Set<Integer>> exact = new TreeMap<>();
         for (Map<String, Object> a : alerts) {
             if (!"threshold".equals(a.get("kind"))) {
                 continue;
@@ -125,6 +127,7 @@ class FieldReplayTest extends IntegrationTest {
                 }
                 Instant at = Instant.parse((String) e.get("at"));
                 int level = List.of(LEVELS).indexOf(e.get("level"));
+                exact.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(level);
                 Instant[] first = observed.computeIfAbsent(key, k -> new Instant[4]);
                 for (int l = 0; l <= level; l++) {
                     if (first[l] == null || at.isBefore(first[l])) {
@@ -146,25 +149,32 @@ class FieldReplayTest extends IntegrationTest {
                         expected = limit == null ? null : FieldYear.bulgeReaches(limit);
                         if (expected != null) {
                             early = FieldYear.TRACE_INTERVAL;
-                            late = Duration.between(expected, year.firstTraceAtOrAfter("C-1", expected)).plus(FieldYear.TRACE_INTERVAL)
-                                    .plus(CYCLE);
+                            late = lateBound(expected, FieldYear.firstReadingAtOrAbove(year.measuredBulgeUe, limit),
+                                    FieldYear.TRACE_INTERVAL);
                         }
                     } else if (key.equals("P3 markers")) {
                         Double limit = lowestLimit(rules, "settlement", LEVELS[l]);
                         expected = limit == null ? null : FieldYear.settlingReaches(limit);
                         if (expected != null) {
                             early = FieldYear.LEVELLING_INTERVAL;
-                            late = Duration.between(expected, FieldYear.firstLevellingAtOrAfter(expected)).plus(FieldYear.LEVELLING_INTERVAL)
-                                    .plus(CYCLE);
+                            late = lateBound(expected, FieldYear.firstReadingAtOrAbove(year.measuredM5Mm, limit),
+                                    FieldYear.LEVELLING_INTERVAL);
                         }
                     }
                     Instant seen = observed.getOrDefault(key, new Instant[4])[l];
-                    if (expected != null || seen != null) {
+                    // a level no rule defines appears only when raised as such, so "red at once" is not listed as blue too
+                    if (expected != null || exact.getOrDefault(key, java.util.Set.of()).contains(l)) {
                         table.add(key + " reaches " + LEVELS[l], expected, seen, early, late, notes.get(key + l));
                     }
                 }
             }
         }
+    }
+
+    /** Due one reading interval (a confirming reading) after the first reading above the limit, plus one cycle. */
+    private static Duration lateBound(Instant crossing, Instant firstReadingAbove, Duration interval) {
+        Instant due = (firstReadingAbove == null ? crossing : firstReadingAbove).plus(interval).plus(CYCLE);
+        return Duration.between(crossing, due.isBefore(crossing) ? crossing : due);
     }
 
     private static String where(Object evidence) {

@@ -67,6 +67,10 @@ final class FieldYear {
 
     private final long seed;
     final List<Spike> spikes = new ArrayList<>();
+    /** What the generator wrote, as a reader of the raw values would judge it: the largest ground-equivalent strain of
+     * each C-1 trace inside parcel P2 ((raw − 20 × (reported T − 15)) ÷ 0.4), and M5's levelled settlement. */
+    final java.util.TreeMap<Instant, Double> measuredBulgeUe = new java.util.TreeMap<>();
+    final java.util.TreeMap<Instant, Double> measuredM5Mm = new java.util.TreeMap<>();
 
     FieldYear(long seed) {
         this.seed = seed;
@@ -134,20 +138,9 @@ final class FieldYear {
         return FIRST_DAY.plusDays(day).atTime(LocalTime.of(2, 0)).atZone(SITE).toInstant().plusMillis(jitterMs);
     }
 
-    /** The first reading of a cable at or after {@code t} (null if none this year). */
-    Instant firstTraceAtOrAfter(String cable, Instant t) {
-        for (int day = 0; day < DAYS; day++) {
-            if (traced(cable, day) && !traceTime(day).isBefore(t)) {
-                return traceTime(day);
-            }
-        }
-        return null;
-    }
-
-    /** The end of the first levelling run at or after {@code t} (null if none this year). */
-    static Instant firstLevellingAtOrAfter(Instant t) {
-        return levellings().stream().map(run -> run.plus(Duration.ofMinutes(24))).filter(end -> !end.isBefore(t)).findFirst()
-                .orElse(null);
+    /** The first reading (of {@code measured}) at or above {@code limit}: the earliest an alert can be confirmed from. */
+    static Instant firstReadingAtOrAbove(java.util.TreeMap<Instant, Double> measured, double limit) {
+        return measured.entrySet().stream().filter(e -> e.getValue() >= limit).map(java.util.Map.Entry::getKey).findFirst().orElse(null);
     }
 
     /** The levelling instants of the year (1st and 16th of each month, 09:00 site time). */
@@ -183,8 +176,12 @@ final class FieldYear {
                     }
                 }
                 double raw = COUPLING * ground + 20 * (temperature - 15) + 8 * noise.nextGaussian();
+                double reported = temperature + 0.1 * noise.nextGaussian();
+                if (cable.equals("C-1") && d > 120 && d < 220) {
+                    measuredBulgeUe.merge(t, (raw - 20 * (reported - 15)) / COUPLING, Math::max);
+                }
                 lp.append(String.format(Locale.ROOT, "fiber_strain,cable=%s distance_m=%d,strain_ue=%.3f,temperature_c=%.3f %d%n", cable,
-                        d, raw, temperature + 0.1 * noise.nextGaussian(), ns));
+                        d, raw, reported, ns));
             }
             out.add(lp.toString());
         }
@@ -198,8 +195,11 @@ final class FieldYear {
         for (Instant run : levellings()) {
             for (int i = 1; i <= 8; i++) {
                 Instant t = run.plus(Duration.ofMinutes(3L * i));
-                lp.append(String.format(Locale.ROOT, "settlement,sensor=M%d settlement_mm=%.3f %d%n", i,
-                        settlementMm(i, t) + (noise.nextDouble() * 3 - 1.5), t.toEpochMilli() * 1_000_000L));
+                double mm = settlementMm(i, t) + (noise.nextDouble() * 3 - 1.5);
+                if (i == 5) {
+                    measuredM5Mm.put(t, mm);
+                }
+                lp.append(String.format(Locale.ROOT, "settlement,sensor=M%d settlement_mm=%.3f %d%n", i, mm, t.toEpochMilli() * 1_000_000L));
             }
         }
         return lp.toString();
