@@ -80,6 +80,12 @@ final class FieldYear {
         spikes.add(new Spike("C-1", OUTAGE_LAST_DAY + 1, outsideP2OnC1(r)));
     }
 
+    /** The parcel a spike lies in (C-1: easting = distance − 20 m; C-2: easting = distance + 210 m). */
+    static String parcelOf(Spike s) {
+        double e = s.cable().equals("C-1") ? s.distanceM() - 20 : s.distanceM() + 210;
+        return "P" + (int) (e / 100 + 1);
+    }
+
     private static int outsideP2OnC1(Random r) {
         // P1 at 20–120 m, P3 and P4 at 220–420 m; 5 m clear of every boundary
         int k = r.nextInt(91 + 191);

@@ -25,7 +25,24 @@ final class ReplayTable {
         }
     }
 
+    /** A count with the most (or, with {@code exact}, exactly the number) allowed. */
+    record Count(String what, int allowed, boolean exact, int observed) {
+
+        boolean ok() {
+            return exact ? observed == allowed : observed <= allowed;
+        }
+    }
+
     private final List<Row> rows = new ArrayList<>();
+    private final List<Count> counts = new ArrayList<>();
+
+    void count(String what, int allowed, boolean exact, int observed) {
+        counts.add(new Count(what, allowed, exact, observed));
+    }
+
+    List<Count> countFailures() {
+        return counts.stream().filter(c -> !c.ok()).toList();
+    }
 
     void add(String what, Instant expected, Instant observed, Duration early, Duration late, String note) {
         rows.add(new Row(what, expected, observed, early, late, note));
@@ -43,6 +60,10 @@ final class ReplayTable {
                     : String.format(Locale.ROOT, "%+.2f", Duration.between(r.expected(), r.observed()).toMinutes() / 1440.0);
             out.append(String.format(Locale.ROOT, "%-50s %-17s %-17s %9s  %-4s %s%n", r.what(), time(r.expected()), time(r.observed()),
                     delta, r.ok() ? "ok" : "FAIL", r.note() == null ? "" : r.note()));
+        }
+        for (Count c : counts) {
+            out.append(String.format(Locale.ROOT, "%-50s %-17s %-17s %9s  %-4s%n", c.what(), (c.exact() ? "= " : "≤ ") + c.allowed(),
+                    c.observed(), "", c.ok() ? "ok" : "FAIL"));
         }
         return out.toString();
     }
