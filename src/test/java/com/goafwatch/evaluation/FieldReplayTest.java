@@ -100,8 +100,8 @@ class FieldReplayTest extends IntegrationTest {
         judgeBudget(alerts, table);
         System.out.printf(Locale.ROOT, "%nField replay: %d cycles every %s, rules: %s, spikes %s%n%s%n", cycles, CYCLE, ruleSource,
                 year.spikes, table.render());
-        soft.assertThat(table.failures()).as("expected vs observed transitions (table above)").isEmpty();
-        soft.assertThat(table.countFailures()).as("counts and budgets (table above)").isEmpty();
+        soft.assertThat(table.failures()).as("expected vs observed transitions:%n%s", table.render()).isEmpty();
+        soft.assertThat(table.countFailures()).as("counts and budgets (table printed above)").isEmpty();
         soft.assertAll();
     }
 
