@@ -68,9 +68,9 @@ final class FieldYear {
     private final long seed;
     final List<Spike> spikes = new ArrayList<>();
     /** What the generator wrote, as a reader of the raw values would judge it: the largest ground-equivalent strain of
-     * each C-1 trace inside parcel P2 ((raw − 20 × (reported T − 15)) ÷ 0.4), and M5's levelled settlement. */
+     * each C-1 trace inside parcel P2 ((raw − 20 × (reported T − 15)) ÷ 0.4), and each marker's levelled settlement. */
     final java.util.TreeMap<Instant, Double> measuredBulgeUe = new java.util.TreeMap<>();
-    final java.util.TreeMap<Instant, Double> measuredM5Mm = new java.util.TreeMap<>();
+    final java.util.Map<Integer, java.util.TreeMap<Instant, Double>> measuredMm = new java.util.HashMap<>();
 
     FieldYear(long seed) {
         this.seed = seed;
@@ -124,10 +124,45 @@ final class FieldYear {
         return i >= 7 ? Math.max(0, d) * RESIDUAL_MM_PER_DAY : 0;
     }
 
-    /** First instant marker M5's settlement (and its change within any window starting before onset) reaches {@code mm}. */
-    static Instant settlingReaches(double mm) {
-        double d = SETTLING_ONSET_DAY + mm / SETTLING_MM_PER_DAY;
-        return d > DAYS ? null : day(d);
+    /** The parcel of marker {@code i}: two markers per parcel, M1 and M2 in P1. */
+    static String parcelOfMarker(int i) {
+        return "P" + (i + 1) / 2;
+    }
+
+    /**
+     * First instant (hour by hour) a parcel's settlement <em>change within the window</em> (settlement now minus
+     * settlement a window earlier, or at the zero reading) reaches {@code mm} at one of its markers: what "≤ 30 mm in
+     * six months" means. Null if never within the year.
+     */
+    static Instant settlementChangeReaches(String parcel, double mm, Duration window) {
+        for (Instant t = START; t.isBefore(END); t = t.plus(Duration.ofHours(1))) {
+            Instant from = t.minus(window).isBefore(START) ? START : t.minus(window);
+            for (int i = 1; i <= 8; i++) {
+                if (parcelOfMarker(i).equals(parcel) && settlementMm(i, t) - settlementMm(i, from) >= mm) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first levelling whose written change within the window (this reading minus the first inside the window) reaches {@code mm}. */
+    Instant firstMeasuredChangeAtOrAbove(String parcel, double mm, Duration window) {
+        Instant first = null;
+        for (int i = 1; i <= 8; i++) {
+            java.util.TreeMap<Instant, Double> series = measuredMm.getOrDefault(i, new java.util.TreeMap<>());
+            if (!parcelOfMarker(i).equals(parcel)) {
+                continue;
+            }
+            for (var e : series.entrySet()) {
+                var start = series.ceilingEntry(e.getKey().minus(window));
+                if (e.getValue() - start.getValue() >= mm && (first == null || e.getKey().isBefore(first))) {
+                    first = e.getKey();
+                    break;
+                }
+            }
+        }
+        return first;
     }
 
     static double markerEasting(int i) {
@@ -202,9 +237,7 @@ final class FieldYear {
             for (int i = 1; i <= 8; i++) {
                 Instant t = run.plus(Duration.ofMinutes(3L * i));
                 double mm = settlementMm(i, t) + (noise.nextDouble() * 3 - 1.5);
-                if (i == 5) {
-                    measuredM5Mm.put(t, mm);
-                }
+                measuredMm.computeIfAbsent(i, k -> new java.util.TreeMap<>()).put(t, mm);
                 lp.append(String.format(Locale.ROOT, "settlement,sensor=M%d settlement_mm=%.3f %d%n", i, mm, t.toEpochMilli() * 1_000_000L));
             }
         }
