@@ -24,6 +24,11 @@ const STRINGS = {
     verdict_insufficient_data: 'insufficient data', crit_qa_pass_rate: 'QA pass rate', crit_grout_take: 'Grout take',
     crit_observation_period: 'Observation period', crit_settlement_cumulative: 'Cumulative settlement',
     crit_settlement_rate: 'Settlement rate', crit_fiber_strain: 'Fiber strain (class I)', crit_open_alerts: 'Open orange/red alerts',
+    state_raised: 'Raised', state_acknowledged: 'Acknowledged', state_cleared: 'Cleared', allKinds: 'All kinds', kind_threshold: 'Threshold',
+    allParcels: 'All parcels', selectAll: 'Select all raised', bulkAcknowledge: 'Acknowledge selected', select: 'select',
+    commentRequired: 'A comment is required.', noneSelected: 'No alert selected.', acknowledgedCount: '{n} alerts acknowledged',
+    history: 'History', event_raised: 'raised', event_escalated: 'escalated', event_lowered: 'lowered', event_acknowledged: 'acknowledged',
+    event_comment: 'comment', event_cleared: 'cleared',
   },
   zh: {
     searchParcel: '按编号查找地块', liveTitle: '实时更新', logout: '退出', layers: '图层', phases: '治理分期',
@@ -48,6 +53,11 @@ const STRINGS = {
     acceptance: '验收判定', phaseReport: '本期验收报告（PDF）', generating: '正在生成报告…', verdict_meets: '满足', verdict_does_not_meet: '不满足', verdict_insufficient_data: '数据不足',
     crit_qa_pass_rate: '检测合格率', crit_grout_take: '注浆量', crit_observation_period: '观测期', crit_settlement_cumulative: '累计沉降',
     crit_settlement_rate: '沉降速率', crit_fiber_strain: '光纤应变（I级）', crit_open_alerts: '未关闭橙/红色预警',
+    state_raised: '已触发', state_acknowledged: '已确认', state_cleared: '已解除', allKinds: '全部类型', kind_threshold: '超阈值',
+    allParcels: '全部地块', selectAll: '全选已触发', bulkAcknowledge: '批量确认', select: '选择',
+    commentRequired: '请填写备注。', noneSelected: '未选择预警。', acknowledgedCount: '已确认 {n} 条预警',
+    history: '处置记录', event_raised: '触发', event_escalated: '升级', event_lowered: '降级', event_acknowledged: '确认',
+    event_comment: '备注', event_cleared: '解除',
   },
 };
 

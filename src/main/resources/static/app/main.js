@@ -36,6 +36,11 @@ function phaseOptions() {
   fill(select, h('option', { value: '' }, t('allPhases')),
     (app.phases || []).map(p => h('option', { value: p.phaseId }, t('phaseLabel', { n: p.ordinal }))));
   select.value = chosen;
+  const parcels = document.getElementById('alert-parcel');
+  const picked = parcels.value;
+  fill(parcels, h('option', { value: '' }, t('allParcels')),
+    (app.map?.parcels || []).map(f => h('option', { value: f.id }, f.properties.code)));
+  parcels.value = picked;
 }
 
 function translate() {
@@ -53,6 +58,7 @@ async function openProject(project) {
   phaseOptions();
   await app.map.load(project);
   fill(document.getElementById('parcel-codes'), app.map.parcels.map(f => h('option', { value: f.properties.code })));
+  phaseOptions();
   await app.panel.refreshAlerts();
   listen(project);
   document.body.dataset.ready = 'true';

@@ -309,6 +309,8 @@ class AccessRulesTest extends IntegrationTest {
                 call("GET", "/api/v1/alerts/" + alert, 401, 200, 200, 403, 200, 403),
                 call("GET", "/api/v1/alerts/999999999", 401, 404, 404, 404, 404, 403),
                 json("POST", () -> "/api/v1/alerts/" + freshAlert() + "/acknowledge", () -> "{}", 401, 403, 200, 403, 200, 403),
+                json("POST", "/api/v1/alerts/bulk-acknowledge", () -> "{\"ids\": [" + freshAlert() + "], \"comment\": \"checked\"}",
+                        401, 403, 200, 403, 200, 403),
                 json("POST", "/api/v1/alerts/" + alert + "/comments", () -> "{\"comment\": \"checked\"}", 401, 403, 200, 403, 200, 403),
                 // notification channels
                 call("GET", p + "/notification-channels", 401, 200, 200, 403, 200, 403),
