@@ -12,11 +12,13 @@ export class ProblemError extends Error {
   }
 }
 
-async function send(method, path, body) {
+async function send(method, path, body, raw) {
   const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined && !raw) headers['Content-Type'] = 'application/json';
+  if (raw?.type) headers['Content-Type'] = raw.type;
   if (method !== 'GET' && csrf) headers[csrf.header] = csrf.token;
-  const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const payload = raw ? raw.body : (body === undefined ? undefined : JSON.stringify(body));
+  const r = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
   if (r.status === 401) {
     location.href = '/login';
     throw new ProblemError(401, null);
@@ -29,6 +31,10 @@ async function send(method, path, body) {
 
 export const get = path => send('GET', path);
 export const post = (path, body) => send('POST', path, body ?? {});
+export const put = (path, body) => send('PUT', path, body);
+export const del = path => send('DELETE', path);
+/** Posts a file as it is (type: its media type) or a FormData (type omitted: the browser sets the multipart boundary). */
+export const upload = (path, body, type) => send('POST', path, null, { body, type });
 
 /** Every feature of a paged GeoJSON endpoint, following its "next" links. */
 export async function allFeatures(path) {

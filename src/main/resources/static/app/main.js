@@ -4,6 +4,8 @@ import { t, apply, lang, setLanguage } from './i18n.js';
 import { SiteMap, LEVEL_COLOURS, STRAIN_CLASSES } from './map.js';
 import { Panel } from './panel.js';
 import { h, fill } from './dom.js';
+import { Views } from './views.js';
+import { AdminView } from './admin.js';
 
 const app = {
   session: null, project: null, sensors: [], map: null, panel: null, events: null,
@@ -61,6 +63,7 @@ async function openProject(project) {
   phaseOptions();
   await app.panel.refreshAlerts();
   listen(project);
+  if (app.views) await app.views.refresh();
   document.body.dataset.ready = 'true';
 }
 
@@ -105,10 +108,12 @@ async function boot() {
     cable: c => app.panel.openCable(c),
   });
   app.panel = new Panel(app);
+  app.views = new Views(app, { admin: new AdminView(app) });
   document.querySelectorAll('[data-layer]').forEach(box => box.addEventListener('change', () => app.map.toggle(box.dataset.layer, box.checked)));
   document.getElementById('lang').addEventListener('click', async () => {
     setLanguage(lang() === 'zh' ? 'en' : 'zh');
     translate();
+    await app.views.refresh();
     if (app.project) {
       await app.map.refreshPhases();
       await app.map.refreshParcels(false);

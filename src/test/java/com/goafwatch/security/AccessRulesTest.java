@@ -319,6 +319,7 @@ class AccessRulesTest extends IntegrationTest {
                 json("PUT", "/api/v1/notification-channels/" + channel, AccessRulesTest::channelJson, 401, 403, 403, 403, 200, 403),
                 call("DELETE", () -> "/api/v1/notification-channels/" + created(api().postJson(p + "/notification-channels", channelJson())),
                         401, 403, 403, 403, 204, 403),
+                call("POST", "/api/v1/notification-channels/" + channel + "/test", 401, 403, 403, 403, 200, 403),
                 call("GET", "/api/v1/notification-channels/" + channel + "/deliveries", 401, 200, 200, 403, 200, 403),
                 // treatment records
                 call("GET", p + "/boreholes", 401, 200, 200, 403, 200, 403),
