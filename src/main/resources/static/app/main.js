@@ -6,6 +6,7 @@ import { Panel } from './panel.js';
 import { h, fill } from './dom.js';
 import { Views } from './views.js';
 import { AdminView } from './admin.js';
+import { ImportView } from './imports.js';
 
 const app = {
   session: null, project: null, sensors: [], map: null, panel: null, events: null,
@@ -108,7 +109,7 @@ async function boot() {
     cable: c => app.panel.openCable(c),
   });
   app.panel = new Panel(app);
-  app.views = new Views(app, { admin: new AdminView(app) });
+  app.views = new Views(app, { admin: new AdminView(app), import: new ImportView(app) });
   document.querySelectorAll('[data-layer]').forEach(box => box.addEventListener('change', () => app.map.toggle(box.dataset.layer, box.checked)));
   document.getElementById('lang').addEventListener('click', async () => {
     setLanguage(lang() === 'zh' ? 'en' : 'zh');
