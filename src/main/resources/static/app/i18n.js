@@ -48,6 +48,12 @@ const STRINGS = {
     importHint_boreholes: 'One row per hole: code, type, easting, northing, measured depth, grout take…',
     importHint_surveys: 'Columns: code, md_m, inclination_deg, azimuth_deg.', importHint_qaTests: 'One row per test: code, type, parcel or borehole, tested on, result.',
     importHint_readings: 'CSV columns: sensor, time, settlementMm or elevationM or value; or the readings JSON.',
+    observedAt: 'Observed at', quantity: 'Quantity', elevationM: 'elevation (m)', marker: 'Marker', parcel: 'Parcel',
+    lastValue: 'Last value', newValue: 'New value', check: 'Check', saveDespite: 'save the flagged values anyway',
+    noReading: 'no reading yet', noMarkers: 'This phase has no settlement markers.', nothingEntered: 'No value entered.',
+    implausible: 'Change {jump} mm in {days} d, beyond the {allowed} mm this marker\'s history allows', notJudged: 'too little history to judge',
+    implausibleCount: '{n} value(s) far beyond their marker\'s history: check them, or confirm to save anyway.',
+    allPlausible: 'All values are plausible.', levellingSaved: '{n} readings saved.',
   },
   zh: {
     searchParcel: '按编号查找地块', liveTitle: '实时更新', logout: '退出', layers: '图层', phases: '治理分期',
@@ -96,6 +102,12 @@ const STRINGS = {
     importHint_boreholes: '每孔一行：编号、类型、东坐标、北坐标、孔深、注浆量…',
     importHint_surveys: '列：code、md_m、inclination_deg、azimuth_deg。', importHint_qaTests: '每项检测一行：编号、类型、地块或钻孔、检测日期、结果。',
     importHint_readings: 'CSV 列：sensor、time、settlementMm 或 elevationM 或 value；或读数 JSON。',
+    observedAt: '观测时间', quantity: '录入量', elevationM: '高程 (m)', marker: '观测点', parcel: '地块',
+    lastValue: '上次数值', newValue: '本次数值', check: '校核', saveDespite: '仍然保存被标记的数值',
+    noReading: '尚无读数', noMarkers: '该分期没有沉降观测点。', nothingEntered: '未录入数值。',
+    implausible: '{days} 天内变化 {jump} mm，超出该点历史允许的 {allowed} mm', notJudged: '历史数据不足，无法判断',
+    implausibleCount: '{n} 个数值远超该点历史变化：请核对，或确认后仍然保存。',
+    allPlausible: '所有数值均合理。', levellingSaved: '已保存 {n} 条读数。',
   },
 };
 

@@ -7,6 +7,7 @@ import { h, fill } from './dom.js';
 import { Views } from './views.js';
 import { AdminView } from './admin.js';
 import { ImportView } from './imports.js';
+import { LevellingView } from './levelling.js';
 
 const app = {
   session: null, project: null, sensors: [], map: null, panel: null, events: null,
@@ -109,7 +110,7 @@ async function boot() {
     cable: c => app.panel.openCable(c),
   });
   app.panel = new Panel(app);
-  app.views = new Views(app, { admin: new AdminView(app), import: new ImportView(app) });
+  app.views = new Views(app, { admin: new AdminView(app), import: new ImportView(app), levelling: new LevellingView(app) });
   document.querySelectorAll('[data-layer]').forEach(box => box.addEventListener('change', () => app.map.toggle(box.dataset.layer, box.checked)));
   document.getElementById('lang').addEventListener('click', async () => {
     setLanguage(lang() === 'zh' ? 'en' : 'zh');
