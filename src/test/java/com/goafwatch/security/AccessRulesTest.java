@@ -279,6 +279,9 @@ class AccessRulesTest extends IntegrationTest {
                         401, 403, 201, 403, 201, 403),
                 text("POST", levellingRuns(), "text/plain", () -> "not a raw levelling file\n", 401, 403, 422, 403, 422, 403),
                 call("GET", p + "/levelling/runs", 401, 200, 200, 403, 200, 403),
+                call("GET", "/api/v1/phases/" + phase + "/levelling-sheet", 401, 200, 200, 403, 200, 403),
+                json("POST", "/api/v1/phases/" + phase + "/levelling-sheet/check",
+                        () -> "{\"readings\": [{\"sensor\": \"NOPE\", \"settlementMm\": 1}]}", 401, 403, 422, 403, 422, 403),
                 call("GET", "/api/v1/levelling-runs/" + levellingRun, 401, 200, 200, 403, 200, 403),
                 call("GET", "/api/v1/levelling-runs/999999999", 401, 404, 404, 404, 404, 403),
                 // monitoring
