@@ -108,6 +108,9 @@ class AlertsWorkbenchBrowserTest extends IntegrationTest {
             assertThat(page.find("#alert-list").isDisplayed()).isTrue();
             assertThat(page.browser.findElement(By.id("alert-bulk")).isDisplayed()).isFalse();
             assertThat(page.all("#alert-list .pick, #alert-list .ack")).isEmpty();
+            for (String view : List.of("admin", "import", "levelling")) {
+                assertThat(page.browser.findElement(By.cssSelector("[data-view=" + view + "]")).isDisplayed()).as(view).isFalse();
+            }
             page.click("#alert-list li[data-alert='" + alertA + "'] .show-history");
             page.wait.until(d -> !page.all("#alert-list li[data-alert='" + alertA + "'] .history li[data-kind=raised]").isEmpty());
             assertThat(page.consoleErrors()).isEmpty();

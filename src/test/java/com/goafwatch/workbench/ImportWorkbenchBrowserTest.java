@@ -101,6 +101,51 @@ class ImportWorkbenchBrowserTest extends IntegrationTest {
             page.wait.until(d -> page.find("#import-result .refused").getText().contains("第 3 行"));
             page.language("Alerts");
             assertThat(count("qa_test", project)).isZero();
+            assertThat(page.consoleErrors()).as("only the expected refusals").allSatisfy(e -> assertThat(e)
+                    .contains("/qa-tests/import?dryRun=true").contains("status of 422"));
+        }
+    }
+
+    @Test
+    void aGeoPackageWithABadFeatureIsRefusedByFeatureThenReadingsFromCsvArePreviewedAndImported() throws Exception {
+        Path src = dir.resolve("src.geojson");
+        Files.writeString(src, Fixtures.collection(Fixtures.feature("G-1", 1, "Polygon", Fixtures.square(E0, N0, 100)),
+                Fixtures.feature("G-2", 9, "Polygon", Fixtures.square(E0 + 300, N0, 100))));
+        Path gpkg = dir.resolve("site.gpkg");
+        Process ogr = new ProcessBuilder("ogr2ogr", "-f", "GPKG", "-s_srs", "EPSG:4548", "-a_srs", "EPSG:4548", "-nln", "parcels",
+                gpkg.toString(), src.toString()).redirectErrorStream(true).start();
+        String out = new String(ogr.getInputStream().readAllBytes());
+        assertThat(ogr.waitFor()).as(out).isZero();
+        assertThat(fixtures().importGeoJson(project, "?crs=EPSG:4548", Fixtures.collection(
+                Fixtures.feature("A", 1, "Polygon", Fixtures.square(E0, N0 + 500, 100)))).status()).isEqualTo(200);
+        assertThat(api().postJson("/api/v1/projects/" + project + "/sensors?crs=EPSG:4548", String.format(java.util.Locale.ROOT, """
+                {"type": "Feature", "properties": {"code": "M-1", "type": "settlement-marker"},
+                 "geometry": {"type": "Point", "coordinates": [%.1f, %.1f]}}""", E0 + 50, N0 + 550)).status()).isEqualTo(201);
+        long marker = jdbc.sql("SELECT id FROM point_sensor WHERE project_id = ? AND code = 'M-1'").param(project).query(Long.class).single();
+        Path csv = dir.resolve("readings.csv");
+        // lines 2 and 3; times a day apart
+        Files.writeString(csv, "sensor,time,settlementMm\nM-1,2026-06-01T08:00:00+08:00,1.5\nM-1,2026-06-02T08:00:00+08:00,2.25\n");
+        try (Workbench page = openImport()) {
+            new Select(page.find("#import-kind")).selectByValue("parcels");
+            page.browser.findElement(org.openqa.selenium.By.id("import-file")).sendKeys(gpkg.toString());
+            page.wait.until(d -> !page.all("#import-result .refused .problems li.problem").isEmpty());
+            assertThat(page.find("#import-result .refused").getText()).contains("feature 2 (G-2)").contains("phase 9");
+            assertThat(count("parcel", project)).as("only the parcel made beforehand").isEqualTo(1);
+
+            new Select(page.find("#import-kind")).selectByValue("readings");
+            page.browser.findElement(org.openqa.selenium.By.id("import-file")).sendKeys(csv.toString());
+            page.awaitText("#import-result .preview .count-pointReadings", "2 readings");
+            assertThat(api().get("/api/v1/ingest/status").<Number>json("$.pendingBatches").intValue()).as("the preview spooled nothing")
+                    .isZero();
+            page.click("#import-go");
+            page.awaitText("#import-result .imported .count-pointReadings", "2 readings");
+            awaitDrained();
+            java.util.List<Number> mm = api().get("/api/v1/sensors/" + marker
+                    + "/settlement?from=2026-05-31T00:00:00Z&to=2026-06-03T00:00:00Z").json("$.readings[*].settlementMm");
+            assertThat(mm).extracting(Number::doubleValue).containsExactly(1.5, 2.25);
+            // Chromium logs every non-2xx response; the refused preview's 422 is the one expected, nothing else may appear
+            assertThat(page.consoleErrors()).allSatisfy(e -> assertThat(e).contains("/parcels/import-file?dryRun=true")
+                    .contains("status of 422"));
         }
     }
 }
