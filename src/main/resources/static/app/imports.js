@@ -72,11 +72,22 @@ export class ImportView {
     }
   }
 
+  /** Sends the file with a progress bar (the upload; the server's work after it is the "checking…" / "importing…" text). */
+  async send(file, dryRun, out, label) {
+    const bar = h('progress', { class: 'upload-progress', max: 100, value: 0 });
+    fill(out, h('p', { class: 'small' }, `${file.name} · ${label} `, bar));
+    const [path, body, type] = await this.request(file, dryRun);
+    out.dataset.progress = 0;
+    return upload(path, body, type, (sent, total) => {
+      bar.value = Math.round(100 * sent / total);
+      out.dataset.progress = bar.value; // outlives the bar: the browser tests read it
+    });
+  }
+
   async preview(file) {
     const out = this.body.querySelector('#import-result');
-    fill(out, h('p', { class: 'small' }, `${file.name} · ${t('checking')}`));
     try {
-      const result = await upload(...await this.request(file, true));
+      const result = await this.send(file, true, out, t('checking'));
       const go = h('button', { type: 'button', id: 'import-go' }, t('importNow'));
       fill(out, h('div', { class: 'preview' }, h('b', null, file.name), ': ', t('wouldWrite'), ' ', counts(result)), go);
       go.addEventListener('click', () => this.run(file));
@@ -87,9 +98,8 @@ export class ImportView {
 
   async run(file) {
     const out = this.body.querySelector('#import-result');
-    fill(out, h('p', { class: 'small' }, `${file.name} · ${t('importing')}`));
     try {
-      const result = await upload(...await this.request(file, false));
+      const result = await this.send(file, false, out, t('importing'));
       fill(out, h('div', { class: 'imported' }, h('b', null, file.name), ': ', t('written'), ' ', counts(result)));
       this.app.toast(t('saved'));
       await this.app.map.load(this.app.project);

@@ -139,6 +139,8 @@ class ImportWorkbenchBrowserTest extends IntegrationTest {
                     .isZero();
             page.click("#import-go");
             page.awaitText("#import-result .imported .count-pointReadings", "2 readings");
+            assertThat(page.js("return document.getElementById('import-result').dataset.progress")).as("upload progress reached the end")
+                    .isEqualTo("100");
             awaitDrained();
             java.util.List<Number> mm = api().get("/api/v1/sensors/" + marker
                     + "/settlement?from=2026-05-31T00:00:00Z&to=2026-06-03T00:00:00Z").json("$.readings[*].settlementMm");
