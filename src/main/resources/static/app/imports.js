@@ -3,7 +3,7 @@
 // all or nothing. Readings in CSV (sensor,time,settlementMm|elevationM|value) become the readings JSON here.
 import { upload, ProblemError } from './api.js';
 import { t } from './i18n.js';
-import { h, fill } from './dom.js';
+import { h, fill, label } from './dom.js';
 
 const MAX_CSV_BYTES = 10 * 1024 * 1024; // the browser reads the whole file; the server's upload limit applies anyway
 
@@ -89,8 +89,10 @@ export class ImportView {
     try {
       const result = await this.send(file, true, out, t('checking'));
       const go = h('button', { type: 'button', id: 'import-go' }, t('importNow'));
-      fill(out, h('div', { class: 'preview' }, h('b', null, file.name), ': ', t('wouldWrite'), ' ', counts(result)), go);
+      const map = result?.preview ? h('div', { id: 'import-map', class: 'import-map' }) : null;
+      fill(out, h('div', { class: 'preview' }, h('b', null, file.name), ': ', t('wouldWrite'), ' ', counts(result)), map, go);
       go.addEventListener('click', () => this.run(file));
+      if (map) outlines(map, result.preview);
     } catch (e) {
       this.refused(out, file, e);
     }
@@ -129,6 +131,16 @@ function problemItem(err, kind, fileExt) {
   else if (err.line != null) where = kind === 'readings' && fileExt === '.csv' ? t('rowN', { n: err.line + 2 }) : t('readingN', { n: err.line + 1 });
   const reasons = err.reasons || [err.reason];
   return h('li', { class: 'problem' }, h('b', null, where), err.code ? ` (${err.code})` : '', ': ', reasons.join('; '));
+}
+
+/** The parcels the import would write, drawn as the service read them (SVG paths, one per parcel, named by code). */
+function outlines(element, collection) {
+  const map = L.map(element, { attributionControl: false });
+  const layer = L.geoJSON(collection, {
+    style: f => ({ className: `preview-parcel preview-${f.properties.code}`, color: '#35506b', weight: 2, fillOpacity: 0.25 }),
+  }).addTo(map);
+  layer.eachLayer(l => l.bindTooltip(label(l.feature.properties.code)));
+  if (collection.features.length) map.fitBounds(layer.getBounds(), { padding: [10, 10] });
 }
 
 function counts(result) {

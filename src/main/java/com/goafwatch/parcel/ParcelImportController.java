@@ -13,7 +13,6 @@ import org.springframework.web.multipart.MultipartFile;
 import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.system.ApiException;
-import com.goafwatch.system.DryRun;
 import com.goafwatch.system.LimitsProperties;
 import com.goafwatch.system.RequestBodies;
 import com.goafwatch.security.ProjectScoped;
@@ -35,11 +34,11 @@ class ParcelImportController {
     private final ProjectRepository projects;
     private final ObjectMapper mapper;
     private final LimitsProperties limits;
-    private final DryRun dryRuns;
+    private final ImportPreview preview;
 
     ParcelImportController(ParcelImporter importer, OgrConverter ogr, ProjectRepository projects, ObjectMapper mapper,
-            LimitsProperties limits, DryRun dryRuns) {
-        this.dryRuns = dryRuns;
+            LimitsProperties limits, ImportPreview preview) {
+        this.preview = preview;
         this.importer = importer;
         this.ogr = ogr;
         this.projects = projects;
@@ -49,22 +48,23 @@ class ParcelImportController {
 
     @Operation(summary = "Import a GeoJSON FeatureCollection of parcels, all or nothing. Feature properties: code, "
             + "phase (ordinal), name, landUse, status. crs: input CRS (default: the file's crs member, else CRS84). "
-            + "mode: create (default; existing codes are errors) or upsert. dryRun=true: validate everything, write nothing.")
+            + "mode: create (default; existing codes are errors) or upsert. dryRun=true: validate everything, write nothing; "
+            + "the answer adds the outlines (preview, EPSG:4490 GeoJSON).")
     @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/parcels/import")
-    ImportResult importGeoJson(@PathVariable long projectId, @RequestParam(required = false) String crs,
+    Object importGeoJson(@PathVariable long projectId, @RequestParam(required = false) String crs,
             @RequestParam(required = false) String mode, @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest request) {
         requireProject(projectId);
         ImportMode importMode = mode(mode);
         JsonNode collection = parse(RequestBodies.readLimited(request, limits.maxUploadSize()));
-        return dryRuns.maybe(dryRun, () -> importer.importCollection(projectId, collection, DeclaredCrs.of(collection, crs), importMode));
+        return preview.run(dryRun, () -> importer.importCollection(projectId, collection, DeclaredCrs.of(collection, crs), importMode));
     }
 
     @Operation(summary = "Import parcels from a zipped shapefile (.zip) or a GeoPackage (.gpkg) layer, all or nothing; "
             + "dryRun=true: validate everything, write nothing")
     @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping(path = "/api/v1/projects/{projectId}/parcels/import-file", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportResult importFile(@PathVariable long projectId, @RequestPart("file") MultipartFile file,
+    Object importFile(@PathVariable long projectId, @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String crs, @RequestParam(required = false) String layer,
             @RequestParam(required = false) String mode, @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
         requireProject(projectId);
@@ -72,7 +72,7 @@ class ParcelImportController {
         SupportedCrs declared = crs == null || crs.isBlank() ? null : ParcelListParams.crs("crs", crs);
         String geoJson = ogr.toGeoJson(file.getOriginalFilename(), file.getInputStream(), declared, layer);
         JsonNode collection = parse(geoJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return dryRuns.maybe(dryRun, () -> importer.importCollection(projectId, collection, SupportedCrs.CGCS2000, importMode));
+        return preview.run(dryRun, () -> importer.importCollection(projectId, collection, SupportedCrs.CGCS2000, importMode));
     }
 
     private void requireProject(long projectId) {

@@ -64,6 +64,8 @@ class ImportWorkbenchBrowserTest extends IntegrationTest {
             page.browser.findElement(org.openqa.selenium.By.id("import-file")).sendKeys(file.toString());
             page.awaitText("#import-result .preview .count-created", "3 new");
             assertThat(count("parcel", project)).as("the preview wrote nothing").isZero();
+            page.wait.until(d -> page.all("#import-map path.preview-parcel").size() == 3);
+            assertThat(page.all("#import-map path.preview-W-2")).as("each outline named by its code").hasSize(1);
             page.click("#import-go");
             page.awaitText("#import-result .imported .count-created", "3 new");
             assertThat(jdbc.sql("SELECT code FROM parcel WHERE project_id = ? ORDER BY code").param(project).query(String.class).list())
