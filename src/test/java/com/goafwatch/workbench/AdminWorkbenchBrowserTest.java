@@ -30,6 +30,8 @@ class AdminWorkbenchBrowserTest extends IntegrationTest {
 
     /** The local receiver answers 202, a status the service never makes up itself. */
     private static final int RECEIVER_STATUS = 202;
+    /** Markup in free-text names: run as HTML it would leave a data-xss element and set window.__xss. */
+    private static final String MARKUP = "<img src=x data-xss=1 onerror=window.__xss=1>";
 
     private HttpServer receiver;
     private final List<String[]> received = new CopyOnWriteArrayList<>();
@@ -108,7 +110,7 @@ class AdminWorkbenchBrowserTest extends IntegrationTest {
             assertThat(newcomerSession.get("/api/v1/projects/" + project).statusCode()).isEqualTo(200);
 
             // a token: its secret once, working; gone after the view is closed
-            String tokenName = Fixtures.uniqueCode("wb-token");
+            String tokenName = Fixtures.uniqueCode("wb-token") + MARKUP;
             page.find("#admin-tokens form.new-token input[name=name]").sendKeys(tokenName);
             new Select(page.find("#admin-tokens form.new-token select[name=role]")).selectByValue("viewer");
             page.click("#admin-tokens form.new-token button[type=submit]");
@@ -125,10 +127,10 @@ class AdminWorkbenchBrowserTest extends IntegrationTest {
 
             // a webhook channel and its test message
             String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-            page.find("#admin-channels form.new-channel input[name=name]").sendKeys("site office");
+            page.find("#admin-channels form.new-channel input[name=name]").sendKeys("site office " + MARKUP);
             page.find("#admin-channels form.new-channel input[name=url]").sendKeys(hook);
             page.click("#admin-channels form.new-channel button[type=submit]");
-            page.awaitText("#admin-channels tr[data-channel]", "site office");
+            page.awaitText("#admin-channels tr[data-channel]", "site office " + MARKUP);
             page.click("#admin-channels tr[data-channel] .send-test");
             page.awaitText("#admin-channels tr[data-channel] .test-answer", "HTTP " + RECEIVER_STATUS);
             assertThat(page.find("#admin-channels tr[data-channel] .test-answer .answer-ok").getText()).isEqualTo("Received");
@@ -138,6 +140,8 @@ class AdminWorkbenchBrowserTest extends IntegrationTest {
             assertThat(jdbc.sql("SELECT count(*) FROM notification_delivery d JOIN notification_channel c ON c.id = d.channel_id "
                     + "WHERE c.project_id = ?").param(project).query(Long.class).single()).as("a test is not a delivery").isZero();
 
+            assertThat(page.js("return window.__xss === undefined && document.querySelectorAll('[data-xss]').length === 0"))
+                    .as("names shown as text, never markup").isEqualTo(true);
             page.language("预警");
             page.awaitText("#admin-channels .send-test", "发送测试消息");
             page.language("Alerts");
