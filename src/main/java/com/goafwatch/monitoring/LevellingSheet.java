@@ -34,7 +34,11 @@ class LevellingSheet {
     private final PointSensorRepository sensors;
     private final JdbcClient jdbc;
 
-    LevellingSheet(PointQueries points, PointSensorRepository sensors, JdbcClient jdbc, com.goafwatch.system.LimitsProperties limits) {
+    private final com.goafwatch.project.SiteZones zones;
+
+    LevellingSheet(PointQueries points, PointSensorRepository sensors, JdbcClient jdbc, com.goafwatch.system.LimitsProperties limits,
+            com.goafwatch.project.SiteZones zones) {
+        this.zones = zones;
         this.points = points;
         this.sensors = sensors;
         this.jdbc = jdbc;
@@ -97,7 +101,7 @@ class LevellingSheet {
 
     private SettlementSeries history(PointSensor marker) {
         Instant now = Instant.now();
-        return points.settlement(marker, new TimeRange(now.minus(historySpan), now.plusSeconds(1)));
+        return points.settlement(marker, new TimeRange(now.minus(historySpan), now.plusSeconds(1)), zones.zoneOf(marker.projectId()));
     }
 
     /** The phase's settlement markers in route order, with their parcel's code. */
