@@ -107,9 +107,9 @@ class LevellingImport {
                         .with("parameter", "format");
             };
         } catch (UncheckedIOException e) {
-            throw unreadable(e.getCause());
+            throw com.goafwatch.system.UnreadableUpload.problem(e.getCause());
         } catch (IOException e) {
-            throw unreadable(e);
+            throw com.goafwatch.system.UnreadableUpload.problem(e);
         }
     }
 
@@ -119,17 +119,6 @@ class LevellingImport {
         byte[] head = in.readNBytes(64);
         in.reset();
         return new String(head, StandardCharsets.ISO_8859_1).stripLeading().startsWith("For M5") ? "dini" : "gsi";
-    }
-
-    private static ApiException unreadable(Throwable e) {
-        if (e instanceof LimitedInputStream.LimitExceeded limit) {
-            return limit.problem();
-        }
-        if (e instanceof BoundedLineReader.LineTooLong tooLong) {
-            return tooLong.problem();
-        }
-        return ApiException.badRequest("unreadable-body", e instanceof java.nio.charset.CharacterCodingException
-                ? "the file is not valid UTF-8 (or ASCII) text" : "the file could not be read: " + e.getMessage());
     }
 
     private Benchmark benchmark(long projectId, String code, String role) {

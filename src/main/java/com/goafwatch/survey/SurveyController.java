@@ -27,7 +27,6 @@ import com.goafwatch.sensor.PointSensor;
 import com.goafwatch.sensor.PointSensorRepository;
 import com.goafwatch.sensor.SensorType;
 import com.goafwatch.system.ApiException;
-import com.goafwatch.system.BoundedLineReader;
 import com.goafwatch.system.LimitedInputStream;
 import com.goafwatch.system.LimitsProperties;
 import com.goafwatch.system.RequestTime;
@@ -122,20 +121,9 @@ class SurveyController {
         } catch (JacksonException e) {
             throw ApiException.badRequest("malformed-json", "body is not valid JSON: " + e.getOriginalMessage());
         } catch (UncheckedIOException e) {
-            throw unreadable(e.getCause());
+            throw com.goafwatch.system.UnreadableUpload.problem(e.getCause());
         } catch (IOException e) {
-            throw unreadable(e);
+            throw com.goafwatch.system.UnreadableUpload.problem(e);
         }
-    }
-
-    private static ApiException unreadable(Throwable e) {
-        if (e instanceof LimitedInputStream.LimitExceeded limit) {
-            return limit.problem();
-        }
-        if (e instanceof BoundedLineReader.LineTooLong tooLong) {
-            return tooLong.problem();
-        }
-        return ApiException.badRequest("unreadable-body", e instanceof java.nio.charset.CharacterCodingException
-                ? "the file is not valid UTF-8 text" : "the file could not be read: " + e.getMessage());
     }
 }
