@@ -35,6 +35,10 @@ final class FiberReadings {
     private static final String S = FiberSeries.FIELD_STRAIN;
     private static final String T = FiberSeries.FIELD_TEMPERATURE;
 
+    private static String q(String identifier) {
+        return InfluxQl.identifier(identifier);
+    }
+
     private final MonitoringLayout layout;
     private final Baselines baselines;
     private final Instant now;
@@ -71,53 +75,53 @@ final class FiberReadings {
         this.now = now;
         this.bucketMs = bucketMs;
         this.parcelFilter = parcels == null ? "" : " AND (" + parcels.stream()
-                .map(p -> FiberSeries.TAG_PARCEL + " = " + InfluxQl.stringLiteral(String.valueOf(p))).collect(Collectors.joining(" OR ")) + ")";
+                .map(p -> q(FiberSeries.TAG_PARCEL) + " = " + InfluxQl.stringLiteral(String.valueOf(p))).collect(Collectors.joining(" OR ")) + ")";
         List<String> baselined = new ArrayList<>();
         baselines.fiberByCable().keySet().stream().sorted()
-                .forEach(c -> baselined.add(FiberSeries.TAG_CABLE + " = " + InfluxQl.stringLiteral(String.valueOf(c))));
+                .forEach(c -> baselined.add(q(FiberSeries.TAG_CABLE) + " = " + InfluxQl.stringLiteral(String.valueOf(c))));
         baselines.fiberByParcel().keySet().stream().sorted()
-                .forEach(p -> baselined.add(FiberSeries.TAG_PARCEL + " = " + InfluxQl.stringLiteral(String.valueOf(p))));
+                .forEach(p -> baselined.add(q(FiberSeries.TAG_PARCEL) + " = " + InfluxQl.stringLiteral(String.valueOf(p))));
         this.baselineSelection = baselined.isEmpty() ? null : " AND (" + String.join(" OR ", baselined) + ")";
         this.baselineExclusion = baselined.stream().map(c -> " AND " + c.replace(" = ", " != ")).collect(Collectors.joining());
         for (ThresholdRule rule : rules) {
             long w = rule.windowSeconds();
             // the per-trace rollups written at ingestion: a few points per trace and parcel instead of every sample
-            traceHandles.computeIfAbsent(w, k -> batch.add("SELECT " + String.join(", ", FiberSeries.STAT_MAX, FiberSeries.STAT_MIN,
-                    FiberSeries.STAT_SUM, FiberSeries.STAT_COUNT, FiberSeries.STAT_T_MAX, FiberSeries.STAT_T_MIN, FiberSeries.STAT_T_SUM,
-                    FiberSeries.STAT_T_COUNT) + " FROM " + FiberSeries.STATS_MEASUREMENT + " WHERE " + window(w) + parcelFilter
-                    + baselineExclusion + " GROUP BY " + FiberSeries.TAG_PARCEL + ", " + FiberSeries.TAG_CABLE));
+            traceHandles.computeIfAbsent(w, k -> batch.add("SELECT " + String.join(", ", q(FiberSeries.STAT_MAX), q(FiberSeries.STAT_MIN),
+                    q(FiberSeries.STAT_SUM), q(FiberSeries.STAT_COUNT), q(FiberSeries.STAT_T_MAX), q(FiberSeries.STAT_T_MIN), q(FiberSeries.STAT_T_SUM),
+                    q(FiberSeries.STAT_T_COUNT)) + " FROM " + q(FiberSeries.STATS_MEASUREMENT) + " WHERE " + window(w) + parcelFilter
+                    + baselineExclusion + " GROUP BY " + q(FiberSeries.TAG_PARCEL) + ", " + q(FiberSeries.TAG_CABLE)));
             if (baselineSelection != null) {
-                rawHandles.computeIfAbsent(w, k -> batch.add("SELECT " + S + ", " + T + ", " + FiberSeries.FIELD_CHAINAGE + ", "
-                        + FiberSeries.FIELD_DISTANCE + " FROM " + M + " WHERE " + window(w) + parcelFilter + baselineSelection
-                        + " GROUP BY " + FiberSeries.TAG_PARCEL + ", " + FiberSeries.TAG_CABLE + ", " + FiberSeries.TAG_POSITION));
+                rawHandles.computeIfAbsent(w, k -> batch.add("SELECT " + q(S) + ", " + q(T) + ", " + q(FiberSeries.FIELD_CHAINAGE) + ", "
+                        + q(FiberSeries.FIELD_DISTANCE) + " FROM " + q(M) + " WHERE " + window(w) + parcelFilter + baselineSelection
+                        + " GROUP BY " + q(FiberSeries.TAG_PARCEL) + ", " + q(FiberSeries.TAG_CABLE) + ", " + q(FiberSeries.TAG_POSITION)));
             }
             String field = rule.metric() == Metric.FIBER_TEMPERATURE ? T : S;
             if (rule.statistic() == Statistic.PERCENTILE) {
                 String key = w + "/" + field + "/" + rule.statisticParameter();
-                percentileHandles.computeIfAbsent(key, k -> batch.add("SELECT percentile(" + field + ", " + rule.statisticParameter()
-                        + ") FROM " + M + " WHERE " + window(w) + parcelFilter + baselineExclusion + " GROUP BY "
-                        + FiberSeries.TAG_PARCEL + ", " + FiberSeries.TAG_CABLE));
+                percentileHandles.computeIfAbsent(key, k -> batch.add("SELECT percentile(" + q(field) + ", " + rule.statisticParameter()
+                        + ") FROM " + q(M) + " WHERE " + window(w) + parcelFilter + baselineExclusion + " GROUP BY "
+                        + q(FiberSeries.TAG_PARCEL) + ", " + q(FiberSeries.TAG_CABLE)));
             }
             if (rule.statistic() == Statistic.LENGTH_OVER) {
                 String key = lengthKey(rule);
-                lengthHandles.computeIfAbsent(key, k -> batch.add("SELECT count(" + field + ") FROM " + M + " WHERE " + window(w)
+                lengthHandles.computeIfAbsent(key, k -> batch.add("SELECT count(" + q(field) + ") FROM " + q(M) + " WHERE " + window(w)
                         + parcelFilter + baselineExclusion + " AND (" + overLimit(field, rule.statisticParameter()) + ") GROUP BY time("
-                        + bucketMs + "ms), " + FiberSeries.TAG_PARCEL + ", " + FiberSeries.TAG_CABLE + " fill(none)"));
+                        + bucketMs + "ms), " + q(FiberSeries.TAG_PARCEL) + ", " + q(FiberSeries.TAG_CABLE) + " fill(none)"));
             }
             if (rule.metric() == Metric.FIBER_STRAIN_RATE) {
                 rateWindows.add(w);
             }
         }
         if (!rules.isEmpty()) {
-            baselines.fiberByCable().forEach((cable, at) -> baselineHandles.put("c" + cable, batch.add("SELECT last(" + S + ") FROM " + M
-                    + " WHERE time <= " + at.toEpochMilli() + "ms AND " + FiberSeries.TAG_CABLE + " = "
-                    + InfluxQl.stringLiteral(String.valueOf(cable)) + " GROUP BY " + FiberSeries.TAG_CABLE + ", " + FiberSeries.TAG_POSITION)));
-            baselines.fiberByParcel().forEach((parcel, at) -> baselineHandles.put("p" + parcel, batch.add("SELECT last(" + S + ") FROM "
-                    + M + " WHERE time <= " + at.toEpochMilli() + "ms AND " + FiberSeries.TAG_PARCEL + " = "
-                    + InfluxQl.stringLiteral(String.valueOf(parcel)) + " GROUP BY " + FiberSeries.TAG_CABLE + ", "
-                    + FiberSeries.TAG_POSITION)));
-            newestHandle = batch.add("SELECT last(" + FiberSeries.STAT_COUNT + ") FROM " + FiberSeries.STATS_MEASUREMENT + " WHERE time > " + (now.toEpochMilli() - newestLookbackSeconds * 1000)
-                    + "ms AND time <= " + now.toEpochMilli() + "ms" + parcelFilter + " GROUP BY " + FiberSeries.TAG_PARCEL);
+            baselines.fiberByCable().forEach((cable, at) -> baselineHandles.put("c" + cable, batch.add("SELECT last(" + q(S) + ") FROM " + q(M)
+                    + " WHERE time <= " + at.toEpochMilli() + "ms AND " + q(FiberSeries.TAG_CABLE) + " = "
+                    + InfluxQl.stringLiteral(String.valueOf(cable)) + " GROUP BY " + q(FiberSeries.TAG_CABLE) + ", " + q(FiberSeries.TAG_POSITION))));
+            baselines.fiberByParcel().forEach((parcel, at) -> baselineHandles.put("p" + parcel, batch.add("SELECT last(" + q(S) + ") FROM "
+                    + q(M) + " WHERE time <= " + at.toEpochMilli() + "ms AND " + q(FiberSeries.TAG_PARCEL) + " = "
+                    + InfluxQl.stringLiteral(String.valueOf(parcel)) + " GROUP BY " + q(FiberSeries.TAG_CABLE) + ", "
+                    + q(FiberSeries.TAG_POSITION))));
+            newestHandle = batch.add("SELECT last(" + q(FiberSeries.STAT_COUNT) + ") FROM " + q(FiberSeries.STATS_MEASUREMENT) + " WHERE time > " + (now.toEpochMilli() - newestLookbackSeconds * 1000)
+                    + "ms AND time <= " + now.toEpochMilli() + "ms" + parcelFilter + " GROUP BY " + q(FiberSeries.TAG_PARCEL));
         }
     }
 
@@ -132,11 +136,11 @@ final class FiberReadings {
     /** |value| above the ground limit: per cable, the fiber feels limit × coupling (temperature: no coupling). */
     private String overLimit(String field, double limit) {
         if (field.equals(T)) {
-            return T + " > " + limit + " OR " + T + " < " + (-limit);
+            return q(T) + " > " + limit + " OR " + q(T) + " < " + (-limit);
         }
         return layout.cables().values().stream().sorted(Comparator.comparingLong(MonitoringLayout.CableRef::id))
-                .map(c -> "(" + FiberSeries.TAG_CABLE + " = " + InfluxQl.stringLiteral(String.valueOf(c.id())) + " AND (" + S + " > "
-                        + limit * c.coupling() + " OR " + S + " < " + (-limit * c.coupling()) + "))")
+                .map(c -> "(" + q(FiberSeries.TAG_CABLE) + " = " + InfluxQl.stringLiteral(String.valueOf(c.id())) + " AND (" + q(S) + " > "
+                        + limit * c.coupling() + " OR " + q(S) + " < " + (-limit * c.coupling()) + "))")
                 .collect(Collectors.joining(" OR "));
     }
 
@@ -262,10 +266,10 @@ final class FiberReadings {
                 });
             }
             Map<Long, Integer> handles = new HashMap<>();
-            cablesByTime.forEach((time, cables) -> handles.put(time, batch.add("SELECT " + S + ", " + FiberSeries.FIELD_CHAINAGE + ", "
-                    + FiberSeries.FIELD_DISTANCE + ", " + FiberSeries.TAG_POSITION + ", " + FiberSeries.TAG_CABLE + ", "
-                    + FiberSeries.TAG_PARCEL + " FROM " + M + " WHERE time = " + time + "ms AND (" + cables.stream()
-                            .map(c -> FiberSeries.TAG_CABLE + " = " + InfluxQl.stringLiteral(String.valueOf(c))).collect(Collectors.joining(" OR "))
+            cablesByTime.forEach((time, cables) -> handles.put(time, batch.add("SELECT " + q(S) + ", " + q(FiberSeries.FIELD_CHAINAGE) + ", "
+                    + q(FiberSeries.FIELD_DISTANCE) + ", " + q(FiberSeries.TAG_POSITION) + ", " + q(FiberSeries.TAG_CABLE) + ", "
+                    + q(FiberSeries.TAG_PARCEL) + " FROM " + q(M) + " WHERE time = " + time + "ms AND (" + cables.stream()
+                            .map(c -> q(FiberSeries.TAG_CABLE) + " = " + InfluxQl.stringLiteral(String.valueOf(c))).collect(Collectors.joining(" OR "))
                     + ")" + parcelFilter)));
             rateTraceHandles.put(w, handles);
         }
@@ -342,22 +346,9 @@ final class FiberReadings {
                 if (hi == null || lo == null) {
                     continue;
                 }
-                double value;
-                String selector;
-                switch (rule.statistic()) {
-                    case MAX -> {
-                        value = hi / k;
-                        selector = "max";
-                    }
-                    case MIN -> {
-                        value = -lo / k;
-                        selector = "min";
-                    }
-                    default -> {
-                        selector = Math.abs(hi) >= Math.abs(lo) ? "max" : "min";
-                        value = Math.max(Math.abs(hi), Math.abs(lo)) / k;
-                    }
-                }
+                Reducers.Extreme extreme = Reducers.extreme(rule.statistic(), hi, lo, k);
+                double value = extreme.value();
+                String selector = extreme.selector();
                 Evidence evidence = Evidence.fiber(cableId, cable == null ? String.valueOf(cableId) : cable.code(),
                         Instant.ofEpochMilli(t.bucketMs()));
                 Observation o = new Observation(Instant.ofEpochMilli(t.bucketMs()), value, evidence,
@@ -418,10 +409,9 @@ final class FiberReadings {
         raw.getOrDefault(rule.windowSeconds(), Map.of()).getOrDefault(parcelId, Map.of()).forEach((cable, buckets) -> {
             double[] values = buckets.values().stream().flatMap(List::stream)
                     .mapToDouble(s -> temperature ? s.temperature() : s.strain()).filter(Double::isFinite).sorted().toArray();
-            if (values.length > 0) {
-                // InfluxDB's percentile: the value at rank ceil(p/100 × n)
-                int rank = (int) Math.ceil(rule.statisticParameter() / 100.0 * values.length);
-                byCable.put(cable, values[Math.max(0, Math.min(values.length - 1, rank - 1))]);
+            Double p = Reducers.percentile(values, rule.statisticParameter());
+            if (p != null) {
+                byCable.put(cable, p);
             }
         });
         Observation worst = null;
@@ -460,7 +450,7 @@ final class FiberReadings {
                     over = counts.getOrDefault(cableId, Map.of()).getOrDefault(Math.floorDiv(t.bucketMs(), bucketMs) * bucketMs, 0.0);
                 }
                 double[] acc = perTrace.computeIfAbsent(t.bucketMs(), b -> new double[2]);
-                acc[0] += t.count() == 0 ? 0 : over / t.count() * length;
+                acc[0] += Reducers.lengthOverM(over, t.count(), length);
                 if (over > 0 && acc[1] == 0) {
                     acc[1] = cableId;
                 }
@@ -491,12 +481,11 @@ final class FiberReadings {
                 if (!(p[5] > p[4]) || Double.isNaN(p[0]) || Double.isNaN(p[1])) {
                     continue;
                 }
-                double perDay = (p[1] - p[0]) / k / ((p[5] - p[4]) / 86_400_000.0);
-                double value = switch (rule.statistic()) {
-                    case MAX -> perDay;
-                    case MIN -> -perDay;
-                    default -> Math.abs(perDay);
-                };
+                Double perDay = Reducers.ratePerDay(p[0] / k, p[1] / k, (long) p[4], (long) p[5]);
+                if (perDay == null) {
+                    continue;
+                }
+                double value = Reducers.signed(rule.statistic(), perDay);
                 if (worst == null || value > worst.value()) {
                     Instant at = Instant.ofEpochMilli((long) p[5]);
                     worst = new Observation(at, value, Evidence.fiber(cableId, cable == null ? null : cable.code(), at)
@@ -510,28 +499,7 @@ final class FiberReadings {
 
     private static TreeMap<Long, TraceStat> stats(TreeMap<Long, List<RawSample>> buckets) {
         TreeMap<Long, TraceStat> result = new TreeMap<>();
-        buckets.forEach((bucket, samples) -> {
-            double max = Double.NEGATIVE_INFINITY;
-            double min = Double.POSITIVE_INFINITY;
-            double sum = 0;
-            double tMax = Double.NEGATIVE_INFINITY;
-            double tMin = Double.POSITIVE_INFINITY;
-            double tSum = 0;
-            int tN = 0;
-            for (RawSample s : samples) {
-                max = Math.max(max, s.strain());
-                min = Math.min(min, s.strain());
-                sum += s.strain();
-                if (Double.isFinite(s.temperature())) {
-                    tMax = Math.max(tMax, s.temperature());
-                    tMin = Math.min(tMin, s.temperature());
-                    tSum += s.temperature();
-                    tN++;
-                }
-            }
-            result.put(bucket, new TraceStat(bucket, max, min, sum / samples.size(), samples.size(), tN == 0 ? null : tMax,
-                    tN == 0 ? null : tMin, tN == 0 ? null : tSum / tN));
-        });
+        buckets.forEach((bucket, samples) -> result.put(bucket, Reducers.statsOf(bucket, samples)));
         return result;
     }
 

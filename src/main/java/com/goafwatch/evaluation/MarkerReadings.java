@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import com.goafwatch.geo.LeastSquaresRate;
 import com.goafwatch.threshold.Metric;
 import com.goafwatch.threshold.ThresholdRule;
 import com.goafwatch.timeseries.InfluxQl;
@@ -29,6 +30,10 @@ import com.goafwatch.timeseries.PointSeries;
 final class MarkerReadings {
 
     private static final String FIELD = PointSeries.FIELD_SETTLEMENT;
+
+    private static String q(String identifier) {
+        return InfluxQl.identifier(identifier);
+    }
 
     private final MonitoringLayout layout;
     private final Baselines baselines;
@@ -56,23 +61,23 @@ final class MarkerReadings {
         String filter = markerFilter(parcels);
         for (ThresholdRule rule : rules) {
             long w = rule.windowSeconds();
-            bucketHandles.computeIfAbsent(w, k -> batch.add("SELECT mean(" + FIELD + ") FROM " + PointSeries.SETTLEMENT + " WHERE time > "
+            bucketHandles.computeIfAbsent(w, k -> batch.add("SELECT mean(" + q(FIELD) + ") FROM " + q(PointSeries.SETTLEMENT) + " WHERE time > "
                     + (now.toEpochMilli() - w * 1000) + "ms AND time <= " + now.toEpochMilli() + "ms" + filter + " GROUP BY time("
-                    + bucketMs(w) + "ms), " + PointSeries.TAG_SENSOR + " fill(none)"));
+                    + bucketMs(w) + "ms), " + q(PointSeries.TAG_SENSOR) + " fill(none)"));
             if (rule.metric() == Metric.SETTLEMENT_RATE) {
                 // levelling results are sparse (daily to hourly), so reading them raw stays small
-                readingHandles.computeIfAbsent(w, k -> batch.add("SELECT " + FIELD + " FROM " + PointSeries.SETTLEMENT + " WHERE time > "
+                readingHandles.computeIfAbsent(w, k -> batch.add("SELECT " + q(FIELD) + " FROM " + q(PointSeries.SETTLEMENT) + " WHERE time > "
                         + (now.toEpochMilli() - w * 1000) + "ms AND time <= " + now.toEpochMilli() + "ms" + filter + " GROUP BY "
-                        + PointSeries.TAG_SENSOR));
+                        + q(PointSeries.TAG_SENSOR)));
             }
         }
         for (Instant at : new TreeSet<>(baselines.settlementByParcel().values())) {
-            baselineHandles.put(at, batch.add("SELECT last(" + FIELD + ") FROM " + PointSeries.SETTLEMENT + " WHERE time <= "
-                    + at.toEpochMilli() + "ms" + filter + " GROUP BY " + PointSeries.TAG_SENSOR));
+            baselineHandles.put(at, batch.add("SELECT last(" + q(FIELD) + ") FROM " + q(PointSeries.SETTLEMENT) + " WHERE time <= "
+                    + at.toEpochMilli() + "ms" + filter + " GROUP BY " + q(PointSeries.TAG_SENSOR)));
         }
-        newestHandle = batch.add("SELECT last(" + FIELD + ") FROM " + PointSeries.SETTLEMENT + " WHERE time > "
+        newestHandle = batch.add("SELECT last(" + q(FIELD) + ") FROM " + q(PointSeries.SETTLEMENT) + " WHERE time > "
                 + (now.toEpochMilli() - newestLookbackSeconds * 1000) + "ms AND time <= " + now.toEpochMilli() + "ms" + filter
-                + " GROUP BY " + PointSeries.TAG_SENSOR);
+                + " GROUP BY " + q(PointSeries.TAG_SENSOR));
     }
 
     long bucketMs(long windowSeconds) {
@@ -95,9 +100,9 @@ final class MarkerReadings {
             }
         }
         if (ids.isEmpty()) {
-            return " AND " + PointSeries.TAG_SENSOR + " = ''";
+            return " AND " + q(PointSeries.TAG_SENSOR) + " = ''";
         }
-        return " AND (" + ids.stream().map(id -> PointSeries.TAG_SENSOR + " = " + InfluxQl.stringLiteral(String.valueOf(id)))
+        return " AND (" + ids.stream().map(id -> q(PointSeries.TAG_SENSOR) + " = " + InfluxQl.stringLiteral(String.valueOf(id)))
                 .collect(Collectors.joining(" OR ")) + ")";
     }
 
@@ -242,8 +247,8 @@ final class MarkerReadings {
             case PERCENTILE -> {
                 List<Observation> all = perBucket.values().stream().flatMap(List::stream)
                         .sorted(Comparator.comparingDouble(Observation::value)).toList();
-                int rank = (int) Math.ceil(rule.statisticParameter() / 100.0 * all.size());
-                yield RuleValue.of(all.get(Math.max(0, Math.min(all.size() - 1, rank - 1))));
+                Double p = Reducers.percentile(all.stream().mapToDouble(Observation::value).toArray(), rule.statisticParameter());
+                yield RuleValue.of(all.stream().filter(o -> o.value() == p).findFirst().orElseThrow());
             }
             default -> {
                 List<Observation> perTime = new ArrayList<>();
@@ -260,11 +265,7 @@ final class MarkerReadings {
 
     /** max: the value; min: its negation (uplift, hogging); max_abs: the magnitude. */
     private static Observation signed(ThresholdRule rule, Observation o) {
-        double v = switch (rule.statistic()) {
-            case MAX -> o.value();
-            case MIN -> -o.value();
-            default -> Math.abs(o.value());
-        };
+        double v = Reducers.signed(rule.statistic(), o.value());
         return new Observation(o.time(), v, o.evidence().located(null, null, o.value(), null), null);
     }
 
@@ -276,7 +277,7 @@ final class MarkerReadings {
             if (s == null || s.size() < 2) {
                 continue;
             }
-            Double slope = slopePerDay(s);
+            Double slope = LeastSquaresRate.perDay(s);
             if (slope == null) {
                 continue;
             }
@@ -288,27 +289,6 @@ final class MarkerReadings {
             }
         }
         return RuleValue.of(worst);
-    }
-
-    static Double slopePerDay(TreeMap<Long, Double> series) {
-        int n = series.size();
-        double t0 = series.firstKey();
-        double sumT = 0;
-        double sumV = 0;
-        for (Map.Entry<Long, Double> e : series.entrySet()) {
-            sumT += (e.getKey() - t0) / 86_400_000.0;
-            sumV += e.getValue();
-        }
-        double meanT = sumT / n;
-        double meanV = sumV / n;
-        double sxx = 0;
-        double sxy = 0;
-        for (Map.Entry<Long, Double> e : series.entrySet()) {
-            double dt = (e.getKey() - t0) / 86_400_000.0 - meanT;
-            sxx += dt * dt;
-            sxy += dt * (e.getValue() - meanV);
-        }
-        return sxx == 0 ? null : sxy / sxx;
     }
 
     private static Long id(String tag) {
