@@ -91,7 +91,7 @@ public class Evaluator {
                 if (!CyclePlan.monitored(layout, rule, parcelId)) {
                     byRule.put(rule.id(), Flag.of(rule, "not_monitored"));
                 } else {
-                    judged.add(judge(projectId, parcel, rule, readings, now));
+                    judged.add(judge(projectId, layout, parcel, rule, readings, now));
                 }
             }
         });
@@ -131,7 +131,9 @@ public class Evaluator {
         return report(projectId, trigger, now, plan, judged.size(), changes.size(), null, t0, trips);
     }
 
-    private Judged judge(long projectId, MonitoringLayout.ParcelRef parcel, ThresholdRule rule, CycleReadings readings, Instant now) {
+    private Judged judge(long projectId, MonitoringLayout layout, MonitoringLayout.ParcelRef parcel, ThresholdRule configured,
+            CycleReadings readings, Instant now) {
+        ThresholdRule rule = configured.withNoDataAfterSeconds(CyclePlan.noDataAfterSeconds(layout, configured, parcel.id()));
         RuleValue value = readings.value(rule, parcel.id());
         Instant newest = readings.newest(rule, parcel.id());
         LevelTracker.State before = states.get(projectId, parcel.id(), rule.id());

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -66,8 +67,10 @@ final class MarkerReadings {
                     + bucketMs(w) + "ms), " + q(PointSeries.TAG_SENSOR) + " fill(none)"));
             if (rule.metric() == Metric.SETTLEMENT_RATE) {
                 // levelling results are sparse (daily to hourly), so reading them raw stays small
+                // the latest readings spanning the window: back to the reading before its start, two intervals earlier at most
+                long lookbackMs = (w + 2 * maxIntervalSeconds(layout)) * 1000;
                 readingHandles.computeIfAbsent(w, k -> batch.add("SELECT " + q(FIELD) + " FROM " + q(PointSeries.SETTLEMENT) + " WHERE time > "
-                        + (now.toEpochMilli() - w * 1000) + "ms AND time <= " + now.toEpochMilli() + "ms" + filter + " GROUP BY "
+                        + (now.toEpochMilli() - lookbackMs) + "ms AND time <= " + now.toEpochMilli() + "ms" + filter + " GROUP BY "
                         + q(PointSeries.TAG_SENSOR)));
             }
         }
@@ -78,6 +81,10 @@ final class MarkerReadings {
         newestHandle = batch.add("SELECT last(" + q(FIELD) + ") FROM " + q(PointSeries.SETTLEMENT) + " WHERE time > "
                 + (now.toEpochMilli() - newestLookbackSeconds * 1000) + "ms AND time <= " + now.toEpochMilli() + "ms" + filter
                 + " GROUP BY " + q(PointSeries.TAG_SENSOR));
+    }
+
+    private static long maxIntervalSeconds(MonitoringLayout layout) {
+        return layout.markers().values().stream().mapToLong(MonitoringLayout.Marker::intervalSeconds).max().orElse(0);
     }
 
     long bucketMs(long windowSeconds) {
@@ -238,6 +245,7 @@ final class MarkerReadings {
             return RuleValue.NONE;
         }
         return switch (rule.statistic()) {
+            case CHANGE -> RuleValue.of(change(perBucket));
             case MEAN -> {
                 List<Observation> all = perBucket.values().stream().flatMap(List::stream).toList();
                 Observation last = all.get(all.size() - 1);
@@ -259,6 +267,29 @@ final class MarkerReadings {
         };
     }
 
+    /**
+     * The largest change within the window of any marker (pair, triple): its newest value minus its first in
+     * the window, judged by magnitude.
+     */
+    private static Observation change(Map<Long, List<Observation>> perBucket) {
+        Map<List<String>, TreeMap<Long, Observation>> bySubject = new HashMap<>();
+        perBucket.forEach((t, list) -> list.forEach(o -> bySubject.computeIfAbsent(o.evidence().markers(), k -> new TreeMap<>()).put(t, o)));
+        Observation worst = null;
+        for (TreeMap<Long, Observation> series : bySubject.values()) {
+            TreeMap<Long, Double> values = new TreeMap<>();
+            series.forEach((t, o) -> values.put(t, o.value()));
+            double change = Reducers.changeWithinWindow(values);
+            Observation last = series.lastEntry().getValue();
+            Observation o = new Observation(last.time(), Math.abs(change), last.evidence().located(null, null, change, null)
+                    .noted(String.format(Locale.ROOT, "change within the window: %.3f → %.3f", series.firstEntry().getValue().value(),
+                            last.value())), null);
+            if (worst == null || o.value() > worst.value()) {
+                worst = o;
+            }
+        }
+        return worst;
+    }
+
     private static boolean inParcel(long parcelId, MonitoringLayout.Marker a, MonitoringLayout.Marker b) {
         return (a.parcelId() != null && a.parcelId() == parcelId) || (b.parcelId() != null && b.parcelId() == parcelId);
     }
@@ -277,13 +308,19 @@ final class MarkerReadings {
             if (s == null || s.size() < 2) {
                 continue;
             }
-            Double slope = LeastSquaresRate.perDay(s);
+            NavigableMap<Long, Double> used = Reducers.latestReadings(s, rule.windowSeconds() / 86_400.0);
+            if (used == null && s.lastKey() - s.firstKey() >= m.intervalSeconds() * 1000) {
+                // a shorter history than the window: all of it, once it spans one levelling interval
+                used = s;
+            }
+            Double slope = used == null ? null : LeastSquaresRate.perDay(used);
             if (slope == null) {
                 continue;
             }
             Instant last = Instant.ofEpochMilli(s.lastKey());
             Observation o = signed(rule, new Observation(last, slope, Evidence.markers(List.of(m.code()), m.lon(), m.lat(), last,
-                    "least-squares rate over " + s.size() + " readings")));
+                    String.format(Locale.ROOT, "least-squares rate over %d readings spanning %.1f d", used.size(),
+                            (used.lastKey() - used.firstKey()) / 86_400_000.0))));
             if (worst == null || o.value() > worst.value()) {
                 worst = o;
             }

@@ -95,23 +95,18 @@ final class Reducers {
      * the whole series spans less.
      */
     static Double latestRatePerDay(NavigableMap<Long, Double> series, double minSpanDays) {
+        NavigableMap<Long, Double> used = latestReadings(series, minSpanDays);
+        return used == null ? null : LeastSquaresRate.perDay(used);
+    }
+
+    /** The readings {@link #latestRatePerDay} uses: from the newest back to the first that spans the days; null when none does. */
+    static NavigableMap<Long, Double> latestReadings(NavigableMap<Long, Double> series, double minSpanDays) {
         if (series.size() < 2) {
             return null;
         }
         long newest = series.lastKey();
         Long from = series.floorKey(newest - Math.round(minSpanDays * MS_PER_DAY));
-        if (from == null || from == newest) {
-            return null;
-        }
-        return LeastSquaresRate.perDay(series.tailMap(from, true));
-    }
-
-    /** Time span of {@link #latestRatePerDay}'s readings, ms (0 when there is no rate). */
-    static long latestRateSpanMs(NavigableMap<Long, Double> series, double minSpanDays) {
-        if (latestRatePerDay(series, minSpanDays) == null) {
-            return 0;
-        }
-        return series.lastKey() - series.floorKey(series.lastKey() - Math.round(minSpanDays * MS_PER_DAY));
+        return from == null || from == newest ? null : series.tailMap(from, true);
     }
 
     /** Change within the window: the newest value minus the oldest in it (movement-ended tests); null when empty. */

@@ -74,7 +74,7 @@ public class RuleRepository {
                 rs.getLong("window_seconds"), rs.getString("unit"), rs.getString("level_mode"), (Double) rs.getObject("control_value"),
                 (Double) rs.getObject("blue"), (Double) rs.getObject("yellow"), (Double) rs.getObject("orange"),
                 (Double) rs.getObject("red"), rs.getDouble("hysteresis_fraction"), rs.getInt("pending_evaluations"),
-                (Long) rs.getObject("pending_seconds"), rs.getLong("no_data_after_seconds"), rs.getBoolean("spike_filter"),
+                (Long) rs.getObject("pending_seconds"), (Long) rs.getObject("no_data_after_seconds"), rs.getBoolean("spike_filter"),
                 rs.getBoolean("enabled"));
     }
 }

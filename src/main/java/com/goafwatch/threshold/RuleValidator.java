@@ -51,6 +51,9 @@ final class RuleValidator {
                 errors.add(new FieldError("statisticParameter", "length_over needs the value above which fiber counts (> 0)"));
             }
         }
+        if (statistic == Statistic.CHANGE && metric != null && (metric.fiber() || metric == Metric.SETTLEMENT_RATE)) {
+            errors.add(new FieldError("statistic", "change (within the window) applies to settlement, tilt and curvature"));
+        }
         String expectedUnit = statistic == Statistic.LENGTH_OVER ? "m" : metric == null ? null : metric.unit();
         if (expectedUnit != null && !expectedUnit.equals(r.unit())) {
             errors.add(new FieldError("unit", "unit '" + r.unit() + "' does not match " + (statistic == Statistic.LENGTH_OVER
@@ -88,8 +91,9 @@ final class RuleValidator {
         if (r.pendingSeconds() != null && r.pendingSeconds() < 0) {
             errors.add(new FieldError("pendingSeconds", "must not be negative"));
         }
-        long noData = r.noDataAfterSeconds() == null ? 86_400 : r.noDataAfterSeconds();
-        if (noData <= 0) {
+        // null: derived from the cadence of the rule's sensors when it is evaluated
+        Long noData = r.noDataAfterSeconds();
+        if (noData != null && noData <= 0) {
             errors.add(new FieldError("noDataAfterSeconds", "must be positive"));
         }
         RuleRequest normalized = new RuleRequest(r.phaseId(), r.parcelId(), r.name() == null ? null : r.name().trim(), r.metric(),

@@ -69,7 +69,7 @@ class ReducersTest {
         s.put(45 * DAY, 7.0);
         // span ≥ 7 d: the last two (30 → 45 d): 3 mm / 15 d = 0.2 mm/d
         assertThat(Reducers.latestRatePerDay(s, 7)).isCloseTo(0.2, within(1e-12));
-        assertThat(Reducers.latestRateSpanMs(s, 7)).isEqualTo(15 * DAY);
+        assertThat(Reducers.latestReadings(s, 7).keySet()).containsExactly(30 * DAY, 45 * DAY);
         // span ≥ 30 d: 15, 30, 45 d at 1, 4, 7: collinear, 0.2 mm/d
         assertThat(Reducers.latestRatePerDay(s, 30)).isCloseTo(0.2, within(1e-12));
         // span ≥ 31 d: all four; t̄ = 22.5, v̄ = 3; Σ(t−t̄)(v−v̄) = (−22.5)(−3) + (−7.5)(−2) + (7.5)(1) + (22.5)(4) = 180,
