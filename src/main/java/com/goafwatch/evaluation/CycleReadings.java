@@ -18,10 +18,10 @@ final class CycleReadings {
     private final MarkerReadings markers;
     private final List<StatementBatch> trips = new ArrayList<>();
 
-    CycleReadings(CyclePlan plan, Instant now, long traceBucketMs) {
+    CycleReadings(CyclePlan plan, Instant now, long traceBucketMs, double overdueFactor, int confirmationSamples) {
         StatementBatch first = new StatementBatch();
         fiber = new FiberReadings(first, plan.layout(), plan.baselines(), plan.fiberRules().values(), plan.subset(), now, traceBucketMs,
-                plan.lookbackSeconds());
+                plan.lookbackSeconds(), overdueFactor, confirmationSamples);
         markers = new MarkerReadings(first, plan.layout(), plan.baselines(), plan.markerRules().values(), plan.subset(), now,
                 traceBucketMs, plan.lookbackSeconds());
         trips.add(first);

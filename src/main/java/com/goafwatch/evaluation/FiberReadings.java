@@ -64,13 +64,19 @@ final class FiberReadings {
     private final Map<String, Map<Long, Map<Long, Map<Long, Double>>>> lengthCounts = new HashMap<>();
     private final Map<Long, Map<Long, Map<Long, double[]>>> rates = new HashMap<>();
     private final Map<Long, Instant> newest = new HashMap<>();
+    /** how far back a spike-filtered extreme rule reads: the confirming trace and its overdue time must fit */
+    private final long confirmationSpanSeconds;
+    private final int confirmationSamples;
 
     record RawSample(double strain, double temperature, double chainage, double distance, long timeMs) {
     }
 
     FiberReadings(StatementBatch batch, MonitoringLayout layout, Baselines baselines, Collection<ThresholdRule> rules, Set<Long> parcels,
-            Instant now, long bucketMs, long newestLookbackSeconds) {
+            Instant now, long bucketMs, long newestLookbackSeconds, double overdueFactor, int confirmationSamples) {
         this.layout = layout;
+        this.confirmationSamples = confirmationSamples;
+        long slowest = layout.cables().values().stream().mapToLong(MonitoringLayout.CableRef::intervalSeconds).max().orElse(0);
+        this.confirmationSpanSeconds = Math.round((overdueFactor + 0.5) * slowest);
         this.baselines = baselines;
         this.now = now;
         this.bucketMs = bucketMs;
@@ -84,7 +90,7 @@ final class FiberReadings {
         this.baselineSelection = baselined.isEmpty() ? null : " AND (" + String.join(" OR ", baselined) + ")";
         this.baselineExclusion = baselined.stream().map(c -> " AND " + c.replace(" = ", " != ")).collect(Collectors.joining());
         for (ThresholdRule rule : rules) {
-            long w = rule.windowSeconds();
+            long w = span(rule);
             // the per-trace rollups written at ingestion: a few points per trace and parcel instead of every sample
             traceHandles.computeIfAbsent(w, k -> batch.add("SELECT " + String.join(", ", q(FiberSeries.STAT_MAX), q(FiberSeries.STAT_MIN),
                     q(FiberSeries.STAT_SUM), q(FiberSeries.STAT_COUNT), q(FiberSeries.STAT_T_MAX), q(FiberSeries.STAT_T_MIN), q(FiberSeries.STAT_T_SUM),
@@ -125,12 +131,22 @@ final class FiberReadings {
         }
     }
 
+    /**
+     * The time span a rule reads: its window; for spike-filtered extremes at least (overdue factor + ½) × the
+     * slowest cable's interval, so that the trace after a lone one, or its being overdue, is seen.
+     */
+    long span(ThresholdRule rule) {
+        boolean extreme = rule.statistic() == Statistic.MAX || rule.statistic() == Statistic.MIN || rule.statistic() == Statistic.MAX_ABS;
+        return rule.spikeFilter() && extreme && rule.metric() != Metric.FIBER_STRAIN_RATE
+                ? Math.max(rule.windowSeconds(), confirmationSpanSeconds) : rule.windowSeconds();
+    }
+
     private String window(long seconds) {
         return "time > " + (now.toEpochMilli() - seconds * 1000) + "ms AND time <= " + now.toEpochMilli() + "ms";
     }
 
-    private static String lengthKey(ThresholdRule rule) {
-        return rule.windowSeconds() + "/" + rule.metric().dbValue() + "/" + rule.statisticParameter();
+    private String lengthKey(ThresholdRule rule) {
+        return span(rule) + "/" + rule.metric().dbValue() + "/" + rule.statisticParameter();
     }
 
     /** |value| above the ground limit: per cable, the fiber feels limit × coupling (temperature: no coupling). */
@@ -315,7 +331,7 @@ final class FiberReadings {
     }
 
     RuleValue value(ThresholdRule rule, long parcelId) {
-        long w = rule.windowSeconds();
+        long w = span(rule);
         if (rule.metric() == Metric.FIBER_STRAIN_RATE) {
             return rate(rule, parcelId);
         }
@@ -329,8 +345,32 @@ final class FiberReadings {
             case MEAN -> mean(byCable, temperature, parcelId);
             case PERCENTILE -> percentile(rule, parcelId, temperature);
             case LENGTH_OVER -> RuleValue.of(Worst.of(lengthObservations(rule, parcelId, byCable, temperature), rule.spikeFilter()));
-            default -> RuleValue.of(Worst.of(extremeObservations(rule, parcelId, byCable, temperature), rule.spikeFilter()));
+            default -> {
+                List<Observation> perTrace = extremeObservations(rule, parcelId, byCable, temperature);
+                if (!rule.spikeFilter()) {
+                    yield RuleValue.of(Worst.of(perTrace, false));
+                }
+                yield RuleValue.toConfirm(perTrace, layout.fiberIntervalSeconds(parcelId), sustainedInRaw(rule, parcelId, perTrace, temperature));
+            }
         };
+    }
+
+    /** Baselined (raw-read) cables: the top trace's value over adjacent samples, from the samples in hand; null otherwise. */
+    private Double sustainedInRaw(ThresholdRule rule, long parcelId, List<Observation> perTrace, boolean temperature) {
+        Observation top = perTrace.stream().max(Comparator.comparingDouble(Observation::value)).orElse(null);
+        if (top == null || top.locate() != null || top.evidence().cableId() == null) {
+            return null;
+        }
+        long cableId = top.evidence().cableId();
+        List<RawSample> samples = raw.getOrDefault(span(rule), Map.of()).getOrDefault(parcelId, Map.of())
+                .getOrDefault(cableId, new TreeMap<>()).get(top.time().toEpochMilli());
+        if (samples == null) {
+            return null;
+        }
+        MonitoringLayout.CableRef cable = layout.cables().get(cableId);
+        double k = temperature || cable == null ? 1.0 : cable.coupling();
+        return TraceConfirmation.sustained(samples.stream().map(x -> new double[] {x.distance(),
+                Reducers.signed(rule.statistic(), (temperature ? x.temperature() : x.strain()) / k)}).toList(), confirmationSamples);
     }
 
     /** One observation per trace: the worst cable's extreme in the rule's sense. */
@@ -353,7 +393,7 @@ final class FiberReadings {
                         Instant.ofEpochMilli(t.bucketMs()));
                 Observation o = new Observation(Instant.ofEpochMilli(t.bucketMs()), value, evidence,
                         new EvidenceLookup(parcelId, cableId, t.bucketMs(), t.bucketMs() + bucketMs, selector, temperature ? T : S));
-                Observation located = locatedInRaw(parcelId, rule.windowSeconds(), cableId, t.bucketMs(), selector, temperature, o);
+                Observation located = locatedInRaw(parcelId, span(rule), cableId, t.bucketMs(), selector, temperature, o);
                 perTrace.merge(t.bucketMs(), located, (a, b) -> a.value() >= b.value() ? a : b);
             }
         });
@@ -399,14 +439,14 @@ final class FiberReadings {
             return RuleValue.NONE;
         }
         return RuleValue.of(new Observation(Instant.ofEpochMilli(last), sum / n, new Evidence(null, null, null, null, null, null, null,
-                Instant.ofEpochMilli(last), null, "mean of " + n + " samples in parcel " + parcelId)));
+                Instant.ofEpochMilli(last), null, "mean of " + n + " samples in parcel " + parcelId, null)));
     }
 
     /** Percentile per cable (÷ coupling), the worst cable's: cables with different couplings do not pool. */
     private RuleValue percentile(ThresholdRule rule, long parcelId, boolean temperature) {
-        Map<Long, Double> byCable = new HashMap<>(percentiles.getOrDefault(rule.windowSeconds() + "/" + (temperature ? T : S) + "/"
+        Map<Long, Double> byCable = new HashMap<>(percentiles.getOrDefault(span(rule) + "/" + (temperature ? T : S) + "/"
                 + rule.statisticParameter(), Map.of()).getOrDefault(parcelId, Map.of()));
-        raw.getOrDefault(rule.windowSeconds(), Map.of()).getOrDefault(parcelId, Map.of()).forEach((cable, buckets) -> {
+        raw.getOrDefault(span(rule), Map.of()).getOrDefault(parcelId, Map.of()).forEach((cable, buckets) -> {
             double[] values = buckets.values().stream().flatMap(List::stream)
                     .mapToDouble(s -> temperature ? s.temperature() : s.strain()).filter(Double::isFinite).sorted().toArray();
             Double p = Reducers.percentile(values, rule.statisticParameter());
@@ -439,7 +479,7 @@ final class FiberReadings {
             double k = temperature || cable == null ? 1.0 : cable.coupling();
             double length = layout.cablesByParcel().getOrDefault(parcelId, List.of()).stream().filter(s -> s.cableId() == cableId)
                     .mapToDouble(MonitoringLayout.CableSpan::fiberLengthM).sum();
-            Map<Long, List<RawSample>> rawBuckets = raw.getOrDefault(rule.windowSeconds(), Map.of()).getOrDefault(parcelId, Map.of())
+            Map<Long, List<RawSample>> rawBuckets = raw.getOrDefault(span(rule), Map.of()).getOrDefault(parcelId, Map.of())
                     .get(cableId);
             for (TraceStat t : e.getValue().values()) {
                 double over;
@@ -461,7 +501,7 @@ final class FiberReadings {
             Instant at = Instant.ofEpochMilli(bucket);
             long cableId = (long) acc[1];
             MonitoringLayout.CableRef cable = layout.cables().get(cableId);
-            Evidence ev = acc[1] == 0 ? new Evidence(null, null, null, null, null, null, null, at, null, null)
+            Evidence ev = acc[1] == 0 ? new Evidence(null, null, null, null, null, null, null, at, null, null, null)
                     : Evidence.fiber(cableId, cable == null ? null : cable.code(), at);
             result.add(new Observation(at, Math.round(acc[0] * 100) / 100.0, ev, acc[1] == 0 ? null
                     : new EvidenceLookup(parcelId, cableId, bucket, bucket + bucketMs, "max", temperature ? T : S)));
@@ -471,7 +511,7 @@ final class FiberReadings {
 
     /** µε/d at the worst position: (last − first trace in the window at that position) ÷ coupling ÷ days between them. */
     private RuleValue rate(ThresholdRule rule, long parcelId) {
-        Map<Long, Map<String, double[]>> byCable = positionChanges.getOrDefault(rule.windowSeconds(), Map.of()).getOrDefault(parcelId, Map.of());
+        Map<Long, Map<String, double[]>> byCable = positionChanges.getOrDefault(span(rule), Map.of()).getOrDefault(parcelId, Map.of());
         Observation worst = null;
         for (Map.Entry<Long, Map<String, double[]>> e : byCable.entrySet()) {
             long cableId = e.getKey();

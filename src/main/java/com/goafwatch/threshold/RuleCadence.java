@@ -56,8 +56,8 @@ public class RuleCadence {
 
     /**
      * 422 when the rule cannot be evaluated at its sensors' cadence: a rate or change-within-window needs a
-     * window of at least one reading interval (two readings), and a no-data age below the interval would
-     * call the sensors silent between every two readings.
+     * window of at least one reading interval (two readings). (A no-data age of the rule's own is taken as
+     * given: whoever sets one knows the interrogator's schedule; leaving it out derives it from the cadence.)
      */
     void check(long projectId, RuleRequest r) {
         Metric metric = Metric.parse(r.metric()).orElseThrow();
@@ -69,11 +69,6 @@ public class RuleCadence {
             errors.add(new RuleValidator.FieldError("windowSeconds", "a window of " + ReadingCadence.describe(r.windowSeconds())
                     + " cannot hold two readings: the " + cadence.describe() + "; give at least "
                     + ReadingCadence.describe(cadence.intervalSeconds()) + " (rates use the latest readings spanning the window)"));
-        }
-        if (r.noDataAfterSeconds() != null && r.noDataAfterSeconds() < cadence.intervalSeconds()) {
-            errors.add(new RuleValidator.FieldError("noDataAfterSeconds", "a no-data age of " + ReadingCadence.describe(r.noDataAfterSeconds())
-                    + " is shorter than the cadence (the " + cadence.describe() + "): leave it out to derive "
-                    + ReadingCadence.describe(ReadingCadence.noDataAfterSeconds(cadence.intervalSeconds())) + " (2.5 × the interval)"));
         }
         if (!errors.isEmpty()) {
             throw ApiException.unprocessable("invalid-rule", "Rule cannot be evaluated at the sensors' cadence",
