@@ -9,7 +9,7 @@ package com.goafwatch.threshold;
 public record ThresholdRule(long id, long projectId, Long phaseId, Long parcelId, String name, Metric metric, Statistic statistic,
         Double statisticParameter, long windowSeconds, String unit, String levelMode, Double controlValue, Double blue,
         Double yellow, Double orange, Double red, double hysteresisFraction, int pendingEvaluations, Long pendingSeconds,
-        Long noDataAfterSeconds, boolean spikeFilter, boolean enabled) {
+        Long noDataAfterSeconds, boolean spikeFilter, boolean enabled, String description) {
 
     public Double threshold(Level level) {
         Double v = switch (level) {
@@ -28,7 +28,7 @@ public record ThresholdRule(long id, long projectId, Long phaseId, Long parcelId
     public ThresholdRule withNoDataAfterSeconds(long seconds) {
         return new ThresholdRule(id, projectId, phaseId, parcelId, name, metric, statistic, statisticParameter, windowSeconds, unit,
                 levelMode, controlValue, blue, yellow, orange, red, hysteresisFraction, pendingEvaluations, pendingSeconds, seconds,
-                spikeFilter, enabled);
+                spikeFilter, enabled, description);
     }
 
     /** 0 project, 1 phase, 2 parcel: the more specific wins. */

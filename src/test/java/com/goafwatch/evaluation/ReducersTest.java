@@ -123,7 +123,7 @@ class ReducersTest {
     })
     void eachLevelExactlyAtJustBelowAndJustAboveItsLimit(double fiberMicro, String expected) {
         ThresholdRule rule = new ThresholdRule(1, 1, null, null, "class I", Metric.FIBER_STRAIN, Statistic.MAX_ABS, null, 86400, "ue",
-                "percent", 2000.0, 50.0, 70.0, 85.0, 100.0, 0.1, 1, null, 86400L, true, true);
+                "percent", 2000.0, 50.0, 70.0, 85.0, 100.0, 0.1, 1, null, 86400L, true, true, null);
         double ground = Reducers.extreme(Statistic.MAX_ABS, fiberMicro, -10, 0.5).value();
         Instant now = Instant.parse("2026-06-01T00:00:00Z");
         LevelTracker.State s = new LevelTracker(rule).evaluate(LevelTracker.State.OK, ground, now, now).state();
