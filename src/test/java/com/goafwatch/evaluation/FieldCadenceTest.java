@@ -220,4 +220,36 @@ class FieldCadenceTest extends IntegrationTest {
         assertThat(byStatistic.get("max").value()).isCloseTo(45, within(1e-6));
         assertThat(byStatistic.get("max").level().dbValue()).isEqualTo("red");
     }
+
+    @Test
+    void cadenceAndTimeZoneAreInTheCableSensorAndProjectApis() {
+        EvaluationSite site = new EvaluationSite(api(), fixtures(), jdbc, "CADAPI");
+        site.cable();
+        long cable = jdbc.sql("SELECT id FROM cable WHERE project_id = ?").param(site.projectId).query(Long.class).single();
+        // nothing set: the fiber type default, 1 d
+        var c = api().get("/api/v1/cables/" + cable);
+        assertThat((Object) c.json("$.properties.readingIntervalSeconds")).isNull();
+        assertThat(((Number) c.json("$.properties.expectedIntervalSeconds")).longValue()).isEqualTo(DAY);
+        long marker = site.marker("H1", E0 + 50, N0 + 30, 7 * DAY);
+        assertThat(((Number) api().get("/api/v1/sensors/" + marker).json("$.expectedIntervalSeconds")).longValue()).isEqualTo(7 * DAY);
+        var bad = api().postJson("/api/v1/projects/" + site.projectId + "/sensors?crs=EPSG:4548", """
+                {"type": "Feature", "properties": {"code": "H2", "type": "settlement-marker", "readingIntervalSeconds": 1.5},
+                 "geometry": {"type": "Point", "coordinates": [%.1f, %.1f]}}""".formatted(E0 + 60, N0 + 30));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.toString()).contains("readingIntervalSeconds");
+        // project defaults: a marker without its own interval inherits the project's levelling interval
+        String code = (String) api().get("/api/v1/projects/" + site.projectId).json("$.code");
+        var wrongZone = api().putJson("/api/v1/projects/" + site.projectId, """
+                {"code": "%s", "name": "cadence", "timeZone": "Mars/Olympus"}""".formatted(code));
+        assertThat(wrongZone.status()).isEqualTo(422);
+        assertThat((String) wrongZone.json("$.field")).isEqualTo("timeZone");
+        var p = api().putJson("/api/v1/projects/" + site.projectId, """
+                {"code": "%s", "name": "cadence", "timeZone": "Asia/Urumqi", "fiberIntervalSeconds": 3600,
+                 "levellingIntervalSeconds": 2592000}""".formatted(code));
+        assertThat(p.status()).as(p.toString()).isEqualTo(200);
+        assertThat((String) p.json("$.timeZone")).isEqualTo("Asia/Urumqi");
+        assertThat(((Number) api().get("/api/v1/cables/" + cable).json("$.properties.expectedIntervalSeconds")).longValue()).isEqualTo(3600);
+        long inherits = site.marker("H3", E0 + 70, N0 + 30, 0);
+        assertThat(((Number) api().get("/api/v1/sensors/" + inherits).json("$.expectedIntervalSeconds")).longValue()).isEqualTo(30 * DAY);
+    }
 }
