@@ -1,6 +1,5 @@
 package com.goafwatch.evaluation;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -117,9 +116,5 @@ final class TraceConfirmation {
 
     private static String describe(long seconds) {
         return com.goafwatch.threshold.ReadingCadence.describe(seconds);
-    }
-
-    static Duration overdueAfter(long intervalSeconds, double factor) {
-        return Duration.ofSeconds(Math.round(intervalSeconds * factor));
     }
 }
