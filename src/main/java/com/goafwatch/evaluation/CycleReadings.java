@@ -16,6 +16,8 @@ final class CycleReadings {
 
     private final FiberReadings fiber;
     private final MarkerReadings markers;
+    /** the arithmetic over what {@code fiber} read; made once the reads are in */
+    private FiberValues fiberValues;
     private final List<StatementBatch> trips = new ArrayList<>();
 
     CycleReadings(CyclePlan plan, Instant now, long traceBucketMs, double overdueFactor, int confirmationSamples) {
@@ -41,7 +43,10 @@ final class CycleReadings {
     }
 
     RuleValue value(ThresholdRule rule, long parcelId) {
-        return rule.metric().fiber() ? fiber.value(rule, parcelId) : markers.value(rule, parcelId);
+        if (fiberValues == null) {
+            fiberValues = new FiberValues(fiber);
+        }
+        return rule.metric().fiber() ? fiberValues.value(rule, parcelId) : markers.value(rule, parcelId);
     }
 
     Instant newest(ThresholdRule rule, long parcelId) {
