@@ -18,6 +18,7 @@ final class CycleReadings {
     private final MarkerReadings markers;
     /** the arithmetic over what {@code fiber} read; made once the reads are in */
     private FiberValues fiberValues;
+    private MarkerValues markerValues;
     private final List<StatementBatch> trips = new ArrayList<>();
 
     CycleReadings(CyclePlan plan, Instant now, long traceBucketMs, double overdueFactor, int confirmationSamples) {
@@ -45,8 +46,9 @@ final class CycleReadings {
     RuleValue value(ThresholdRule rule, long parcelId) {
         if (fiberValues == null) {
             fiberValues = new FiberValues(fiber);
+            markerValues = new MarkerValues(markers);
         }
-        return rule.metric().fiber() ? fiberValues.value(rule, parcelId) : markers.value(rule, parcelId);
+        return rule.metric().fiber() ? fiberValues.value(rule, parcelId) : markerValues.value(rule, parcelId);
     }
 
     Instant newest(ThresholdRule rule, long parcelId) {
