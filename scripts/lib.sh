@@ -13,15 +13,16 @@ PGUSER_="${GOAFWATCH_PGUSER:-postgres}"
 LOCAL_PG_PORT=55432
 
 log() { printf '\033[1;34m[goafwatch]\033[0m %s\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 ensure_packages() {
   # service: PostGIS, InfluxDB, GDAL (shapefile/GeoPackage imports), CJK fonts (report PDFs);
   # build: Maven, JDK; tests: Mosquitto (MQTT notifications), Chromium + driver (web map),
-  # poppler-utils (pdftoppm renders report pages)
+  # poppler-utils (pdftoppm renders report pages), python3-owslib (an independent OGC API client)
   local wanted=(postgresql-15-postgis-3 influxdb gdal-bin maven openjdk-17-jdk-headless curl
-                fonts-noto-cjk mosquitto chromium chromium-driver poppler-utils)
+                fonts-noto-cjk mosquitto chromium chromium-driver poppler-utils python3-owslib)
   local missing=()
   for p in "${wanted[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -149,7 +150,13 @@ start_bench_service() { # heap extra-args...
     --goafwatch.security.bootstrap-admin-password="$ADMIN_PASSWORD" \
     --goafwatch.influx.url="http://127.0.0.1:$influx_port" --goafwatch.spool.dir="$bench/spool" "$@" >"$bench/service.log" 2>&1 &
   BENCH_APP_PID=$!
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$service_port/actuator/health" >/dev/null && break; sleep 0.5; done
+  # a deadline, not a count: a loaded machine may take minutes to start the service
+  local deadline=$((SECONDS + 600))
+  until curl -sf "http://127.0.0.1:$service_port/actuator/health" >/dev/null; do
+    kill -0 "$BENCH_APP_PID" 2>/dev/null || { tail -30 "$bench/service.log" >&2; die "the bench service exited"; }
+    [ "$SECONDS" -lt "$deadline" ] || die "the bench service did not start within 600 s (see $bench/service.log)"
+    sleep 0.5
+  done
   SERVICE_URL="http://127.0.0.1:$service_port"; INFLUX_URL="http://127.0.0.1:$influx_port"
   BENCH_JDBC_URL="jdbc:postgresql://$host:$port/goafwatch_bench"
   BENCH_CP="target/test-classes:target/classes:$(cat target/bench.cp)"

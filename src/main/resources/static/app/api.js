@@ -29,6 +29,34 @@ async function send(method, path, body) {
 
 export const get = path => send('GET', path);
 export const post = (path, body) => send('POST', path, body ?? {});
+export const put = (path, body) => send('PUT', path, body);
+export const del = path => send('DELETE', path);
+/**
+ * Posts a file as it is (type: its media type) or a FormData (type omitted: the browser sets the multipart boundary).
+ * XMLHttpRequest rather than fetch, because only it reports upload progress: onProgress(sentBytes, totalBytes).
+ */
+export function upload(path, body, type, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (type) xhr.setRequestHeader('Content-Type', type);
+    if (csrf) xhr.setRequestHeader(csrf.header, csrf.token);
+    if (onProgress) xhr.upload.addEventListener('progress', e => { if (e.lengthComputable) onProgress(e.loaded, e.total); });
+    xhr.addEventListener('error', () => reject(new Error(`${path}: network error`)));
+    xhr.addEventListener('load', () => {
+      if (xhr.status === 401) {
+        location.href = '/login';
+        reject(new ProblemError(401, null));
+        return;
+      }
+      let json = null;
+      try { json = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch (e) { json = { detail: xhr.responseText.slice(0, 300) }; }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(json); else reject(new ProblemError(xhr.status, json));
+    });
+    xhr.send(body);
+  });
+}
 
 /** Every feature of a paged GeoJSON endpoint, following its "next" links. */
 export async function allFeatures(path) {

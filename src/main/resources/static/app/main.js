@@ -4,6 +4,10 @@ import { t, apply, lang, setLanguage } from './i18n.js';
 import { SiteMap, LEVEL_COLOURS, STRAIN_CLASSES } from './map.js';
 import { Panel } from './panel.js';
 import { h, fill } from './dom.js';
+import { Views } from './views.js';
+import { AdminView } from './admin.js';
+import { ImportView } from './imports.js';
+import { LevellingView } from './levelling.js';
 
 const app = {
   session: null, project: null, sensors: [], map: null, panel: null, events: null,
@@ -36,6 +40,11 @@ function phaseOptions() {
   fill(select, h('option', { value: '' }, t('allPhases')),
     (app.phases || []).map(p => h('option', { value: p.phaseId }, t('phaseLabel', { n: p.ordinal }))));
   select.value = chosen;
+  const parcels = document.getElementById('alert-parcel');
+  const picked = parcels.value;
+  fill(parcels, h('option', { value: '' }, t('allParcels')),
+    (app.map?.parcels || []).map(f => h('option', { value: f.id }, f.properties.code)));
+  parcels.value = picked;
 }
 
 function translate() {
@@ -53,8 +62,10 @@ async function openProject(project) {
   phaseOptions();
   await app.map.load(project);
   fill(document.getElementById('parcel-codes'), app.map.parcels.map(f => h('option', { value: f.properties.code })));
+  phaseOptions();
   await app.panel.refreshAlerts();
   listen(project);
+  if (app.views) await app.views.refresh();
   document.body.dataset.ready = 'true';
 }
 
@@ -99,10 +110,12 @@ async function boot() {
     cable: c => app.panel.openCable(c),
   });
   app.panel = new Panel(app);
+  app.views = new Views(app, { admin: new AdminView(app), import: new ImportView(app), levelling: new LevellingView(app) });
   document.querySelectorAll('[data-layer]').forEach(box => box.addEventListener('change', () => app.map.toggle(box.dataset.layer, box.checked)));
   document.getElementById('lang').addEventListener('click', async () => {
     setLanguage(lang() === 'zh' ? 'en' : 'zh');
     translate();
+    await app.views.refresh();
     if (app.project) {
       await app.map.refreshPhases();
       await app.map.refreshParcels(false);

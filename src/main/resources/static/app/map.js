@@ -144,18 +144,22 @@ export class SiteMap {
     }
   }
 
-  /** Boreholes, when the service offers them as a collection: their collars and surface traces. */
+  /** Boreholes, when the service offers them: every collar, and the surface trace of each directional hole. */
   async refreshBoreholes() {
     const collections = await get('/ogcapi/collections');
     if (!collections.collections.some(c => c.id === 'boreholes')) return;
-    const holes = await allFeatures(`/ogcapi/collections/boreholes/items?projectId=${this.project.id}&limit=500`);
-    document.getElementById('boreholes-toggle').hidden = holes.length === 0;
+    const scope = `projectId=${this.project.id}&limit=500`;
+    const [collars, traces] = await Promise.all([allFeatures(`/ogcapi/collections/boreholes/items?${scope}`),
+      allFeatures(`/ogcapi/collections/borehole-traces/items?${scope}`)]);
+    document.getElementById('boreholes-toggle').hidden = collars.length === 0;
     this.groups.boreholes.clearLayers();
-    for (const h of holes) {
-      L.geoJSON(h, {
-        pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 3, color: '#6a3d9a', className: 'borehole' }),
-        style: { color: '#6a3d9a', weight: 2, className: 'borehole' },
-      }).bindTooltip(label(h.properties.code)).addTo(this.groups.boreholes);
+    for (const t of traces) {
+      L.geoJSON(t, { style: { color: '#6a3d9a', weight: 2, className: 'borehole' } })
+        .bindTooltip(label(t.properties.code)).addTo(this.groups.boreholes);
+    }
+    for (const h of collars) {
+      L.geoJSON(h, { pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 3, color: '#6a3d9a', className: 'borehole' }) })
+        .bindTooltip(label(h.properties.code)).addTo(this.groups.boreholes);
     }
   }
 }

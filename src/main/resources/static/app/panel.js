@@ -1,14 +1,11 @@
-// The side panel: a parcel's facts, flags, alerts and charts; a cable's profile over time; the alert list.
+// The side panel: a parcel's facts, flags, alerts and charts; a cable's profile over time; the alert list (alerts.js).
 import { get, post } from './api.js';
 import { t, formatTime, lang } from './i18n.js';
 import { timeChart, profileChart } from './charts.js';
 import { maxAbs } from './map.js';
 import { h, fill } from './dom.js';
-
-const num = (v, digits = 1) => (v == null ? '–' : Number(v).toFixed(digits));
-const UNITS = { ue: 'µε', 'mm/d': 'mm/d', mm: 'mm', 'mm/m': 'mm/m', m: 'm' };
-const unit = u => UNITS[u] || u || '';
-const badge = (kind, value, text) => h('span', { class: `badge ${kind}-${value}` }, text);
+import { num, unit, badge } from './format.js';
+import { AlertList } from './alerts.js';
 const DAY = 86400000;
 
 export class Panel {
@@ -17,7 +14,7 @@ export class Panel {
     this.days = 7;
     document.querySelectorAll('.tabs [data-tab]').forEach(b => b.addEventListener('click', () => this.show(b.dataset.tab)));
     document.getElementById('panel-toggle').addEventListener('click', () => document.getElementById('panel').classList.toggle('collapsed'));
-    ['alert-level', 'alert-phase', 'alert-state'].forEach(id => document.getElementById(id).addEventListener('change', () => this.refreshAlerts()));
+    this.alerts = new AlertList(app, this);
   }
 
   show(tab) {
@@ -59,7 +56,7 @@ export class Panel {
       h('h4', null, t('flags')),
       h('ul', { class: 'flags' }, flags.flags.length ? flags.flags.map(flagItem) : h('li', { class: 'small' }, t('noFlags'))),
       h('h4', null, t('openAlerts')),
-      h('ul', { class: 'alerts parcel-alerts' }, alerts.alerts.length ? alerts.alerts.map(a => this.alertItem(a))
+      h('ul', { class: 'alerts parcel-alerts' }, alerts.alerts.length ? alerts.alerts.map(a => this.alerts.item(a))
         : h('li', { class: 'small' }, t('noAlerts'))),
       h('h4', null, t('acceptance'), ' ', h('span', { class: 'acceptance-verdict' })),
       h('ul', { class: 'flags acceptance' }),
@@ -68,7 +65,7 @@ export class Panel {
         [1, 7, 30, 90, 365].map(d => h('option', { value: d, selected: d === this.days }, `${d} ${t('days')}`)))),
       h('h4', null, t('strainHistory')), h('p', { class: 'small worst' }), h('div', { class: 'chart chart-strain' }),
       h('h4', null, t('settlementChart')), h('p', { class: 'small markers-note' }), h('div', { class: 'chart chart-settlement' }));
-    this.bindAlertButtons(el, () => this.renderParcel());
+    this.alerts.bind(el, () => this.renderParcel());
     el.querySelector('.days').addEventListener('change', e => { this.days = Number(e.target.value); this.renderParcel(); });
     el.querySelector('.phase-report')?.addEventListener('click', () => this.phaseReport(p.phaseId));
     const to = new Date();
@@ -162,58 +159,8 @@ export class Panel {
     await draw();
   }
 
-  // ---- alerts -------------------------------------------------------------------------------------
-  async refreshAlerts() {
-    const project = this.app.project;
-    if (!project) return;
-    const q = new URLSearchParams({ project: project.id, limit: 200 });
-    for (const [id, name] of [['alert-level', 'level'], ['alert-phase', 'phase'], ['alert-state', 'state']]) {
-      const v = document.getElementById(id).value;
-      if (v) q.set(name, v);
-    }
-    const list = await get(`/api/v1/alerts?${q}`);
-    const ul = document.getElementById('alert-list');
-    fill(ul, list.alerts.length ? list.alerts.map(a => this.alertItem(a)) : h('li', { class: 'small' }, t('noAlerts')));
-    ul.querySelectorAll('li[data-parcel]').forEach(li => li.addEventListener('click', e => {
-      if (e.target.closest('button, textarea')) return;
-      const f = this.app.map.parcels.find(p => p.id === Number(li.dataset.parcel));
-      if (f) this.openParcel(f);
-    }));
-    this.bindAlertButtons(ul, () => this.refreshAlerts());
-  }
-
-  alertItem(a) {
-    const level = a.kind === 'no_data' ? 'no_data' : a.level;
-    const name = a.kind === 'no_data' ? t('kind_no_data') : t('level_' + a.level);
-    const write = this.canWrite() && a.state !== 'cleared';
-    return h('li', { class: `alert state-${a.state}`, dataset: { alert: a.id, parcel: a.parcelId } },
-      badge('level', level, name), ' ', h('b', null, a.parcelCode), ' ', a.ruleName,
-      a.value != null ? ` · ${num(a.value, 2)} ${unit(a.unit)} (${t('threshold')} ${num(a.threshold, 2)})` : '',
-      h('div', { class: 'small' }, `${t('raised')} ${formatTime(a.raisedAt)} · `, h('span', { class: 'alert-state' }, t(a.state)),
-        a.acknowledgedBy ? ` ${t('by')} ${a.acknowledgedBy} ${formatTime(a.acknowledgedAt)}` : ''),
-      write ? h('textarea', { class: 'ack-comment', placeholder: t('commentPlaceholder') }) : null,
-      write && a.state === 'raised' ? h('button', { type: 'button', class: 'ack' }, t('acknowledge')) : null,
-      write ? h('button', { type: 'button', class: 'add-comment' }, t('addComment')) : null);
-  }
-
-  bindAlertButtons(root, after) {
-    root.querySelectorAll('li[data-alert]').forEach(li => {
-      const id = li.dataset.alert;
-      const comment = () => li.querySelector('.ack-comment')?.value?.trim() || null;
-      const act = async (path, body) => {
-        try {
-          await post(`/api/v1/alerts/${id}/${path}`, body);
-          this.app.toast(t('saved'));
-          await after();
-          if (root.id !== 'alert-list') await this.refreshAlerts();
-        } catch (e) {
-          this.app.toast(`${t('failed')}: ${e.message}`);
-        }
-      };
-      li.querySelector('.ack')?.addEventListener('click', () => act('acknowledge', { comment: comment() }));
-      li.querySelector('.add-comment')?.addEventListener('click', () => { if (comment()) act('comments', { comment: comment() }); });
-    });
-  }
+  // ---- alerts (alerts.js) ---------------------------------------------------------------------------
+  refreshAlerts() { return this.alerts.refresh(); }
 }
 
 function flagItem(f) {

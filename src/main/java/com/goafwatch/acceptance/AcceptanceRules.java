@@ -1,7 +1,6 @@
 package com.goafwatch.acceptance;
 
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -67,7 +66,7 @@ public final class AcceptanceRules {
             return new CriterionResult("observation_period", Verdict.INSUFFICIENT_DATA, null, c.minObservationDays().doubleValue(), "d",
                     "no grouting date recorded: the observation period has no start", "obs.noStart", List.of());
         }
-        long days = Duration.between(e.lastGroutedOn().atStartOfDay(ZoneOffset.UTC).toInstant(), e.windowTo()).toDays();
+        long days = Duration.between(e.lastGroutedOn().atStartOfDay(e.siteZone()).toInstant(), e.windowTo()).toDays();
         return new CriterionResult("observation_period", days >= c.minObservationDays() ? Verdict.MEETS : Verdict.INSUFFICIENT_DATA,
                 (double) days, c.minObservationDays().doubleValue(), "d", "observed since the last grouting on " + e.lastGroutedOn(),
                 "obs.since", List.of(e.lastGroutedOn().toString()));

@@ -5,7 +5,7 @@ import static com.goafwatch.timeseries.InfluxQl.identifier;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.goafwatch.geo.LeastSquaresRate;
+import com.goafwatch.project.SiteZones;
 import com.goafwatch.timeseries.FiberSeries;
 import com.goafwatch.timeseries.InfluxClient;
 import com.goafwatch.timeseries.InfluxQl;
@@ -51,9 +52,12 @@ public class EvidenceGatherer {
     private final JdbcClient jdbc;
     private final InfluxClient influx;
 
-    EvidenceGatherer(JdbcClient jdbc, InfluxClient influx) {
+    private final SiteZones zones;
+
+    EvidenceGatherer(JdbcClient jdbc, InfluxClient influx, SiteZones zones) {
         this.jdbc = jdbc;
         this.influx = influx;
+        this.zones = zones;
     }
 
     public PhaseEvidence gather(long projectId, long phaseId, AcceptanceCriteria criteria, Instant to) {
@@ -66,7 +70,9 @@ public class EvidenceGatherer {
      */
     public PhaseEvidence gather(long projectId, long phaseId, Long onlyParcel, AcceptanceCriteria criteria, Instant to) {
         AcceptanceCriteria c = criteria.withDefaults();
-        Instant from = to.atZone(ZoneOffset.UTC).minusMonths(c.stabilityMonths()).toInstant();
+        // months and days are the site's: "six months before" and the daily means are cut at the site's midnight
+        ZoneId zone = zones.zoneOf(projectId);
+        Instant from = to.atZone(zone).minusMonths(c.stabilityMonths()).toInstant();
         List<ParcelRow> parcels = jdbc.sql("""
                 SELECT p.id, p.code, p.area_mu, p.status,
                        (SELECT count(*) FROM borehole b WHERE b.parcel_id = p.id AND b.hole_type = 'grouting') AS holes,
@@ -111,7 +117,7 @@ public class EvidenceGatherer {
             if (!markers.isEmpty()) {
                 statements.add("SELECT mean(" + identifier(PointSeries.FIELD_SETTLEMENT) + ") FROM " + identifier(PointSeries.SETTLEMENT)
                         + " WHERE " + identifier(PointSeries.TAG_SENSOR) + " =~ /^(" + ids(markers.stream().map(Marker::id).toList()) + ")$/ AND " + time
-                        + " GROUP BY time(1d), " + identifier(PointSeries.TAG_SENSOR) + " fill(none)");
+                        + " GROUP BY time(1d), " + identifier(PointSeries.TAG_SENSOR) + " fill(none) " + InfluxQl.tz(zone));
             }
             JsonNode response = influx.queryAll(statements);
             for (int statement = 0; statement < 2; statement++) {
@@ -156,7 +162,7 @@ public class EvidenceGatherer {
             double[] s = strain.get(p.id());
             evidence.add(new ParcelEvidence(p.id(), p.code(), p.mu(), p.status(), p.holes(), p.take(), p.lastGrouted(),
                     qa.getOrDefault(p.id(), List.of()), settlement, p.fiber(), s == null ? null : s[0],
-                    s == null ? null : cableCodes.get((long) s[1]), p.severe(), from, to));
+                    s == null ? null : cableCodes.get((long) s[1]), p.severe(), from, to, zone));
         }
         return new PhaseEvidence(evidence, List.copyOf(series.values()), from, to, influxNanos);
     }

@@ -2,6 +2,7 @@ package com.goafwatch.acceptance;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -13,10 +14,11 @@ import java.util.List;
  *                          (a single-trace spike does not count); null: no fiber data
  * @param fiberMonitored whether any cable crosses the parcel
  * @param openSevereAlerts open alerts of level orange or red
+ * @param siteZone       the zone of the site's days (the observation period counts from the site's midnight)
  */
 public record ParcelEvidence(long parcelId, String code, double areaMu, String status, int groutingHoles, double groutTakeM3,
         LocalDate lastGroutedOn, List<QaResult> qaTests, List<MarkerSettlement> markers, boolean fiberMonitored, Double maxGroundStrainUe,
-        String maxStrainCable, int openSevereAlerts, Instant windowFrom, Instant windowTo) {
+        String maxStrainCable, int openSevereAlerts, Instant windowFrom, Instant windowTo, ZoneId siteZone) {
 
     /**
      * @param readings     days with readings in the window

@@ -28,14 +28,20 @@ class AlertController {
     private final AlertRepository alerts;
     private final AlertLifecycle lifecycle;
     private final ProjectAccess access;
+    private final BulkAcknowledgement bulk;
 
-    AlertController(AlertRepository alerts, AlertLifecycle lifecycle, ProjectAccess access) {
+    AlertController(AlertRepository alerts, AlertLifecycle lifecycle, ProjectAccess access, BulkAcknowledgement bulk) {
+        this.bulk = bulk;
         this.alerts = alerts;
         this.lifecycle = lifecycle;
         this.access = access;
     }
 
     record CommentRequest(String comment) {
+    }
+
+    /** Body of a bulk acknowledgement: the alerts and the one comment recorded on each. */
+    record BulkRequest(List<Long> ids, String comment) {
     }
 
     @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "project")
@@ -71,6 +77,14 @@ class AlertController {
     @PostMapping("/api/v1/alerts/{id}/acknowledge")
     Alert acknowledge(@PathVariable long id, @RequestBody(required = false) CommentRequest body) {
         return lifecycle.acknowledge(id, body == null ? null : body.comment());
+    }
+
+    /** All or nothing; each alert is checked against the caller's projects (the body names alerts, not a project). */
+    @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "project")
+    @PostMapping("/api/v1/alerts/bulk-acknowledge")
+    Map<String, Object> acknowledgeAll(@RequestBody(required = false) BulkRequest body) {
+        List<Alert> done = bulk.acknowledge(body == null ? null : body.ids(), body == null ? null : body.comment());
+        return Map.of("acknowledged", done.size(), "alerts", done);
     }
 
     @ProjectScoped(ScopeOwner.ALERT)

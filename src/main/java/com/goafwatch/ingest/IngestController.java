@@ -86,14 +86,17 @@ class IngestController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(lineProtocol.ingest(projectId, text, precision));
     }
 
-    @Operation(summary = "Manual readings as JSON (levelling of settlement markers, other point sensors); all or nothing")
+    @Operation(summary = "Manual readings as JSON (levelling of settlement markers, other point sensors); all or nothing; "
+            + "dryRun=true: validate and count, write nothing (200 instead of 202)")
     @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/ingest/readings")
-    ResponseEntity<IngestSummary> readings(@PathVariable long projectId, HttpServletRequest request) {
+    ResponseEntity<IngestSummary> readings(@PathVariable long projectId, @RequestParam(defaultValue = "false") boolean dryRun,
+            HttpServletRequest request) {
         requireProject(projectId);
         byte[] body = RequestBodies.readLimited(request, limits.maxUploadSize());
         try {
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(readings.ingest(projectId, mapper.readTree(body)));
+            return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.ACCEPTED).body(readings.ingest(projectId, mapper.readTree(body),
+                    dryRun));
         } catch (JacksonException e) {
             throw ApiException.badRequest("malformed-json", "body is not valid JSON: " + e.getOriginalMessage());
         }

@@ -44,6 +44,14 @@ public class ReadingsIngestor {
     }
 
     public IngestSummary ingest(long projectId, JsonNode body) {
+        return ingest(projectId, body, false);
+    }
+
+    /**
+     * @param dryRun validate every reading and count them, but leave the batch uncommitted (nothing is written;
+     *     the summary's batch is 0)
+     */
+    public IngestSummary ingest(long projectId, JsonNode body, boolean dryRun) {
         JsonNode readings = body == null ? null : body.path("readings");
         if (readings == null || !readings.isArray() || readings.isEmpty()) {
             throw ApiException.badRequest("invalid-body", "body must be {\"readings\": [{\"sensor\": …, \"time\": …, …}, …]} with at least one reading");
@@ -79,6 +87,9 @@ public class ReadingsIngestor {
             }
             if (errors.any()) {
                 throw errors.toProblem("readings batch");
+            }
+            if (dryRun) {
+                return new IngestSummary(0, 0, writer.points()); // closing the uncommitted batch discards it
             }
             long sequence = batch.commit();
             events.publishEvent(new SamplesAccepted(projectId, sequence, Set.copyOf(writer.parcels())));

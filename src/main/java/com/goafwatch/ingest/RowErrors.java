@@ -6,10 +6,10 @@ import java.util.List;
 import com.goafwatch.system.ApiException;
 
 /** Bad rows of one request: every one counted, the first {@code limit} listed with line number and reason. */
-final class RowErrors {
+public final class RowErrors {
 
     /** One bad row; {@code line} is 1-based in the uploaded text (or the index in a JSON array). */
-    record RowError(long line, String reason) {
+    public record RowError(long line, String reason) {
     }
 
     static final int MAX_REASON = 300;
@@ -18,11 +18,11 @@ final class RowErrors {
     private final List<RowError> listed = new ArrayList<>();
     private long count;
 
-    RowErrors(int limit) {
+    public RowErrors(int limit) {
         this.limit = limit;
     }
 
-    void add(long line, String reason) {
+    public void add(long line, String reason) {
         count++;
         if (listed.size() < limit) {
             // reasons quote the offending value: keep each short, whatever a hostile field held
@@ -31,16 +31,16 @@ final class RowErrors {
         }
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 
-    boolean any() {
+    public boolean any() {
         return count > 0;
     }
 
     /** The 422 problem naming the bad rows; the caller has discarded the batch. */
-    ApiException toProblem(String what) {
+    public ApiException toProblem(String what) {
         return ApiException.unprocessable("invalid-rows", "Invalid " + what, count + " bad row(s); nothing of this " + what
                 + " was stored").with("errorCount", count).with("errors", listed);
     }

@@ -13,7 +13,7 @@ import java.time.temporal.ChronoField;
  * or with {@code T}) read in the site's zone. Remembers the last text, because every row of a trace
  * repeats the same timestamp.
  */
-final class Timestamps {
+public final class Timestamps {
 
     private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
             .optionalStart().appendLiteral('T').optionalEnd().optionalStart().appendLiteral(' ').optionalEnd()
@@ -23,12 +23,12 @@ final class Timestamps {
     private String lastText;
     private long lastMillis;
 
-    Timestamps(ZoneId zone) {
+    public Timestamps(ZoneId zone) {
         this.zone = zone;
     }
 
     /** @throws IllegalArgumentException naming the text when it is no timestamp */
-    long toEpochMillis(String text) {
+    public long toEpochMillis(String text) {
         if (text.equals(lastText)) {
             return lastMillis;
         }

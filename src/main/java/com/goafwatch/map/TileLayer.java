@@ -7,7 +7,8 @@ import com.goafwatch.parcel.ParcelLevelSql;
 
 /**
  * The vector tile layers. Each selects its features inside the tile (alias {@code g}: {@code env} the
- * tile in EPSG:3857, {@code env_geo} the same box in the storage CRS, so the spatial index is used)
+ * tile in EPSG:3857, {@code env_geo} the tile grown by the 64-px buffer in the storage CRS, so the spatial index is
+ * used and features lying only in the buffer are drawn)
  * with attributes named as in the GeoJSON API; {@code %s} takes the project filter.
  */
 public enum TileLayer {

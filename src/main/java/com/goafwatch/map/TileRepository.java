@@ -46,7 +46,11 @@ class TileRepository {
      */
     static String sql(TileLayer layer, String projectFilter) {
         return """
-                WITH g AS (SELECT e AS env, ST_Transform(e, 4490) AS env_geo FROM ST_TileEnvelope(?, ?, ?) AS e)
+                WITH a AS (SELECT ?::int AS z, ?::int AS x, ?::int AS y),
+                     -- features are selected by the envelope grown by the 64-px buffer ST_AsMVTGeom keeps, so a stroke
+                     -- that only enters the buffer is still drawn to the seam (64/4096 of the tile's width)
+                     g AS (SELECT ST_TileEnvelope(a.z, a.x, a.y) AS env,
+                                  ST_Transform(ST_TileEnvelope(a.z, a.x, a.y, margin => 64.0 / 4096), 4490) AS env_geo FROM a)
                 SELECT (SELECT version FROM map_layer_version WHERE layer = ?) AS version,
                        (SELECT ST_AsMVT(t, ?, 4096, 'geom', 'id') FROM (
                            SELECT * FROM (%s) f WHERE f.geom IS NOT NULL) t) AS mvt

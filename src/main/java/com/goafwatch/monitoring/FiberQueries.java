@@ -3,6 +3,8 @@ package com.goafwatch.monitoring;
 import static com.goafwatch.timeseries.InfluxQl.identifier;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -72,9 +74,10 @@ public class FiberQueries {
 
     /**
      * @param distanceM one position, or null to use the range
+     * @param siteDays  daily buckets cut at this zone's midnight (the site's days), or null for {@code points} buckets
      */
-    FiberHistory history(Cable cable, Double distanceM, Double fromM, Double toM, TimeRange range, int points) {
-        if (points < 1 || points > MAX_POINTS) {
+    FiberHistory history(Cable cable, Double distanceM, Double fromM, Double toM, TimeRange range, int points, ZoneId siteDays) {
+        if (siteDays == null && (points < 1 || points > MAX_POINTS)) {
             throw ApiException.badRequest("invalid-parameter", "points must be between 1 and " + MAX_POINTS).with("parameter", "points");
         }
         String selection;
@@ -89,22 +92,25 @@ public class FiberQueries {
             throw ApiException.badRequest("invalid-parameter", "give distance, or distanceFrom ≤ distanceTo");
         }
         long span = range.to().toEpochMilli() - range.from().toEpochMilli();
-        long bucket = Math.max(1, (span + points - 1) / points);
+        long bucket = siteDays != null ? 86_400_000L : Math.max(1, (span + points - 1) / points);
+        // days start at the site's midnight (tz), other buckets at `from` (offset), not at an epoch-aligned boundary
+        String grouping = siteDays != null ? "time(1d) fill(none) " + InfluxQl.tz(siteDays)
+                : "time(" + bucket + "ms, " + Math.floorMod(range.from().toEpochMilli(), bucket) + "ms) fill(none)";
         String s = identifier(FiberSeries.FIELD_STRAIN);
         List<InfluxSeries> result = InfluxSeries.of(influx.query("SELECT min(" + s + "), max(" + s + "), mean(" + s + "), count(" + s
                 + ") FROM " + identifier(FiberSeries.MEASUREMENT) + " WHERE " + identifier(FiberSeries.TAG_CABLE) + " = "
                 + InfluxQl.stringLiteral(String.valueOf(cable.id())) + " AND " + filter + " AND " + range.influxQl()
-                // offset the buckets so that the first starts at `from`, not at an epoch-aligned boundary
-                + " GROUP BY time(" + bucket + "ms, " + Math.floorMod(range.from().toEpochMilli(), bucket) + "ms) fill(none)"));
+                + " GROUP BY " + grouping));
         List<FiberHistory.Bucket> buckets = new ArrayList<>();
         for (InfluxSeries series : result) {
             for (Map<String, Object> r : series.rows()) {
-                buckets.add(new FiberHistory.Bucket(Instant.ofEpochMilli(InfluxSeries.number(r, "time").longValue()),
-                        InfluxSeries.number(r, "min"), InfluxSeries.number(r, "max"), InfluxSeries.number(r, "mean"),
-                        InfluxSeries.number(r, "count").longValue()));
+                Instant start = Instant.ofEpochMilli(InfluxSeries.number(r, "time").longValue());
+                buckets.add(new FiberHistory.Bucket(start, InfluxSeries.number(r, "min"), InfluxSeries.number(r, "max"),
+                        InfluxSeries.number(r, "mean"), InfluxSeries.number(r, "count").longValue(),
+                        siteDays == null ? null : LocalDate.ofInstant(start, siteDays)));
             }
         }
-        return new FiberHistory(cable.id(), selection, range.from(), range.to(), bucket, buckets);
+        return new FiberHistory(cable.id(), selection, range.from(), range.to(), bucket, siteDays == null ? null : siteDays.getId(), buckets);
     }
 
     /**

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.goafwatch.fiber.Cable;
 import com.goafwatch.fiber.CableRepository;
+import com.goafwatch.project.SiteZones;
 import com.goafwatch.sensor.PointSensor;
 import com.goafwatch.sensor.PointSensorRepository;
 import com.goafwatch.sensor.SensorType;
@@ -29,10 +30,12 @@ class MonitoringController {
     private final PointSensorRepository sensors;
     private final JdbcClient jdbc;
     private final LimitsProperties limits;
+    private final SiteZones zones;
 
     MonitoringController(FiberQueries fiber, PointQueries points, CableRepository cables, PointSensorRepository sensors, JdbcClient jdbc,
-            LimitsProperties limits) {
+            LimitsProperties limits, SiteZones zones) {
         this.limits = limits;
+        this.zones = zones;
         this.fiber = fiber;
         this.points = points;
         this.cables = cables;
@@ -49,14 +52,20 @@ class MonitoringController {
     }
 
     @Operation(summary = "Strain history at one fiber distance, or over distanceFrom..distanceTo, downsampled to `points` "
-            + "buckets (min/max/mean/count)")
+            + "buckets (min/max/mean/count), or with bucket=day to the site's days (daily extremes, cut at the site's midnight)")
     @ProjectScoped(ScopeOwner.CABLE)
     @GetMapping("/api/v1/cables/{id}/history")
     FiberHistory history(@PathVariable long id, @RequestParam(required = false) Double distance,
             @RequestParam(required = false) Double distanceFrom, @RequestParam(required = false) Double distanceTo,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(defaultValue = "500") int points) {
-        return fiber.history(cable(id), distance, distanceFrom, distanceTo, TimeRange.parse(from, to, limits.maxQuerySpan()), points);
+            @RequestParam(defaultValue = "500") int points, @RequestParam(required = false) String bucket) {
+        if (bucket != null && !bucket.equals("day")) {
+            throw ApiException.badRequest("invalid-parameter", "bucket must be 'day' (or left out for `points` buckets)")
+                    .with("parameter", "bucket");
+        }
+        Cable cable = cable(id);
+        return fiber.history(cable, distance, distanceFrom, distanceTo, TimeRange.parse(from, to, limits.maxQuerySpan()), points,
+                bucket == null ? null : zones.zoneOf(cable.projectId()));
     }
 
     @Operation(summary = "Fiber strain inside a parcel over a window (default 1 day), per cable crossing it")
@@ -82,7 +91,7 @@ class MonitoringController {
             throw ApiException.badRequest("wrong-sensor-type", "sensor " + sensor.code() + " is a " + sensor.type().dbValue()
                     + ", not a settlement marker");
         }
-        return points.settlement(sensor, TimeRange.parse(from, to, limits.maxQuerySpan()));
+        return points.settlement(sensor, TimeRange.parse(from, to, limits.maxQuerySpan()), zones.zoneOf(sensor.projectId()));
     }
 
     private Cable cable(long id) {

@@ -70,7 +70,8 @@ class PointQueries {
         return new ParcelStrain(parcelId, parcelCode, range.from(), range.to(), cables);
     }
 
-    SettlementSeries settlement(PointSensor marker, TimeRange range) {
+    /** @param siteZone the zone of the site's days */
+    SettlementSeries settlement(PointSensor marker, TimeRange range, java.time.ZoneId siteZone) {
         List<InfluxSeries> result = InfluxSeries.of(influx.query("SELECT " + identifier(PointSeries.FIELD_SETTLEMENT) + " FROM "
                 + identifier(PointSeries.SETTLEMENT) + " WHERE " + identifier(PointSeries.TAG_SENSOR) + " = " + InfluxQl.stringLiteral(String.valueOf(marker.id()))
                 + " AND " + range.influxQl() + " ORDER BY time ASC LIMIT " + MAX_READINGS));
@@ -81,11 +82,12 @@ class PointQueries {
                 double t = InfluxSeries.number(r, "time");
                 double v = InfluxSeries.number(r, PointSeries.FIELD_SETTLEMENT);
                 Double rate = previous == null ? null : (v - previous[1]) / ((t - previous[0]) / MILLIS_PER_DAY);
-                readings.add(new SettlementSeries.Reading(Instant.ofEpochMilli((long) t), v, rate));
+                Instant time = Instant.ofEpochMilli((long) t);
+                readings.add(new SettlementSeries.Reading(time, java.time.LocalDate.ofInstant(time, siteZone), v, rate));
                 previous = new double[] {t, v};
             }
         }
-        return new SettlementSeries(marker.id(), marker.code(), marker.parcelId(), range.from(), range.to(), readings,
+        return new SettlementSeries(marker.id(), marker.code(), marker.parcelId(), range.from(), range.to(), siteZone.getId(), readings,
                 SettlementRates.leastSquaresMmPerDay(readings), previous == null ? null : previous[1]);
     }
 }

@@ -29,8 +29,11 @@ class ChannelController {
     private final JdbcClient jdbc;
     private final ProjectRepository projects;
     private final DeliveryAddressGuard guard;
+    private final ChannelTester tester;
 
-    ChannelController(ChannelRepository channels, JdbcClient jdbc, ProjectRepository projects, DeliveryAddressGuard guard) {
+    ChannelController(ChannelRepository channels, JdbcClient jdbc, ProjectRepository projects, DeliveryAddressGuard guard,
+            ChannelTester tester) {
+        this.tester = tester;
         this.projects = projects;
         this.guard = guard;
         this.channels = channels;
@@ -89,6 +92,13 @@ class ChannelController {
                     .with("errors", List.of("url: " + reason));
         });
         return r;
+    }
+
+    /** Sends a test message now and returns the receiver's answer (admin only, like the channel's other writes). */
+    @ProjectScoped(ScopeOwner.NOTIFICATION_CHANNEL)
+    @PostMapping("/api/v1/notification-channels/{id}/test")
+    ChannelTester.Answer test(@PathVariable long id) {
+        return tester.test(get(id));
     }
 
     /** The delivery log, newest first: state, attempts, last error, delivery time. */

@@ -35,6 +35,14 @@ class WebhookSender implements Sender {
 
     @Override
     public void send(Channel channel, long deliveryId, String event, String level, String payloadJson) throws Exception {
+        int status = post(channel, deliveryId, event, payloadJson);
+        if (status / 100 != 2) {
+            throw new IllegalStateException("HTTP " + status);
+        }
+    }
+
+    /** Posts one signed message and returns the receiver's status (its body is never read). */
+    int post(Channel channel, long deliveryId, String event, String payloadJson) throws Exception {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("User-Agent", "goafwatch-webhook");
@@ -44,10 +52,7 @@ class WebhookSender implements Sender {
         if (channel.hasSecret()) {
             headers.put("X-Goafwatch-Signature", "sha256=" + sign(channel.secret(), timestamp + "." + payloadJson));
         }
-        int status = http.postJson(URI.create(channel.url()), headers, payloadJson, false).status(); // the body is never read
-        if (status / 100 != 2) {
-            throw new IllegalStateException("HTTP " + status);
-        }
+        return http.postJson(URI.create(channel.url()), headers, payloadJson, false).status();
     }
 
     static String sign(String secret, String text) throws Exception {

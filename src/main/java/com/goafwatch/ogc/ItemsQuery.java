@@ -6,8 +6,9 @@ import java.util.Map;
 import com.goafwatch.geo.BoundingBox;
 
 /**
- * A parsed {@code /items} request: output CRS, bounding box (x/y order, in its own CRS), page, a
+ * A parsed {@code /items} request: output CRS, bounding box (x/y order, in its own CRS; two boxes when it crosses the
+ * antimeridian; null when none), page, a
  * closed or open time interval (null ends are open) and equality filters on properties.
  */
-record ItemsQuery(OgcCrs crs, BoundingBox bbox, int limit, long offset, Instant from, Instant to, Map<OgcProperty, String> filters) {
+record ItemsQuery(OgcCrs crs, java.util.List<BoundingBox> bbox, int limit, long offset, Instant from, Instant to, Map<OgcProperty, String> filters) {
 }

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,7 +37,7 @@ final class ItemsQueryParser {
             throw bad("f=" + f + " is not offered; this API speaks json (GeoJSON for features)");
         }
         OgcCrs crs = crs(params, "crs", OgcCrs.CRS84);
-        BoundingBox bbox = bbox(one(params, "bbox"), crs(params, "bbox-crs", OgcCrs.CRS84));
+        List<BoundingBox> bbox = bbox(one(params, "bbox"), crs(params, "bbox-crs", OgcCrs.CRS84));
         int limit = (int) Math.min(number(params, "limit", DEFAULT_LIMIT, 1), maxLimit); // over the maximum: a full page, as Part 1 allows
         long offset = number(params, "offset", 0, 0);
         Instant[] interval = interval(one(params, "datetime"));
@@ -55,20 +56,36 @@ final class ItemsQueryParser {
         return OgcCrs.parse(text).orElseThrow(() -> bad(name + " '" + text + "' is not offered; use one of " + OgcCrs.uris()));
     }
 
-    private static BoundingBox bbox(String text, OgcCrs crs) {
+    /**
+     * One box, or two when a geographic box crosses the antimeridian (Part 1: minx greater than maxx runs east past
+     * 180°). A 6-number box (with heights) is read in two dimensions, as the collections are.
+     */
+    private static List<BoundingBox> bbox(String text, OgcCrs crs) {
         if (text == null) {
             return null;
         }
         String[] v = text.split(",", -1);
         if (v.length == 6) {
-            throw bad("bbox has 6 values, but these collections are two-dimensional; give minx,miny,maxx,maxy");
+            v = new String[] {v[0], v[1], v[3], v[4]};
         }
         // Part 2: the numbers follow the axis order of bbox-crs; BoundingBox wants x/y
-        String xy = crs.northingFirst() && v.length == 4 ? String.join(",", v[1], v[0], v[3], v[2]) : text;
+        String[] xy = crs.northingFirst() && v.length == 4 ? new String[] {v[1], v[0], v[3], v[2]} : v;
         try {
-            return BoundingBox.parse(xy, crs.crs());
+            if (xy.length == 4 && crs.crs().isGeographic() && crossesAntimeridian(xy)) {
+                return List.of(BoundingBox.parse(String.join(",", xy[0], xy[1], "180", xy[3]), crs.crs()),
+                        BoundingBox.parse(String.join(",", "-180", xy[1], xy[2], xy[3]), crs.crs()));
+            }
+            return List.of(BoundingBox.parse(String.join(",", xy), crs.crs()));
         } catch (IllegalArgumentException e) {
             throw bad(e.getMessage() + (crs.northingFirst() ? " (axis order of " + crs.uri() + ": northing/latitude first)" : ""));
+        }
+    }
+
+    private static boolean crossesAntimeridian(String[] xy) {
+        try {
+            return Double.parseDouble(xy[0].trim()) > Double.parseDouble(xy[2].trim());
+        } catch (NumberFormatException e) {
+            return false; // BoundingBox names the bad number
         }
     }
 

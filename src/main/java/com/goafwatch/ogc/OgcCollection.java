@@ -47,17 +47,17 @@ enum OgcCollection {
                     filterable("flagLevel", ParcelLevelSql.EXPRESSION, "string"),
                     plain("updatedAt", "p.updated_at", "string"))),
 
-    CABLES("cables", "Fiber-optic cables", "Sensing cables: trench routes (lines) and borehole cables (collar points).",
-            "cable p JOIN project pr ON pr.id = p.project_id",
-            "COALESCE(p.route, p.top_point)", "p.created_at", List.of(
-                    filterable("projectId", "p.project_id", "integer"),
-                    filterable("project", "pr.code", "string"),
-                    filterable("code", "p.code", "string"),
-                    filterable("installation", "p.installation", "string"),
-                    plain("fiberLengthM", "p.fiber_length_m", "number"),
-                    plain("routeLengthM", "round(p.route_length_m::numeric, 2)", "number"),
-                    plain("depthM", "p.depth_m", "number"),
-                    plain("couplingCoefficient", "p.coupling_coefficient", "number"))),
+    // one geometry type per collection (QGIS loads a layer of one type and hides the rest): trench cables as lines
+    // here, borehole cables as the points of their tops in BOREHOLE_CABLES
+    CABLES("cables", "Fiber-optic cables in trenches", "Trench cables along their mapped routes (LineString); cables in "
+            + "boreholes are the collection borehole-cables.",
+            "cable p JOIN project pr ON pr.id = p.project_id AND p.installation = 'trench'",
+            "p.route", "p.created_at", cableProperties()),
+
+    BOREHOLE_CABLES("borehole-cables", "Fiber-optic cables in boreholes", "Cables grouted into boreholes, at the top of the "
+            + "hole (Point), with their depth.",
+            "cable p JOIN project pr ON pr.id = p.project_id AND p.installation = 'borehole'",
+            "p.top_point", "p.created_at", cableProperties()),
 
     MARKERS("markers", "Point sensors", "Settlement markers, tiltmeters, extensometers and piezometers.",
             "point_sensor p JOIN project pr ON pr.id = p.project_id LEFT JOIN parcel pc ON pc.id = p.parcel_id",
@@ -70,23 +70,18 @@ enum OgcCollection {
                     filterable("parcel", "pc.code", "string"),
                     plain("installedAt", "p.installed_at", "string"))),
 
-    BOREHOLES("boreholes", "Boreholes", "Grouting, check, curtain and monitoring holes: the surface trace of a directional hole, "
-            + "the collar of a vertical one, with treatment figures.",
+    // every hole once, at its collar (Point); the surface traces of directional holes are BOREHOLE_TRACES
+    BOREHOLES("boreholes", "Boreholes", "Grouting, check, curtain and monitoring holes at their collars (Point), with treatment "
+            + "figures; the surface traces of directional holes are the collection borehole-traces.",
             "borehole p JOIN project pr ON pr.id = p.project_id LEFT JOIN parcel pc ON pc.id = p.parcel_id LEFT JOIN phase ph ON ph.id = pc.phase_id",
-            "CASE WHEN ST_Length(ST_Force2D(p.path)) > 0.1 THEN p.surface_trace ELSE p.collar END", "p.grouted_on::timestamptz", List.of(
-                    filterable("projectId", "p.project_id", "integer"),
-                    filterable("project", "pr.code", "string"),
-                    filterable("code", "p.code", "string"),
-                    filterable("type", "p.hole_type", "string"),
-                    filterable("order", "p.hole_order", "integer"),
-                    filterable("parcel", "pc.code", "string"),
-                    filterable("phase", "ph.ordinal", "integer"),
-                    plain("measuredDepthM", "p.measured_depth_m", "number"),
-                    plain("verticalDepthM", "round(p.vertical_depth_m::numeric, 2)", "number"),
-                    plain("depthToGoafM", "p.depth_to_goaf_m", "number"),
-                    plain("groutTakeM3", "p.grout_take_m3", "number"),
-                    plain("wasteShare", "p.waste_share", "number"),
-                    plain("groutedOn", "p.grouted_on", "string"))),
+            "p.collar", "p.grouted_on::timestamptz", boreholeProperties()),
+
+    // a vertical section repeats its collar's position in plan: repeated vertices removed
+    BOREHOLE_TRACES("borehole-traces", "Borehole traces", "Surface traces (plan view, LineString) of the directional holes, "
+            + "those that leave their collar by more than 0.1 m; the same properties as boreholes.",
+            "borehole p JOIN project pr ON pr.id = p.project_id AND ST_Length(ST_Force2D(p.path)) > 0.1 "
+                    + "LEFT JOIN parcel pc ON pc.id = p.parcel_id LEFT JOIN phase ph ON ph.id = pc.phase_id",
+            "ST_RemoveRepeatedPoints(p.surface_trace)", "p.grouted_on::timestamptz", boreholeProperties()),
 
     ALERTS("alerts", "Deformation alerts", "Alerts at their evidence location (else the parcel), with level, state and acknowledgement.",
             "alert p JOIN parcel pc ON pc.id = p.parcel_id JOIN phase ph ON ph.id = p.phase_id JOIN project pr ON pr.id = p.project_id",
@@ -108,6 +103,35 @@ enum OgcCollection {
                     plain("acknowledgedAt", "p.acknowledged_at", "string"),
                     plain("acknowledgedBy", "p.acknowledged_by", "string"),
                     plain("clearedAt", "p.cleared_at", "string")));
+
+    private static List<OgcProperty> cableProperties() {
+        return List.of(
+                filterable("projectId", "p.project_id", "integer"),
+                filterable("project", "pr.code", "string"),
+                filterable("code", "p.code", "string"),
+                filterable("installation", "p.installation", "string"),
+                plain("fiberLengthM", "p.fiber_length_m", "number"),
+                plain("routeLengthM", "round(p.route_length_m::numeric, 2)", "number"),
+                plain("depthM", "p.depth_m", "number"),
+                plain("couplingCoefficient", "p.coupling_coefficient", "number"));
+    }
+
+    private static List<OgcProperty> boreholeProperties() {
+        return List.of(
+                filterable("projectId", "p.project_id", "integer"),
+                filterable("project", "pr.code", "string"),
+                filterable("code", "p.code", "string"),
+                filterable("type", "p.hole_type", "string"),
+                filterable("order", "p.hole_order", "integer"),
+                filterable("parcel", "pc.code", "string"),
+                filterable("phase", "ph.ordinal", "integer"),
+                plain("measuredDepthM", "p.measured_depth_m", "number"),
+                plain("verticalDepthM", "round(p.vertical_depth_m::numeric, 2)", "number"),
+                plain("depthToGoafM", "p.depth_to_goaf_m", "number"),
+                plain("groutTakeM3", "p.grout_take_m3", "number"),
+                plain("wasteShare", "p.waste_share", "number"),
+                plain("groutedOn", "p.grouted_on", "string"));
+    }
 
     private final String id;
     private final String title;

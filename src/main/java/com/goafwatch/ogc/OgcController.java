@@ -27,6 +27,12 @@ import com.goafwatch.security.ProjectScoped;
 import com.goafwatch.security.ScopeOwner;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.enums.ParameterStyle;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -106,15 +112,24 @@ class OgcController {
     @Operation(summary = "Features of a collection",
             description = "bbox (+ bbox-crs), crs, limit, offset, datetime (instant or interval, '..' open) and equality "
                     + "filters on the collection's filterable properties; coordinates in the axis order of crs")
+    @ApiResponse(responseCode = "200", description = "A GeoJSON FeatureCollection with numberMatched, numberReturned and links",
+            content = @Content(mediaType = GEOJSON, schema = @Schema(type = "object", requiredProperties = {"type", "features"})))
+    @ApiResponse(responseCode = "400", description = "A bad parameter, named in the problem", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(type = "object", requiredProperties = {"type", "title", "status"})))
+    @ApiResponse(responseCode = "404", description = "No such collection", content = @Content(mediaType = "application/problem+json"))
     @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "projectId")
     @GetMapping(value = "/ogcapi/collections/{collectionId}/items", produces = {GEOJSON, MediaType.APPLICATION_JSON_VALUE, "*/*"})
     ResponseEntity<ObjectNode> items(@PathVariable String collectionId, HttpServletRequest request,
             // declared for the API definition; ItemsQueryParser reads them (and the property filters) from the request
-            @Parameter(description = "minx,miny,maxx,maxy in the axis order of bbox-crs") @RequestParam(required = false) String bbox,
+            @Parameter(description = "minx,miny,maxx,maxy (or 6 numbers with heights) in the axis order of bbox-crs; minx > maxx crosses "
+                    + "the antimeridian", style = ParameterStyle.FORM, explode = Explode.FALSE, array = @ArraySchema(
+                            schema = @Schema(type = "number"), minItems = 4, maxItems = 6)) @RequestParam(required = false) String bbox,
             @Parameter(description = "CRS of bbox (URI); default CRS84") @RequestParam(name = "bbox-crs", required = false) String bboxCrs,
             @Parameter(description = "CRS of the response (URI); default CRS84") @RequestParam(required = false) String crs,
-            @Parameter(description = "page size, 1..max-page-size (larger values give a full page)") @RequestParam(required = false) String limit,
-            @Parameter(description = "features to skip") @RequestParam(required = false) String offset,
+            @Parameter(description = "page size (larger values give a full page)", schema = @Schema(type = "integer", minimum = "1",
+                    defaultValue = "100")) @RequestParam(required = false) String limit,
+            @Parameter(description = "features to skip", schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
+            @RequestParam(required = false) String offset,
             @Parameter(description = "RFC 3339 instant, date or interval (start/end, '..' open)") @RequestParam(required = false) String datetime) {
         OgcCollection c = collectionNamed(collectionId);
         Map<String, String[]> params = request.getParameterMap();
@@ -141,6 +156,12 @@ class OgcController {
     }
 
     @Operation(summary = "One feature")
+    @ApiResponse(responseCode = "200", description = "A GeoJSON Feature with its links",
+            content = @Content(mediaType = GEOJSON, schema = @Schema(type = "object", requiredProperties = {"type", "geometry", "properties"})))
+    @ApiResponse(responseCode = "400", description = "A bad parameter, named in the problem", content = @Content(
+            mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such collection or feature (or another project's)", content = @Content(
+            mediaType = "application/problem+json"))
     @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "projectId")
     @GetMapping(value = "/ogcapi/collections/{collectionId}/items/{featureId}", produces = {GEOJSON, MediaType.APPLICATION_JSON_VALUE, "*/*"})
     ResponseEntity<ObjectNode> item(@PathVariable String collectionId, @PathVariable String featureId, HttpServletRequest request) {
@@ -162,7 +183,9 @@ class OgcController {
                 .orElseThrow(() -> ApiException.notFound("feature", featureId + " in " + c.id()));
         ObjectNode feature = feature(c, row);
         ArrayNode links = feature.putArray("links");
-        add(links, base() + "/collections/" + c.id() + "/items/" + id, "self", GEOJSON, "This feature");
+        // the self link names the CRS asked for, so following it gives the same coordinates
+        add(links, base() + "/collections/" + c.id() + "/items/" + id + (crs == OgcCrs.CRS84 ? "" : "?crs="
+                + java.net.URLEncoder.encode(crs.uri(), java.nio.charset.StandardCharsets.UTF_8)), "self", GEOJSON, "This feature");
         add(links, base() + "/collections/" + c.id(), "collection", JSON, c.title());
         return geojson(feature, crs);
     }

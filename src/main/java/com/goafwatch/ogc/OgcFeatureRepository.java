@@ -93,11 +93,14 @@ class OgcFeatureRepository {
             params.add(visible.toArray(Long[]::new));
         }
         if (q.bbox() != null) {
-            var b = q.bbox();
-            // densified so that a box in projected metres keeps its true outline in degrees
-            double step = b.crs().isGeographic() ? 0.001 : 100.0;
-            clauses.add("ST_Intersects(" + c.geometry() + ", ST_Transform(ST_Segmentize(ST_MakeEnvelope(?, ?, ?, ?, ?), ?), 4490))");
-            params.addAll(List.of(b.minX(), b.minY(), b.maxX(), b.maxY(), b.crs().srid(), step));
+            List<String> boxes = new ArrayList<>();
+            for (var b : q.bbox()) {
+                // densified so that a box in projected metres keeps its true outline in degrees
+                double step = b.crs().isGeographic() ? 0.001 : 100.0;
+                boxes.add("ST_Intersects(" + c.geometry() + ", ST_Transform(ST_Segmentize(ST_MakeEnvelope(?, ?, ?, ?, ?), ?), 4490))");
+                params.addAll(List.of(b.minX(), b.minY(), b.maxX(), b.maxY(), b.crs().srid(), step));
+            }
+            clauses.add("(" + String.join(" OR ", boxes) + ")");
         }
         if (q.from() != null) {
             clauses.add(c.instant() + " >= ?");

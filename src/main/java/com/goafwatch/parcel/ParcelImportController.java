@@ -34,9 +34,11 @@ class ParcelImportController {
     private final ProjectRepository projects;
     private final ObjectMapper mapper;
     private final LimitsProperties limits;
+    private final ImportPreview preview;
 
     ParcelImportController(ParcelImporter importer, OgrConverter ogr, ProjectRepository projects, ObjectMapper mapper,
-            LimitsProperties limits) {
+            LimitsProperties limits, ImportPreview preview) {
+        this.preview = preview;
         this.importer = importer;
         this.ogr = ogr;
         this.projects = projects;
@@ -46,29 +48,31 @@ class ParcelImportController {
 
     @Operation(summary = "Import a GeoJSON FeatureCollection of parcels, all or nothing. Feature properties: code, "
             + "phase (ordinal), name, landUse, status. crs: input CRS (default: the file's crs member, else CRS84). "
-            + "mode: create (default; existing codes are errors) or upsert.")
+            + "mode: create (default; existing codes are errors) or upsert. dryRun=true: validate everything, write nothing; "
+            + "the answer adds the outlines (preview, EPSG:4490 GeoJSON).")
     @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/parcels/import")
-    ImportResult importGeoJson(@PathVariable long projectId, @RequestParam(required = false) String crs,
-            @RequestParam(required = false) String mode, HttpServletRequest request) {
+    Object importGeoJson(@PathVariable long projectId, @RequestParam(required = false) String crs,
+            @RequestParam(required = false) String mode, @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest request) {
         requireProject(projectId);
         ImportMode importMode = mode(mode);
         JsonNode collection = parse(RequestBodies.readLimited(request, limits.maxUploadSize()));
-        return importer.importCollection(projectId, collection, DeclaredCrs.of(collection, crs), importMode);
+        return preview.run(dryRun, () -> importer.importCollection(projectId, collection, DeclaredCrs.of(collection, crs), importMode));
     }
 
-    @Operation(summary = "Import parcels from a zipped shapefile (.zip) or a GeoPackage (.gpkg) layer, all or nothing")
+    @Operation(summary = "Import parcels from a zipped shapefile (.zip) or a GeoPackage (.gpkg) layer, all or nothing; "
+            + "dryRun=true: validate everything, write nothing")
     @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping(path = "/api/v1/projects/{projectId}/parcels/import-file", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportResult importFile(@PathVariable long projectId, @RequestPart("file") MultipartFile file,
+    Object importFile(@PathVariable long projectId, @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String crs, @RequestParam(required = false) String layer,
-            @RequestParam(required = false) String mode) throws IOException {
+            @RequestParam(required = false) String mode, @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
         requireProject(projectId);
         ImportMode importMode = mode(mode);
         SupportedCrs declared = crs == null || crs.isBlank() ? null : ParcelListParams.crs("crs", crs);
         String geoJson = ogr.toGeoJson(file.getOriginalFilename(), file.getInputStream(), declared, layer);
-        return importer.importCollection(projectId, parse(geoJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                SupportedCrs.CGCS2000, importMode);
+        JsonNode collection = parse(geoJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return preview.run(dryRun, () -> importer.importCollection(projectId, collection, SupportedCrs.CGCS2000, importMode));
     }
 
     private void requireProject(long projectId) {

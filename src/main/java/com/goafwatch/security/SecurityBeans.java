@@ -19,9 +19,11 @@ class SecurityBeans {
         return RoleHierarchyImpl.withDefaultRolePrefix().role("ADMIN").implies("ENGINEER").role("ENGINEER").implies("VIEWER").build();
     }
 
+    /** bcrypt (delegating, so old hashes stay readable), with verified matches remembered for a minute: see VerifiedPasswordCache. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(SecurityProperties properties) {
+        return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(), properties.verifiedPasswordTtl(), 10_000,
+                com.github.benmanes.caffeine.cache.Ticker.systemTicker());
     }
 
     /** Every transaction carries the actor for the audit triggers. */

@@ -53,6 +53,7 @@ class SecurityConfig implements WebMvcConfigurer {
                 .requestMatchers(DELETE, "/api/v1/projects/*", "/api/v1/phases/*").hasRole("ADMIN")
                 // a channel makes the service send requests to any address it names (and holds signing secrets)
                 .requestMatchers(POST, "/api/v1/projects/*/notification-channels").hasRole("ADMIN")
+                .requestMatchers(POST, "/api/v1/notification-channels/*/test").hasRole("ADMIN")
                 .requestMatchers(PUT, "/api/v1/notification-channels/*").hasRole("ADMIN")
                 .requestMatchers(DELETE, "/api/v1/notification-channels/*").hasRole("ADMIN")
                 // acceptance is the panel's decision and the criteria are project policy

@@ -15,13 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                random one is generated and printed once (never a default)
  * @param tokenLifetime           default lifetime of API tokens
  * @param oidc                    claim mapping for {@code oidc} mode
+ * @param verifiedPasswordTtl     how long a verified password is remembered (HTTP Basic without bcrypt per request;
+ *                                a password change, disable or grant change still acts at once); 0 turns it off
  */
 @ConfigurationProperties("goafwatch.security")
 public record SecurityProperties(
         @DefaultValue("local") String mode,
         String bootstrapAdminPassword,
         @DefaultValue("365d") Duration tokenLifetime,
-        @DefaultValue Oidc oidc) {
+        @DefaultValue Oidc oidc,
+        @DefaultValue("60s") Duration verifiedPasswordTtl) {
 
     /**
      * @param usernameClaim claim naming the user (audit actor)

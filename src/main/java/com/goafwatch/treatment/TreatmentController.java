@@ -20,6 +20,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.system.DryRun;
 import com.goafwatch.system.LimitsProperties;
 import com.goafwatch.system.RequestBodies;
 import com.goafwatch.system.RequestCrs;
@@ -45,9 +46,11 @@ class TreatmentController {
     private final ProjectRepository projects;
     private final ObjectMapper mapper;
     private final LimitsProperties limits;
+    private final DryRun dryRuns;
 
     TreatmentController(BoreholeService boreholes, QaTestService qaTests, BoreholeFeatures features, ProjectRepository projects,
-            ObjectMapper mapper, LimitsProperties limits) {
+            ObjectMapper mapper, LimitsProperties limits, DryRun dryRuns) {
+        this.dryRuns = dryRuns;
         this.boreholes = boreholes;
         this.qaTests = qaTests;
         this.features = features;
@@ -102,19 +105,20 @@ class TreatmentController {
     }
 
     @Operation(summary = "Import a borehole register (kind=register: one row per hole) or a directional survey (kind=survey: code, "
-            + "md_m, inclination_deg, azimuth_deg), CSV or XLSX; all or nothing, 422 lists the bad rows")
+            + "md_m, inclination_deg, azimuth_deg), CSV or XLSX; all or nothing, 422 lists the bad rows; dryRun=true writes nothing")
     @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/boreholes/import")
     Map<String, Object> importBoreholes(@PathVariable long projectId, @RequestParam(defaultValue = "register") String kind,
-            @RequestParam(required = false) String crs, @RequestParam(defaultValue = "create") String mode, HttpServletRequest request) {
+            @RequestParam(required = false) String crs, @RequestParam(defaultValue = "create") String mode,
+            @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest request) {
         projects.require(projectId);
         List<TableFile.Row> rows = table(request);
-        return switch (kind) {
+        return dryRuns.maybe(dryRun, () -> switch (kind) {
             case "register" -> Map.of("kind", kind, "boreholes", boreholes.importRegister(projectId, rows,
                     RequestCrs.parse("crs", crs, SupportedCrs.CGCS2000_GK_CM117), upsert(mode)).size());
             case "survey" -> Map.of("kind", kind, "boreholes", boreholes.importSurvey(projectId, rows), "stations", rows.size());
             default -> throw ApiException.badRequest("invalid-kind", "kind must be register or survey, got '" + kind + "'");
-        };
+        });
     }
 
     @Operation(summary = "Record a QA test: code, type (check_hole, core_strength, wave_velocity, borehole_tv), borehole and/or parcel "
@@ -127,13 +131,14 @@ class TreatmentController {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
     }
 
-    @Operation(summary = "Import QA tests (CSV or XLSX, one row per test); all or nothing")
+    @Operation(summary = "Import QA tests (CSV or XLSX, one row per test); all or nothing; dryRun=true writes nothing")
     @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/qa-tests/import")
-    Map<String, Object> importQa(@PathVariable long projectId, @RequestParam(defaultValue = "create") String mode, HttpServletRequest request) {
+    Map<String, Object> importQa(@PathVariable long projectId, @RequestParam(defaultValue = "create") String mode,
+            @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest request) {
         projects.require(projectId);
         List<TableFile.Row> rows = table(request);
-        return Map.of("qaTests", qaTests.importRows(projectId, rows, upsert(mode)).size());
+        return dryRuns.maybe(dryRun, () -> Map.of("qaTests", qaTests.importRows(projectId, rows, upsert(mode)).size()));
     }
 
     @ProjectScoped(ScopeOwner.QA_TEST)

@@ -18,6 +18,7 @@ class AcceptanceRulesTest {
     private static final Instant TO = Instant.parse("2026-06-30T00:00:00Z");
     private static final Instant FROM = Instant.parse("2025-12-30T00:00:00Z");
     private static final AcceptanceCriteria C = AcceptanceCriteria.DEFAULTS;
+    private static final java.time.ZoneId SITE = java.time.ZoneId.of("Asia/Shanghai");
 
     private static QaResult core(double mpa) {
         return QaJudge.judge(new QaResult(1, "Q1", "core_strength", "H1", 1L, "P", LocalDate.of(2026, 1, 5), null, null, null, mpa, null,
@@ -27,7 +28,7 @@ class AcceptanceRulesTest {
     /** Evidence of a parcel that meets every default criterion. */
     private static ParcelEvidence good() {
         return new ParcelEvidence(1, "P", 20.0, "monitoring", 4, 800, LocalDate.of(2025, 10, 1), List.of(core(12), core(10)),
-                List.of(new ParcelEvidence.MarkerSettlement(1, "M1", 12, 170, 4.0, 0.02, 4.0)), true, 900.0, "C1", 0, FROM, TO);
+                List.of(new ParcelEvidence.MarkerSettlement(1, "M1", 12, 170, 4.0, 0.02, 4.0)), true, 900.0, "C1", 0, FROM, TO, SITE);
     }
 
     private static Map<String, Verdict> verdicts(ParcelEvidence e) {
@@ -43,7 +44,7 @@ class AcceptanceRulesTest {
         f = change.apply(f);
         return new ParcelEvidence((long) f.get(0), (String) f.get(1), (double) f.get(2), (String) f.get(3), (int) f.get(4),
                 (double) f.get(5), f.get(6) instanceof LocalDate d ? d : null, cast(f.get(7)), cast(f.get(8)), (boolean) f.get(9),
-                f.get(10) instanceof Double d ? d : null, (String) f.get(11), (int) f.get(12), (Instant) f.get(13), (Instant) f.get(14));
+                f.get(10) instanceof Double d ? d : null, (String) f.get(11), (int) f.get(12), (Instant) f.get(13), (Instant) f.get(14), SITE);
     }
 
     @SuppressWarnings("unchecked")
@@ -93,6 +94,18 @@ class AcceptanceRulesTest {
         assertThat(verdicts(with(set(6, "null"))).get("observation_period")).isEqualTo(Verdict.INSUFFICIENT_DATA);
         var r = AcceptanceRules.judge(good(), C).criteria().get(2);
         assertThat(r.value()).isEqualTo(272.0); // 2025-10-01 → 2026-06-30
+    }
+
+    @Test
+    void observationDaysCountFromTheSitesMidnight() {
+        // grouted on 2026-01-01 (site date): its day starts 2025-12-31T16:00Z. Jan 1 → Jun 30 is 31+28+31+30+31+29 = 180 days.
+        // 16:30Z on Jun 29 is 00:30 on Jun 30 at the site: 180 days and 30 min (cut in UTC it would be 179 d 16.5 h);
+        // 15:30Z is 23:30 on Jun 29 at the site: 179 days 23.5 h
+        UnaryOperator<List<Object>> grouted = set(6, LocalDate.of(2026, 1, 1));
+        assertThat(AcceptanceRules.judge(with(grouted.andThen(set(14, Instant.parse("2026-06-29T16:30:00Z")))::apply), C).criteria().get(2)
+                .value()).isEqualTo(180.0);
+        assertThat(AcceptanceRules.judge(with(grouted.andThen(set(14, Instant.parse("2026-06-29T15:30:00Z")))::apply), C).criteria().get(2)
+                .value()).isEqualTo(179.0);
     }
 
     @Test

@@ -157,4 +157,40 @@ class TileTest extends IntegrationTest {
                 .containsExactly(other);
         assertThat(viewer.getBytes(path("parcels", tile)).statusCode()).isEqualTo(403);
     }
+
+    /**
+     * A parcel and a marker lying 1–3 m east of a tile's east edge are in that tile's 64-px buffer (64/4096 of a z16
+     * tile ≈ 9.6 Mercator m ≈ 7.8 m of ground here), so they are drawn to the seam; the tile beyond the buffer has
+     * neither. The edge comes from the slippy-map formula, not from ST_TileEnvelope.
+     */
+    @Test
+    void featuresInTheBufferAreDrawnUpToTheSeam() throws Exception {
+        int z = 16;
+        int[] home = tileAt(z, E0 + 3000, N0 + 3000);
+        double edgeLon = (double) home[1] / (1 << z) * 360 - 180;
+        double lat = jdbc.sql("SELECT ST_Y(ST_Transform(ST_SetSRID(ST_MakePoint(?, ?), 4548), 4326))").params(E0 + 3000, N0 + 3000)
+                .query(Double.class).single();
+        List<Double> edge = jdbc.sql("SELECT unnest(ARRAY[ST_X(p), ST_Y(p)]) FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(?, ?), 4326), 4548) p) q")
+                .params(edgeLon, lat).query(Double.class).list();
+        double e = edge.get(0);
+        double n = edge.get(1);
+        long buffered = fixtures().project(Fixtures.uniqueCode("TBF"));
+        fixtures().phase(buffered, 1);
+        assertThat(fixtures().importGeoJson(buffered, "?crs=EPSG:4548", collection(feature("EDGE", 1, "Polygon", square(e + 1, n, 2))))
+                .status()).isEqualTo(200);
+        var m = api().postJson("/api/v1/projects/" + buffered + "/sensors?crs=EPSG:4548", """
+                {"type": "Feature", "properties": {"code": "SM-EDGE", "type": "settlement-marker"},
+                 "geometry": {"type": "Point", "coordinates": [%s, %s]}}""".formatted(e + 2, n + 1));
+        assertThat(m.status()).as(m.toString()).isEqualTo(201);
+        int[] west = {z, home[1] - 1, home[2]};
+        int[] farWest = {z, home[1] - 2, home[2]};
+        String q = "?project=" + buffered;
+        for (String layer : List.of("parcels", "markers")) {
+            String at = "/tiles/" + layer + "/" + z + "/";
+            assertThat(features(api().getBytes(at + home[1] + "/" + home[2] + ".mvt" + q), layer)).as(layer + " in its own tile").hasSize(1);
+            assertThat(features(api().getBytes(at + west[1] + "/" + west[2] + ".mvt" + q), layer)).as(layer + " in the west tile's buffer")
+                    .hasSize(1);
+            assertThat(api().getBytes(at + farWest[1] + "/" + farWest[2] + ".mvt" + q).statusCode()).as(layer + " two tiles west").isEqualTo(204);
+        }
+    }
 }

@@ -84,7 +84,8 @@ class OgcApiTest extends IntegrationTest {
     @Test
     void collectionsListCrsAndExtentOfTheCallersData() {
         var r = ok(viewer, "/ogcapi/collections");
-        assertThat((List<String>) r.json("$.collections[*].id")).containsExactly("phases", "parcels", "cables", "markers", "boreholes", "alerts");
+        assertThat((List<String>) r.json("$.collections[*].id")).containsExactly("phases", "parcels", "cables", "borehole-cables", "markers",
+                "boreholes", "borehole-traces", "alerts");
         assertThat((List<String>) r.json("$.collections[1].crs")).contains("http://www.opengis.net/def/crs/OGC/1.3/CRS84", EPSG4490, EPSG4548);
         assertThat((String) r.json("$.collections[1].storageCrs")).isEqualTo(EPSG4490);
         List<Double> bbox = r.json("$.collections[1].extent.spatial.bbox[0]");
@@ -194,6 +195,119 @@ class OgcApiTest extends IntegrationTest {
         long inPostgis = jdbc.sql("SELECT count(*) FROM parcel WHERE project_id = ?").param(projectId).query(Long.class).single();
         assertThat(parcels.split("OGRFeature\\(parcels\\)", -1).length - 1).isEqualTo((int) inPostgis);
         assertThat(parcels).contains("code (String) = G-A", "code (String) = G-C").contains("MULTIPOLYGON");
+    }
+
+    /**
+     * OWSLib, as a Python GIS script would use it: discovery from the landing page typed with a trailing slash,
+     * conformance, collections, items with a bbox and in EPSG:4548. Expected codes from PostGIS.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void owslibDiscoversTheApiAndReadsItems() throws Exception {
+        // a CRS84 box around G-A and G-B (not G-C), computed by PostGIS from the metres the parcels were made in
+        List<Double> box = jdbc.sql("SELECT unnest(ARRAY[ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)]) FROM (SELECT ST_Transform("
+                + "ST_MakeEnvelope(?, ?, ?, ?, 4548), 4326) b) q").params(E0 - 10, N0 - 10, E0 + 1110, N0 + 110).query(Double.class).list();
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", new java.io.File("src/test/resources/owslib/read_features.py").getAbsolutePath())
+                .redirectErrorStream(false);
+        pb.environment().put("GW_URL", "http://127.0.0.1:" + port + "/ogcapi/");
+        pb.environment().put("GW_TOKEN", viewerToken);
+        pb.environment().put("GW_BBOX", box.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(err + out).isZero();
+        java.util.Map<String, Object> seen = com.jayway.jsonpath.JsonPath.read(out, "$");
+        assertThat((List<String>) seen.get("links")).contains("self", "service-desc", "conformance", "data");
+        assertThat((List<String>) seen.get("conformance")).contains("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core");
+        assertThat((List<String>) seen.get("collections")).contains("parcels", "cables", "markers");
+        assertThat(seen.get("parcelsCollection")).isEqualTo("parcels");
+        List<String> inPostgis = jdbc.sql("SELECT code FROM parcel WHERE project_id = ? ORDER BY code").param(projectId).query(String.class).list();
+        assertThat((List<String>) seen.get("parcels")).containsExactlyElementsOf(inPostgis);
+        assertThat((List<String>) seen.get("bboxParcels")).containsExactly("G-A", "G-B");
+        // EPSG:4548 answers in metres of the Gauss-Krüger grid, not degrees
+        assertThat(((Number) seen.get("firstEasting")).doubleValue()).isGreaterThan(100_000);
+    }
+
+    /**
+     * QGIS loads a collection as a layer of one geometry type and hides features of any other, so each collection
+     * has one: trench cables lines, borehole cables points, every hole's collar a point, the directional holes'
+     * traces lines without a repeated first vertex. Counts from PostGIS.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyCollectionHasOneGeometryType() {
+        var cable = api().postJson("/api/v1/projects/" + projectId + "/cables?crs=EPSG:4548", """
+                {"type": "Feature", "properties": {"code": "BH-C", "installation": "borehole", "depthM": 80, "fiberLengthM": 200},
+                 "geometry": {"type": "Point", "coordinates": [%s, %s]}}""".formatted(E0 + 20, N0 + 20));
+        assertThat(cable.status()).as(cable.toString()).isEqualTo(201);
+        // DH-V vertical; DH-D vertical for 15 m, then turning east (its plan trace starts where the collar is)
+        for (String hole : List.of("""
+                {"code": "DH-V", "type": "check", "easting": %s, "northing": %s, "measuredDepthM": 60}""".formatted(E0 + 30, N0 + 30), """
+                {"code": "DH-D", "type": "grouting", "easting": %s, "northing": %s, "measuredDepthM": 120, "groutTakeM3": 80,
+                 "stations": [{"mdM": 15, "inclinationDeg": 0, "azimuthDeg": 90}, {"mdM": 93.54, "inclinationDeg": 90, "azimuthDeg": 90}]}"""
+                .formatted(E0 + 40, N0 + 40))) {
+            var r = api().postJson("/api/v1/projects/" + projectId + "/boreholes?crs=EPSG:4548", hole);
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        }
+        java.util.Map<String, String> expected = java.util.Map.of("cables", "LineString", "borehole-cables", "Point", "boreholes", "Point",
+                "borehole-traces", "LineString", "markers", "Point");
+        expected.forEach((collection, type) -> assertThat((List<String>) ok(viewer, "/ogcapi/collections/" + collection + "/items?limit=100")
+                .json("$.features[*].geometry.type")).as(collection).isNotEmpty().containsOnly(type));
+        long holes = jdbc.sql("SELECT count(*) FROM borehole WHERE project_id = ?").param(projectId).query(Long.class).single();
+        assertThat(((Number) ok(viewer, "/ogcapi/collections/boreholes/items").json("$.numberMatched")).longValue()).isEqualTo(holes);
+        assertThat((List<String>) ok(viewer, "/ogcapi/collections/borehole-traces/items").json("$.features[*].properties.code"))
+                .containsExactly("DH-D");
+        List<List<Double>> trace = ok(viewer, "/ogcapi/collections/borehole-traces/items?crs=" + enc(EPSG4548))
+                .json("$.features[0].geometry.coordinates");
+        for (int i = 1; i < trace.size(); i++) {
+            assertThat(trace.get(i)).as("vertex %d repeats the one before", i).isNotEqualTo(trace.get(i - 1));
+        }
+        assertThat((List<String>) ok(viewer, "/ogcapi/collections/borehole-cables/items").json("$.features[*].properties.code"))
+                .containsExactly("BH-C");
+    }
+
+    /** Part 1 details GIS clients trip over: 6-number and antimeridian boxes, the self link's crs, precision, the API definition. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void boxesSelfLinksPrecisionAndTheApiDefinitionFollowPart1() throws IOException {
+        List<String> all = ok(viewer, "/ogcapi/collections/parcels/items").json("$.features[*].properties.code");
+        // heights in a 6-number box are ignored (the collections are 2-D); the site at 116.5°E is inside 100°E → 170°W
+        assertThat((List<String>) ok(viewer, "/ogcapi/collections/parcels/items?bbox=100,30,-1000,-170,40,1000").json(
+                "$.features[*].properties.code")).containsExactlyElementsOf(all);
+        assertThat((List<String>) ok(viewer, "/ogcapi/collections/parcels/items?bbox=100,30,-170,40").json("$.features[*].properties.code"))
+                .containsExactlyElementsOf(all);
+        assertThat((List<String>) ok(viewer, "/ogcapi/collections/parcels/items?bbox=120,30,-170,40").json("$.features[*].properties.code"))
+                .isEmpty();
+
+        long parcel = jdbc.sql("SELECT id FROM parcel WHERE project_id = ? AND code = 'G-A'").param(projectId).query(Long.class).single();
+        var one = ok(viewer, "/ogcapi/collections/parcels/items/" + parcel + "?crs=" + enc(EPSG4548));
+        String self = ((List<String>) one.json("$.links[?(@.rel == 'self')].href")).get(0);
+        assertThat(self).contains("crs=" + enc(EPSG4548));
+        assertThat(ok(viewer, self.substring(self.indexOf("/ogcapi"))).body()).isEqualTo(one.body());
+
+        // about a centimetre: 7 decimals of a degree, 2 of a metre
+        String degrees = ok(viewer, "/ogcapi/collections/parcels/items").body();
+        assertThat(java.util.regex.Pattern.compile("\\d\\.\\d{8,}").matcher(degrees.replaceAll("\"[^\"]*\"", "")).find()).isFalse();
+        String metres = ok(viewer, "/ogcapi/collections/parcels/items?crs=" + enc(EPSG4548)).body();
+        assertThat(java.util.regex.Pattern.compile("\\d\\.\\d{3,}").matcher(((List<Object>) com.jayway.jsonpath.JsonPath.read(metres,
+                "$.features[*].geometry.coordinates")).toString()).find()).isFalse();
+
+        var zipped = viewer.getBytes("/ogcapi/collections/parcels/items", "Accept-Encoding", "gzip");
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+            List<String> codes = com.jayway.jsonpath.JsonPath.read(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    "$.features[*].properties.code");
+            assertThat(codes).containsExactlyElementsOf(all);
+        }
+
+        var definition = ok(viewer, "/v3/api-docs/ogc");
+        assertThat(definition.contentType()).startsWith("application/vnd.oai.openapi+json");
+        String items = "$.paths['/ogcapi/collections/{collectionId}/items'].get";
+        assertThat((List<String>) definition.json(items + ".parameters[?(@.name == 'limit')].schema.type")).containsExactly("integer");
+        assertThat((List<String>) definition.json(items + ".parameters[?(@.name == 'offset')].schema.type")).containsExactly("integer");
+        assertThat((List<String>) definition.json(items + ".parameters[?(@.name == 'bbox')].schema.type")).containsExactly("array");
+        assertThat((java.util.Map<String, Object>) definition.json(items + ".responses")).containsKeys("200", "400", "404");
     }
 
     private String ogrinfo(String... args) throws IOException, InterruptedException {

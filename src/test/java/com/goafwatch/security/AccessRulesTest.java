@@ -268,6 +268,11 @@ class AccessRulesTest extends IntegrationTest {
                         + Instant.now().minusSeconds(7200 + SEQ.incrementAndGet()).truncatedTo(ChronoUnit.SECONDS) + "\", \"settlementMm\": 3.5}]}",
                         401, 403, 202, 403, 202, 202),
                 call("GET", "/api/v1/ingest/status", 401, 200, 200, 200, 200, 200),
+                // 3-D survey of markers (times rise, so each caller's reading lies after SM-1's baseline)
+                text("POST", p + "/ingest/survey", "text/csv", () -> "sensor,time,easting_m,northing_m,height_m\nSM-1,"
+                        + Instant.now().minusSeconds(7200).plusSeconds(SEQ.incrementAndGet()).truncatedTo(ChronoUnit.SECONDS)
+                        + ",454050.0,3924050.0,35.0\n", 401, 403, 202, 403, 202, 202),
+                call("GET", "/api/v1/sensors/" + sensor + "/displacement", 401, 200, 200, 403, 200, 403),
                 // Brillouin coefficients and reference traces, levelling benchmarks and runs
                 call("GET", "/api/v1/cables/" + c1 + "/brillouin", 401, 200, 200, 403, 200, 403),
                 json("POST", "/api/v1/cables/" + c1 + "/brillouin/coefficients", () -> "{\"strainMhzPerUe\": 0.05, \"temperatureMhzPerC\": 1.0}",
@@ -279,6 +284,9 @@ class AccessRulesTest extends IntegrationTest {
                         401, 403, 201, 403, 201, 403),
                 text("POST", levellingRuns(), "text/plain", () -> "not a raw levelling file\n", 401, 403, 422, 403, 422, 403),
                 call("GET", p + "/levelling/runs", 401, 200, 200, 403, 200, 403),
+                call("GET", "/api/v1/phases/" + phase + "/levelling-sheet", 401, 200, 200, 403, 200, 403),
+                json("POST", "/api/v1/phases/" + phase + "/levelling-sheet/check",
+                        () -> "{\"readings\": [{\"sensor\": \"NOPE\", \"settlementMm\": 1}]}", 401, 403, 422, 403, 422, 403),
                 call("GET", "/api/v1/levelling-runs/" + levellingRun, 401, 200, 200, 403, 200, 403),
                 call("GET", "/api/v1/levelling-runs/999999999", 401, 404, 404, 404, 404, 403),
                 // monitoring
@@ -309,6 +317,8 @@ class AccessRulesTest extends IntegrationTest {
                 call("GET", "/api/v1/alerts/" + alert, 401, 200, 200, 403, 200, 403),
                 call("GET", "/api/v1/alerts/999999999", 401, 404, 404, 404, 404, 403),
                 json("POST", () -> "/api/v1/alerts/" + freshAlert() + "/acknowledge", () -> "{}", 401, 403, 200, 403, 200, 403),
+                json("POST", "/api/v1/alerts/bulk-acknowledge", () -> "{\"ids\": [" + freshAlert() + "], \"comment\": \"checked\"}",
+                        401, 403, 200, 403, 200, 403),
                 json("POST", "/api/v1/alerts/" + alert + "/comments", () -> "{\"comment\": \"checked\"}", 401, 403, 200, 403, 200, 403),
                 // notification channels
                 call("GET", p + "/notification-channels", 401, 200, 200, 403, 200, 403),
@@ -317,6 +327,7 @@ class AccessRulesTest extends IntegrationTest {
                 json("PUT", "/api/v1/notification-channels/" + channel, AccessRulesTest::channelJson, 401, 403, 403, 403, 200, 403),
                 call("DELETE", () -> "/api/v1/notification-channels/" + created(api().postJson(p + "/notification-channels", channelJson())),
                         401, 403, 403, 403, 204, 403),
+                call("POST", "/api/v1/notification-channels/" + channel + "/test", 401, 403, 403, 403, 200, 403),
                 call("GET", "/api/v1/notification-channels/" + channel + "/deliveries", 401, 200, 200, 403, 200, 403),
                 // treatment records
                 call("GET", p + "/boreholes", 401, 200, 200, 403, 200, 403),

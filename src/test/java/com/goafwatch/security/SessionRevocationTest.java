@@ -109,4 +109,27 @@ class SessionRevocationTest extends IntegrationTest {
         var real = browser.postJson("/api/v1/alerts/" + alert + "/comments", "{\"comment\": \"checked\"}", csrf[0], csrf[1]);
         assertThat(real.statusCode()).as(real.body()).isIn(200, 201);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    UserService users;
+
+    /**
+     * HTTP Basic (GDAL, QGIS) is answered without bcrypt after the first verification, yet follows the user row at the
+     * very next request: disabling, a removed grant and a new password all act at once.
+     */
+    @Test
+    void httpBasicFromTheVerifiedCacheStillFollowsTheUserRowAtOnce() {
+        var basic = api().as(name, password);
+        for (int i = 0; i < 3; i++) {
+            assertThat(basic.get("/api/v1/parcels/" + parcel).status()).isEqualTo(200);
+        }
+        put("{\"role\": \"engineer\", \"projectIds\": [%d, %d], \"disabled\": true}".formatted(p1, p2));
+        assertThat(basic.get("/api/v1/parcels/" + parcel).status()).as("disabled").isEqualTo(401);
+        put("{\"role\": \"engineer\", \"projectIds\": [%d]}".formatted(p2));
+        assertThat(basic.get("/api/v1/parcels/" + parcel).status()).as("grant removed").isEqualTo(403);
+        assertThat(basic.get("/api/v1/projects/" + p2).status()).as("remaining grant").isEqualTo(200);
+        users.resetPassword(name, "a-new-password-long-enough");
+        assertThat(basic.get("/api/v1/projects/" + p2).status()).as("old password after the change").isEqualTo(401);
+        assertThat(api().as(name, "a-new-password-long-enough").get("/api/v1/projects/" + p2).status()).isEqualTo(200);
+    }
 }

@@ -73,6 +73,7 @@ class InfluxQlQuotingTest extends IntegrationTest {
             String range = "from=" + t.minus(1, ChronoUnit.DAYS) + "&to=" + Instant.now();
             for (String path : List.of("/api/v1/cables/" + cable + "/profile", "/api/v1/cables/" + cable + "/history?distance=100&" + range,
                     "/api/v1/cables/" + cable + "/history?distanceFrom=50&distanceTo=150&" + range,
+                    "/api/v1/cables/" + cable + "/history?distance=100&bucket=day&" + range,
                     "/api/v1/parcels/" + parcel + "/strain?" + range, "/api/v1/sensors/" + markerId + "/settlement?" + range,
                     "/api/v1/phases/" + phase + "/acceptance")) {
                 var r = api().get(path);

@@ -1,0 +1,109 @@
+// The alert list: filters (state, level, kind, phase, parcel), bulk acknowledgement with one comment, each alert's
+// history; also the alert items of a parcel's panel. Acknowledging controls only for roles that may write.
+import { get, post } from './api.js';
+import { t, formatTime } from './i18n.js';
+import { h, fill } from './dom.js';
+import { num, unit, badge } from './format.js';
+
+export class AlertList {
+  constructor(app, panel) {
+    this.app = app;
+    this.panel = panel;
+    ['alert-level', 'alert-phase', 'alert-state', 'alert-kind', 'alert-parcel']
+      .forEach(id => document.getElementById(id).addEventListener('change', () => this.refresh()));
+    document.getElementById('alert-select-all').addEventListener('change', e => document.querySelectorAll('#alert-list .pick')
+      .forEach(box => { box.checked = e.target.checked; }));
+    document.getElementById('bulk-ack').addEventListener('click', () => this.bulkAcknowledge());
+  }
+
+  async refresh() {
+    const project = this.app.project;
+    if (!project) return;
+    const q = new URLSearchParams({ project: project.id, limit: 200 });
+    for (const [id, name] of [['alert-level', 'level'], ['alert-phase', 'phase'], ['alert-state', 'state'], ['alert-kind', 'kind'],
+      ['alert-parcel', 'parcel']]) {
+      const v = document.getElementById(id).value;
+      if (v) q.set(name, v);
+    }
+    const list = await get(`/api/v1/alerts?${q}`);
+    const ul = document.getElementById('alert-list');
+    fill(ul, list.alerts.length ? list.alerts.map(a => this.item(a, true)) : h('li', { class: 'small' }, t('noAlerts')));
+    document.getElementById('alert-select-all').checked = false;
+    document.getElementById('alert-bulk').hidden = !this.panel.canWrite() || !list.alerts.some(a => a.state === 'raised');
+    ul.querySelectorAll('li[data-parcel]').forEach(li => li.addEventListener('click', e => {
+      if (e.target.closest('button, textarea, input, .history')) return;
+      const f = this.app.map.parcels.find(p => p.id === Number(li.dataset.parcel));
+      if (f) this.panel.openParcel(f);
+    }));
+    this.bind(ul, () => this.refresh());
+  }
+
+  /** Acknowledges the ticked alerts with one comment, all or nothing (the server checks each alert's project). */
+  async bulkAcknowledge() {
+    const ids = [...document.querySelectorAll('#alert-list .pick:checked')].map(box => Number(box.value));
+    const comment = document.getElementById('bulk-comment').value.trim();
+    if (!ids.length || !comment) {
+      this.app.toast(t(ids.length ? 'commentRequired' : 'noneSelected'));
+      return;
+    }
+    try {
+      const r = await post('/api/v1/alerts/bulk-acknowledge', { ids, comment });
+      document.getElementById('bulk-comment').value = '';
+      this.app.toast(t('acknowledgedCount', { n: r.acknowledged }));
+    } catch (e) {
+      this.app.toast(`${t('failed')}: ${e.message}`);
+    }
+    await this.refresh();
+  }
+
+  /** The alert's history, newest last: raised, escalated, acknowledged, comments, cleared. */
+  async toggleHistory(li) {
+    const box = li.querySelector('.history');
+    if (!box.hidden) { box.hidden = true; return; }
+    const a = await get(`/api/v1/alerts/${li.dataset.alert}`);
+    fill(box, (a.events || []).map(e => h('li', { class: 'event', dataset: { kind: e.kind } },
+      h('b', null, t('event_' + e.kind)), ' ', formatTime(e.at),
+      e.level ? [' ', badge('level', e.level, t('level_' + e.level))] : null,
+      e.value != null ? ` ${num(e.value, 2)}` : '', e.actor ? ` · ${e.actor}` : '',
+      e.comment ? h('div', { class: 'small event-comment' }, e.comment) : null)));
+    box.hidden = false;
+  }
+
+  item(a, pickable = false) {
+    const level = a.kind === 'no_data' ? 'no_data' : a.level;
+    const name = a.kind === 'no_data' ? t('kind_no_data') : t('level_' + a.level);
+    const write = this.panel.canWrite() && a.state !== 'cleared';
+    return h('li', { class: `alert state-${a.state}`, dataset: { alert: a.id, parcel: a.parcelId } },
+      pickable && write && a.state === 'raised' ? h('input', { type: 'checkbox', class: 'pick', value: a.id, 'aria-label': t('select') }) : null,
+      badge('level', level, name), ' ', h('b', null, a.parcelCode), ' ', a.ruleName,
+      a.value != null ? ` · ${num(a.value, 2)} ${unit(a.unit)} (${t('threshold')} ${num(a.threshold, 2)})` : '',
+      h('div', { class: 'small' }, `${t('raised')} ${formatTime(a.raisedAt)} · `, h('span', { class: 'alert-state' }, t(a.state)),
+        a.acknowledgedBy ? ` ${t('by')} ${a.acknowledgedBy} ${formatTime(a.acknowledgedAt)}` : ''),
+      write ? h('textarea', { class: 'ack-comment', placeholder: t('commentPlaceholder') }) : null,
+      write && a.state === 'raised' ? h('button', { type: 'button', class: 'ack' }, t('acknowledge')) : null,
+      write ? h('button', { type: 'button', class: 'add-comment' }, t('addComment')) : null,
+      h('button', { type: 'button', class: 'show-history' }, t('history')),
+      h('ul', { class: 'history', hidden: true }));
+  }
+
+  /** Acknowledge, comment and history buttons of the alert items under root; after() redraws what holds them. */
+  bind(root, after) {
+    root.querySelectorAll('li[data-alert]').forEach(li => {
+      const id = li.dataset.alert;
+      const comment = () => li.querySelector('.ack-comment')?.value?.trim() || null;
+      const act = async (path, body) => {
+        try {
+          await post(`/api/v1/alerts/${id}/${path}`, body);
+          this.app.toast(t('saved'));
+          await after();
+          if (root.id !== 'alert-list') await this.refresh();
+        } catch (e) {
+          this.app.toast(`${t('failed')}: ${e.message}`);
+        }
+      };
+      li.querySelector('.ack')?.addEventListener('click', () => act('acknowledge', { comment: comment() }));
+      li.querySelector('.add-comment')?.addEventListener('click', () => { if (comment()) act('comments', { comment: comment() }); });
+      li.querySelector('.show-history')?.addEventListener('click', () => this.toggleHistory(li).catch(e => this.app.toast(e.message)));
+    });
+  }
+}

@@ -1,0 +1,88 @@
+package com.goafwatch.workbench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.goafwatch.support.HeadlessChromium;
+
+/** The web page in headless Chromium for the workbench tests: sign in through the form, wait, read the console. */
+final class Workbench implements AutoCloseable {
+
+    final HeadlessChromium chromium;
+    final WebDriver browser;
+    final WebDriverWait wait;
+    private final int port;
+
+    Workbench(int port) {
+        this.port = port;
+        chromium = HeadlessChromium.start();
+        browser = chromium.browser();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(90)); // generous: the machine is shared
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // lists are re-rendered while they are read
+    }
+
+    /** A tablet-sized window (landscape 1024×768 CSS pixels of viewport, roughly). */
+    Workbench tablet() {
+        browser.manage().window().setSize(new Dimension(1024, 768));
+        return this;
+    }
+
+    /** Signs in through the login form in English and waits until the page has loaded its project. */
+    Workbench signIn(String user, String password) {
+        browser.get("http://127.0.0.1:" + port + "/");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> "true".equals(js("return document.body ? document.body.dataset.ready || '' : ''")));
+        return this;
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    WebElement find(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    List<WebElement> all(String css) {
+        return browser.findElements(By.cssSelector(css));
+    }
+
+    void click(String css) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    void awaitText(String css, String text) {
+        wait.until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text)));
+    }
+
+    /** Switches the page's language with its own button and waits for the alerts tab to be relabelled. */
+    void language(String tabLabel) {
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("button[data-tab=alerts]"), tabLabel));
+    }
+
+    /** Console messages at SEVERE (script errors, failed requests, CSP violations). */
+    List<String> consoleErrors() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+    }
+
+    @Override
+    public void close() {
+        chromium.close();
+    }
+}
