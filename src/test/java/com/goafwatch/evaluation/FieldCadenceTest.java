@@ -31,6 +31,9 @@ class FieldCadenceTest extends IntegrationTest {
     @Autowired
     Evaluator evaluator;
 
+    @Autowired
+    com.goafwatch.project.SiteZones siteZones;
+
     private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(30, ChronoUnit.DAYS);
 
     private EvaluationSite fiberSite(String prefix) {
@@ -248,6 +251,8 @@ class FieldCadenceTest extends IntegrationTest {
                  "levellingIntervalSeconds": 2592000}""".formatted(code));
         assertThat(p.status()).as(p.toString()).isEqualTo(200);
         assertThat((String) p.json("$.timeZone")).isEqualTo("Asia/Urumqi");
+        // site-local days everywhere follow the project's zone
+        assertThat(siteZones.zoneOf(site.projectId)).isEqualTo(java.time.ZoneId.of("Asia/Urumqi"));
         assertThat(((Number) api().get("/api/v1/cables/" + cable).json("$.properties.expectedIntervalSeconds")).longValue()).isEqualTo(3600);
         long inherits = site.marker("H3", E0 + 70, N0 + 30, 0);
         assertThat(((Number) api().get("/api/v1/sensors/" + inherits).json("$.expectedIntervalSeconds")).longValue()).isEqualTo(30 * DAY);
