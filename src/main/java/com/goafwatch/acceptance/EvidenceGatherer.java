@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.goafwatch.geo.LeastSquaresRate;
 import com.goafwatch.project.SiteZones;
 import com.goafwatch.timeseries.FiberSeries;
 import com.goafwatch.timeseries.InfluxClient;
@@ -199,18 +200,8 @@ public class EvidenceGatherer {
             return new ParcelEvidence.MarkerSettlement(m.id(), m.code(), 0, 0, null, null, null);
         }
         int n = s.meanMm().size();
-        double t0 = s.days().get(0).getEpochSecond() / 86400.0;
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
-        for (int i = 0; i < n; i++) {
-            double x = s.days().get(i).getEpochSecond() / 86400.0 - t0;
-            double y = s.meanMm().get(i);
-            sx += x;
-            sy += y;
-            sxx += x * x;
-            sxy += x * y;
-        }
-        double denominator = n * sxx - sx * sx;
-        Double rate = n >= 2 && denominator > 0 ? (n * sxy - sx * sy) / denominator : null;
+        long[] daysMs = s.days().stream().mapToLong(Instant::toEpochMilli).toArray();
+        Double rate = LeastSquaresRate.perDay(daysMs, s.meanMm().stream().mapToDouble(Double::doubleValue).toArray());
         double span = (s.days().get(n - 1).getEpochSecond() - s.days().get(0).getEpochSecond()) / 86400.0;
         return new ParcelEvidence.MarkerSettlement(m.id(), m.code(), n, span, s.meanMm().get(n - 1) - s.meanMm().get(0), rate,
                 s.meanMm().get(n - 1));

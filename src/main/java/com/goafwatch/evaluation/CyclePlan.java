@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.goafwatch.threshold.EffectiveRules;
+import com.goafwatch.threshold.ReadingCadence;
 import com.goafwatch.threshold.ThresholdRule;
 
 /**
@@ -33,10 +34,23 @@ record CyclePlan(MonitoringLayout layout, Baselines baselines, Map<Long, List<Th
                 if (monitored(layout, r, e.getKey())) {
                     (r.metric().fiber() ? fiberRules : markerRules).put(r.id(), r);
                 }
-                lookback = Math.max(lookback, Math.max(r.noDataAfterSeconds(), r.windowSeconds()));
+                lookback = Math.max(lookback, Math.max(noDataAfterSeconds(layout, r, e.getKey()), r.windowSeconds()));
             }
         }
         return new CyclePlan(layout, baselines, effective, parcels == null ? null : effective.keySet(), fiberRules, markerRules, lookback);
+    }
+
+    /**
+     * The rule's no-data age on a parcel: its own, or {@link ReadingCadence#NO_DATA_FACTOR} × the longest
+     * expected interval of the sensors it reads there (the type default when none does yet).
+     */
+    static long noDataAfterSeconds(MonitoringLayout layout, ThresholdRule rule, long parcelId) {
+        if (rule.noDataAfterSeconds() != null) {
+            return rule.noDataAfterSeconds();
+        }
+        long interval = rule.metric().fiber() ? layout.fiberIntervalSeconds(parcelId) : layout.markerIntervalSeconds(parcelId);
+        return ReadingCadence.noDataAfterSeconds(interval > 0 ? interval
+                : ReadingCadence.typeDefaultSeconds(rule.metric().fiber() ? "fiber" : "settlement-marker"));
     }
 
     /** Something of the rule's kind (a cable for fiber metrics, a settlement marker otherwise) measures the parcel. */

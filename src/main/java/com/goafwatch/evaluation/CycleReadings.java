@@ -16,12 +16,15 @@ final class CycleReadings {
 
     private final FiberReadings fiber;
     private final MarkerReadings markers;
+    /** the arithmetic over what {@code fiber} read; made once the reads are in */
+    private FiberValues fiberValues;
+    private MarkerValues markerValues;
     private final List<StatementBatch> trips = new ArrayList<>();
 
-    CycleReadings(CyclePlan plan, Instant now, long traceBucketMs) {
+    CycleReadings(CyclePlan plan, Instant now, long traceBucketMs, double overdueFactor, int confirmationSamples) {
         StatementBatch first = new StatementBatch();
         fiber = new FiberReadings(first, plan.layout(), plan.baselines(), plan.fiberRules().values(), plan.subset(), now, traceBucketMs,
-                plan.lookbackSeconds());
+                plan.lookbackSeconds(), overdueFactor, confirmationSamples);
         markers = new MarkerReadings(first, plan.layout(), plan.baselines(), plan.markerRules().values(), plan.subset(), now,
                 traceBucketMs, plan.lookbackSeconds());
         trips.add(first);
@@ -41,7 +44,11 @@ final class CycleReadings {
     }
 
     RuleValue value(ThresholdRule rule, long parcelId) {
-        return rule.metric().fiber() ? fiber.value(rule, parcelId) : markers.value(rule, parcelId);
+        if (fiberValues == null) {
+            fiberValues = new FiberValues(fiber);
+            markerValues = new MarkerValues(markers);
+        }
+        return rule.metric().fiber() ? fiberValues.value(rule, parcelId) : markerValues.value(rule, parcelId);
     }
 
     Instant newest(ThresholdRule rule, long parcelId) {

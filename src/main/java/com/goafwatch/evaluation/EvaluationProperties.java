@@ -14,9 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param onIngest           evaluate the parcels an ingestion touched once its batch is in InfluxDB
  * @param firstCycleAfter    no evaluation (scheduled or after ingestion) before this long after start-up, so that
  *                           backlogs resent after a restart are in before sensors are judged silent
+ * @param confirmationSamples a level resting on one trace is confirmed spatially when it holds over this many
+ *                           adjacent fiber samples (the gauge length: 3 samples at 1 m spacing)
+ * @param overdueFactor      a lone trace's unconfirmed level is raised anyway (marked unconfirmed) when no later
+ *                           trace came within this many of the cable's reading intervals
  */
 @ConfigurationProperties("goafwatch.evaluation")
 public record EvaluationProperties(@DefaultValue("5m") Duration interval, @DefaultValue("3s") Duration afterIngestDelay,
         @DefaultValue("1m") Duration traceBucket, @DefaultValue("150") double neighbourDistanceM,
-        @DefaultValue("true") boolean onIngest, @DefaultValue("10s") Duration firstCycleAfter) {
+        @DefaultValue("true") boolean onIngest, @DefaultValue("10s") Duration firstCycleAfter,
+        @DefaultValue("3") int confirmationSamples, @DefaultValue("1.5") double overdueFactor) {
 }

@@ -73,7 +73,8 @@ public class Evaluator {
         long t0 = System.nanoTime();
         MonitoringLayout layout = layouts.read(projectId);
         CyclePlan plan = CyclePlan.of(layout, Baselines.read(jdbc, projectId), rules.findByProject(projectId), parcels);
-        CycleReadings readings = new CycleReadings(plan, now, properties.traceBucket().toMillis());
+        CycleReadings readings = new CycleReadings(plan, now, properties.traceBucket().toMillis(), properties.overdueFactor(),
+                properties.confirmationSamples());
         try {
             readings.read(influx);
         } catch (RuntimeException e) {
@@ -82,6 +83,8 @@ public class Evaluator {
             return report(projectId, trigger, now, plan, 0, 0, e.getMessage(), t0, readings.trips());
         }
 
+        StatementBatch spatialTrip = new StatementBatch();
+        CycleValues values = CycleValues.resolve(plan, readings, influx, now, properties, spatialTrip);
         Map<Long, Map<Long, Flag>> flags = new LinkedHashMap<>();
         List<Judged> judged = new ArrayList<>();
         plan.effective().forEach((parcelId, effective) -> {
@@ -91,7 +94,7 @@ public class Evaluator {
                 if (!CyclePlan.monitored(layout, rule, parcelId)) {
                     byRule.put(rule.id(), Flag.of(rule, "not_monitored"));
                 } else {
-                    judged.add(judge(projectId, parcel, rule, readings, now));
+                    judged.add(judge(projectId, layout, parcel, rule, values.value(parcelId, rule.id()), readings, now));
                 }
             }
         });
@@ -113,7 +116,7 @@ public class Evaluator {
             Double value = j.value().value() == null ? null : Math.round(j.value().value() * 1000) / 1000.0;
             flags.get(j.parcel().id()).put(j.rule().id(), new Flag(j.rule().id(), j.rule().name(), j.rule().metric().dbValue(),
                     j.rule().statistic().dbValue(), j.rule().unit(), Flag.scope(j.rule()), status, after.level(), after.pendingLevel(), value,
-                    threshold, evidence, now, null, "ok"));
+                    threshold, evidence, now, null, "ok", unconfirmed(j, located)));
         }
         if (!changes.isEmpty()) {
             // transitions first: if PostGIS refuses them, neither trackers nor flags move, and the next cycle retries
@@ -125,14 +128,18 @@ public class Evaluator {
         judged.forEach(j -> states.put(projectId, j.parcel().id(), j.rule().id(), j.result().state()));
         board.publish(projectId, flags);
         List<StatementBatch> trips = new ArrayList<>(readings.trips());
+        if (!spatialTrip.isEmpty()) {
+            trips.add(spatialTrip);
+        }
         if (!evidenceTrip.isEmpty()) {
             trips.add(evidenceTrip);
         }
         return report(projectId, trigger, now, plan, judged.size(), changes.size(), null, t0, trips);
     }
 
-    private Judged judge(long projectId, MonitoringLayout.ParcelRef parcel, ThresholdRule rule, CycleReadings readings, Instant now) {
-        RuleValue value = readings.value(rule, parcel.id());
+    private Judged judge(long projectId, MonitoringLayout layout, MonitoringLayout.ParcelRef parcel, ThresholdRule configured,
+            RuleValue value, CycleReadings readings, Instant now) {
+        ThresholdRule rule = configured.withNoDataAfterSeconds(CyclePlan.noDataAfterSeconds(layout, configured, parcel.id()));
         Instant newest = readings.newest(rule, parcel.id());
         LevelTracker.State before = states.get(projectId, parcel.id(), rule.id());
         boolean first = !states.known(projectId, parcel.id(), rule.id());
@@ -144,11 +151,24 @@ public class Evaluator {
         return new Judged(parcel, rule, value, before, new LevelTracker(rule).evaluate(before, value.value(), newest, now), first);
     }
 
-    /** Chainage and coordinates, only for the values that flag or are about to. */
+    private static Flag.Unconfirmed unconfirmed(Judged j, Map<Observation, Evidence> located) {
+        Observation o = j.value().unconfirmed();
+        if (o == null) {
+            return null;
+        }
+        int rank = TraceConfirmation.rank(j.rule(), o.value());
+        return new Flag.Unconfirmed(rank < 0 ? null : Level.values()[rank], Math.round(o.value() * 1000) / 1000.0,
+                located.getOrDefault(o, o.evidence()), j.value().reason());
+    }
+
+    /** Chainage and coordinates, only for the values that flag or are about to, and for unconfirmed excesses. */
     private Map<Observation, Evidence> locate(List<Judged> judged, StatementBatch trip) {
         List<Observation> wanted = judged.stream()
                 .filter(j -> j.result().state().level() != null || j.result().state().pendingLevel() != null)
                 .map(j -> j.value().basis())
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        judged.stream().map(j -> j.value().unconfirmed()).filter(java.util.Objects::nonNull).forEach(wanted::add);
+        wanted = wanted.stream()
                 .filter(o -> o != null && (o.locate() != null || (o.evidence().chainageM() != null && o.evidence().lon() == null
                         && o.evidence().cableId() != null)))
                 .distinct().toList();

@@ -24,6 +24,10 @@ final class EvidenceLocator {
     private EvidenceLocator() {
     }
 
+    private static String q(String identifier) {
+        return InfluxQl.identifier(identifier);
+    }
+
     static Map<Observation, Evidence> locate(InfluxClient influx, JdbcClient jdbc, List<Observation> wanted, StatementBatch batch) {
         Map<Observation, Integer> handles = new LinkedHashMap<>();
         Map<Observation, Evidence> located = new LinkedHashMap<>();
@@ -36,16 +40,16 @@ final class EvidenceLocator {
                 points.add(new Object[] {o, o.evidence().cableId(), o.evidence().chainageM()});
                 continue;
             }
-            String where = " WHERE " + FiberSeries.TAG_PARCEL + " = " + InfluxQl.stringLiteral(String.valueOf(l.parcelId())) + " AND "
-                    + FiberSeries.TAG_CABLE + " = " + InfluxQl.stringLiteral(String.valueOf(l.cableId())) + " AND time >= " + l.fromMs()
+            String where = " WHERE " + q(FiberSeries.TAG_PARCEL) + " = " + InfluxQl.stringLiteral(String.valueOf(l.parcelId())) + " AND "
+                    + q(FiberSeries.TAG_CABLE) + " = " + InfluxQl.stringLiteral(String.valueOf(l.cableId())) + " AND time >= " + l.fromMs()
                     + "ms AND time < " + l.toMs() + "ms";
             String statement = "rate".equals(l.field())
-                    ? "SELECT " + l.selector() + "(r), c, d FROM (SELECT last(" + FiberSeries.FIELD_STRAIN + ") - first("
-                            + FiberSeries.FIELD_STRAIN + ") AS r, last(" + FiberSeries.FIELD_CHAINAGE + ") AS c, last("
-                            + FiberSeries.FIELD_DISTANCE + ") AS d FROM " + FiberSeries.MEASUREMENT + where + " GROUP BY "
-                            + FiberSeries.TAG_POSITION + ")"
-                    : "SELECT " + l.selector() + "(" + l.field() + "), " + FiberSeries.FIELD_CHAINAGE + " AS c, "
-                            + FiberSeries.FIELD_DISTANCE + " AS d FROM " + FiberSeries.MEASUREMENT + where;
+                    ? "SELECT " + l.selector() + "(\"r\"), \"c\", \"d\" FROM (SELECT last(" + q(FiberSeries.FIELD_STRAIN) + ") - first("
+                            + q(FiberSeries.FIELD_STRAIN) + ") AS \"r\", last(" + q(FiberSeries.FIELD_CHAINAGE) + ") AS \"c\", last("
+                            + q(FiberSeries.FIELD_DISTANCE) + ") AS \"d\" FROM " + q(FiberSeries.MEASUREMENT) + where + " GROUP BY "
+                            + q(FiberSeries.TAG_POSITION) + ")"
+                    : "SELECT " + l.selector() + "(" + q(l.field()) + "), " + q(FiberSeries.FIELD_CHAINAGE) + " AS \"c\", "
+                            + q(FiberSeries.FIELD_DISTANCE) + " AS \"d\" FROM " + q(FiberSeries.MEASUREMENT) + where;
             handles.put(o, batch.add(statement));
         }
         batch.run(influx);

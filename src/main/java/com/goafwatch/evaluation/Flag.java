@@ -14,15 +14,22 @@ import com.goafwatch.threshold.ThresholdRule;
  *                   (nothing of the rule's kind measures this parcel) or {@code unknown} (not evaluated yet)
  * @param pending    a higher level reached but not yet for the rule's pending period
  * @param threshold  the threshold of {@code level}, or of the lowest level when within limits
+ * @param unconfirmed a level resting on one trace, shown with its evidence but not raised (see the README's
+ *                   confirmation rule); null when there is none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Flag(long ruleId, String rule, String metric, String statistic, String unit, String scope, String status, Level level,
-        Level pending, Double value, Double threshold, Evidence evidence, Instant evaluatedAt, Instant since, String dataSource) {
+        Level pending, Double value, Double threshold, Evidence evidence, Instant evaluatedAt, Instant since, String dataSource,
+        Unconfirmed unconfirmed) {
+
+    /** A level one trace reached that is not confirmed (yet), with why. */
+    public record Unconfirmed(Level level, double value, Evidence evidence, String reason) {
+    }
 
     /** A rule nothing has evaluated yet (or cannot: {@code not_monitored}); never reads as ok. */
     static Flag of(ThresholdRule rule, String status) {
         return new Flag(rule.id(), rule.name(), rule.metric().dbValue(), rule.statistic().dbValue(), rule.unit(), scope(rule), status, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     static String scope(ThresholdRule rule) {
@@ -31,11 +38,11 @@ public record Flag(long ruleId, String rule, String metric, String statistic, St
 
     Flag withDataSource(String source) {
         return new Flag(ruleId, rule, metric, statistic, unit, scope, status, level, pending, value, threshold, evidence, evaluatedAt, since,
-                source);
+                source, unconfirmed);
     }
 
     Flag since(Instant changedAt) {
         return new Flag(ruleId, rule, metric, statistic, unit, scope, status, level, pending, value, threshold, evidence, evaluatedAt,
-                changedAt, dataSource);
+                changedAt, dataSource, unconfirmed);
     }
 }

@@ -1,5 +1,6 @@
 package com.goafwatch.evaluation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.goafwatch.parcel.ParcelLevelSql;
@@ -30,8 +32,11 @@ class FlagController {
     private final RuleRepository rules;
     private final JdbcClient jdbc;
     private final ProjectRepository projects;
+    /** "now" of an evaluation on request: the application's {@link Clock} when there is one (tests), else the system's */
+    private final Clock clock;
 
-    FlagController(Evaluator evaluator, RuleRepository rules, JdbcClient jdbc, ProjectRepository projects) {
+    FlagController(Evaluator evaluator, RuleRepository rules, JdbcClient jdbc, ProjectRepository projects, ObjectProvider<Clock> clock) {
+        this.clock = clock.getIfUnique(Clock::systemUTC);
         this.projects = projects;
         this.evaluator = evaluator;
         this.rules = rules;
@@ -115,7 +120,7 @@ class FlagController {
     @PostMapping("/api/v1/projects/{id}/evaluate")
     CycleReport evaluate(@PathVariable long id) {
         projects.require(id);
-        return evaluator.evaluate(id, null, Instant.now(), "request");
+        return evaluator.evaluate(id, null, Instant.now(clock), "request");
     }
 
     @ProjectScoped(ScopeOwner.PROJECT)

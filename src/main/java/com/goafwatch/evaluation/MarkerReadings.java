@@ -1,13 +1,9 @@
 package com.goafwatch.evaluation;
 
-import com.goafwatch.threshold.Evidence;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,16 +17,21 @@ import com.goafwatch.timeseries.InfluxSeries;
 import com.goafwatch.timeseries.PointSeries;
 
 /**
- * Settlement-marker metrics of one evaluation: one statement per rule window averages each marker's
- * settlement in time buckets (window ÷ 48, at least the trace bucket), one per baseline time reads the
- * markers' settlement at the baseline. Settlement, its rate (least squares over the buckets), tilt between
- * neighbouring markers and curvature at a marker between two neighbours are computed from those means.
+ * The InfluxDB side of settlement-marker evaluation: one statement per rule window averages each marker's
+ * settlement in time buckets (window ÷ 48, at least the trace bucket), one per rate window reads the
+ * levellings back to two intervals before the window (the latest readings spanning it), one per baseline
+ * time reads the markers' settlement at the baseline, one the newest levelling. {@link MarkerValues} does
+ * the arithmetic.
  */
 final class MarkerReadings {
 
     private static final String FIELD = PointSeries.FIELD_SETTLEMENT;
 
-    private final MonitoringLayout layout;
+    private static String q(String identifier) {
+        return InfluxQl.identifier(identifier);
+    }
+
+    final MonitoringLayout layout;
     private final Baselines baselines;
     private final Instant now;
     private final long minBucketMs;
@@ -39,9 +40,9 @@ final class MarkerReadings {
     private final Map<Instant, Integer> baselineHandles = new HashMap<>();
     private int newestHandle = -1;
     /** window → marker → bucket → mean settlement relative to the marker's parcel baseline, mm */
-    private final Map<Long, Map<Long, TreeMap<Long, Double>>> buckets = new HashMap<>();
+    final Map<Long, Map<Long, TreeMap<Long, Double>>> buckets = new HashMap<>();
     /** window → marker → reading time → settlement, for rates (a regression needs true times, not bucket starts) */
-    private final Map<Long, Map<Long, TreeMap<Long, Double>>> readings = new HashMap<>();
+    final Map<Long, Map<Long, TreeMap<Long, Double>>> readings = new HashMap<>();
     private final Map<Long, Instant> newestByMarker = new HashMap<>();
 
     MarkerReadings(StatementBatch batch, MonitoringLayout layout, Baselines baselines, Collection<ThresholdRule> rules, Set<Long> parcels,
@@ -56,23 +57,29 @@ final class MarkerReadings {
         String filter = markerFilter(parcels);
         for (ThresholdRule rule : rules) {
             long w = rule.windowSeconds();
-            bucketHandles.computeIfAbsent(w, k -> batch.add("SELECT mean(" + FIELD + ") FROM " + PointSeries.SETTLEMENT + " WHERE time > "
+            bucketHandles.computeIfAbsent(w, k -> batch.add("SELECT mean(" + q(FIELD) + ") FROM " + q(PointSeries.SETTLEMENT) + " WHERE time > "
                     + (now.toEpochMilli() - w * 1000) + "ms AND time <= " + now.toEpochMilli() + "ms" + filter + " GROUP BY time("
-                    + bucketMs(w) + "ms), " + PointSeries.TAG_SENSOR + " fill(none)"));
+                    + bucketMs(w) + "ms), " + q(PointSeries.TAG_SENSOR) + " fill(none)"));
             if (rule.metric() == Metric.SETTLEMENT_RATE) {
                 // levelling results are sparse (daily to hourly), so reading them raw stays small
-                readingHandles.computeIfAbsent(w, k -> batch.add("SELECT " + FIELD + " FROM " + PointSeries.SETTLEMENT + " WHERE time > "
-                        + (now.toEpochMilli() - w * 1000) + "ms AND time <= " + now.toEpochMilli() + "ms" + filter + " GROUP BY "
-                        + PointSeries.TAG_SENSOR));
+                // the latest readings spanning the window: back to the reading before its start, two intervals earlier at most
+                long lookbackMs = (w + 2 * maxIntervalSeconds(layout)) * 1000;
+                readingHandles.computeIfAbsent(w, k -> batch.add("SELECT " + q(FIELD) + " FROM " + q(PointSeries.SETTLEMENT) + " WHERE time > "
+                        + (now.toEpochMilli() - lookbackMs) + "ms AND time <= " + now.toEpochMilli() + "ms" + filter + " GROUP BY "
+                        + q(PointSeries.TAG_SENSOR)));
             }
         }
         for (Instant at : new TreeSet<>(baselines.settlementByParcel().values())) {
-            baselineHandles.put(at, batch.add("SELECT last(" + FIELD + ") FROM " + PointSeries.SETTLEMENT + " WHERE time <= "
-                    + at.toEpochMilli() + "ms" + filter + " GROUP BY " + PointSeries.TAG_SENSOR));
+            baselineHandles.put(at, batch.add("SELECT last(" + q(FIELD) + ") FROM " + q(PointSeries.SETTLEMENT) + " WHERE time <= "
+                    + at.toEpochMilli() + "ms" + filter + " GROUP BY " + q(PointSeries.TAG_SENSOR)));
         }
-        newestHandle = batch.add("SELECT last(" + FIELD + ") FROM " + PointSeries.SETTLEMENT + " WHERE time > "
+        newestHandle = batch.add("SELECT last(" + q(FIELD) + ") FROM " + q(PointSeries.SETTLEMENT) + " WHERE time > "
                 + (now.toEpochMilli() - newestLookbackSeconds * 1000) + "ms AND time <= " + now.toEpochMilli() + "ms" + filter
-                + " GROUP BY " + PointSeries.TAG_SENSOR);
+                + " GROUP BY " + q(PointSeries.TAG_SENSOR));
+    }
+
+    private static long maxIntervalSeconds(MonitoringLayout layout) {
+        return layout.markers().values().stream().mapToLong(MonitoringLayout.Marker::intervalSeconds).max().orElse(0);
     }
 
     long bucketMs(long windowSeconds) {
@@ -95,9 +102,9 @@ final class MarkerReadings {
             }
         }
         if (ids.isEmpty()) {
-            return " AND " + PointSeries.TAG_SENSOR + " = ''";
+            return " AND " + q(PointSeries.TAG_SENSOR) + " = ''";
         }
-        return " AND (" + ids.stream().map(id -> PointSeries.TAG_SENSOR + " = " + InfluxQl.stringLiteral(String.valueOf(id)))
+        return " AND (" + ids.stream().map(id -> q(PointSeries.TAG_SENSOR) + " = " + InfluxQl.stringLiteral(String.valueOf(id)))
                 .collect(Collectors.joining(" OR ")) + ")";
     }
 
@@ -175,141 +182,6 @@ final class MarkerReadings {
         return best;
     }
 
-    RuleValue value(ThresholdRule rule, long parcelId) {
-        Map<Long, TreeMap<Long, Double>> series = buckets.getOrDefault(rule.windowSeconds(), Map.of());
-        List<MonitoringLayout.Marker> own = layout.markersByParcel().getOrDefault(parcelId, List.of());
-        if (rule.metric() == Metric.SETTLEMENT_RATE) {
-            return rate(rule, own, readings.getOrDefault(rule.windowSeconds(), Map.of()));
-        }
-        // per bucket: the values of the parcel's markers (settlement), pairs (tilt) or triples (curvature)
-        Map<Long, List<Observation>> perBucket = new TreeMap<>();
-        if (rule.metric() == Metric.SETTLEMENT) {
-            for (MonitoringLayout.Marker m : own) {
-                series.getOrDefault(m.id(), new TreeMap<>()).forEach((t, v) -> perBucket.computeIfAbsent(t, k -> new ArrayList<>())
-                        .add(new Observation(Instant.ofEpochMilli(t), v, Evidence.markers(List.of(m.code()), m.lon(), m.lat(),
-                                Instant.ofEpochMilli(t), "settlement from baseline, mm"))));
-            }
-        } else if (rule.metric() == Metric.TILT) {
-            for (MonitoringLayout.MarkerPair p : layout.pairs()) {
-                if (!inParcel(parcelId, p.a(), p.b())) {
-                    continue;
-                }
-                TreeMap<Long, Double> a = series.getOrDefault(p.a().id(), new TreeMap<>());
-                TreeMap<Long, Double> b = series.getOrDefault(p.b().id(), new TreeMap<>());
-                a.forEach((t, va) -> {
-                    Double vb = b.get(t);
-                    if (vb != null) {
-                        perBucket.computeIfAbsent(t, k -> new ArrayList<>()).add(new Observation(Instant.ofEpochMilli(t),
-                                (vb - va) / p.distanceM(), Evidence.markers(List.of(p.a().code(), p.b().code()),
-                                        (p.a().lon() + p.b().lon()) / 2, (p.a().lat() + p.b().lat()) / 2, Instant.ofEpochMilli(t),
-                                        String.format(Locale.ROOT, "markers %.1f m apart", p.distanceM()))));
-                    }
-                });
-            }
-        } else if (rule.metric() == Metric.CURVATURE) {
-            for (MonitoringLayout.MarkerTriple tr : layout.triples()) {
-                if (!inParcel(parcelId, tr.middle(), tr.middle())) {
-                    continue;
-                }
-                TreeMap<Long, Double> a = series.getOrDefault(tr.first().id(), new TreeMap<>());
-                TreeMap<Long, Double> b = series.getOrDefault(tr.middle().id(), new TreeMap<>());
-                TreeMap<Long, Double> c = series.getOrDefault(tr.last().id(), new TreeMap<>());
-                double d1 = tr.first().distanceTo(tr.middle());
-                double d2 = tr.middle().distanceTo(tr.last());
-                a.forEach((t, va) -> {
-                    Double vb = b.get(t);
-                    Double vc = c.get(t);
-                    if (vb != null && vc != null) {
-                        // change of tilt (mm/m) per metre = mm/m² = 10⁻³/m, the 1/km the rules are given in
-                        double k = ((vc - vb) / d2 - (vb - va) / d1) / ((d1 + d2) / 2);
-                        perBucket.computeIfAbsent(t, x -> new ArrayList<>()).add(new Observation(Instant.ofEpochMilli(t), k,
-                                Evidence.markers(List.of(tr.first().code(), tr.middle().code(), tr.last().code()), tr.middle().lon(),
-                                        tr.middle().lat(), Instant.ofEpochMilli(t), "curvature at the middle marker")));
-                    }
-                });
-            }
-        }
-        if (perBucket.isEmpty()) {
-            return RuleValue.NONE;
-        }
-        return switch (rule.statistic()) {
-            case MEAN -> {
-                List<Observation> all = perBucket.values().stream().flatMap(List::stream).toList();
-                Observation last = all.get(all.size() - 1);
-                yield RuleValue.of(new Observation(last.time(), all.stream().mapToDouble(Observation::value).average().orElseThrow(),
-                        last.evidence().noted("mean over " + all.size() + " values")));
-            }
-            case PERCENTILE -> {
-                List<Observation> all = perBucket.values().stream().flatMap(List::stream)
-                        .sorted(Comparator.comparingDouble(Observation::value)).toList();
-                int rank = (int) Math.ceil(rule.statisticParameter() / 100.0 * all.size());
-                yield RuleValue.of(all.get(Math.max(0, Math.min(all.size() - 1, rank - 1))));
-            }
-            default -> {
-                List<Observation> perTime = new ArrayList<>();
-                perBucket.values().forEach(list -> list.stream().map(o -> signed(rule, o))
-                        .max(Comparator.comparingDouble(Observation::value)).ifPresent(perTime::add));
-                yield RuleValue.of(Worst.of(perTime, rule.spikeFilter()));
-            }
-        };
-    }
-
-    private static boolean inParcel(long parcelId, MonitoringLayout.Marker a, MonitoringLayout.Marker b) {
-        return (a.parcelId() != null && a.parcelId() == parcelId) || (b.parcelId() != null && b.parcelId() == parcelId);
-    }
-
-    /** max: the value; min: its negation (uplift, hogging); max_abs: the magnitude. */
-    private static Observation signed(ThresholdRule rule, Observation o) {
-        double v = switch (rule.statistic()) {
-            case MAX -> o.value();
-            case MIN -> -o.value();
-            default -> Math.abs(o.value());
-        };
-        return new Observation(o.time(), v, o.evidence().located(null, null, o.value(), null), null);
-    }
-
-    /** The fastest marker's least-squares settlement rate over the window, mm/d. */
-    private RuleValue rate(ThresholdRule rule, List<MonitoringLayout.Marker> own, Map<Long, TreeMap<Long, Double>> series) {
-        Observation worst = null;
-        for (MonitoringLayout.Marker m : own) {
-            TreeMap<Long, Double> s = series.get(m.id());
-            if (s == null || s.size() < 2) {
-                continue;
-            }
-            Double slope = slopePerDay(s);
-            if (slope == null) {
-                continue;
-            }
-            Instant last = Instant.ofEpochMilli(s.lastKey());
-            Observation o = signed(rule, new Observation(last, slope, Evidence.markers(List.of(m.code()), m.lon(), m.lat(), last,
-                    "least-squares rate over " + s.size() + " readings")));
-            if (worst == null || o.value() > worst.value()) {
-                worst = o;
-            }
-        }
-        return RuleValue.of(worst);
-    }
-
-    static Double slopePerDay(TreeMap<Long, Double> series) {
-        int n = series.size();
-        double t0 = series.firstKey();
-        double sumT = 0;
-        double sumV = 0;
-        for (Map.Entry<Long, Double> e : series.entrySet()) {
-            sumT += (e.getKey() - t0) / 86_400_000.0;
-            sumV += e.getValue();
-        }
-        double meanT = sumT / n;
-        double meanV = sumV / n;
-        double sxx = 0;
-        double sxy = 0;
-        for (Map.Entry<Long, Double> e : series.entrySet()) {
-            double dt = (e.getKey() - t0) / 86_400_000.0 - meanT;
-            sxx += dt * dt;
-            sxy += dt * (e.getValue() - meanV);
-        }
-        return sxx == 0 ? null : sxy / sxx;
-    }
 
     private static Long id(String tag) {
         try {

@@ -17,15 +17,16 @@ record MonitoringLayout(Map<Long, ParcelRef> parcels, Map<Long, List<CableSpan>>
     record ParcelRef(long id, long phaseId, String code) {
     }
 
-    record CableRef(long id, String code, double coupling) {
+    /** @param intervalSeconds expected time between its traces (its own, the project's default, or 1 d) */
+    record CableRef(long id, String code, double coupling, long intervalSeconds) {
     }
 
     /** A cable's fiber inside one parcel. */
     record CableSpan(long cableId, double fiberLengthM) {
     }
 
-    /** A settlement marker; x/y in EPSG:4548 metres. */
-    record Marker(long id, String code, Long parcelId, double x, double y, double lon, double lat) {
+    /** A settlement marker; x/y in EPSG:4548 metres; expected time between levellings. */
+    record Marker(long id, String code, Long parcelId, double x, double y, double lon, double lat, long intervalSeconds) {
 
         double distanceTo(Marker other) {
             return Math.hypot(x - other.x, y - other.y);
@@ -45,6 +46,17 @@ record MonitoringLayout(Map<Long, ParcelRef> parcels, Map<Long, List<CableSpan>>
 
     boolean markerMonitored(long parcelId) {
         return markersByParcel.containsKey(parcelId);
+    }
+
+    /** The longest expected reading interval among the cables crossing the parcel (0 when none does). */
+    long fiberIntervalSeconds(long parcelId) {
+        return cablesByParcel.getOrDefault(parcelId, List.of()).stream().map(s -> cables.get(s.cableId()))
+                .mapToLong(c -> c == null ? 0 : c.intervalSeconds()).max().orElse(0);
+    }
+
+    /** The longest expected levelling interval among the parcel's markers (0 when it has none). */
+    long markerIntervalSeconds(long parcelId) {
+        return markersByParcel.getOrDefault(parcelId, List.of()).stream().mapToLong(Marker::intervalSeconds).max().orElse(0);
     }
 
     /**

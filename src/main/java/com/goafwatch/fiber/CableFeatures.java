@@ -48,6 +48,8 @@ class CableFeatures {
         p.put("tempCoefficientUePerC", c.tempCoefficientUePerC());
         p.put("baselineTemperatureC", c.baselineTemperatureC());
         p.put("baselineTime", c.baselineTime() == null ? null : c.baselineTime().toString());
+        p.put("readingIntervalSeconds", c.readingIntervalSeconds());
+        p.put("expectedIntervalSeconds", c.expectedIntervalSeconds());
         f.set("geometry", mapper.readTree(cables.geometryGeoJson(c.id())));
         return f;
     }

@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads a cable from a GeoJSON Feature: a LineString route for a trench cable, the Point of the
  * borehole top for a borehole cable. Properties: code, channel, installation (trench | borehole),
- * depthM (borehole), fiberLengthM, fiberType, couplingCoefficient, compensation (none | temperature |
+ * depthM (borehole), fiberLengthM, fiberType, couplingCoefficient, readingIntervalSeconds (expected time between
+ * traces; absent: the project's default), compensation (none | temperature |
  * reference-fiber), tempCoefficientUePerC, baselineTemperatureC, baselineTime (ISO-8601).
  */
 final class CableParser {
@@ -64,6 +65,15 @@ final class CableParser {
         }
         Double depth = p.has("depthM") ? number(p, "depthM", Double.NaN, reasons) : null;
         OffsetDateTime baselineTime = time(p, "baselineTime", reasons);
+        Long interval = null;
+        if (p.hasNonNull("readingIntervalSeconds")) {
+            JsonNode n = p.get("readingIntervalSeconds");
+            if (!n.isIntegralNumber() || n.asLong() <= 0 || n.asLong() > 31_622_400) {
+                reasons.add("readingIntervalSeconds must be a whole number of seconds from 1 to 31622400 (366 d); got " + n);
+            } else {
+                interval = n.asLong();
+            }
+        }
         Geometry geometry = geometry(feature.path("geometry"), installation, depth, crs, reasons);
         if (!reasons.isEmpty()) {
             return new Result(null, reasons.stream().map(r -> new FeatureError(index, code, r)).toList());
@@ -71,7 +81,7 @@ final class CableParser {
         String channel = p.path("channel").isString() ? p.path("channel").asString() : null;
         String fiberType = p.path("fiberType").asString("tight-buffered");
         return new Result(new CableDraft(code, channel, installation, geometry, crs.srid(), depth, fiberLength, fiberType,
-                coupling, compensation, tempCoefficient, baselineTemperature, baselineTime), List.of());
+                coupling, compensation, tempCoefficient, baselineTemperature, baselineTime, interval), List.of());
     }
 
     private static Geometry geometry(JsonNode node, Installation installation, Double depth, SupportedCrs crs, List<String> reasons) {

@@ -17,7 +17,9 @@ public class CableRepository {
 
     private static final String COLUMNS = "c.id, c.project_id, c.code, c.channel, c.installation, c.fiber_length_m, "
             + "COALESCE(c.route_length_m, c.depth_m) AS route_length_m, c.fiber_type, c.coupling_coefficient, c.compensation, "
-            + "c.temp_coefficient_ue_per_c, c.baseline_temperature_c, c.baseline_time";
+            + "c.temp_coefficient_ue_per_c, c.baseline_temperature_c, c.baseline_time, c.reading_interval_seconds, "
+            + "COALESCE(c.reading_interval_seconds, (SELECT pr.fiber_interval_seconds FROM project pr WHERE pr.id = c.project_id), "
+            + com.goafwatch.threshold.ReadingCadence.FIBER_DEFAULT_SECONDS + ") AS expected_interval_seconds";
 
     private final JdbcClient jdbc;
 
@@ -48,12 +50,13 @@ public class CableRepository {
     long insert(long projectId, CableDraft d) {
         boolean trench = d.installation() == Installation.TRENCH;
         return jdbc.sql("INSERT INTO cable (project_id, code, channel, installation, route, top_point, depth_m, fiber_length_m, "
-                + "fiber_type, coupling_coefficient, compensation, temp_coefficient_ue_per_c, baseline_temperature_c, baseline_time) "
+                + "fiber_type, coupling_coefficient, compensation, temp_coefficient_ue_per_c, baseline_temperature_c, baseline_time, "
+                + "reading_interval_seconds) "
                 + "VALUES (?, ?, ?, ?, " + (trench ? "ST_Transform(ST_GeomFromWKB(?, ?), 4490), NULL" : "NULL, ST_Transform(ST_GeomFromWKB(?, ?), 4490)")
-                + ", ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+                + ", ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
                 .params(projectId, d.code(), d.channel(), d.installation().dbValue(), WkbCodec.toWkb(d.geometry()), d.srid(),
                         d.depthM(), d.fiberLengthM(), d.fiberType(), d.couplingCoefficient(), d.compensation().dbValue(),
-                        d.tempCoefficientUePerC(), d.baselineTemperatureC(), d.baselineTime())
+                        d.tempCoefficientUePerC(), d.baselineTemperatureC(), d.baselineTime(), d.readingIntervalSeconds())
                 .query(Long.class).single();
     }
 
@@ -91,6 +94,7 @@ public class CableRepository {
                 Installation.parse(rs.getString("installation")).orElseThrow(), rs.getDouble("fiber_length_m"),
                 rs.getDouble("route_length_m"), rs.getString("fiber_type"), rs.getDouble("coupling_coefficient"),
                 Compensation.parse(rs.getString("compensation")).orElseThrow(), rs.getDouble("temp_coefficient_ue_per_c"),
-                (Double) rs.getObject("baseline_temperature_c"), rs.getObject("baseline_time", OffsetDateTime.class));
+                (Double) rs.getObject("baseline_temperature_c"), rs.getObject("baseline_time", OffsetDateTime.class),
+                (Long) rs.getObject("reading_interval_seconds"), rs.getLong("expected_interval_seconds"));
     }
 }

@@ -60,15 +60,19 @@ class ProjectController {
     ResponseEntity<Project> create(@Valid @RequestBody ProjectRequest request) {
         Project created = projects.insert(request.code(), request.name().trim(), surveySrid(request), request.description(),
                 extent(request));
-        return ResponseEntity.created(URI.create("/api/v1/projects/" + created.id())).body(created);
+        projects.updateCadence(created.id(), zone(request), request.fiberIntervalSeconds(), request.levellingIntervalSeconds());
+        return ResponseEntity.created(URI.create("/api/v1/projects/" + created.id())).body(projects.require(created.id()));
     }
 
     @ProjectScoped(ScopeOwner.PROJECT)
     @PutMapping("/{id}")
     @Transactional
     Project update(@PathVariable long id, @Valid @RequestBody ProjectRequest request) {
-        return projects.update(id, request.code(), request.name().trim(), surveySrid(request), request.description(), extent(request))
+        String zone = zone(request);
+        projects.update(id, request.code(), request.name().trim(), surveySrid(request), request.description(), extent(request))
                 .orElseThrow(() -> ApiException.notFound("project", id));
+        projects.updateCadence(id, zone, request.fiberIntervalSeconds(), request.levellingIntervalSeconds());
+        return projects.require(id);
     }
 
     /** Deletes the project with its phases and parcels. */
@@ -87,6 +91,19 @@ class ProjectController {
             return request.extent() == null ? null : com.goafwatch.geo.ProjectExtent.of(request.extent());
         } catch (IllegalArgumentException e) {
             throw ApiException.unprocessable("invalid-extent", "Invalid extent", e.getMessage()).with("field", "extent");
+        }
+    }
+
+    /** The IANA zone as given (null: the configured site zone); 422 naming the field when it is no zone. */
+    private static String zone(ProjectRequest request) {
+        if (request.timeZone() == null) {
+            return null;
+        }
+        try {
+            return java.time.ZoneId.of(request.timeZone()).getId();
+        } catch (java.time.DateTimeException e) {
+            throw ApiException.unprocessable("invalid-time-zone", "Invalid time zone", "timeZone '" + request.timeZone()
+                    + "' is not an IANA time zone such as Asia/Shanghai").with("field", "timeZone");
         }
     }
 

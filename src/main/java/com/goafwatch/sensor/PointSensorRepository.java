@@ -16,7 +16,8 @@ import com.goafwatch.geo.WkbCodec;
 public class PointSensorRepository {
 
     private static final String COLUMNS = "s.id, s.project_id, s.code, s.sensor_type, ST_X(s.location) AS lon, ST_Y(s.location) AS lat, "
-            + "s.parcel_id, s.baseline_elevation_m, s.installed_at";
+            + "s.parcel_id, s.baseline_elevation_m, s.installed_at, s.reading_interval_seconds, (SELECT "
+            + com.goafwatch.threshold.ReadingCadence.SENSOR_INTERVAL_SQL + " FROM project pr WHERE pr.id = s.project_id) AS expected_interval_seconds";
 
     private final JdbcClient jdbc;
 
@@ -34,12 +35,13 @@ public class PointSensorRepository {
     }
 
     long insert(long projectId, String code, SensorType type, org.locationtech.jts.geom.Point location, int srid,
-            Double baselineElevationM, OffsetDateTime installedAt) {
+            Double baselineElevationM, OffsetDateTime installedAt, Long readingIntervalSeconds) {
         return jdbc.sql("""
-                INSERT INTO point_sensor (project_id, code, sensor_type, unit, location, parcel_id, baseline_elevation_m, installed_at)
-                SELECT ?, ?, ?, ?, g, (SELECT p.id FROM parcel p WHERE p.project_id = ? AND ST_Covers(p.geom, g) ORDER BY p.id LIMIT 1), ?, ?
+                INSERT INTO point_sensor (project_id, code, sensor_type, unit, location, parcel_id, baseline_elevation_m, installed_at,
+                    reading_interval_seconds)
+                SELECT ?, ?, ?, ?, g, (SELECT p.id FROM parcel p WHERE p.project_id = ? AND ST_Covers(p.geom, g) ORDER BY p.id LIMIT 1), ?, ?, ?
                 FROM (SELECT ST_Transform(ST_GeomFromWKB(?, ?), 4490) AS g) x RETURNING id""")
-                .params(projectId, code, type.dbValue(), type.unit(), projectId, baselineElevationM, installedAt,
+                .params(projectId, code, type.dbValue(), type.unit(), projectId, baselineElevationM, installedAt, readingIntervalSeconds,
                         WkbCodec.toWkb(location), srid)
                 .query(Long.class).single();
     }
@@ -52,6 +54,7 @@ public class PointSensorRepository {
         return new PointSensor(rs.getLong("id"), rs.getLong("project_id"), rs.getString("code"),
                 SensorType.parse(rs.getString("sensor_type")).orElseThrow(), rs.getDouble("lon"), rs.getDouble("lat"),
                 (Long) rs.getObject("parcel_id"), (Double) rs.getObject("baseline_elevation_m"),
-                rs.getObject("installed_at", OffsetDateTime.class));
+                rs.getObject("installed_at", OffsetDateTime.class), (Long) rs.getObject("reading_interval_seconds"),
+                rs.getLong("expected_interval_seconds"));
     }
 }

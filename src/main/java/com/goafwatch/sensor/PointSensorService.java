@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Creates point sensors from GeoJSON Point Features (properties code, type, baselineElevationM,
- * installedAt); every problem of the feature is reported at once, nothing is written on any.
+ * installedAt, readingIntervalSeconds); every problem of the feature is reported at once, nothing is written on any.
  */
 @Service
 public class PointSensorService {
@@ -51,6 +51,15 @@ public class PointSensorService {
         } catch (DateTimeException e) {
             reasons.add("installedAt is not an ISO-8601 date-time with offset");
         }
+        Long interval = null;
+        if (p.hasNonNull("readingIntervalSeconds")) {
+            JsonNode n = p.get("readingIntervalSeconds");
+            if (!n.isIntegralNumber() || n.asLong() <= 0 || n.asLong() > 31_622_400) {
+                reasons.add("readingIntervalSeconds must be a whole number of seconds from 1 to 31622400 (366 d); got " + n);
+            } else {
+                interval = n.asLong();
+            }
+        }
         if (!reasons.isEmpty()) {
             throw ApiException.unprocessable("invalid-features", "Invalid sensor", "the sensor is invalid; nothing was written")
                     .with("errors", reasons.stream().map(r -> new FeatureError(0, code, r)).toList());
@@ -58,7 +67,7 @@ public class PointSensorService {
         if (sensors.findByProject(projectId).stream().anyMatch(s -> s.code().equals(code))) {
             throw ApiException.conflict("duplicate-code", "sensor '" + code + "' already exists in the project");
         }
-        return sensors.insert(projectId, code, type, location, crs.srid(), baseline, installed);
+        return sensors.insert(projectId, code, type, location, crs.srid(), baseline, installed, interval);
     }
 
     private static Point location(JsonNode geometry, SupportedCrs crs, List<String> reasons) {

@@ -94,6 +94,10 @@ public class SampleSiteLoader {
         SupportedCrs surveyCrs = CrsParameter.parseOr("surveyCrs", p.path("surveyCrs").asString(null), SupportedCrs.CGCS2000_GK_CM117);
         Project project = projects.insert(p.path("code").asString(), p.path("name").asString(), surveyCrs.srid(),
                 p.path("description").asString(null));
+        // the site's monitoring cadence and zone: evaluation's no-data ages and rate windows follow them
+        projects.updateCadence(project.id(), p.path("timeZone").asString(null),
+                p.path("fiberIntervalSeconds").isIntegralNumber() ? p.get("fiberIntervalSeconds").asLong() : null,
+                p.path("levellingIntervalSeconds").isIntegralNumber() ? p.get("levellingIntervalSeconds").asLong() : null);
         for (JsonNode phase : site.path("phases")) {
             PhaseRequest request = mapper.treeToValue(phase, PhaseRequest.class);
             phases.insert(project.id(), request, request.status());

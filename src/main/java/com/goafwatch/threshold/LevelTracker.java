@@ -31,7 +31,11 @@ public final class LevelTracker {
 
     private final ThresholdRule rule;
 
+    /** @param rule judged with its no-data age: one of its own or the derived one (never null here) */
     public LevelTracker(ThresholdRule rule) {
+        if (rule.noDataAfterSeconds() == null) {
+            throw new IllegalArgumentException("rule " + rule.id() + ": judge it with its effective no-data age");
+        }
         this.rule = rule;
     }
 

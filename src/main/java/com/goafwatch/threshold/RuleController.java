@@ -30,39 +30,45 @@ class RuleController {
     private final RuleService service;
     private final ProjectRepository projects;
     private final JdbcClient jdbc;
+    private final RuleCadence cadence;
 
-    RuleController(RuleRepository rules, RuleService service, ProjectRepository projects, JdbcClient jdbc) {
+    RuleController(RuleRepository rules, RuleService service, ProjectRepository projects, JdbcClient jdbc, RuleCadence cadence) {
         this.rules = rules;
         this.service = service;
         this.projects = projects;
         this.jdbc = jdbc;
+        this.cadence = cadence;
+    }
+
+    private RuleDocument document(ThresholdRule r) {
+        return RuleDocument.of(r, cadence.of(r.projectId(), r.metric(), r.phaseId(), r.parcelId()));
     }
 
     @Operation(summary = "Create a rule for the project, or (phaseId / parcelId) one phase or parcel")
     @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @PostMapping("/api/v1/projects/{projectId}/rules")
-    ResponseEntity<ThresholdRule> create(@PathVariable long projectId, @RequestBody RuleRequest request) {
+    ResponseEntity<RuleDocument> create(@PathVariable long projectId, @RequestBody RuleRequest request) {
         projects.require(projectId);
         long id = service.create(projectId, request);
-        return ResponseEntity.created(URI.create("/api/v1/rules/" + id)).body(rules.findById(id).orElseThrow());
+        return ResponseEntity.created(URI.create("/api/v1/rules/" + id)).body(document(rules.findById(id).orElseThrow()));
     }
 
     @ProjectScoped(value = ScopeOwner.PROJECT, param = "projectId")
     @GetMapping("/api/v1/projects/{projectId}/rules")
-    List<ThresholdRule> list(@PathVariable long projectId) {
+    List<RuleDocument> list(@PathVariable long projectId) {
         projects.require(projectId);
-        return rules.findByProject(projectId);
+        return rules.findByProject(projectId).stream().map(this::document).toList();
     }
 
     @ProjectScoped(ScopeOwner.RULE)
     @GetMapping("/api/v1/rules/{id}")
-    ThresholdRule get(@PathVariable long id) {
-        return rules.findById(id).orElseThrow(() -> ApiException.notFound("rule", id));
+    RuleDocument get(@PathVariable long id) {
+        return document(rules.findById(id).orElseThrow(() -> ApiException.notFound("rule", id)));
     }
 
     @ProjectScoped(ScopeOwner.RULE)
     @PutMapping("/api/v1/rules/{id}")
-    ThresholdRule update(@PathVariable long id, @RequestBody RuleRequest request) {
+    RuleDocument update(@PathVariable long id, @RequestBody RuleRequest request) {
         service.update(id, request);
         return get(id);
     }
@@ -78,10 +84,12 @@ class RuleController {
     @Operation(summary = "The rules in force for a parcel: per metric and statistic the most specific (parcel > phase > project)")
     @ProjectScoped(ScopeOwner.PARCEL)
     @GetMapping("/api/v1/parcels/{id}/effective-rules")
-    List<ThresholdRule> effective(@PathVariable long id) {
+    List<RuleDocument> effective(@PathVariable long id) {
         if (jdbc.sql("SELECT count(*) FROM parcel WHERE id = ?").param(id).query(Long.class).single() == 0) {
             throw ApiException.notFound("parcel", id);
         }
-        return EffectiveRules.of(rules.candidatesFor(id));
+        // judged at this parcel's sensors' cadence, whatever the rule's scope
+        return EffectiveRules.of(rules.candidatesFor(id)).stream()
+                .map(r -> RuleDocument.of(r, cadence.of(r.projectId(), r.metric(), null, id))).toList();
     }
 }

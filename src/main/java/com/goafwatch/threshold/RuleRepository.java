@@ -14,7 +14,7 @@ public class RuleRepository {
 
     private static final String COLUMNS = "id, project_id, phase_id, parcel_id, name, metric, statistic, statistic_parameter, "
             + "window_seconds, unit, level_mode, control_value, blue, yellow, orange, red, hysteresis_fraction, pending_evaluations, "
-            + "pending_seconds, no_data_after_seconds, spike_filter, enabled";
+            + "pending_seconds, no_data_after_seconds, spike_filter, enabled, description";
 
     private final JdbcClient jdbc;
 
@@ -43,12 +43,12 @@ public class RuleRepository {
     long insert(long projectId, RuleRequest r) {
         return jdbc.sql("INSERT INTO threshold_rule (project_id, phase_id, parcel_id, name, metric, statistic, statistic_parameter, "
                 + "window_seconds, unit, level_mode, control_value, blue, yellow, orange, red, hysteresis_fraction, pending_evaluations, "
-                + "pending_seconds, no_data_after_seconds, spike_filter, enabled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?) RETURNING id")
+                + "pending_seconds, no_data_after_seconds, spike_filter, enabled, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
                 .params(projectId, r.phaseId(), r.parcelId(), r.name(), r.metric(), r.statistic(), r.statisticParameter(),
                         r.windowSeconds(), r.unit(), r.levelMode(), r.controlValue(), r.blue(), r.yellow(), r.orange(), r.red(),
                         r.hysteresisFraction(), r.pendingEvaluations(), r.pendingSeconds(), r.noDataAfterSeconds(), r.spikeFilter(),
-                        r.enabled())
+                        r.enabled(), r.description())
                 .query(Long.class).single();
     }
 
@@ -56,10 +56,10 @@ public class RuleRepository {
         return jdbc.sql("UPDATE threshold_rule SET phase_id = ?, parcel_id = ?, name = ?, metric = ?, statistic = ?, "
                 + "statistic_parameter = ?, window_seconds = ?, unit = ?, level_mode = ?, control_value = ?, blue = ?, yellow = ?, "
                 + "orange = ?, red = ?, hysteresis_fraction = ?, pending_evaluations = ?, pending_seconds = ?, no_data_after_seconds = ?, "
-                + "spike_filter = ?, enabled = ?, updated_at = now() WHERE id = ?")
+                + "spike_filter = ?, enabled = ?, description = ?, updated_at = now() WHERE id = ?")
                 .params(r.phaseId(), r.parcelId(), r.name(), r.metric(), r.statistic(), r.statisticParameter(), r.windowSeconds(),
                         r.unit(), r.levelMode(), r.controlValue(), r.blue(), r.yellow(), r.orange(), r.red(), r.hysteresisFraction(),
-                        r.pendingEvaluations(), r.pendingSeconds(), r.noDataAfterSeconds(), r.spikeFilter(), r.enabled(), id)
+                        r.pendingEvaluations(), r.pendingSeconds(), r.noDataAfterSeconds(), r.spikeFilter(), r.enabled(), r.description(), id)
                 .update() == 1;
     }
 
@@ -74,7 +74,7 @@ public class RuleRepository {
                 rs.getLong("window_seconds"), rs.getString("unit"), rs.getString("level_mode"), (Double) rs.getObject("control_value"),
                 (Double) rs.getObject("blue"), (Double) rs.getObject("yellow"), (Double) rs.getObject("orange"),
                 (Double) rs.getObject("red"), rs.getDouble("hysteresis_fraction"), rs.getInt("pending_evaluations"),
-                (Long) rs.getObject("pending_seconds"), rs.getLong("no_data_after_seconds"), rs.getBoolean("spike_filter"),
-                rs.getBoolean("enabled"));
+                (Long) rs.getObject("pending_seconds"), (Long) rs.getObject("no_data_after_seconds"), rs.getBoolean("spike_filter"),
+                rs.getBoolean("enabled"), rs.getString("description"));
     }
 }

@@ -16,11 +16,13 @@ public class RuleService {
     private final RuleRepository rules;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final RuleCadence cadence;
 
-    RuleService(RuleRepository rules, JdbcClient jdbc, ApplicationEventPublisher events) {
+    RuleService(RuleRepository rules, JdbcClient jdbc, ApplicationEventPublisher events, RuleCadence cadence) {
         this.rules = rules;
         this.jdbc = jdbc;
         this.events = events;
+        this.cadence = cadence;
     }
 
     @Transactional
@@ -61,6 +63,7 @@ public class RuleService {
         if (r.parcelId() != null && !belongs("parcel", r.parcelId(), projectId)) {
             throw ApiException.unprocessable("invalid-rule", "Invalid rule", "parcel " + r.parcelId() + " is not in project " + projectId);
         }
+        cadence.check(projectId, r);
         return r;
     }
 

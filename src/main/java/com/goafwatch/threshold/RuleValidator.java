@@ -51,6 +51,12 @@ final class RuleValidator {
                 errors.add(new FieldError("statisticParameter", "length_over needs the value above which fiber counts (> 0)"));
             }
         }
+        if (statistic == Statistic.CHANGE && metric != null && (metric.fiber() || metric == Metric.SETTLEMENT_RATE)) {
+            errors.add(new FieldError("statistic", "change (within the window) applies to settlement, tilt and curvature"));
+        }
+        if (r.description() != null && r.description().length() > 2000) {
+            errors.add(new FieldError("description", "at most 2000 characters"));
+        }
         String expectedUnit = statistic == Statistic.LENGTH_OVER ? "m" : metric == null ? null : metric.unit();
         if (expectedUnit != null && !expectedUnit.equals(r.unit())) {
             errors.add(new FieldError("unit", "unit '" + r.unit() + "' does not match " + (statistic == Statistic.LENGTH_OVER
@@ -71,6 +77,8 @@ final class RuleValidator {
                 errors.add(new FieldError("controlValue", "percent levels need a positive control value"));
             }
             if (blue == null && yellow == null && orange == null && red == null) {
+                // GB 50911-2013 practice: warnings at fractions of the control value; blue (IV, general) at half
+                blue = 50.0;
                 yellow = 70.0;
                 orange = 85.0;
                 red = 100.0;
@@ -88,14 +96,15 @@ final class RuleValidator {
         if (r.pendingSeconds() != null && r.pendingSeconds() < 0) {
             errors.add(new FieldError("pendingSeconds", "must not be negative"));
         }
-        long noData = r.noDataAfterSeconds() == null ? 86_400 : r.noDataAfterSeconds();
-        if (noData <= 0) {
+        // null: derived from the cadence of the rule's sensors when it is evaluated
+        Long noData = r.noDataAfterSeconds();
+        if (noData != null && noData <= 0) {
             errors.add(new FieldError("noDataAfterSeconds", "must be positive"));
         }
         RuleRequest normalized = new RuleRequest(r.phaseId(), r.parcelId(), r.name() == null ? null : r.name().trim(), r.metric(),
                 r.statistic(), r.statisticParameter(), r.windowSeconds(), r.unit(), mode, r.controlValue(), blue, yellow, orange, red,
                 hysteresis, pending, r.pendingSeconds(), noData, r.spikeFilter() == null || r.spikeFilter(),
-                r.enabled() == null || r.enabled());
+                r.enabled() == null || r.enabled(), r.description() == null || r.description().isBlank() ? null : r.description().trim());
         return new Result(normalized, errors);
     }
 

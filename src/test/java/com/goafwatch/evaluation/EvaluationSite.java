@@ -89,10 +89,17 @@ public final class EvaluationSite {
         assertThat(r.status()).as(r.toString()).isEqualTo(202);
     }
 
+    /** A marker levelled daily, as the scripted series here are (the type default would be half-monthly). */
     public long marker(String code, double e, double n) {
+        return marker(code, e, n, 86_400);
+    }
+
+    /** @param readingIntervalSeconds 0: none of its own (it inherits the project's levelling interval) */
+    public long marker(String code, double e, double n, long readingIntervalSeconds) {
+        String interval = readingIntervalSeconds > 0 ? ", \"readingIntervalSeconds\": " + readingIntervalSeconds : "";
         var r = api.postJson("/api/v1/projects/" + projectId + "/sensors?crs=EPSG:4548", String.format(Locale.ROOT, """
-                {"type": "Feature", "properties": {"code": "%s", "type": "settlement-marker"},
-                 "geometry": {"type": "Point", "coordinates": [%.3f, %.3f]}}""", code, e, n));
+                {"type": "Feature", "properties": {"code": "%s", "type": "settlement-marker"%s},
+                 "geometry": {"type": "Point", "coordinates": [%.3f, %.3f]}}""", code, interval, e, n));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return ((Number) r.json("$.id")).longValue();
     }

@@ -66,10 +66,13 @@ class EvaluationTriggersTest extends IntegrationTest {
         TestInflux own = TestInflux.startNew();
         String[] args = Arrays.stream(RunningService.sharedServers("--goafwatch.spool.dir=" + TestDirs.fresh("outage-spool")))
                 .map(a -> a.startsWith("--goafwatch.influx.url=") ? "--goafwatch.influx.url=" + own.url() : a).toArray(String[]::new);
-        try (RunningService service = RunningService.start(args)) {
+        // clock-driven: the service evaluates "now" = 30 s after the trace however long ingestion takes on a busy machine
+        Instant sent = Instant.now().minusSeconds(30);
+        java.time.Clock evaluationClock = java.time.Clock.fixed(sent.plusSeconds(30), java.time.ZoneOffset.UTC);
+        try (RunningService service = RunningService.start(evaluationClock, args)) {
             var api = service.api().as("admin", com.goafwatch.support.TestUsers.ADMIN_PASSWORD);
             EvaluationSite onService = new EvaluationSite(api, site);
-            onService.send(onService.trace(Instant.now().minusSeconds(30), 100, 0));
+            onService.send(onService.trace(sent, 100, 0));
             long deadline = System.currentTimeMillis() + 30_000;
             while (((Number) api.get("/api/v1/ingest/status").json("$.pendingBatches")).intValue() > 0 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50);

@@ -130,7 +130,9 @@ class ScriptedEvaluationTest extends IntegrationTest {
         String[] expected = {"-", "-", "-", "-", "red"};
         StringBuilder all = new StringBuilder();
         for (int i = 0; i < peaks.length; i++) {
-            all.append(site.trace(t0.plus(10L * i, ChronoUnit.MINUTES), 120, peaks[i]));
+            // a single-sample spike at 120 m (nothing either side): it cannot be confirmed spatially, only by a second trace
+            double peak = peaks[i];
+            all.append(site.trace(t0.plus(10L * i, ChronoUnit.MINUTES), d -> d == 120 ? peak : 0, d -> 16));
         }
         site.send(all.toString());
         awaitDrained();

@@ -15,7 +15,7 @@ class LevelTrackerTest {
 
     private static ThresholdRule rule(int pendingEvaluations, Long pendingSeconds) {
         return new ThresholdRule(1, 1, null, null, "r", Metric.SETTLEMENT, Statistic.MAX, null, 86400, "mm", "absolute", null, null,
-                70.0, 85.0, 100.0, 0.1, pendingEvaluations, pendingSeconds, 3600, true, true);
+                70.0, 85.0, 100.0, 0.1, pendingEvaluations, pendingSeconds, 3600L, true, true, null);
     }
 
     /** Runs values (null: no data) at 10-minute evaluations; returns "change:level" per step. */

@@ -11,7 +11,7 @@ class RuleValidatorTest {
     private static RuleRequest rule(String metric, String statistic, Double parameter, Long window, String unit, String mode,
             Double control, Double blue, Double yellow, Double orange, Double red) {
         return new RuleRequest(null, null, "r", metric, statistic, parameter, window, unit, mode, control, blue, yellow, orange, red,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     @ParameterizedTest(name = "{0}/{1} {4} → {11}")
@@ -48,15 +48,16 @@ class RuleValidatorTest {
     }
 
     @Test
-    void percentLevelsDefaultTo70And85And100OfTheControlValue() {
+    void percentLevelsDefaultTo50And70And85And100OfTheControlValue() {
         RuleValidator.Result result = RuleValidator.validate(rule("settlement_rate", "max", null, 604800L, "mm/d", "percent", 1.67,
                 null, null, null, null));
         RuleRequest r = result.normalized();
+        assertThat(r.blue()).isEqualTo(50.0);
         assertThat(r.yellow()).isEqualTo(70.0);
         assertThat(r.orange()).isEqualTo(85.0);
         assertThat(r.red()).isEqualTo(100.0);
         ThresholdRule rule = new ThresholdRule(1, 1, null, null, "r", Metric.SETTLEMENT_RATE, Statistic.MAX, null, 604800, "mm/d", "percent",
-                1.67, null, 70.0, 85.0, 100.0, 0.1, 1, null, 86400, true, true);
+                1.67, null, 70.0, 85.0, 100.0, 0.1, 1, null, 86400L, true, true, null);
         assertThat(rule.threshold(Level.RED)).isEqualTo(1.67);
         assertThat(rule.threshold(Level.YELLOW)).isCloseTo(1.169, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(rule.threshold(Level.BLUE)).isNull();
@@ -78,6 +79,6 @@ class RuleValidatorTest {
 
     private static ThresholdRule rule(long id, Long phase, Long parcel, Metric metric, Statistic statistic, boolean enabled) {
         return new ThresholdRule(id, 1, phase, parcel, "r" + id, metric, statistic, null, 86400, metric.unit(), "absolute", null, null,
-                null, null, 1.0, 0.1, 1, null, 86400, true, enabled);
+                null, null, 1.0, 0.1, 1, null, 86400L, true, enabled, null);
     }
 }

@@ -27,8 +27,8 @@ import ch.qos.logback.core.read.ListAppender;
 /**
  * "Identifiers and string literals in InfluxQL are always quoted": every statement the service sends while
  * serving the monitoring endpoints, a phase's acceptance verdict and its report is captured at the client
- * and checked by an independent lint. (The threshold evaluation's readers are being rewritten separately
- * and are not exercised here.)
+ * and checked by an independent lint; likewise every statement of a threshold evaluation with a rule of
+ * each statistic, a rate, a baselined (raw-read) cable and a lone-trace spike that needs its spatial test.
  */
 class InfluxQlQuotingTest extends IntegrationTest {
 
@@ -89,5 +89,73 @@ class InfluxQlQuotingTest extends IntegrationTest {
                 .map(m -> m.substring(m.indexOf(": ") + 2)).toList();
         assertThat(sent).as("the endpoints did query InfluxDB").hasSizeGreaterThanOrEqualTo(8);
         assertThat(sent).allSatisfy(s -> assertThat(InfluxQlLint.bareIdentifiers(s)).as(s).isEmpty());
+    }
+
+    @Test
+    void everyStatementOfAnEvaluationQuotesItsIdentifiers() {
+        long project = fixtures().project(com.goafwatch.support.Fixtures.uniqueCode("QEVAL"));
+        fixtures().phase(project, 1);
+        assertThat(fixtures().importGeoJson(project, "?crs=EPSG:4548", collection(feature("QE-A", 1, "Polygon", square(E0, N0, 100))
+                .replace("\"landUse\"", "\"status\": \"monitoring\", \"landUse\""))).status()).isEqualTo(200);
+        long parcel = jdbc.sql("SELECT id FROM parcel WHERE project_id = ?").param(project).query(Long.class).single();
+        long cable = fixtures().trenchCable(project, "QE-1", E0 - 50, N0 + 50, E0 + 150, N0 + 50, 250);
+        var marker = api().postJson("/api/v1/projects/" + project + "/sensors?crs=EPSG:4548", String.format(Locale.ROOT, """
+                {"type": "Feature", "properties": {"code": "QE-M", "type": "settlement-marker", "readingIntervalSeconds": 3600},
+                 "geometry": {"type": "Point", "coordinates": [%.1f, %.1f]}}""", E0 + 50, N0 + 50));
+        assertThat(marker.status()).isEqualTo(201);
+        Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS);
+        StringBuilder lp = new StringBuilder();
+        for (int k = 0; k < 2; k++) {
+            long ns = t.plus(k, ChronoUnit.HOURS).toEpochMilli() * 1_000_000L;
+            for (int d = 60; d <= 140; d += 2) {
+                // a lone spike at 100 m in the newest trace only
+                double strain = k == 1 && d == 100 ? 3000 : 10;
+                lp.append(String.format(Locale.ROOT, "fiber_strain,cable=QE-1 distance_m=%d,strain_ue=%.1f,temperature_c=15 %d%n", d, strain, ns));
+            }
+            lp.append(String.format(Locale.ROOT, "settlement,sensor=QE-M settlement_mm=%.1f %d%n", 1.5 + k, ns));
+        }
+        assertThat(api().postBytes("/api/v1/projects/" + project + "/ingest/line-protocol?precision=ns", "text/plain",
+                lp.toString().getBytes()).status()).isEqualTo(202);
+        awaitDrained();
+        String[] rules = {
+                "{\"name\": \"max\", \"metric\": \"fiber_strain\", \"statistic\": \"max_abs\", \"windowSeconds\": 86400, \"unit\": \"ue\", \"red\": 1000}",
+                "{\"name\": \"p95\", \"metric\": \"fiber_strain\", \"statistic\": \"percentile\", \"statisticParameter\": 95, \"windowSeconds\": 86400, \"unit\": \"ue\", \"red\": 1000}",
+                "{\"name\": \"len\", \"metric\": \"fiber_strain\", \"statistic\": \"length_over\", \"statisticParameter\": 500, \"windowSeconds\": 86400, \"unit\": \"m\", \"red\": 10}",
+                "{\"name\": \"mean\", \"metric\": \"fiber_temperature\", \"statistic\": \"mean\", \"windowSeconds\": 86400, \"unit\": \"degC\", \"red\": 50}",
+                "{\"name\": \"rate\", \"metric\": \"fiber_strain_rate\", \"statistic\": \"max_abs\", \"windowSeconds\": 86400, \"unit\": \"ue/d\", \"red\": 100000}",
+                "{\"name\": \"srate\", \"metric\": \"settlement_rate\", \"statistic\": \"max\", \"windowSeconds\": 86400, \"unit\": \"mm/d\", \"red\": 100}",
+                "{\"name\": \"change\", \"metric\": \"settlement\", \"statistic\": \"change\", \"windowSeconds\": 86400, \"unit\": \"mm\", \"red\": 30}"};
+        for (String rule : rules) {
+            var r = api().postJson("/api/v1/projects/" + project + "/rules", rule);
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        }
+        List<String> sent = captured(() -> {
+            assertThat(api().postJson("/api/v1/projects/" + project + "/evaluate", "").status()).isEqualTo(200);
+            // a baselined cable is read sample by sample
+            assertThat(api().postJson("/api/v1/cables/" + cable + "/baselines", "{\"metric\": \"fiber_strain\", \"takenAt\": \""
+                    + t.plusSeconds(60) + "\"}").status()).isEqualTo(201);
+            assertThat(api().postJson("/api/v1/projects/" + project + "/evaluate", "").status()).isEqualTo(200);
+        });
+        // the rollups, percentile, length-over, rate traces, markers, baseline, raw samples and the spatial test of the spike
+        assertThat(sent).as("the evaluation did query InfluxDB").hasSizeGreaterThanOrEqualTo(10);
+        assertThat(String.join("\n", sent)).contains("percentile(", "count(", "\"distance_m\" FROM");
+        assertThat(sent).allSatisfy(s -> assertThat(InfluxQlLint.bareIdentifiers(s)).as(s).isEmpty());
+        assertThat(parcel).isPositive();
+    }
+
+    private List<String> captured(Runnable action) {
+        Logger client = (Logger) LoggerFactory.getLogger(InfluxClient.class);
+        ListAppender<ILoggingEvent> statements = new ListAppender<>();
+        statements.start();
+        Level before = client.getLevel();
+        client.setLevel(Level.DEBUG);
+        client.addAppender(statements);
+        try {
+            action.run();
+        } finally {
+            client.detachAppender(statements);
+            client.setLevel(before);
+        }
+        return statements.list.stream().map(ILoggingEvent::getFormattedMessage).map(m -> m.substring(m.indexOf(": ") + 2)).toList();
     }
 }
