@@ -72,7 +72,7 @@ class AcceptanceRulesTest {
     void qaPassRate() {
         assertThat(verdicts(with(set(7, List.of(core(12), core(8))))).get("qa_pass_rate")).isEqualTo(Verdict.DOES_NOT_MEET);
         assertThat(verdicts(with(set(7, List.of()))).get("qa_pass_rate")).isEqualTo(Verdict.INSUFFICIENT_DATA);
-        var lower = new AcceptanceCriteria(0.5, null, null, null, null, null, null, null, null, null, null, null, null);
+        var lower = new AcceptanceCriteria(0.5, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(AcceptanceRules.judge(with(set(7, List.of(core(12), core(8)))), lower).criteria().get(0).verdict()).isEqualTo(Verdict.MEETS);
     }
 
@@ -83,7 +83,7 @@ class AcceptanceRulesTest {
             f.set(5, 0.0);
             return f;
         })).get("grout_take")).isEqualTo(Verdict.INSUFFICIENT_DATA);
-        var demanding = new AcceptanceCriteria(null, null, null, null, null, null, 50.0, null, null, null, null, null, null);
+        var demanding = new AcceptanceCriteria(null, null, null, null, null, null, 50.0, null, null, null, null, null, null, null, null);
         assertThat(AcceptanceRules.judge(good(), demanding).criteria().get(1).verdict()).isEqualTo(Verdict.DOES_NOT_MEET);
     }
 

@@ -342,6 +342,8 @@ class AccessRulesTest extends IntegrationTest {
                 call("GET", "/api/v1/phases/" + phase + "/qa-tests", 401, 200, 200, 403, 200, 403),
                 call("GET", "/api/v1/phases/" + phase + "/acceptance", 401, 200, 200, 403, 200, 403),
                 call("GET", "/api/v1/parcels/" + parcel + "/acceptance", 401, 200, 200, 403, 200, 403),
+                call("GET", "/api/v1/phases/" + phase + "/settlement-forecast", 401, 200, 200, 403, 200, 403),
+                call("GET", "/api/v1/parcels/" + parcel + "/settlement-forecast", 401, 200, 200, 403, 200, 403),
                 json("POST", "/api/v1/parcels/" + parcel + "/acceptance-decision", () -> "{\"decision\": \"accepted\", \"comment\": \"c\"}",
                         401, 403, 403, 403, 409, 403),
                 json("POST", "/api/v1/phases/" + phase + "/acceptance-decision", () -> "{\"decision\": \"accepted\", \"comment\": \"c\"}",
