@@ -122,7 +122,7 @@ final class PdfReportWriter {
         c.summary().parcelsByVerdict().forEach((v, n) -> row(table, t.get(v), String.valueOf(n)));
         row(table, t.get("verdict"), t.get(c.summary().verdict().json()));
         doc.add(table);
-        text(doc, t.get("concl_" + c.summary().verdict().json()), 10);
+        text(doc, ForecastText.phase(c.conclusions(), t), 10);
     }
 
     private void verdicts(Document doc, ReportContent c, ReportText t) {
@@ -197,6 +197,7 @@ final class PdfReportWriter {
         for (int i = 0; i < series.size(); i += MARKERS_PER_CHART) {
             image(doc, ReportCharts.settlement(series.subList(i, Math.min(series.size(), i + MARKERS_PER_CHART)), t), 495);
         }
+        forecast(doc, c, t);
         if (!c.monitoring().cables().isEmpty()) {
             double limit = c.criteria().maxGroundStrainUe();
             image(doc, ReportCharts.strainHistory(c.monitoring().cables(), limit, t), 495);
@@ -206,6 +207,16 @@ final class PdfReportWriter {
                 }
             }
         }
+    }
+
+    private void forecast(Document doc, ReportContent c, ReportText t) {
+        subheading(doc, t.get("forecastHeading"));
+        text(doc, ForecastText.method(c.forecast(), t), 9);
+        subheading(doc, t.get("forecastParcels"));
+        table(doc, ForecastText.parcelHeader(t), new float[] {1.6f, 1.3f, 1.6f, 2.2f, 1.5f, 1.5f, 4.3f}, ForecastText.parcelRows(c.forecast(), t));
+        subheading(doc, t.get("forecastMarkers"));
+        table(doc, ForecastText.markerHeader(t), new float[] {1.3f, 1.6f, 1.1f, 2.1f, 2.5f, 1.4f, 3.5f, 3},
+                ForecastText.markerRows(c.forecast(), t));
     }
 
     private void alerts(Document doc, ReportContent c, ReportText t) {
@@ -240,8 +251,11 @@ final class PdfReportWriter {
                 new String[] {t.get("open_alerts"), Boolean.TRUE.equals(k.noOpenOrangeRedAlerts()) ? "0" : "–"});
         table(doc, new String[] {t.get("criterion"), t.get("limit")}, new float[] {3, 4}, rows);
         subheading(doc, t.get("conclusion"));
-        text(doc, t.get("concl_" + c.summary().verdict().json()) + " (" + t.get("meetsMu") + ": " + fmt(c.summary().meetsMu(), 1) + " / "
-                + fmt(c.summary().totalMu(), 1) + ")", 11);
+        text(doc, ForecastText.phase(c.conclusions(), t), 11);
+        subheading(doc, t.get("parcelConclusions"));
+        table(doc, new String[] {t.get("parcel"), t.get("area") + t.get("lp") + t.get("mu") + t.get("rp"), t.get("conclusion")},
+                new float[] {1.5f, 1.5f, 9}, c.conclusions().stream().map(pc -> new String[] {pc.parcel(), fmt(pc.areaMu(), 2),
+                        ForecastText.conclusion(pc, t)}).toList());
         if (!c.decisions().isEmpty()) {
             subheading(doc, t.get("decisions"));
             table(doc, new String[] {t.get("parcel"), t.get("result"), t.get("generated"), t.get("detail")}, new float[] {2, 2, 3, 6},

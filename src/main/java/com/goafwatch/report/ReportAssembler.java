@@ -25,6 +25,8 @@ import com.goafwatch.acceptance.ParcelEvidence;
 import com.goafwatch.acceptance.QaResult;
 import com.goafwatch.acceptance.Verdict;
 import com.goafwatch.fiber.CableRepository;
+import com.goafwatch.forecast.ForecastService;
+import com.goafwatch.forecast.ParcelForecast;
 import com.goafwatch.monitoring.FiberProfile;
 import com.goafwatch.monitoring.FiberQueries;
 import com.goafwatch.phase.Phase;
@@ -57,9 +59,11 @@ class ReportAssembler {
     private final FiberQueries fiber;
     private final InfluxClient influx;
     private final JdbcClient jdbc;
+    private final ForecastService forecasts;
 
     ReportAssembler(AcceptanceService acceptance, DecisionService decisions, PhaseRepository phases, ProjectRepository projects,
-            CableRepository cables, FiberQueries fiber, InfluxClient influx, JdbcClient jdbc) {
+            CableRepository cables, FiberQueries fiber, InfluxClient influx, JdbcClient jdbc, ForecastService forecasts) {
+        this.forecasts = forecasts;
         this.acceptance = acceptance;
         this.decisions = decisions;
         this.phases = phases;
@@ -99,11 +103,14 @@ class ReportAssembler {
         }
         long t0 = System.nanoTime();
         List<ReportContent.CableRow> cableRows = cables(phaseId, evidence.from(), evidence.to());
+        ForecastService.PhaseForecast forecast = forecasts.phase(phaseId, at);
         influxNanos += System.nanoTime() - t0;
+        Map<String, ParcelForecast> forecastByCode = forecast.parcels().stream().collect(Collectors.toMap(ParcelForecast::code, f -> f));
 
         ReportContent content = new ReportContent(meta, summary, verdicts.parcels(), treatment(phaseId), qa,
                 new ReportContent.Monitoring(markers, evidence.markers(), cableRows), alerts(phaseId, evidence.from(), evidence.to()),
-                verdicts.criteria(), decisions.decisions(phaseId));
+                verdicts.criteria(), decisions.decisions(phaseId), new ReportContent.Forecasts(forecast.criterion(), forecast.parcels()),
+                Conclusions.of(verdicts.parcels(), forecastByCode, verdicts.criteria(), at));
         return new Assembled(content, map(phaseId, verdicts.parcels()), influxNanos);
     }
 

@@ -137,6 +137,58 @@ final class ReportText {
             Map.entry("none", new String[] {"无", "none"}),
             Map.entry("minor", new String[] {"轻微", "minor"}),
             Map.entry("major", new String[] {"严重", "major"}),
+            Map.entry("lp", new String[] {"（", " ("}),
+            Map.entry("rp", new String[] {"）", ")"}),
+            Map.entry("listSep", new String[] {"、", ", "}),
+            Map.entry("sentenceSep", new String[] {"；", "; "}),
+            Map.entry("sentenceEnd", new String[] {"。", "."}),
+            Map.entry("forecastHeading", new String[] {"沉降预测与稳定性判断", "Settlement forecast and stability"}),
+            Map.entry("forecastMethod", new String[] {"对各观测点自地块最后注浆以来的日均沉降分别拟合双曲线法、浅冈法（等时间间隔一阶自回归）和"
+                    + "Knothe指数时间函数，取残差均方根最小者预测最终沉降、剩余沉降及满足稳定标准的日期。稳定标准（项目设定）：最近 %d 天平均沉降速率"
+                    + "不大于 %s mm/d（JGJ 8-2016 建议 0.01～0.04 mm/d）。括号内为按拟合参数不确定性抽样得到的95%%区间；地块以最晚稳定的观测点为准。",
+                    "Each marker's daily means since its parcel's last grouting are fitted with the hyperbolic method, Asaoka's method "
+                    + "(first-order autoregression at equal intervals) and Knothe's exponential time function; the model with the smallest "
+                    + "RMS residual gives the final and residual settlement and the date the stability criterion is met. Stability "
+                    + "criterion (project setting): mean settlement rate over the last %d days at most %s mm/d (JGJ 8-2016 suggests "
+                    + "0.01–0.04 mm/d). In brackets: the 95 %% band from the fit's parameter uncertainty; a parcel is stable when its "
+                    + "last marker is."}),
+            Map.entry("forecastParcels", new String[] {"地块沉降预测", "Forecast per parcel"}),
+            Map.entry("forecastMarkers", new String[] {"观测点沉降预测与模型比较", "Forecast per marker and model comparison"}),
+            Map.entry("forecastStatus", new String[] {"预测", "Forecast"}),
+            Map.entry("forecast", new String[] {"已预测", "forecast"}),
+            Map.entry("not_settling", new String[] {"未收敛", "not settling"}),
+            Map.entry("governingMarker", new String[] {"控制观测点", "Governing marker"}),
+            Map.entry("model", new String[] {"采用模型", "Model used"}),
+            Map.entry("finalMm", new String[] {"最终沉降（mm）", "Final (mm)"}),
+            Map.entry("residualMm", new String[] {"剩余沉降（mm）", "Residual (mm)"}),
+            Map.entry("stableOn", new String[] {"预计稳定日期", "Stable by"}),
+            Map.entry("rmsByModel", new String[] {"残差均方根（mm）", "RMS residual (mm)"}),
+            Map.entry("metAlready", new String[] {"末次观测时已满足", "met by the last reading"}),
+            Map.entry("beyondHorizon", new String[] {"20年内不满足", "not within 20 years"}),
+            Map.entry("hyperbolic", new String[] {"双曲线法", "hyperbolic"}),
+            Map.entry("asaoka", new String[] {"浅冈法", "Asaoka"}),
+            Map.entry("knothe", new String[] {"Knothe指数法", "Knothe exponential"}),
+            Map.entry("hyperbolicShort", new String[] {"双曲线", "hyp."}),
+            Map.entry("asaokaShort", new String[] {"浅冈", "As."}),
+            Map.entry("knotheShort", new String[] {"指数", "exp."}),
+            Map.entry("parcelConclusions", new String[] {"各地块结论", "Conclusion per parcel"}),
+            Map.entry("c_fit", new String[] {"满足全部验收标准，场地适宜建设（地表变形在 %s 级建筑损坏标准以内）",
+                    "meets every criterion: fit for construction (ground deformation within building-damage class %s)"}),
+            Map.entry("c_observe", new String[] {"治理质量检测满足要求，监测尚不能判定稳定（%s）：继续观测至 %s（观测期届满及预测满足稳定标准之日中较晚者）后复核",
+                    "treatment and QA are in order; the monitoring is not yet conclusive (%s): continue observation until %s (the later of "
+                    + "the end of the observation period and the forecast date the stability criterion is met), then review"}),
+            Map.entry("c_observe_open", new String[] {"治理质量检测满足要求，监测尚不能判定稳定（%s）：继续观测，目前数据尚不足以预测稳定日期",
+                    "treatment and QA are in order; the monitoring is not yet conclusive (%s): continue observation; the data cannot yet "
+                    + "forecast when the criterion will be met"}),
+            Map.entry("c_remedial", new String[] {"质量检测不满足要求（%s）：需补充治理并重新检测", "QA fails (%s): remedial work and re-testing"}),
+            Map.entry("c_tests", new String[] {"质量检测或注浆记录不全（%s）：需补充检测后再行判定",
+                    "QA tests or grouting records are missing (%s): complete them, then judge again"}),
+            Map.entry("p_part", new String[] {"%d 个地块（%s 亩：%s）%s", "%d parcel(s) (%s mu: %s) %s"}),
+            Map.entry("p_fit", new String[] {"适宜建设（%s 级）", "fit for construction (class %s)"}),
+            Map.entry("p_observe", new String[] {"需继续观测至 %s", "need observation until %s"}),
+            Map.entry("p_continue_observation", new String[] {"需继续观测", "need further observation"}),
+            Map.entry("p_remedial_and_retest", new String[] {"需补充治理并重新检测", "need remedial work and re-testing"}),
+            Map.entry("p_complete_tests", new String[] {"需补充检测", "need their QA completed"}),
             Map.entry("alerts.open", new String[] {"未关闭橙/红色预警 %s 条", "%s open orange/red alert(s)"}));
 
     private final int index;

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipInputStream;
@@ -102,6 +103,20 @@ class ReportTest extends IntegrationTest {
             for (int i = 0; i < codes.size(); i++) {
                 assertThat(text).as(codes.get(i)).containsPattern(codes.get(i) + " [0-9.]+ \\w+ " + zh.get(verdicts.get(i)));
             }
+            // the forecast section says what the forecast API says at the same time
+            var forecast = api().get("/api/v1/phases/" + phaseId + "/settlement-forecast?at=" + at);
+            assertThat(forecast.status()).isEqualTo(200);
+            List<Map<String, Object>> fp = forecast.json("$.parcels");
+            assertThat(fp).extracting(f -> f.get("status")).contains("forecast");
+            for (Map<String, Object> f : fp) {
+                if ("forecast".equals(f.get("status"))) {
+                    assertThat(text).as(f.toString()).containsPattern(f.get("code") + " 已预测 " + f.get("governingMarker") + " \\S+ "
+                            + String.format(Locale.ROOT, "%.1f %.1f ", ((Number) f.get("finalMm")).doubleValue(),
+                                    ((Number) f.get("residualMm")).doubleValue()) + "(" + f.get("stableOn") + "|末次观测时已满足)");
+                }
+            }
+            assertThat(text).contains("沉降预测与稳定性判断", "浅冈法", "各地块结论");
+            assertThat(text).as("RC-P1-07's weak core: remedial work, not more observation").containsPattern("RC-P1-07 [0-9.]+ 质量检测不满足要求");
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(8);
             int images = 0;
             for (PDPage page : doc.getPages()) {
