@@ -23,6 +23,8 @@ import com.goafwatch.forecast.ParcelForecast;
 final class Conclusions {
 
     static final Set<String> QA = Set.of("qa_pass_rate", "grout_take", "grout_attenuation");
+    /** The criteria that time and the settlement forecast answer; fiber strain and open alerts need a look, not a date. */
+    static final Set<String> SETTLEMENT = Set.of("observation_period", "settlement_cumulative", "settlement_rate");
 
     private Conclusions() {
     }
@@ -44,9 +46,14 @@ final class Conclusions {
                 observeUntil(v, forecast, asOf), names);
     }
 
-    /** Later of the observation period's end and the forecast stability date; null without a forecast date. */
+    /**
+     * Later of the observation period's end and the forecast stability date; null without a forecast date, when a
+     * criterion other than time and settlement is open (strain, alerts), or when that date is already past (the forecast
+     * sees the settlement stable, yet a criterion fails: a date would promise what the data do not show).
+     */
     private static LocalDate observeUntil(AcceptanceRules.ParcelVerdict v, ParcelForecast forecast, LocalDate asOf) {
-        if (forecast == null || forecast.stableOn() == null) {
+        boolean onlySettlement = v.criteria().stream().filter(r -> r.verdict() != Verdict.MEETS).allMatch(r -> SETTLEMENT.contains(r.criterion()));
+        if (!onlySettlement || forecast == null || forecast.stableOn() == null) {
             return null;
         }
         LocalDate until = forecast.stableOn();
@@ -56,7 +63,7 @@ final class Conclusions {
                 until = periodEnds.isAfter(until) ? periodEnds : until;
             }
         }
-        return until;
+        return until.isAfter(asOf) ? until : null;
     }
 
     /** The class whose horizontal-strain limit (domain notes: I ≤ 2, II ≤ 4, III ≤ 6 mm/m) the criterion is within. */

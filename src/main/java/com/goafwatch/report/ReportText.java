@@ -177,9 +177,9 @@ final class ReportText {
             Map.entry("c_observe", new String[] {"治理质量检测满足要求，监测尚不能判定稳定（%s）：继续观测至 %s（观测期届满及预测满足稳定标准之日中较晚者）后复核",
                     "treatment and QA are in order; the monitoring is not yet conclusive (%s): continue observation until %s (the later of "
                     + "the end of the observation period and the forecast date the stability criterion is met), then review"}),
-            Map.entry("c_observe_open", new String[] {"治理质量检测满足要求，监测尚不能判定稳定（%s）：继续观测，目前数据尚不足以预测稳定日期",
-                    "treatment and QA are in order; the monitoring is not yet conclusive (%s): continue observation; the data cannot yet "
-                    + "forecast when the criterion will be met"}),
+            Map.entry("c_observe_open", new String[] {"治理质量检测满足要求，监测尚不能判定稳定（%s）：继续观测，暂不能由沉降预测给出日期",
+                    "treatment and QA are in order; the monitoring is not yet conclusive (%s): continue observation; the settlement "
+                    + "forecast cannot give a date for it yet"}),
             Map.entry("c_remedial", new String[] {"质量检测不满足要求（%s）：需补充治理并重新检测", "QA fails (%s): remedial work and re-testing"}),
             Map.entry("c_tests", new String[] {"质量检测或注浆记录不全（%s）：需补充检测后再行判定",
                     "QA tests or grouting records are missing (%s): complete them, then judge again"}),

@@ -76,6 +76,17 @@ class ConclusionsTest {
     }
 
     @Test
+    void strainOrAlertsOpenGiveNoDate() {
+        var c = Conclusions.of(parcel("fiber_strain", Verdict.INSUFFICIENT_DATA, null, 2000.0), stableOn(AS_OF.plusDays(30)),
+                AcceptanceCriteria.DEFAULTS, AS_OF);
+        assertThat(c.kind()).isEqualTo(ParcelConclusion.Kind.CONTINUE_OBSERVATION);
+        assertThat(c.observeUntil()).isNull();
+        var past = Conclusions.of(parcel("settlement_rate", Verdict.DOES_NOT_MEET, 0.3, 0.167), stableOn(AS_OF.minusDays(3)),
+                AcceptanceCriteria.DEFAULTS, AS_OF);
+        assertThat(past.observeUntil()).as("a date already past promises nothing").isNull();
+    }
+
+    @Test
     void noForecastDateLeavesTheObservationOpen() {
         var c = Conclusions.of(parcel("settlement_cumulative", Verdict.DOES_NOT_MEET, 40.0, 30.0), stableOn(null), AcceptanceCriteria.DEFAULTS,
                 AS_OF);
