@@ -139,8 +139,9 @@ final class PdfReportWriter {
             doc.add(p);
             List<String[]> criteria = new ArrayList<>();
             for (CriterionResult r : v.criteria()) {
-                criteria.add(new String[] {t.get(r.criterion()), t.get(r.verdict().json()), r.value() == null ? "–" : fmt(r.value(), 3) + " " + r.unit(),
-                        r.limit() == null ? "–" : fmt(r.limit(), 3), t.detail(r)});
+                criteria.add(new String[] {t.get(r.criterion()), t.get(r.verdict().json()), t.quantity(r.value(), r.unit()),
+                        r.limit() == null || r.criterion().equals("grout_take") && r.limit() == 0 ? "–" : t.quantity(r.limit(), r.unit()),
+                        t.detail(r)});
             }
             table(doc, new String[] {t.get("criterion"), t.get("verdict"), t.get("value"), t.get("limit"), t.get("detail")},
                     new float[] {3, 2, 2.4f, 1.6f, 6}, criteria);
@@ -227,7 +228,7 @@ final class PdfReportWriter {
         }
         List<String[]> rows = c.alerts().stream().map(a -> new String[] {a.parcel(), a.rule(), a.kind().equals("no_data") ? t.get("noData")
                 : a.level() + (a.peakLevel() != null && !a.peakLevel().equals(a.level()) ? " (" + a.peakLevel() + ")" : ""),
-                a.value() == null ? "" : fmt(a.value(), 2) + " " + a.unit(), MINUTE.format(a.raisedAt()),
+                a.value() == null ? "" : t.quantity(a.value(), a.unit()), MINUTE.format(a.raisedAt()),
                 a.acknowledgedAt() == null ? "" : MINUTE.format(a.acknowledgedAt()) + " " + a.acknowledgedBy(),
                 a.clearedAt() == null ? "" : MINUTE.format(a.clearedAt()), String.join("\n", a.notes())}).toList();
         table(doc, new String[] {t.get("parcel"), t.get("rule"), t.get("level"), t.get("value"), t.get("raised"), t.get("ack"),
@@ -237,19 +238,8 @@ final class PdfReportWriter {
     private void conclusion(Document doc, ReportContent c, ReportText t) {
         heading(doc, t.get("s8"));
         subheading(doc, t.get("criteriaSet"));
-        var k = c.criteria();
-        List<String[]> rows = List.of(
-                new String[] {t.get("qa_pass_rate"), "≥ " + fmt(k.minQaPassRate() * 100, 0) + " % (≥ " + k.minQaTests() + ")"},
-                new String[] {"UCS", "≥ " + fmt(k.minCoreStrengthMpa(), 1) + " MPa"},
-                new String[] {"re-injection", "≤ " + fmt(k.maxReinjectionShare() * 100, 0) + " %, fluid loss ≤ " + k.maxFluidLoss()},
-                new String[] {"wave velocity", "≥ " + fmt(k.minWaveVelocityMs(), 0) + " m/s"},
-                new String[] {t.get("grout_take"), "≥ " + fmt(k.minGroutTakeM3PerMu(), 2) + " m³/" + t.get("mu")},
-                new String[] {t.get("observation_period"), "≥ " + k.minObservationDays() + " d"},
-                new String[] {t.get("settlement_cumulative"), "≤ " + fmt(k.maxSettlementMm(), 1) + " mm / " + k.stabilityMonths() + " months"},
-                new String[] {t.get("settlement_rate"), "≤ " + fmt(k.maxSettlementRateMmPerDay(), 3) + " mm/d"},
-                new String[] {t.get("fiber_strain"), "|ε| ≤ " + fmt(k.maxGroundStrainUe(), 0) + " µε"},
-                new String[] {t.get("open_alerts"), Boolean.TRUE.equals(k.noOpenOrangeRedAlerts()) ? "0" : "–"});
-        table(doc, new String[] {t.get("criterion"), t.get("limit")}, new float[] {3, 4}, rows);
+        table(doc, new String[] {t.get("criterion"), t.get("limit"), t.get("source")}, new float[] {3, 4, 4}, CriteriaRows.of(c.criteria(),
+                c.forecast().criterion(), t));
         subheading(doc, t.get("conclusion"));
         text(doc, ForecastText.phase(c.conclusions(), t), 11);
         subheading(doc, t.get("parcelConclusions"));

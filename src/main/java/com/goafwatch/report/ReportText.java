@@ -189,6 +189,34 @@ final class ReportText {
             Map.entry("p_continue_observation", new String[] {"需继续观测", "need further observation"}),
             Map.entry("p_remedial_and_retest", new String[] {"需补充治理并重新检测", "need remedial work and re-testing"}),
             Map.entry("p_complete_tests", new String[] {"需补充检测", "need their QA completed"}),
+            Map.entry("grout_attenuation", new String[] {"注浆量递减率", "Grout-take attenuation"}),
+            Map.entry("attenuation.none", new String[] {"单序次注浆或未记录序次，无递减可比", "grouted in one order, or hole orders not recorded: no attenuation to compare"}),
+            Map.entry("attenuation.orders", new String[] {"相对一序孔（平均每孔 %s m³）的递减率（序次：实测 / 下限）：%s",
+                    "attenuation against order 1 (mean %s m³ per hole), order: value / min: %s"}),
+            Map.entry("unit.alerts", new String[] {"条", "alert(s)"}),
+            Map.entry("unit.d", new String[] {"天", "d"}),
+            Map.entry("source", new String[] {"依据", "Source"}),
+            Map.entry("unit.tests", new String[] {" 项", " tests"}),
+            Map.entry("unit.months", new String[] {"个月", "months"}),
+            Map.entry("reinjection", new String[] {"复注量/邻孔平均注浆量", "re-injection / neighbours' mean take"}),
+            Map.entry("fluidLoss", new String[] {"冲洗液漏失", "fluid loss"}),
+            Map.entry("order2", new String[] {"二序孔", "order 2"}),
+            Map.entry("order3", new String[] {"三序孔", "order 3"}),
+            Map.entry("notSet", new String[] {"未设定", "not set"}),
+            Map.entry("stability", new String[] {"稳定标准（沉降预测）", "Stability (settlement forecast)"}),
+            Map.entry("stabilityLimit", new String[] {"最近 %d 天平均速率 ≤ %s mm/d", "mean rate over the last %d days ≤ %s mm/d"}),
+            Map.entry("tilt", new String[] {"倾斜（相邻沉降点）", "Tilt (neighbouring markers)"}),
+            Map.entry("curvature", new String[] {"曲率（相邻沉降点）", "Curvature (neighbouring markers)"}),
+            Map.entry("src.project", new String[] {"项目设定", "project setting"}),
+            Map.entry("src.projectNoSource", new String[] {"项目设定（无公开规范出处）", "project setting (no published source)"}),
+            Map.entry("src.shandong", new String[] {"山东同类工程验收实例（惯例）", "Shandong acceptance cases (practice)"}),
+            Map.entry("src.shandongAttenuation", new String[] {"山东同类工程实例：二序 ≥ 0.3、三序 ≥ 0.9（惯例，由项目选用）",
+                    "Shandong cases: order 2 ≥ 0.3, order 3 ≥ 0.9 (practice, adopted by the project)"}),
+            Map.entry("src.sixMonths", new String[] {"惯例：连续6个月沉降 ≤ 30 mm 视为移动结束（GB 51180-2016 第12章观测频次）",
+                    "practice: ≤ 30 mm in 6 consecutive months means movement has ended (GB 51180-2016 ch. 12 for the cadence)"}),
+            Map.entry("src.jgj8", new String[] {"JGJ 8-2016：最近100天速率 0.01～0.04 mm/d，按地基条件选定", "JGJ 8-2016: rate over the last 100 days 0.01–0.04 mm/d, by ground conditions"}),
+            Map.entry("src.coalCode", new String[] {"《建筑物、水体、铁路及主要井巷煤柱留设与压煤开采规范》(2017) I级损坏", "coal-pillar and under-building mining code (2017), damage class I"}),
+            Map.entry("src.coalCodeRules", new String[] {"同上 I级；由监测预警规则在观测期内判定，不计入本判定", "same code, class I; watched by the monitoring rules during observation, not part of this verdict"}),
             Map.entry("alerts.open", new String[] {"未关闭橙/红色预警 %s 条", "%s open orange/red alert(s)"}));
 
     private final int index;
@@ -222,6 +250,33 @@ final class ReportText {
                     : get("qa.noDefect");
             default -> q.reason();
         };
+    }
+
+    /**
+     * A value with its unit as a reader writes it: integers without decimals, at most three decimals otherwise, a share
+     * as a percentage, strain in µε (the rules store "ue"), counts and days in words of this language.
+     */
+    String quantity(Double value, String unit) {
+        if (value == null) {
+            return "–";
+        }
+        String u = unit == null ? "" : unit;
+        return switch (u) {
+            case "share" -> number(value * 100) + " %";
+            case "ue" -> number(value) + " µε";
+            case "ue/d" -> number(value) + " µε/d";
+            case "alerts", "d" -> number(value) + " " + get("unit." + u);
+            case "" -> number(value);
+            default -> number(value) + " " + u;
+        };
+    }
+
+    /** Integers as integers; otherwise up to three decimals without trailing zeros. */
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.valueOf((long) v);
+        }
+        return new java.math.BigDecimal(v).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     /** A criterion's detail in this language (the English detail when the message is unknown). */

@@ -116,6 +116,10 @@ class ReportTest extends IntegrationTest {
                 }
             }
             assertThat(text).contains("沉降预测与稳定性判断", "浅冈法", "各地块结论");
+            // criteria: attenuation by hole order, every limit with its source, no "0 m³/mu", counts as integers, µε
+            assertThat(text).contains("注浆量递减率", "项目设定（无公开规范出处）", "JGJ 8-2016", "倾斜（相邻沉降点）", "曲率（相邻沉降点）");
+            assertThat(text).doesNotContain("0.00 m³/亩", " ue", "share", "0.000 alerts");
+            assertThat(text).contains("0 条");
             assertThat(text).as("RC-P1-07's weak core: remedial work, not more observation").containsPattern("RC-P1-07 [0-9.]+ 质量检测不满足要求");
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(8);
             int images = 0;
