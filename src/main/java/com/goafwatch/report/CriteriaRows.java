@@ -41,7 +41,7 @@ final class CriteriaRows {
                 ReportText.number(stability.maxRateMmPerDay())), t.get("src.jgj8")});
         rows.add(new String[] {t.get("fiber_strain"), "|ε| ≤ " + ReportText.number(k.maxGroundStrainUe()) + " µε", t.get("src.coalCode")});
         rows.add(new String[] {t.get("tilt"), "≤ 3 mm/m", t.get("src.coalCodeRules")});
-        rows.add(new String[] {t.get("curvature"), "≤ 0.2 × 10⁻³/m", t.get("src.coalCodeRules")});
+        rows.add(new String[] {t.get("curvature"), "≤ 0.2 /km (mm/m²)", t.get("src.coalCodeRules")});
         rows.add(new String[] {t.get("open_alerts"), Boolean.TRUE.equals(k.noOpenOrangeRedAlerts()) ? "0" : "–", t.get("src.project")});
         return rows;
     }

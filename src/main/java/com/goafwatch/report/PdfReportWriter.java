@@ -81,9 +81,12 @@ final class PdfReportWriter {
     }
 
     private void cover(Document doc, ReportContent c, ReportText t) {
+        Paragraph number = new Paragraph(t.get("reportNumber") + t.get("colon") + c.meta().reportNumber(), new Font(regular, 10));
+        number.setAlignment(Element.ALIGN_RIGHT);
+        doc.add(number);
         Paragraph title = new Paragraph(t.get("title"), new Font(bold, 24));
         title.setAlignment(Element.ALIGN_CENTER);
-        title.setSpacingBefore(150);
+        title.setSpacingBefore(110);
         title.setSpacingAfter(30);
         doc.add(title);
         Paragraph project = new Paragraph(c.meta().projectName(), new Font(bold, 15));
@@ -99,6 +102,12 @@ final class PdfReportWriter {
         row(facts, t.get("status"), c.meta().phaseStatus());
         row(facts, t.get("works"), date(c.meta().worksStart()) + " — " + date(c.meta().worksEnd()));
         row(facts, t.get("testingEnd"), date(c.meta().testingEnd()));
+        row(facts, t.get("acceptancePlanned"), date(c.meta().acceptancePlanned()));
+        ReportParties parties = c.meta().parties();
+        row(facts, t.get("client"), blank(parties.client()));
+        row(facts, t.get("designer"), blank(parties.designer()));
+        row(facts, t.get("contractor"), blank(parties.contractor()));
+        row(facts, t.get("monitoringUnit"), blank(parties.monitoringUnit()));
         row(facts, t.get("parcels"), String.valueOf(c.summary().parcelCount()));
         row(facts, t.get("area"), fmt(c.summary().totalMu(), 1) + " " + t.get("mu"));
         row(facts, t.get("window"), DAY.format(c.meta().windowFrom()) + " — " + DAY.format(c.meta().windowTo()));
@@ -254,9 +263,36 @@ final class PdfReportWriter {
                             .toList());
         }
         heading(doc, t.get("s9"));
-        Paragraph sign = new Paragraph(t.get("sign"), new Font(regular, 12));
-        sign.setSpacingBefore(10);
-        doc.add(sign);
+        signatures(doc, c, t);
+    }
+
+    /** One row per party and the panel: unit, representative's signature, seal, date — filled in by hand. */
+    private void signatures(Document doc, ReportContent c, ReportText t) {
+        ReportParties p = c.meta().parties();
+        String[][] parties = {{t.get("client"), p.client()}, {t.get("designer"), p.designer()}, {t.get("contractor"), p.contractor()},
+                {t.get("monitoringUnit"), p.monitoringUnit()}, {t.get("panelChair"), null}};
+        PdfPTable table = new PdfPTable(new float[] {2.2f, 4, 2.4f, 2.4f, 2});
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        for (String h : new String[] {t.get("party"), t.get("unitName"), t.get("signature"), t.get("seal"), t.get("date")}) {
+            PdfPCell cell = cell(h, new Font(bold, 10));
+            cell.setGrayFill(0.9f);
+            table.addCell(cell);
+        }
+        for (String[] party : parties) {
+            table.addCell(cell(party[0], new Font(bold, 10)));
+            table.addCell(cell(party[1] == null ? "" : party[1], new Font(regular, 10)));
+            for (int i = 0; i < 3; i++) {
+                PdfPCell empty = cell("", new Font(regular, 10));
+                empty.setFixedHeight(46);
+                table.addCell(empty);
+            }
+        }
+        doc.add(table);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? "________________" : s;
     }
 
     private void heading(Document doc, String text) {

@@ -90,7 +90,8 @@ class ReportAssembler {
                 verdicts.meetsMu(), byVerdict);
         ReportContent.Meta meta = new ReportContent.Meta(project.code(), project.name(), phase.ordinal(), phase.name(), phase.status(),
                 phase.worksActualStart(), phase.worksActualEnd(), phase.testingActualEnd(), evidence.from(), evidence.to(), Instant.now(),
-                generatedBy, language);
+                generatedBy, language,
+                reportNumber(project, phase, at), phase.acceptancePlanned(), ReportPartiesController.of(jdbc, project.id()));
 
         List<QaResult> qa = evidence.parcels().stream().flatMap(p -> p.qaTests().stream()).toList();
         Map<Long, String> parcelCodes = evidence.parcels().stream().collect(Collectors.toMap(ParcelEvidence::parcelId, ParcelEvidence::code));
@@ -112,6 +113,17 @@ class ReportAssembler {
                 verdicts.criteria(), decisions.decisions(phaseId), new ReportContent.Forecasts(forecast.criterion(), forecast.parcels()),
                 Conclusions.of(verdicts.parcels(), forecastByCode, verdicts.criteria(), at));
         return new Assembled(content, map(phaseId, verdicts.parcels()), influxNanos);
+    }
+
+    /**
+     * {prefix}-{phase}-{yyyyMMdd of the data's end, site time}-{nn}: prefix = the project's report-number prefix (default its
+     * code), nn = this phase's reports so far + 1, so the numbers of one phase run on.
+     */
+    private String reportNumber(Project project, Phase phase, Instant at) {
+        String prefix = java.util.Objects.requireNonNullElse(ReportPartiesController.of(jdbc, project.id()).reportNumberPrefix(), project.code());
+        long before = jdbc.sql("SELECT count(*) FROM report WHERE phase_id = ?").param(phase.id()).query(Long.class).single();
+        return String.format(java.util.Locale.ROOT, "%s-%d-%s-%02d", prefix, phase.ordinal(),
+                java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(at.atZone(java.time.ZoneId.of("Asia/Shanghai"))), before + 1);
     }
 
     private ReportContent.Treatment treatment(long phaseId) {

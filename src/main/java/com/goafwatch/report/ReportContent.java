@@ -24,7 +24,7 @@ public record ReportContent(Meta meta, Summary summary, List<AcceptanceRules.Par
 
     public record Meta(String projectCode, String projectName, int phase, String phaseName, String phaseStatus, LocalDate worksStart,
             LocalDate worksEnd, LocalDate testingEnd, Instant windowFrom, Instant windowTo, Instant generatedAt, String generatedBy,
-            String language) {
+            String language, String reportNumber, LocalDate acceptancePlanned, ReportParties parties) {
     }
 
     public record Summary(int parcelCount, double totalMu, Verdict verdict, double meetsMu, Map<String, Long> parcelsByVerdict) {

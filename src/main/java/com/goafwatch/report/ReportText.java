@@ -217,6 +217,18 @@ final class ReportText {
             Map.entry("src.jgj8", new String[] {"JGJ 8-2016：最近100天速率 0.01～0.04 mm/d，按地基条件选定", "JGJ 8-2016: rate over the last 100 days 0.01–0.04 mm/d, by ground conditions"}),
             Map.entry("src.coalCode", new String[] {"《建筑物、水体、铁路及主要井巷煤柱留设与压煤开采规范》(2017) I级损坏", "coal-pillar and under-building mining code (2017), damage class I"}),
             Map.entry("src.coalCodeRules", new String[] {"同上 I级；由监测预警规则在观测期内判定，不计入本判定", "same code, class I; watched by the monitoring rules during observation, not part of this verdict"}),
+            Map.entry("reportNumber", new String[] {"报告编号", "Report No."}),
+            Map.entry("colon", new String[] {"：", ": "}),
+            Map.entry("acceptancePlanned", new String[] {"计划验收日期", "Planned acceptance"}),
+            Map.entry("client", new String[] {"建设单位", "Client"}),
+            Map.entry("designer", new String[] {"设计单位", "Designer"}),
+            Map.entry("contractor", new String[] {"施工单位", "Contractor"}),
+            Map.entry("monitoringUnit", new String[] {"监测单位", "Monitoring unit"}),
+            Map.entry("panelChair", new String[] {"专家组组长", "Chair of the expert panel"}),
+            Map.entry("party", new String[] {"参建方", "Party"}),
+            Map.entry("unitName", new String[] {"单位名称", "Organisation"}),
+            Map.entry("signature", new String[] {"负责人签字", "Signature"}),
+            Map.entry("seal", new String[] {"盖章", "Seal"}),
             Map.entry("alerts.open", new String[] {"未关闭橙/红色预警 %s 条", "%s open orange/red alert(s)"}));
 
     private final int index;

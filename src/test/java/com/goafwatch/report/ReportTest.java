@@ -77,6 +77,14 @@ class ReportTest extends IntegrationTest {
         List<String> verdicts = acceptance.json("$.parcels[*].verdict");
         assertThat(verdicts).contains("does_not_meet"); // the weak core of parcel 7
 
+        var parties = api().putJson("/api/v1/projects/" + projectId + "/report-parties", """
+                {"client": "任城区城市建设投资有限公司", "designer": "某勘察设计研究院", "contractor": "某岩土工程有限公司",
+                 "monitoringUnit": "某测绘院", "reportNumberPrefix": "RC-YS"}""");
+        assertThat(parties.status()).as(parties.toString()).isEqualTo(200);
+        assertThat(api().putJson("/api/v1/projects/" + projectId + "/report-parties", "{\"reportNumberPrefix\": \"a b\"}").status())
+                .isEqualTo(422);
+        long before = jdbc.sql("SELECT count(*) FROM report WHERE phase_id = ?").param(phaseId).query(Long.class).single();
+        var planned = jdbc.sql("SELECT acceptance_planned FROM phase WHERE id = ?").param(phaseId).query(java.sql.Date.class).optional();
         var created = api().postJson("/api/v1/phases/" + phaseId + "/reports?format=pdf&language=zh&at=" + at, "{}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long reportId = ((Number) created.json("$.id")).longValue();
@@ -94,6 +102,12 @@ class ReportTest extends IntegrationTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("采空区治理工程验收报告", "第1期", "地块判定", "治理施工统计", "沉降观测成果表", "签字");
+            // cover and signatures: report number, planned acceptance, the parties, a seal column
+            String day = java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(at.atZone(java.time.ZoneId.of("Asia/Shanghai")));
+            assertThat(text).contains(String.format(Locale.ROOT, "报告编号：RC-YS-1-%s-%02d", day, before + 1));
+            assertThat(text).contains("建设单位 任城区城市建设投资有限公司", "设计单位 某勘察设计研究院", "施工单位 某岩土工程有限公司", "监测单位 某测绘院",
+                    "负责人签字", "盖章", "专家组组长");
+            planned.ifPresent(d -> assertThat(text).contains("计划验收日期 " + d.toLocalDate()));
             assertThat(text).contains(String.format(Locale.ROOT, "%.1f", totalMu));
             assertThat(text).contains(String.format(Locale.ROOT, "%.1f", grout));
             assertThat(text).contains("地块数 " + parcels);
