@@ -99,7 +99,7 @@ final class PdfReportWriter {
         PdfPTable facts = new PdfPTable(new float[] {2, 3});
         facts.setWidthPercentage(70);
         row(facts, t.get("project"), c.meta().projectCode());
-        row(facts, t.get("status"), c.meta().phaseStatus());
+        row(facts, t.get("status"), t.get("status." + c.meta().phaseStatus()));
         row(facts, t.get("works"), date(c.meta().worksStart()) + " — " + date(c.meta().worksEnd()));
         row(facts, t.get("testingEnd"), date(c.meta().testingEnd()));
         row(facts, t.get("acceptancePlanned"), date(c.meta().acceptancePlanned()));
@@ -138,7 +138,7 @@ final class PdfReportWriter {
         heading(doc, t.get("s2"));
         List<String[]> rows = new ArrayList<>();
         for (AcceptanceRules.ParcelVerdict v : c.parcels()) {
-            rows.add(new String[] {v.code(), fmt(v.areaMu(), 2), v.status(), t.get(v.verdict().json()), failing(v, t)});
+            rows.add(new String[] {v.code(), fmt(v.areaMu(), 2), t.get("status." + v.status()), t.get(v.verdict().json()), failing(v, t)});
         }
         table(doc, new String[] {t.get("parcel"), t.get("area") + " (" + t.get("mu") + ")", t.get("status"), t.get("verdict"), t.get("detail")},
                 new float[] {2, 2, 2, 2, 6}, rows);
@@ -235,13 +235,32 @@ final class PdfReportWriter {
             text(doc, t.get("noAlerts"), 10);
             return;
         }
-        List<String[]> rows = c.alerts().stream().map(a -> new String[] {a.parcel(), a.rule(), a.kind().equals("no_data") ? t.get("noData")
-                : a.level() + (a.peakLevel() != null && !a.peakLevel().equals(a.level()) ? " (" + a.peakLevel() + ")" : ""),
+        // real alerts first, in full; the sensors' silences summarised, one row per parcel and rule
+        List<ReportContent.AlertRow> real = c.alerts().stream().filter(a -> !"no_data".equals(a.kind())).toList();
+        subheading(doc, t.format("realAlerts", real.size()));
+        List<String[]> rows = real.stream().map(a -> new String[] {a.parcel(), a.rule(), t.level(a.level()) + (a.peakLevel() != null
+                && !a.peakLevel().equals(a.level()) ? t.get("lp") + t.level(a.peakLevel()) + t.get("rp") : ""),
                 a.value() == null ? "" : t.quantity(a.value(), a.unit()), MINUTE.format(a.raisedAt()),
                 a.acknowledgedAt() == null ? "" : MINUTE.format(a.acknowledgedAt()) + " " + a.acknowledgedBy(),
                 a.clearedAt() == null ? "" : MINUTE.format(a.clearedAt()), String.join("\n", a.notes())}).toList();
         table(doc, new String[] {t.get("parcel"), t.get("rule"), t.get("level"), t.get("value"), t.get("raised"), t.get("ack"),
-                t.get("cleared"), t.get("notes")}, new float[] {1.4f, 3, 1.4f, 1.8f, 2.2f, 2.6f, 2.2f, 4}, rows);
+                t.get("cleared"), t.get("notes")}, new float[] {2.1f, 2.8f, 1.3f, 1.8f, 2.1f, 2.5f, 2.1f, 3.5f}, rows);
+        java.util.Map<String, List<ReportContent.AlertRow>> silent = new java.util.TreeMap<>();
+        c.alerts().stream().filter(a -> "no_data".equals(a.kind())).forEach(a -> silent.computeIfAbsent(a.parcel() + "\u0000" + a.rule(),
+                k -> new ArrayList<>()).add(a));
+        if (!silent.isEmpty()) {
+            subheading(doc, t.get("silences"));
+            List<String[]> quiet = new ArrayList<>();
+            silent.values().forEach(list -> {
+                var first = list.get(0);
+                boolean open = list.stream().anyMatch(a -> a.clearedAt() == null);
+                var last = list.stream().map(ReportContent.AlertRow::clearedAt).filter(java.util.Objects::nonNull).max(java.time.Instant::compareTo);
+                quiet.add(new String[] {first.parcel(), first.rule(), String.valueOf(list.size()), MINUTE.format(first.raisedAt()),
+                        open ? t.get("stillSilent") : last.map(MINUTE::format).orElse("")});
+            });
+            table(doc, new String[] {t.get("parcel"), t.get("rule"), t.get("silenceCount"), t.get("silentFrom"), t.get("silentTo")},
+                    new float[] {2.1f, 4, 1.5f, 2.5f, 2.5f}, quiet);
+        }
     }
 
     private void conclusion(Document doc, ReportContent c, ReportText t) {

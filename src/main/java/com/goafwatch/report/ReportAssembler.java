@@ -123,7 +123,7 @@ class ReportAssembler {
         String prefix = java.util.Objects.requireNonNullElse(ReportPartiesController.of(jdbc, project.id()).reportNumberPrefix(), project.code());
         long before = jdbc.sql("SELECT count(*) FROM report WHERE phase_id = ?").param(phase.id()).query(Long.class).single();
         return String.format(java.util.Locale.ROOT, "%s-%d-%s-%02d", prefix, phase.ordinal(),
-                java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(at.atZone(java.time.ZoneId.of("Asia/Shanghai"))), before + 1);
+                java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd").format(at.atZone(java.time.ZoneId.of("Asia/Shanghai"))), before + 1);
     }
 
     private ReportContent.Treatment treatment(long phaseId) {

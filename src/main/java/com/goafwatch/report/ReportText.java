@@ -229,6 +229,23 @@ final class ReportText {
             Map.entry("unitName", new String[] {"单位名称", "Organisation"}),
             Map.entry("signature", new String[] {"负责人签字", "Signature"}),
             Map.entry("seal", new String[] {"盖章", "Seal"}),
+            Map.entry("status.planned", new String[] {"规划", "planned"}),
+            Map.entry("status.treating", new String[] {"治理中", "treating"}),
+            Map.entry("status.treated", new String[] {"已治理", "treated"}),
+            Map.entry("status.testing", new String[] {"检测中", "testing"}),
+            Map.entry("status.monitoring", new String[] {"监测中", "monitoring"}),
+            Map.entry("status.accepted", new String[] {"已验收", "accepted"}),
+            Map.entry("status.rejected", new String[] {"验收未通过", "rejected"}),
+            Map.entry("realAlerts", new String[] {"预警（%d 条）", "Alerts (%d)"}),
+            Map.entry("silences", new String[] {"数据中断（无数据）汇总", "Sensors without data (summary)"}),
+            Map.entry("silenceCount", new String[] {"次数", "Times"}),
+            Map.entry("silentFrom", new String[] {"首次中断", "Silent from"}),
+            Map.entry("silentTo", new String[] {"最后恢复", "Back by"}),
+            Map.entry("stillSilent", new String[] {"仍无数据", "still silent"}),
+            Map.entry("level.blue", new String[] {"蓝色", "blue"}),
+            Map.entry("level.yellow", new String[] {"黄色", "yellow"}),
+            Map.entry("level.orange", new String[] {"橙色", "orange"}),
+            Map.entry("level.red", new String[] {"红色", "red"}),
             Map.entry("alerts.open", new String[] {"未关闭橙/红色预警 %s 条", "%s open orange/red alert(s)"}));
 
     private final int index;
@@ -281,6 +298,11 @@ final class ReportText {
             case "" -> number(value);
             default -> number(value) + " " + u;
         };
+    }
+
+    /** A warning level in this language (blue < yellow < orange < red). */
+    String level(String level) {
+        return level == null ? "" : get("level." + level);
     }
 
     /** Integers as integers; otherwise up to three decimals without trailing zeros. */

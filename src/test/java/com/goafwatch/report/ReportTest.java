@@ -84,6 +84,22 @@ class ReportTest extends IntegrationTest {
         assertThat(api().putJson("/api/v1/projects/" + projectId + "/report-parties", "{\"reportNumberPrefix\": \"a b\"}").status())
                 .isEqualTo(422);
         long before = jdbc.sql("SELECT count(*) FROM report WHERE phase_id = ?").param(phaseId).query(Long.class).single();
+        // one real (cleared, blue) strain alert and three silences of one marker rule on RC-P1-02
+        long p2 = jdbc.sql("SELECT id FROM parcel WHERE phase_id = ? AND code = 'RC-P1-02'").param(phaseId).query(Long.class).single();
+        java.sql.Timestamp raised = java.sql.Timestamp.from(at.minus(10, ChronoUnit.DAYS));
+        java.sql.Timestamp cleared = java.sql.Timestamp.from(at.minus(9, ChronoUnit.DAYS));
+        jdbc.sql("""
+                INSERT INTO alert (project_id, phase_id, parcel_id, rule_name, metric, kind, state, level, peak_level, value, threshold, unit,
+                                   raised_at, updated_at, cleared_at)
+                VALUES (?, ?, ?, 'strain-watch', 'fiber_strain', 'threshold', 'cleared', 'blue', 'blue', 1100, 1000, 'ue', ?, ?, ?)""")
+                .params(projectId, phaseId, p2, raised, cleared, cleared).update();
+        for (int i = 0; i < 3; i++) {
+            jdbc.sql("""
+                    INSERT INTO alert (project_id, phase_id, parcel_id, rule_name, metric, kind, state, raised_at, updated_at, cleared_at)
+                    VALUES (?, ?, ?, 'marker-silence', 'settlement', 'no_data', 'cleared', ?, ?, ?)""")
+                    .params(projectId, phaseId, p2, java.sql.Timestamp.from(at.minus(30 - i * 5, ChronoUnit.DAYS)), cleared,
+                            java.sql.Timestamp.from(at.minus(28 - i * 5, ChronoUnit.DAYS))).update();
+        }
         var planned = jdbc.sql("SELECT acceptance_planned FROM phase WHERE id = ?").param(phaseId).query(java.sql.Date.class).optional();
         var created = api().postJson("/api/v1/phases/" + phaseId + "/reports?format=pdf&language=zh&at=" + at, "{}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -103,7 +119,7 @@ class ReportTest extends IntegrationTest {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("采空区治理工程验收报告", "第1期", "地块判定", "治理施工统计", "沉降观测成果表", "签字");
             // cover and signatures: report number, planned acceptance, the parties, a seal column
-            String day = java.time.format.DateTimeFormatter.BASIC_ISO_DATE.format(at.atZone(java.time.ZoneId.of("Asia/Shanghai")));
+            String day = java.time.LocalDate.ofInstant(at, java.time.ZoneId.of("Asia/Shanghai")).toString().replace("-", "");
             assertThat(text).contains(String.format(Locale.ROOT, "报告编号：RC-YS-1-%s-%02d", day, before + 1));
             assertThat(text).contains("建设单位 任城区城市建设投资有限公司", "设计单位 某勘察设计研究院", "施工单位 某岩土工程有限公司", "监测单位 某测绘院",
                     "负责人签字", "盖章", "专家组组长");
@@ -115,7 +131,7 @@ class ReportTest extends IntegrationTest {
             // every parcel's row in the verdict table says what the acceptance API says
             ReportText zh = new ReportText("zh");
             for (int i = 0; i < codes.size(); i++) {
-                assertThat(text).as(codes.get(i)).containsPattern(codes.get(i) + " [0-9.]+ \\w+ " + zh.get(verdicts.get(i)));
+                assertThat(text).as(codes.get(i)).containsPattern(codes.get(i) + " [0-9.]+ 监测中 " + zh.get(verdicts.get(i)));
             }
             // the forecast section says what the forecast API says at the same time
             var forecast = api().get("/api/v1/phases/" + phaseId + "/settlement-forecast?at=" + at);
@@ -134,6 +150,12 @@ class ReportTest extends IntegrationTest {
             assertThat(text).contains("注浆量递减率", "项目设定（无公开规范出处）", "JGJ 8-2016", "倾斜（相邻沉降点）", "曲率（相邻沉降点）");
             assertThat(text).doesNotContain("0.00 m³/亩", " ue", "share", "0.000 alerts");
             assertThat(text).contains("0 条");
+            // alert history: the real alert in full, the silences as one row (3 times, from the first to the last)
+            assertThat(text).contains("预警（1 条）", "数据中断（无数据）汇总").containsPattern("RC-P1-02 strain-watch 蓝色 1100 µε");
+            java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .withZone(java.time.ZoneId.of("Asia/Shanghai"));
+            assertThat(text).contains("RC-P1-02 marker-silence 3 " + minute.format(at.minus(30, ChronoUnit.DAYS)) + " "
+                    + minute.format(at.minus(18, ChronoUnit.DAYS)));
             assertThat(text).as("RC-P1-07's weak core: remedial work, not more observation").containsPattern("RC-P1-07 [0-9.]+ 质量检测不满足要求");
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(8);
             int images = 0;
