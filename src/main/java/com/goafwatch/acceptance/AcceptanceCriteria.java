@@ -12,7 +12,7 @@ import java.util.List;
  * {@code stableRateMmPerDay} (0.04 mm/d, the upper end of JGJ 8-2016's 0.01–0.04 mm/d; the project sets it by its
  * ground). Grout-take attenuation by hole order, 1 − mean take of order n ÷ mean take of order 1, must reach
  * {@code minGroutAttenuationOrder2} (0.3) and, when the project sets it, {@code minGroutAttenuationOrder3} (Shandong
- * cases quote 0.9; off by default, since it is a project's choice and the sample site's third-order holes take 60–75 %
+ * cases quote 0.9; off by default, since it is a project's choice and the sample site's third-order holes take 62–75 %
  * less, not 90 %).
  */
 public record AcceptanceCriteria(Double minQaPassRate, Integer minQaTests, Double minCoreStrengthMpa, Double maxReinjectionShare,

@@ -157,7 +157,7 @@ final class PdfReportWriter {
         }
     }
 
-    private static String failing(AcceptanceRules.ParcelVerdict v, ReportText t) {
+    static String failing(AcceptanceRules.ParcelVerdict v, ReportText t) {
         return String.join(", ", v.criteria().stream().filter(r -> r.verdict() != com.goafwatch.acceptance.Verdict.MEETS)
                 .map(r -> t.get(r.criterion()) + ": " + t.get(r.verdict().json())).toList());
     }

@@ -228,7 +228,31 @@ class ReportTest extends IntegrationTest {
         assertThat(entries).contains("verdicts.csv", "boreholes.csv", "qa_tests.csv", "settlement_daily.csv", "alerts.csv");
         var list = api().get("/api/v1/phases/" + phaseId + "/reports");
         assertThat((List<String>) list.json("$[*].format")).contains("json", "xlsx", "csv");
-        assertThat(api().postJson("/api/v1/phases/" + phaseId + "/reports?format=docx", "{}").status()).isEqualTo(400);
+        assertThat(api().postJson("/api/v1/phases/" + phaseId + "/reports?format=doc", "{}").status()).isEqualTo(400);
+
+        // the editable Word copy, read back with POI: real tables, the same verdicts and forecast, a CJK font on the runs
+        var docx = api().postJson("/api/v1/phases/" + phaseId + "/reports?format=docx&language=zh&at=" + at, "{}");
+        assertThat(docx.status()).as(docx.toString()).isEqualTo(201);
+        var word = api().getBytes("/api/v1/reports/" + docx.json("$.id") + "/content");
+        assertThat(word.headers().firstValue("Content-Type")).hasValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        try (var wd = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(word.body()));
+                var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(wd)) {
+            String text = extractor.getText();
+            assertThat(text).contains("采空区治理工程验收报告", "地块判定", "沉降预测与稳定性判断", "负责人签字", "注浆量递减率");
+            assertThat(wd.getTables().size()).isGreaterThanOrEqualTo(10);
+            assertThat(wd.getAllPictures()).as("map and charts").hasSizeGreaterThanOrEqualTo(2);
+            var verdictTable = wd.getTables().stream().filter(tb -> tb.getRow(0).getCell(0).getText().equals("地块")
+                    && tb.getRow(0).getTableCells().size() == 5 && tb.getRow(0).getCell(3).getText().equals("判定")).findFirst().orElseThrow();
+            ReportText zh = new ReportText("zh");
+            List<String> codes = (List<String>) (List<?>) api().get("/api/v1/phases/" + phaseId + "/acceptance?at=" + at).json("$.parcels[*].code");
+            List<String> verdicts = api().get("/api/v1/phases/" + phaseId + "/acceptance?at=" + at).json("$.parcels[*].verdict");
+            for (int i = 0; i < codes.size(); i++) {
+                assertThat(verdictTable.getRow(i + 1).getCell(0).getText()).isEqualTo(codes.get(i));
+                assertThat(verdictTable.getRow(i + 1).getCell(3).getText()).isEqualTo(zh.get(verdicts.get(i)));
+            }
+            var run = wd.getParagraphs().get(1).getRuns().get(0);
+            assertThat(run.getFontFamily(org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange.eastAsia)).isEqualTo("Noto Sans CJK SC");
+        }
         assertThat(api().postJson("/api/v1/phases/999999999/reports", "{}").status()).isEqualTo(404);
     }
 
