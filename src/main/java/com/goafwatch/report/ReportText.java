@@ -246,7 +246,14 @@ final class ReportText {
             Map.entry("level.yellow", new String[] {"黄色", "yellow"}),
             Map.entry("level.orange", new String[] {"橙色", "orange"}),
             Map.entry("level.red", new String[] {"红色", "red"}),
+            Map.entry("seriesMax", new String[] {"最大", "max"}),
+            Map.entry("seriesMin", new String[] {"最小", "min"}),
             Map.entry("alerts.open", new String[] {"未关闭橙/红色预警 %s 条", "%s open orange/red alert(s)"}));
+
+    /** Every key's {Chinese, English} (for the test that a Chinese report carries no English word of the catalogue). */
+    static Map<String, String[]> catalogue() {
+        return WORDS;
+    }
 
     private final int index;
 

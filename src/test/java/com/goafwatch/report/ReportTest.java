@@ -157,6 +157,19 @@ class ReportTest extends IntegrationTest {
             assertThat(text).contains("RC-P1-02 marker-silence 3 " + minute.format(at.minus(30, ChronoUnit.DAYS)) + " "
                     + minute.format(at.minus(18, ChronoUnit.DAYS)));
             assertThat(text).as("RC-P1-07's weak core: remedial work, not more observation").containsPattern("RC-P1-07 [0-9.]+ 质量检测不满足要求");
+            // none of the catalogue's English words (data such as the project's and rules' names taken out first)
+            String withoutData = text.replace(jdbc.sql("SELECT name FROM project WHERE id = ?").param(projectId).query(String.class).single(), "")
+                    .replace(jdbc.sql("SELECT name FROM phase WHERE id = ?").param(phaseId).query(String.class).single(), "")
+                    .replace("strain-watch", "").replace("marker-silence", "");
+            for (var e : ReportText.catalogue().entrySet()) {
+                for (String word : e.getValue()[1].split("%[-.0-9]*[a-zA-Z]|[()/:,;·]")) {
+                    String w = word.trim();
+                    if (w.length() >= 3 && !e.getValue()[0].contains(w)) {
+                        assertThat(java.util.regex.Pattern.compile("(?<![A-Za-z])" + java.util.regex.Pattern.quote(w) + "(?![A-Za-z])")
+                                .matcher(withoutData).find()).as("English '%s' (%s) in the Chinese report", w, e.getKey()).isFalse();
+                    }
+                }
+            }
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(8);
             int images = 0;
             for (PDPage page : doc.getPages()) {
