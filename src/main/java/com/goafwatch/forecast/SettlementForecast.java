@@ -17,10 +17,18 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param stableOnLatest upper end of the 95 % band of that date; null when part of the band lies beyond 20 years
  * @param observedRateMmPerDay least-squares rate of the readings in the last window (null: they cover less than half of it)
  * @param models       every model's fit, for comparison
+ * @param projection   the used model's curve from the first reading to past the stability date (at most 20 years), with
+ *                     the 2.5/97.5 percentiles of the drawn curves: for a chart with the forecast band; empty without a
+ *                     forecast
  */
 public record SettlementForecast(Status status, String reason, SettlementModel model, Double latestMm, Double finalMm,
         Double finalLowMm, Double finalHighMm, Double residualMm, LocalDate stableOn, LocalDate stableOnEarliest,
-        LocalDate stableOnLatest, Double observedRateMmPerDay, StabilityCriterion criterion, List<ModelResult> models) {
+        LocalDate stableOnLatest, Double observedRateMmPerDay, StabilityCriterion criterion, List<ModelResult> models,
+        List<ProjectedPoint> projection) {
+
+    /** A day of the projected curve: settlement (mm) and its 95 % band (null without a band). */
+    public record ProjectedPoint(LocalDate day, Double settlementMm, Double lowMm, Double highMm) {
+    }
 
     /** The outcome of a forecast. */
     public enum Status {
@@ -45,6 +53,6 @@ public record SettlementForecast(Status status, String reason, SettlementModel m
     static SettlementForecast without(Status status, String reason, Double observedRate, StabilityCriterion criterion,
             List<ModelResult> models) {
         return new SettlementForecast(status, reason, null, null, null, null, null, null, null, null, null, observedRate, criterion,
-                models);
+                models, List.of());
     }
 }

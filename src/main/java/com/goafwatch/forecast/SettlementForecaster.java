@@ -68,7 +68,27 @@ public final class SettlementForecaster {
         return new SettlementForecast(SettlementForecast.Status.FORECAST, null, m, round(latest), round(finalMm),
                 band ? round(percentile(finals, 0.025)) : null, band ? round(percentile(finals, 0.975)) : null,
                 round(finalMm - latest), day(firstDay, stable), band ? day(firstDay, percentile(dates, 0.025)) : null,
-                band ? day(firstDay, percentile(dates, 0.975)) : null, observed, criterion, results);
+                band ? day(firstDay, percentile(dates, 0.975)) : null, observed, criterion, results,
+                projection(firstDay, m, p, band ? best.draws().stream().filter(m::decays).toList() : List.of(), tLast, stable));
+    }
+
+    /** 40 steps from the first reading to 30 % beyond the stability date (or a year past the last reading). */
+    private static List<SettlementForecast.ProjectedPoint> projection(LocalDate firstDay, SettlementModel m, double[] p, List<double[]> draws,
+            double tLast, double stable) {
+        double end = Math.min(Double.isFinite(stable) ? Math.max(stable * 1.3, tLast + 30) : tLast + 365, tLast + HORIZON_DAYS);
+        List<SettlementForecast.ProjectedPoint> out = new ArrayList<>();
+        for (int i = 0; i <= 40; i++) {
+            double t = Math.round(end * i / 40.0);
+            Double low = null;
+            Double high = null;
+            if (!draws.isEmpty()) {
+                double[] v = draws.stream().mapToDouble(d -> m.valueMm(d, t)).sorted().toArray();
+                low = round(percentile(v, 0.025));
+                high = round(percentile(v, 0.975));
+            }
+            out.add(new SettlementForecast.ProjectedPoint(firstDay.plusDays((long) t), round(m.valueMm(p, t)), low, high));
+        }
+        return out;
     }
 
     /** First t ≥ from at which the mean rate over the window is within the limit; +∞ beyond the horizon. */

@@ -224,6 +224,10 @@ final class PdfReportWriter {
         text(doc, ForecastText.method(c.forecast(), t), 9);
         subheading(doc, t.get("forecastParcels"));
         table(doc, ForecastText.parcelHeader(t), new float[] {1.6f, 1.3f, 1.6f, 2.2f, 1.5f, 1.5f, 4.3f}, ForecastText.parcelRows(c.forecast(), t));
+        BufferedImage curves = ForecastChart.of(c.forecast().parcels(), t);
+        if (curves != null) {
+            image(doc, curves, 495);
+        }
         subheading(doc, t.get("forecastMarkers"));
         table(doc, ForecastText.markerHeader(t), new float[] {1.3f, 1.6f, 1.1f, 2.1f, 2.5f, 1.4f, 3.5f, 3},
                 ForecastText.markerRows(c.forecast(), t));

@@ -29,7 +29,7 @@ final class ReportCharts {
 
     static final int WIDTH = 1500;
     static final int HEIGHT = 650;
-    private static final StandardChartTheme THEME = theme();
+    static final StandardChartTheme THEME = theme();
 
     private ReportCharts() {
     }

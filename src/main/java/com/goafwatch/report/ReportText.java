@@ -248,6 +248,7 @@ final class ReportText {
             Map.entry("level.red", new String[] {"红色", "red"}),
             Map.entry("seriesMax", new String[] {"最大", "max"}),
             Map.entry("seriesMin", new String[] {"最小", "min"}),
+            Map.entry("forecastCurves", new String[] {"控制观测点沉降预测曲线（虚线：95%区间）", "Forecast of the governing markers (dashed: 95 % band)"}),
             Map.entry("alerts.open", new String[] {"未关闭橙/红色预警 %s 条", "%s open orange/red alert(s)"}));
 
     /** Every key's {Chinese, English} (for the test that a Chinese report carries no English word of the catalogue). */

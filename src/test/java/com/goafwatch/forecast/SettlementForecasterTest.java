@@ -90,6 +90,11 @@ class SettlementForecasterTest {
         assertThat(f.stableOnEarliest()).isBeforeOrEqualTo(f.stableOn());
         assertThat(f.residualMm()).isCloseTo(f.finalMm() - f.latestMm(), within(0.02));
         assertThat(f.models()).hasSize(3);
+        // the projected curve runs from the first reading past the stability date, inside its band
+        assertThat(f.projection().get(0).day()).isEqualTo(FIRST);
+        assertThat(f.projection().get(f.projection().size() - 1).day()).isAfterOrEqualTo(f.stableOn());
+        assertThat(f.projection()).allSatisfy(pt -> assertThat(pt.settlementMm()).isBetween(pt.lowMm() - 0.05, pt.highMm() + 0.05));
+        assertThat(f.projection().get(f.projection().size() - 1).settlementMm()).isBetween(f.latestMm(), f.finalMm());
     }
 
     @Test
