@@ -67,6 +67,11 @@ final class ReportCharts {
     static BufferedImage strainHistory(List<ReportContent.CableRow> cables, double limitUe, ReportText text) {
         TimeSeriesCollection data = new TimeSeriesCollection();
         for (ReportContent.CableRow c : cables) {
+            if (c.days().isEmpty()) {
+                // a cable without data in the window is named as such once, not as two empty lines
+                data.addSeries(new TimeSeries(c.code() + text.get("lp") + text.get("noData") + text.get("rp")));
+                continue;
+            }
             TimeSeries hi = new TimeSeries(c.code() + " " + text.get("seriesMax"));
             TimeSeries lo = new TimeSeries(c.code() + " " + text.get("seriesMin"));
             for (int i = 0; i < c.days().size(); i++) {
