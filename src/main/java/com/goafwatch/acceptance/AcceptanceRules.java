@@ -25,6 +25,7 @@ public final class AcceptanceRules {
         List<CriterionResult> r = new ArrayList<>();
         r.add(qa(e, c));
         r.add(groutTake(e, c));
+        r.add(GroutAttenuation.judge(e.meanTakeByOrderM3(), c));
         r.add(observation(e, c));
         r.add(cumulativeSettlement(e, c));
         r.add(settlementRate(e, c));

@@ -97,6 +97,14 @@ public class EvidenceGatherer {
             cableCodes.put(rs.getLong(1), rs.getString(2));
         });
         Map<Long, List<QaResult>> qa = qaByParcel(projectId, phaseId, onlyParcel, c);
+        Map<Long, Map<Integer, Double>> takeByOrder = new HashMap<>();
+        jdbc.sql("""
+                SELECT b.parcel_id, b.hole_order, avg(b.grout_take_m3) FROM borehole b JOIN parcel p ON p.id = b.parcel_id
+                WHERE p.phase_id = ? AND p.id = COALESCE(?::bigint, p.id) AND b.hole_type = 'grouting' AND b.hole_order IS NOT NULL
+                  AND b.grout_take_m3 IS NOT NULL GROUP BY b.parcel_id, b.hole_order""").params(phaseId, onlyParcel)
+                .query(rs -> {
+                    takeByOrder.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeMap<>()).put(rs.getInt(2), rs.getDouble(3));
+                });
 
         long t0 = System.nanoTime();
         Map<Long, MarkerSeries> series = new LinkedHashMap<>();
@@ -162,7 +170,7 @@ public class EvidenceGatherer {
             double[] s = strain.get(p.id());
             evidence.add(new ParcelEvidence(p.id(), p.code(), p.mu(), p.status(), p.holes(), p.take(), p.lastGrouted(),
                     qa.getOrDefault(p.id(), List.of()), settlement, p.fiber(), s == null ? null : s[0],
-                    s == null ? null : cableCodes.get((long) s[1]), p.severe(), from, to, zone));
+                    s == null ? null : cableCodes.get((long) s[1]), p.severe(), from, to, zone, takeByOrder.getOrDefault(p.id(), Map.of())));
         }
         return new PhaseEvidence(evidence, List.copyOf(series.values()), from, to, influxNanos);
     }

@@ -15,10 +15,12 @@ import java.util.List;
  * @param fiberMonitored whether any cable crosses the parcel
  * @param openSevereAlerts open alerts of level orange or red
  * @param siteZone       the zone of the site's days (the observation period counts from the site's midnight)
+ * @param meanTakeByOrderM3 mean grout take per grouting hole, by hole order (1–3), of the holes with both recorded
  */
 public record ParcelEvidence(long parcelId, String code, double areaMu, String status, int groutingHoles, double groutTakeM3,
         LocalDate lastGroutedOn, List<QaResult> qaTests, List<MarkerSettlement> markers, boolean fiberMonitored, Double maxGroundStrainUe,
-        String maxStrainCable, int openSevereAlerts, Instant windowFrom, Instant windowTo, ZoneId siteZone) {
+        String maxStrainCable, int openSevereAlerts, Instant windowFrom, Instant windowTo, ZoneId siteZone,
+        java.util.Map<Integer, Double> meanTakeByOrderM3) {
 
     /**
      * @param readings     days with readings in the window

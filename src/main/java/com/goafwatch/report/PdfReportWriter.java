@@ -81,9 +81,12 @@ final class PdfReportWriter {
     }
 
     private void cover(Document doc, ReportContent c, ReportText t) {
+        Paragraph number = new Paragraph(t.get("reportNumber") + t.get("colon") + c.meta().reportNumber(), new Font(regular, 10));
+        number.setAlignment(Element.ALIGN_RIGHT);
+        doc.add(number);
         Paragraph title = new Paragraph(t.get("title"), new Font(bold, 24));
         title.setAlignment(Element.ALIGN_CENTER);
-        title.setSpacingBefore(150);
+        title.setSpacingBefore(110);
         title.setSpacingAfter(30);
         doc.add(title);
         Paragraph project = new Paragraph(c.meta().projectName(), new Font(bold, 15));
@@ -96,9 +99,15 @@ final class PdfReportWriter {
         PdfPTable facts = new PdfPTable(new float[] {2, 3});
         facts.setWidthPercentage(70);
         row(facts, t.get("project"), c.meta().projectCode());
-        row(facts, t.get("status"), c.meta().phaseStatus());
+        row(facts, t.get("status"), t.get("status." + c.meta().phaseStatus()));
         row(facts, t.get("works"), date(c.meta().worksStart()) + " — " + date(c.meta().worksEnd()));
         row(facts, t.get("testingEnd"), date(c.meta().testingEnd()));
+        row(facts, t.get("acceptancePlanned"), date(c.meta().acceptancePlanned()));
+        ReportParties parties = c.meta().parties();
+        row(facts, t.get("client"), blank(parties.client()));
+        row(facts, t.get("designer"), blank(parties.designer()));
+        row(facts, t.get("contractor"), blank(parties.contractor()));
+        row(facts, t.get("monitoringUnit"), blank(parties.monitoringUnit()));
         row(facts, t.get("parcels"), String.valueOf(c.summary().parcelCount()));
         row(facts, t.get("area"), fmt(c.summary().totalMu(), 1) + " " + t.get("mu"));
         row(facts, t.get("window"), DAY.format(c.meta().windowFrom()) + " — " + DAY.format(c.meta().windowTo()));
@@ -122,14 +131,14 @@ final class PdfReportWriter {
         c.summary().parcelsByVerdict().forEach((v, n) -> row(table, t.get(v), String.valueOf(n)));
         row(table, t.get("verdict"), t.get(c.summary().verdict().json()));
         doc.add(table);
-        text(doc, t.get("concl_" + c.summary().verdict().json()), 10);
+        text(doc, ForecastText.phase(c.conclusions(), t), 10);
     }
 
     private void verdicts(Document doc, ReportContent c, ReportText t) {
         heading(doc, t.get("s2"));
         List<String[]> rows = new ArrayList<>();
         for (AcceptanceRules.ParcelVerdict v : c.parcels()) {
-            rows.add(new String[] {v.code(), fmt(v.areaMu(), 2), v.status(), t.get(v.verdict().json()), failing(v, t)});
+            rows.add(new String[] {v.code(), fmt(v.areaMu(), 2), t.get("status." + v.status()), t.get(v.verdict().json()), failing(v, t)});
         }
         table(doc, new String[] {t.get("parcel"), t.get("area") + " (" + t.get("mu") + ")", t.get("status"), t.get("verdict"), t.get("detail")},
                 new float[] {2, 2, 2, 2, 6}, rows);
@@ -139,15 +148,16 @@ final class PdfReportWriter {
             doc.add(p);
             List<String[]> criteria = new ArrayList<>();
             for (CriterionResult r : v.criteria()) {
-                criteria.add(new String[] {t.get(r.criterion()), t.get(r.verdict().json()), r.value() == null ? "–" : fmt(r.value(), 3) + " " + r.unit(),
-                        r.limit() == null ? "–" : fmt(r.limit(), 3), t.detail(r)});
+                criteria.add(new String[] {t.get(r.criterion()), t.get(r.verdict().json()), t.quantity(r.value(), r.unit()),
+                        r.limit() == null || r.criterion().equals("grout_take") && r.limit() == 0 ? "–" : t.quantity(r.limit(), r.unit()),
+                        t.detail(r)});
             }
             table(doc, new String[] {t.get("criterion"), t.get("verdict"), t.get("value"), t.get("limit"), t.get("detail")},
                     new float[] {3, 2, 2.4f, 1.6f, 6}, criteria);
         }
     }
 
-    private static String failing(AcceptanceRules.ParcelVerdict v, ReportText t) {
+    static String failing(AcceptanceRules.ParcelVerdict v, ReportText t) {
         return String.join(", ", v.criteria().stream().filter(r -> r.verdict() != com.goafwatch.acceptance.Verdict.MEETS)
                 .map(r -> t.get(r.criterion()) + ": " + t.get(r.verdict().json())).toList());
     }
@@ -197,6 +207,7 @@ final class PdfReportWriter {
         for (int i = 0; i < series.size(); i += MARKERS_PER_CHART) {
             image(doc, ReportCharts.settlement(series.subList(i, Math.min(series.size(), i + MARKERS_PER_CHART)), t), 495);
         }
+        forecast(doc, c, t);
         if (!c.monitoring().cables().isEmpty()) {
             double limit = c.criteria().maxGroundStrainUe();
             image(doc, ReportCharts.strainHistory(c.monitoring().cables(), limit, t), 495);
@@ -208,40 +219,65 @@ final class PdfReportWriter {
         }
     }
 
+    private void forecast(Document doc, ReportContent c, ReportText t) {
+        subheading(doc, t.get("forecastHeading"));
+        text(doc, ForecastText.method(c.forecast(), t), 9);
+        subheading(doc, t.get("forecastParcels"));
+        table(doc, ForecastText.parcelHeader(t), new float[] {1.6f, 1.3f, 1.6f, 2.2f, 1.5f, 1.5f, 4.3f}, ForecastText.parcelRows(c.forecast(), t));
+        BufferedImage curves = ForecastChart.of(c.forecast().parcels(), t);
+        if (curves != null) {
+            image(doc, curves, 495);
+        }
+        subheading(doc, t.get("forecastMarkers"));
+        table(doc, ForecastText.markerHeader(t), new float[] {1.3f, 1.6f, 1.1f, 2.1f, 2.5f, 1.4f, 3.5f, 3},
+                ForecastText.markerRows(c.forecast(), t));
+    }
+
     private void alerts(Document doc, ReportContent c, ReportText t) {
         heading(doc, t.get("s7"));
         if (c.alerts().isEmpty()) {
             text(doc, t.get("noAlerts"), 10);
             return;
         }
-        List<String[]> rows = c.alerts().stream().map(a -> new String[] {a.parcel(), a.rule(), a.kind().equals("no_data") ? t.get("noData")
-                : a.level() + (a.peakLevel() != null && !a.peakLevel().equals(a.level()) ? " (" + a.peakLevel() + ")" : ""),
-                a.value() == null ? "" : fmt(a.value(), 2) + " " + a.unit(), MINUTE.format(a.raisedAt()),
+        // real alerts first, in full; the sensors' silences summarised, one row per parcel and rule
+        List<ReportContent.AlertRow> real = c.alerts().stream().filter(a -> !"no_data".equals(a.kind())).toList();
+        subheading(doc, t.format("realAlerts", real.size()));
+        List<String[]> rows = real.stream().map(a -> new String[] {a.parcel(), a.rule(), t.level(a.level()) + (a.peakLevel() != null
+                && !a.peakLevel().equals(a.level()) ? t.get("lp") + t.level(a.peakLevel()) + t.get("rp") : ""),
+                a.value() == null ? "" : t.quantity(a.value(), a.unit()), MINUTE.format(a.raisedAt()),
                 a.acknowledgedAt() == null ? "" : MINUTE.format(a.acknowledgedAt()) + " " + a.acknowledgedBy(),
                 a.clearedAt() == null ? "" : MINUTE.format(a.clearedAt()), String.join("\n", a.notes())}).toList();
         table(doc, new String[] {t.get("parcel"), t.get("rule"), t.get("level"), t.get("value"), t.get("raised"), t.get("ack"),
-                t.get("cleared"), t.get("notes")}, new float[] {1.4f, 3, 1.4f, 1.8f, 2.2f, 2.6f, 2.2f, 4}, rows);
+                t.get("cleared"), t.get("notes")}, new float[] {2.1f, 2.8f, 1.3f, 1.8f, 2.1f, 2.5f, 2.1f, 3.5f}, rows);
+        java.util.Map<String, List<ReportContent.AlertRow>> silent = new java.util.TreeMap<>();
+        c.alerts().stream().filter(a -> "no_data".equals(a.kind())).forEach(a -> silent.computeIfAbsent(a.parcel() + "\u0000" + a.rule(),
+                k -> new ArrayList<>()).add(a));
+        if (!silent.isEmpty()) {
+            subheading(doc, t.get("silences"));
+            List<String[]> quiet = new ArrayList<>();
+            silent.values().forEach(list -> {
+                var first = list.get(0);
+                boolean open = list.stream().anyMatch(a -> a.clearedAt() == null);
+                var last = list.stream().map(ReportContent.AlertRow::clearedAt).filter(java.util.Objects::nonNull).max(java.time.Instant::compareTo);
+                quiet.add(new String[] {first.parcel(), first.rule(), String.valueOf(list.size()), MINUTE.format(first.raisedAt()),
+                        open ? t.get("stillSilent") : last.map(MINUTE::format).orElse("")});
+            });
+            table(doc, new String[] {t.get("parcel"), t.get("rule"), t.get("silenceCount"), t.get("silentFrom"), t.get("silentTo")},
+                    new float[] {2.1f, 4, 1.5f, 2.5f, 2.5f}, quiet);
+        }
     }
 
     private void conclusion(Document doc, ReportContent c, ReportText t) {
         heading(doc, t.get("s8"));
         subheading(doc, t.get("criteriaSet"));
-        var k = c.criteria();
-        List<String[]> rows = List.of(
-                new String[] {t.get("qa_pass_rate"), "≥ " + fmt(k.minQaPassRate() * 100, 0) + " % (≥ " + k.minQaTests() + ")"},
-                new String[] {"UCS", "≥ " + fmt(k.minCoreStrengthMpa(), 1) + " MPa"},
-                new String[] {"re-injection", "≤ " + fmt(k.maxReinjectionShare() * 100, 0) + " %, fluid loss ≤ " + k.maxFluidLoss()},
-                new String[] {"wave velocity", "≥ " + fmt(k.minWaveVelocityMs(), 0) + " m/s"},
-                new String[] {t.get("grout_take"), "≥ " + fmt(k.minGroutTakeM3PerMu(), 2) + " m³/" + t.get("mu")},
-                new String[] {t.get("observation_period"), "≥ " + k.minObservationDays() + " d"},
-                new String[] {t.get("settlement_cumulative"), "≤ " + fmt(k.maxSettlementMm(), 1) + " mm / " + k.stabilityMonths() + " months"},
-                new String[] {t.get("settlement_rate"), "≤ " + fmt(k.maxSettlementRateMmPerDay(), 3) + " mm/d"},
-                new String[] {t.get("fiber_strain"), "|ε| ≤ " + fmt(k.maxGroundStrainUe(), 0) + " µε"},
-                new String[] {t.get("open_alerts"), Boolean.TRUE.equals(k.noOpenOrangeRedAlerts()) ? "0" : "–"});
-        table(doc, new String[] {t.get("criterion"), t.get("limit")}, new float[] {3, 4}, rows);
+        table(doc, new String[] {t.get("criterion"), t.get("limit"), t.get("source")}, new float[] {3, 4, 4}, CriteriaRows.of(c.criteria(),
+                c.forecast().criterion(), t));
         subheading(doc, t.get("conclusion"));
-        text(doc, t.get("concl_" + c.summary().verdict().json()) + " (" + t.get("meetsMu") + ": " + fmt(c.summary().meetsMu(), 1) + " / "
-                + fmt(c.summary().totalMu(), 1) + ")", 11);
+        text(doc, ForecastText.phase(c.conclusions(), t), 11);
+        subheading(doc, t.get("parcelConclusions"));
+        table(doc, new String[] {t.get("parcel"), t.get("area") + t.get("lp") + t.get("mu") + t.get("rp"), t.get("conclusion")},
+                new float[] {1.5f, 1.5f, 9}, c.conclusions().stream().map(pc -> new String[] {pc.parcel(), fmt(pc.areaMu(), 2),
+                        ForecastText.conclusion(pc, t)}).toList());
         if (!c.decisions().isEmpty()) {
             subheading(doc, t.get("decisions"));
             table(doc, new String[] {t.get("parcel"), t.get("result"), t.get("generated"), t.get("detail")}, new float[] {2, 2, 3, 6},
@@ -250,9 +286,36 @@ final class PdfReportWriter {
                             .toList());
         }
         heading(doc, t.get("s9"));
-        Paragraph sign = new Paragraph(t.get("sign"), new Font(regular, 12));
-        sign.setSpacingBefore(10);
-        doc.add(sign);
+        signatures(doc, c, t);
+    }
+
+    /** One row per party and the panel: unit, representative's signature, seal, date — filled in by hand. */
+    private void signatures(Document doc, ReportContent c, ReportText t) {
+        ReportParties p = c.meta().parties();
+        String[][] parties = {{t.get("client"), p.client()}, {t.get("designer"), p.designer()}, {t.get("contractor"), p.contractor()},
+                {t.get("monitoringUnit"), p.monitoringUnit()}, {t.get("panelChair"), null}};
+        PdfPTable table = new PdfPTable(new float[] {2.2f, 4, 2.4f, 2.4f, 2});
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        for (String h : new String[] {t.get("party"), t.get("unitName"), t.get("signature"), t.get("seal"), t.get("date")}) {
+            PdfPCell cell = cell(h, new Font(bold, 10));
+            cell.setGrayFill(0.9f);
+            table.addCell(cell);
+        }
+        for (String[] party : parties) {
+            table.addCell(cell(party[0], new Font(bold, 10)));
+            table.addCell(cell(party[1] == null ? "" : party[1], new Font(regular, 10)));
+            for (int i = 0; i < 3; i++) {
+                PdfPCell empty = cell("", new Font(regular, 10));
+                empty.setFixedHeight(46);
+                table.addCell(empty);
+            }
+        }
+        doc.add(table);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? "________________" : s;
     }
 
     private void heading(Document doc, String text) {

@@ -25,6 +25,8 @@ import com.goafwatch.acceptance.ParcelEvidence;
 import com.goafwatch.acceptance.QaResult;
 import com.goafwatch.acceptance.Verdict;
 import com.goafwatch.fiber.CableRepository;
+import com.goafwatch.forecast.ForecastService;
+import com.goafwatch.forecast.ParcelForecast;
 import com.goafwatch.monitoring.FiberProfile;
 import com.goafwatch.monitoring.FiberQueries;
 import com.goafwatch.phase.Phase;
@@ -57,9 +59,11 @@ class ReportAssembler {
     private final FiberQueries fiber;
     private final InfluxClient influx;
     private final JdbcClient jdbc;
+    private final ForecastService forecasts;
 
     ReportAssembler(AcceptanceService acceptance, DecisionService decisions, PhaseRepository phases, ProjectRepository projects,
-            CableRepository cables, FiberQueries fiber, InfluxClient influx, JdbcClient jdbc) {
+            CableRepository cables, FiberQueries fiber, InfluxClient influx, JdbcClient jdbc, ForecastService forecasts) {
+        this.forecasts = forecasts;
         this.acceptance = acceptance;
         this.decisions = decisions;
         this.phases = phases;
@@ -86,7 +90,8 @@ class ReportAssembler {
                 verdicts.meetsMu(), byVerdict);
         ReportContent.Meta meta = new ReportContent.Meta(project.code(), project.name(), phase.ordinal(), phase.name(), phase.status(),
                 phase.worksActualStart(), phase.worksActualEnd(), phase.testingActualEnd(), evidence.from(), evidence.to(), Instant.now(),
-                generatedBy, language);
+                generatedBy, language,
+                reportNumber(project, phase, at), phase.acceptancePlanned(), ReportPartiesController.of(jdbc, project.id()));
 
         List<QaResult> qa = evidence.parcels().stream().flatMap(p -> p.qaTests().stream()).toList();
         Map<Long, String> parcelCodes = evidence.parcels().stream().collect(Collectors.toMap(ParcelEvidence::parcelId, ParcelEvidence::code));
@@ -99,12 +104,26 @@ class ReportAssembler {
         }
         long t0 = System.nanoTime();
         List<ReportContent.CableRow> cableRows = cables(phaseId, evidence.from(), evidence.to());
+        ForecastService.PhaseForecast forecast = forecasts.phase(phaseId, at);
         influxNanos += System.nanoTime() - t0;
+        Map<String, ParcelForecast> forecastByCode = forecast.parcels().stream().collect(Collectors.toMap(ParcelForecast::code, f -> f));
 
         ReportContent content = new ReportContent(meta, summary, verdicts.parcels(), treatment(phaseId), qa,
                 new ReportContent.Monitoring(markers, evidence.markers(), cableRows), alerts(phaseId, evidence.from(), evidence.to()),
-                verdicts.criteria(), decisions.decisions(phaseId));
+                verdicts.criteria(), decisions.decisions(phaseId), new ReportContent.Forecasts(forecast.criterion(), forecast.parcels()),
+                Conclusions.of(verdicts.parcels(), forecastByCode, verdicts.criteria(), at));
         return new Assembled(content, map(phaseId, verdicts.parcels()), influxNanos);
+    }
+
+    /**
+     * {prefix}-{phase}-{yyyyMMdd of the data's end, site time}-{nn}: prefix = the project's report-number prefix (default its
+     * code), nn = this phase's reports so far + 1, so the numbers of one phase run on.
+     */
+    private String reportNumber(Project project, Phase phase, Instant at) {
+        String prefix = java.util.Objects.requireNonNullElse(ReportPartiesController.of(jdbc, project.id()).reportNumberPrefix(), project.code());
+        long before = jdbc.sql("SELECT count(*) FROM report WHERE phase_id = ?").param(phase.id()).query(Long.class).single();
+        return String.format(java.util.Locale.ROOT, "%s-%d-%s-%02d", prefix, phase.ordinal(),
+                java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd").format(at.atZone(java.time.ZoneId.of("Asia/Shanghai"))), before + 1);
     }
 
     private ReportContent.Treatment treatment(long phaseId) {

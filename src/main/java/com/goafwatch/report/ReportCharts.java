@@ -29,7 +29,7 @@ final class ReportCharts {
 
     static final int WIDTH = 1500;
     static final int HEIGHT = 650;
-    private static final StandardChartTheme THEME = theme();
+    static final StandardChartTheme THEME = theme();
 
     private ReportCharts() {
     }
@@ -59,6 +59,7 @@ final class ReportCharts {
         JFreeChart chart = ChartFactory.createTimeSeriesChart(text.get("settlementCurves"), text.get("date"), text.get("settlementMm"), data);
         THEME.apply(chart);
         ((XYPlot) chart.getPlot()).getRangeAxis().setInverted(true);
+        siteDates(chart);
         return chart.createBufferedImage(WIDTH, HEIGHT);
     }
 
@@ -66,8 +67,13 @@ final class ReportCharts {
     static BufferedImage strainHistory(List<ReportContent.CableRow> cables, double limitUe, ReportText text) {
         TimeSeriesCollection data = new TimeSeriesCollection();
         for (ReportContent.CableRow c : cables) {
-            TimeSeries hi = new TimeSeries(c.code() + " max");
-            TimeSeries lo = new TimeSeries(c.code() + " min");
+            if (c.days().isEmpty()) {
+                // a cable without data in the window is named as such once, not as two empty lines
+                data.addSeries(new TimeSeries(c.code() + text.get("lp") + text.get("noData") + text.get("rp")));
+                continue;
+            }
+            TimeSeries hi = new TimeSeries(c.code() + " " + text.get("seriesMax"));
+            TimeSeries lo = new TimeSeries(c.code() + " " + text.get("seriesMin"));
             for (int i = 0; i < c.days().size(); i++) {
                 Millisecond t = new Millisecond(Date.from(c.days().get(i)));
                 hi.addOrUpdate(t, c.maxGroundUe().get(i));
@@ -80,7 +86,15 @@ final class ReportCharts {
         THEME.apply(chart);
         XYPlot plot = (XYPlot) chart.getPlot();
         limits(plot, limitUe, text);
+        siteDates(chart);
         return chart.createBufferedImage(WIDTH, HEIGHT);
+    }
+
+    /** Dates as numbers in the site's time (no month names, which would be English in a Chinese report). */
+    private static void siteDates(JFreeChart chart) {
+        java.text.SimpleDateFormat f = new java.text.SimpleDateFormat("yyyy-MM-dd");
+        f.setTimeZone(java.util.TimeZone.getTimeZone("Asia/Shanghai"));
+        ((org.jfree.chart.axis.DateAxis) ((XYPlot) chart.getPlot()).getDomainAxis()).setDateFormatOverride(f);
     }
 
     /** Ground strain along one cable at its last trace, parcels shaded and named. */
@@ -89,7 +103,8 @@ final class ReportCharts {
         cable.profile().forEach(p -> s.add(p[0], p[1]));
         Instant at = cable.profileTime();
         JFreeChart chart = ChartFactory.createXYLineChart(text.get("strainProfile") + " " + cable.code()
-                + (at == null ? "" : " (" + at.toString().substring(0, 16).replace('T', ' ') + " UTC)"), text.get("chainage"),
+                + (at == null ? "" : " (" + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of(
+                        "Asia/Shanghai")).format(at) + ")"), text.get("chainage"),
                 text.get("strainUe"), new XYSeriesCollection(s));
         THEME.apply(chart);
         XYPlot plot = (XYPlot) chart.getPlot();

@@ -10,14 +10,21 @@ import com.goafwatch.acceptance.AcceptanceRules;
 import com.goafwatch.acceptance.EvidenceGatherer;
 import com.goafwatch.acceptance.QaResult;
 import com.goafwatch.acceptance.Verdict;
+import com.goafwatch.forecast.ParcelForecast;
+import com.goafwatch.forecast.StabilityCriterion;
 
 /** Everything a phase's acceptance report says, in machine-readable form (the JSON format is this record). */
 public record ReportContent(Meta meta, Summary summary, List<AcceptanceRules.ParcelVerdict> parcels, Treatment treatment,
-        List<QaResult> qaTests, Monitoring monitoring, List<AlertRow> alerts, AcceptanceCriteria criteria, List<Map<String, Object>> decisions) {
+        List<QaResult> qaTests, Monitoring monitoring, List<AlertRow> alerts, AcceptanceCriteria criteria, List<Map<String, Object>> decisions,
+        Forecasts forecast, List<ParcelConclusion> conclusions) {
+
+    /** Settlement forecasts of the phase's parcels (the same as {@code GET /api/v1/phases/{id}/settlement-forecast} at the report's time). */
+    public record Forecasts(StabilityCriterion criterion, List<ParcelForecast> parcels) {
+    }
 
     public record Meta(String projectCode, String projectName, int phase, String phaseName, String phaseStatus, LocalDate worksStart,
             LocalDate worksEnd, LocalDate testingEnd, Instant windowFrom, Instant windowTo, Instant generatedAt, String generatedBy,
-            String language) {
+            String language, String reportNumber, LocalDate acceptancePlanned, ReportParties parties) {
     }
 
     public record Summary(int parcelCount, double totalMu, Verdict verdict, double meetsMu, Map<String, Long> parcelsByVerdict) {

@@ -40,7 +40,7 @@ class ReportController {
         this.limits = limits;
     }
 
-    @Operation(summary = "Generate and store a report of the phase: format pdf|json|xlsx|csv, language zh|en, at (end of the data window)")
+    @Operation(summary = "Generate and store a report of the phase: format pdf|json|xlsx|csv|docx, language zh|en, at (end of the data window)")
     @ProjectScoped(value = ScopeOwner.PHASE, param = "phaseId")
     @PostMapping("/api/v1/phases/{phaseId}/reports")
     ResponseEntity<ReportService.StoredReport> generate(@PathVariable long phaseId, @RequestParam(defaultValue = "pdf") String format,

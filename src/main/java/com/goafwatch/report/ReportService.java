@@ -21,7 +21,7 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class ReportService {
 
-    public static final List<String> FORMATS = List.of("pdf", "json", "xlsx", "csv");
+    public static final List<String> FORMATS = List.of("pdf", "json", "xlsx", "csv", "docx");
 
     /** A stored report's identity (the bytes are fetched separately). */
     public record StoredReport(long id, long projectId, long phaseId, String format, String language, Instant dataFrom, Instant dataTo,
@@ -57,6 +57,7 @@ public class ReportService {
             case "pdf" -> pdfWriter().write(a.content(), a.map());
             case "json" -> mapper.writeValueAsBytes(a.content());
             case "xlsx" -> ReportTables.xlsx(ReportTables.of(a.content()));
+            case "docx" -> DocxReportWriter.write(a.content(), a.map());
             default -> ReportTables.csvZip(ReportTables.of(a.content()));
         };
         long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -119,6 +120,7 @@ public class ReportService {
 
     static Map<String, String> contentTypes() {
         return Map.of("pdf", "application/pdf", "json", "application/json", "xlsx",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv", "application/zip");
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv", "application/zip", "docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     }
 }

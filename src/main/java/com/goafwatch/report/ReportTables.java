@@ -66,6 +66,19 @@ final class ReportTables {
             }
         });
         tables.add(new Table("fiber_strain_daily", List.of("cable", "day", "max_ground_strain_ue", "min_ground_strain_ue"), strain));
+        List<List<Object>> forecast = new ArrayList<>();
+        c.forecast().parcels().forEach(p -> p.markers().forEach(m -> {
+            var f = m.forecast();
+            forecast.add(row(p.code(), m.code(), m.readings(), m.firstReading(), m.lastReading(), f.status().json(),
+                    f.model() == null ? null : f.model().json(), f.finalMm(), f.finalLowMm(), f.finalHighMm(), f.residualMm(), f.stableOn(),
+                    f.stableOnEarliest(), f.stableOnLatest(), f.observedRateMmPerDay(), p.governingMarker() != null && p.governingMarker().equals(m.code())));
+        }));
+        tables.add(new Table("settlement_forecast", List.of("parcel", "marker", "days_read", "first_reading", "last_reading", "status", "model",
+                "final_mm", "final_low_mm", "final_high_mm", "residual_mm", "stable_on", "stable_on_earliest", "stable_on_latest",
+                "observed_rate_mm_per_day", "governs_parcel"), forecast));
+        tables.add(new Table("conclusions", List.of("parcel", "area_mu", "conclusion", "damage_class", "observe_until", "criteria"),
+                c.conclusions().stream().map(pc -> row(pc.parcel(), pc.areaMu(), pc.kind().json(), pc.damageClass(), pc.observeUntil(),
+                        String.join(" ", pc.criteria()))).toList()));
         tables.add(new Table("alerts", List.of("id", "parcel", "rule", "kind", "level", "peak_level", "state", "value", "threshold", "unit",
                 "raised_at", "acknowledged_at", "acknowledged_by", "cleared_at", "notes"), c.alerts().stream().map(a -> row(a.id(), a.parcel(),
                         a.rule(), a.kind(), a.level(), a.peakLevel(), a.state(), a.value(), a.threshold(), a.unit(), a.raisedAt(), a.acknowledgedAt(),

@@ -137,7 +137,124 @@ final class ReportText {
             Map.entry("none", new String[] {"无", "none"}),
             Map.entry("minor", new String[] {"轻微", "minor"}),
             Map.entry("major", new String[] {"严重", "major"}),
+            Map.entry("lp", new String[] {"（", " ("}),
+            Map.entry("rp", new String[] {"）", ")"}),
+            Map.entry("listSep", new String[] {"、", ", "}),
+            Map.entry("sentenceSep", new String[] {"；", "; "}),
+            Map.entry("sentenceEnd", new String[] {"。", "."}),
+            Map.entry("forecastHeading", new String[] {"沉降预测与稳定性判断", "Settlement forecast and stability"}),
+            Map.entry("forecastMethod", new String[] {"对各观测点自地块最后注浆以来的日均沉降分别拟合双曲线法、浅冈法（等时间间隔一阶自回归）和"
+                    + "Knothe指数时间函数，取残差均方根最小者预测最终沉降、剩余沉降及满足稳定标准的日期。稳定标准（项目设定）：最近 %d 天平均沉降速率"
+                    + "不大于 %s mm/d（JGJ 8-2016 建议 0.01～0.04 mm/d）。括号内为按拟合参数不确定性抽样得到的95%%区间；地块以最晚稳定的观测点为准。",
+                    "Each marker's daily means since its parcel's last grouting are fitted with the hyperbolic method, Asaoka's method "
+                    + "(first-order autoregression at equal intervals) and Knothe's exponential time function; the model with the smallest "
+                    + "RMS residual gives the final and residual settlement and the date the stability criterion is met. Stability "
+                    + "criterion (project setting): mean settlement rate over the last %d days at most %s mm/d (JGJ 8-2016 suggests "
+                    + "0.01–0.04 mm/d). In brackets: the 95 %% band from the fit's parameter uncertainty; a parcel is stable when its "
+                    + "last marker is."}),
+            Map.entry("forecastParcels", new String[] {"地块沉降预测", "Forecast per parcel"}),
+            Map.entry("forecastMarkers", new String[] {"观测点沉降预测与模型比较", "Forecast per marker and model comparison"}),
+            Map.entry("forecastStatus", new String[] {"预测", "Forecast"}),
+            Map.entry("forecast", new String[] {"已预测", "forecast"}),
+            Map.entry("not_settling", new String[] {"未收敛", "not settling"}),
+            Map.entry("governingMarker", new String[] {"控制观测点", "Governing marker"}),
+            Map.entry("model", new String[] {"采用模型", "Model used"}),
+            Map.entry("finalMm", new String[] {"最终沉降（mm）", "Final (mm)"}),
+            Map.entry("residualMm", new String[] {"剩余沉降（mm）", "Residual (mm)"}),
+            Map.entry("stableOn", new String[] {"预计稳定日期", "Stable by"}),
+            Map.entry("rmsByModel", new String[] {"残差均方根（mm）", "RMS residual (mm)"}),
+            Map.entry("metAlready", new String[] {"末次观测时已满足", "met by the last reading"}),
+            Map.entry("beyondHorizon", new String[] {"20年内不满足", "not within 20 years"}),
+            Map.entry("hyperbolic", new String[] {"双曲线法", "hyperbolic"}),
+            Map.entry("asaoka", new String[] {"浅冈法", "Asaoka"}),
+            Map.entry("knothe", new String[] {"Knothe指数法", "Knothe exponential"}),
+            Map.entry("hyperbolicShort", new String[] {"双曲线", "hyp."}),
+            Map.entry("asaokaShort", new String[] {"浅冈", "As."}),
+            Map.entry("knotheShort", new String[] {"指数", "exp."}),
+            Map.entry("parcelConclusions", new String[] {"各地块结论", "Conclusion per parcel"}),
+            Map.entry("c_fit", new String[] {"满足全部验收标准，场地适宜建设（地表变形在 %s 级建筑损坏标准以内）",
+                    "meets every criterion: fit for construction (ground deformation within building-damage class %s)"}),
+            Map.entry("c_observe", new String[] {"治理质量检测满足要求，监测尚不能判定稳定（%s）：继续观测至 %s（观测期届满及预测满足稳定标准之日中较晚者）后复核",
+                    "treatment and QA are in order; the monitoring is not yet conclusive (%s): continue observation until %s (the later of "
+                    + "the end of the observation period and the forecast date the stability criterion is met), then review"}),
+            Map.entry("c_observe_open", new String[] {"治理质量检测满足要求，监测尚不能判定稳定（%s）：继续观测，暂不能由沉降预测给出日期",
+                    "treatment and QA are in order; the monitoring is not yet conclusive (%s): continue observation; the settlement "
+                    + "forecast cannot give a date for it yet"}),
+            Map.entry("c_remedial", new String[] {"质量检测不满足要求（%s）：需补充治理并重新检测", "QA fails (%s): remedial work and re-testing"}),
+            Map.entry("c_tests", new String[] {"质量检测或注浆记录不全（%s）：需补充检测后再行判定",
+                    "QA tests or grouting records are missing (%s): complete them, then judge again"}),
+            Map.entry("p_part", new String[] {"%d 个地块（%s 亩：%s）%s", "%d parcel(s) (%s mu: %s) %s"}),
+            Map.entry("p_fit", new String[] {"适宜建设（%s 级）", "fit for construction (class %s)"}),
+            Map.entry("p_observe", new String[] {"需继续观测至 %s", "need observation until %s"}),
+            Map.entry("p_continue_observation", new String[] {"需继续观测", "need further observation"}),
+            Map.entry("p_remedial_and_retest", new String[] {"需补充治理并重新检测", "need remedial work and re-testing"}),
+            Map.entry("p_complete_tests", new String[] {"需补充检测", "need their QA completed"}),
+            Map.entry("grout_attenuation", new String[] {"注浆量递减率", "Grout-take attenuation"}),
+            Map.entry("attenuation.none", new String[] {"单序次注浆或未记录序次，无递减可比", "grouted in one order, or hole orders not recorded: no attenuation to compare"}),
+            Map.entry("attenuation.orders", new String[] {"相对一序孔（平均每孔 %s m³）的递减率（序次：实测 / 下限）：%s",
+                    "attenuation against order 1 (mean %s m³ per hole), order: value / min: %s"}),
+            Map.entry("unit.alerts", new String[] {"条", "alert(s)"}),
+            Map.entry("unit.d", new String[] {"天", "d"}),
+            Map.entry("source", new String[] {"依据", "Source"}),
+            Map.entry("unit.tests", new String[] {" 项", " tests"}),
+            Map.entry("unit.months", new String[] {"个月", "months"}),
+            Map.entry("reinjection", new String[] {"复注量/邻孔平均注浆量", "re-injection / neighbours' mean take"}),
+            Map.entry("fluidLoss", new String[] {"冲洗液漏失", "fluid loss"}),
+            Map.entry("order2", new String[] {"二序孔", "order 2"}),
+            Map.entry("order3", new String[] {"三序孔", "order 3"}),
+            Map.entry("notSet", new String[] {"未设定", "not set"}),
+            Map.entry("stability", new String[] {"稳定标准（沉降预测）", "Stability (settlement forecast)"}),
+            Map.entry("stabilityLimit", new String[] {"最近 %d 天平均速率 ≤ %s mm/d", "mean rate over the last %d days ≤ %s mm/d"}),
+            Map.entry("tilt", new String[] {"倾斜（相邻沉降点）", "Tilt (neighbouring markers)"}),
+            Map.entry("curvature", new String[] {"曲率（相邻沉降点）", "Curvature (neighbouring markers)"}),
+            Map.entry("src.project", new String[] {"项目设定", "project setting"}),
+            Map.entry("src.projectNoSource", new String[] {"项目设定（无公开规范出处）", "project setting (no published source)"}),
+            Map.entry("src.shandong", new String[] {"山东同类工程验收实例（惯例）", "Shandong acceptance cases (practice)"}),
+            Map.entry("src.shandongAttenuation", new String[] {"山东同类工程实例：二序 ≥ 0.3、三序 ≥ 0.9（惯例，由项目选用）",
+                    "Shandong cases: order 2 ≥ 0.3, order 3 ≥ 0.9 (practice, adopted by the project)"}),
+            Map.entry("src.sixMonths", new String[] {"惯例：连续6个月沉降 ≤ 30 mm 视为移动结束（GB 51180-2016 第12章观测频次）",
+                    "practice: ≤ 30 mm in 6 consecutive months means movement has ended (GB 51180-2016 ch. 12 for the cadence)"}),
+            Map.entry("src.jgj8", new String[] {"JGJ 8-2016：最近100天速率 0.01～0.04 mm/d，按地基条件选定", "JGJ 8-2016: rate over the last 100 days 0.01–0.04 mm/d, by ground conditions"}),
+            Map.entry("src.coalCode", new String[] {"《建筑物、水体、铁路及主要井巷煤柱留设与压煤开采规范》(2017) I级损坏", "coal-pillar and under-building mining code (2017), damage class I"}),
+            Map.entry("src.coalCodeRules", new String[] {"同上 I级；由监测预警规则在观测期内判定，不计入本判定", "same code, class I; watched by the monitoring rules during observation, not part of this verdict"}),
+            Map.entry("reportNumber", new String[] {"报告编号", "Report No."}),
+            Map.entry("colon", new String[] {"：", ": "}),
+            Map.entry("acceptancePlanned", new String[] {"计划验收日期", "Planned acceptance"}),
+            Map.entry("client", new String[] {"建设单位", "Client"}),
+            Map.entry("designer", new String[] {"设计单位", "Designer"}),
+            Map.entry("contractor", new String[] {"施工单位", "Contractor"}),
+            Map.entry("monitoringUnit", new String[] {"监测单位", "Monitoring unit"}),
+            Map.entry("panelChair", new String[] {"专家组组长", "Chair of the expert panel"}),
+            Map.entry("party", new String[] {"参建方", "Party"}),
+            Map.entry("unitName", new String[] {"单位名称", "Organisation"}),
+            Map.entry("signature", new String[] {"负责人签字", "Signature"}),
+            Map.entry("seal", new String[] {"盖章", "Seal"}),
+            Map.entry("status.planned", new String[] {"规划", "planned"}),
+            Map.entry("status.treating", new String[] {"治理中", "treating"}),
+            Map.entry("status.treated", new String[] {"已治理", "treated"}),
+            Map.entry("status.testing", new String[] {"检测中", "testing"}),
+            Map.entry("status.monitoring", new String[] {"监测中", "monitoring"}),
+            Map.entry("status.accepted", new String[] {"已验收", "accepted"}),
+            Map.entry("status.rejected", new String[] {"验收未通过", "rejected"}),
+            Map.entry("realAlerts", new String[] {"预警（%d 条）", "Alerts (%d)"}),
+            Map.entry("silences", new String[] {"数据中断（无数据）汇总", "Sensors without data (summary)"}),
+            Map.entry("silenceCount", new String[] {"次数", "Times"}),
+            Map.entry("silentFrom", new String[] {"首次中断", "Silent from"}),
+            Map.entry("silentTo", new String[] {"最后恢复", "Back by"}),
+            Map.entry("stillSilent", new String[] {"仍无数据", "still silent"}),
+            Map.entry("level.blue", new String[] {"蓝色", "blue"}),
+            Map.entry("level.yellow", new String[] {"黄色", "yellow"}),
+            Map.entry("level.orange", new String[] {"橙色", "orange"}),
+            Map.entry("level.red", new String[] {"红色", "red"}),
+            Map.entry("seriesMax", new String[] {"最大", "max"}),
+            Map.entry("seriesMin", new String[] {"最小", "min"}),
+            Map.entry("forecastCurves", new String[] {"控制观测点沉降预测曲线（虚线：95%区间）", "Forecast of the governing markers (dashed: 95 % band)"}),
             Map.entry("alerts.open", new String[] {"未关闭橙/红色预警 %s 条", "%s open orange/red alert(s)"}));
+
+    /** Every key's {Chinese, English} (for the test that a Chinese report carries no English word of the catalogue). */
+    static Map<String, String[]> catalogue() {
+        return WORDS;
+    }
 
     private final int index;
 
@@ -170,6 +287,38 @@ final class ReportText {
                     : get("qa.noDefect");
             default -> q.reason();
         };
+    }
+
+    /**
+     * A value with its unit as a reader writes it: integers without decimals, at most three decimals otherwise, a share
+     * as a percentage, strain in µε (the rules store "ue"), counts and days in words of this language.
+     */
+    String quantity(Double value, String unit) {
+        if (value == null) {
+            return "–";
+        }
+        String u = unit == null ? "" : unit;
+        return switch (u) {
+            case "share" -> number(value * 100) + " %";
+            case "ue" -> number(value) + " µε";
+            case "ue/d" -> number(value) + " µε/d";
+            case "alerts", "d" -> number(value) + " " + get("unit." + u);
+            case "" -> number(value);
+            default -> number(value) + " " + u;
+        };
+    }
+
+    /** A warning level in this language (blue < yellow < orange < red). */
+    String level(String level) {
+        return level == null ? "" : get("level." + level);
+    }
+
+    /** Integers as integers; otherwise up to three decimals without trailing zeros. */
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.valueOf((long) v);
+        }
+        return new java.math.BigDecimal(v).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     /** A criterion's detail in this language (the English detail when the message is unknown). */

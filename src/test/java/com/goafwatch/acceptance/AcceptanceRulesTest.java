@@ -28,7 +28,8 @@ class AcceptanceRulesTest {
     /** Evidence of a parcel that meets every default criterion. */
     private static ParcelEvidence good() {
         return new ParcelEvidence(1, "P", 20.0, "monitoring", 4, 800, LocalDate.of(2025, 10, 1), List.of(core(12), core(10)),
-                List.of(new ParcelEvidence.MarkerSettlement(1, "M1", 12, 170, 4.0, 0.02, 4.0)), true, 900.0, "C1", 0, FROM, TO, SITE);
+                List.of(new ParcelEvidence.MarkerSettlement(1, "M1", 12, 170, 4.0, 0.02, 4.0)), true, 900.0, "C1", 0, FROM, TO, SITE,
+                Map.of(1, 200.0, 2, 120.0, 3, 60.0));
     }
 
     private static Map<String, Verdict> verdicts(ParcelEvidence e) {
@@ -40,11 +41,12 @@ class AcceptanceRulesTest {
         List<Object> f = new ArrayList<>(List.of(g.parcelId(), g.code(), g.areaMu(), g.status(), g.groutingHoles(), g.groutTakeM3(),
                 g.lastGroutedOn() == null ? "null" : g.lastGroutedOn(), g.qaTests(), g.markers(), g.fiberMonitored(),
                 g.maxGroundStrainUe() == null ? "null" : g.maxGroundStrainUe(), g.maxStrainCable(), g.openSevereAlerts(), g.windowFrom(),
-                g.windowTo()));
+                g.windowTo(), g.meanTakeByOrderM3()));
         f = change.apply(f);
         return new ParcelEvidence((long) f.get(0), (String) f.get(1), (double) f.get(2), (String) f.get(3), (int) f.get(4),
                 (double) f.get(5), f.get(6) instanceof LocalDate d ? d : null, cast(f.get(7)), cast(f.get(8)), (boolean) f.get(9),
-                f.get(10) instanceof Double d ? d : null, (String) f.get(11), (int) f.get(12), (Instant) f.get(13), (Instant) f.get(14), SITE);
+                f.get(10) instanceof Double d ? d : null, (String) f.get(11), (int) f.get(12), (Instant) f.get(13), (Instant) f.get(14), SITE,
+                cast(f.get(15)));
     }
 
     @SuppressWarnings("unchecked")
@@ -63,7 +65,8 @@ class AcceptanceRulesTest {
     void aParcelThatMeetsEveryCriterionMeets() {
         var v = AcceptanceRules.judge(good(), C);
         assertThat(v.verdict()).isEqualTo(Verdict.MEETS);
-        assertThat(v.criteria()).extracting(CriterionResult::criterion).containsExactly("qa_pass_rate", "grout_take", "observation_period",
+        assertThat(v.criteria()).extracting(CriterionResult::criterion).containsExactly("qa_pass_rate", "grout_take", "grout_attenuation",
+                "observation_period",
                 "settlement_cumulative", "settlement_rate", "fiber_strain", "open_alerts");
         assertThat(v.criteria()).allMatch(c -> c.verdict() == Verdict.MEETS);
         assertThat(v.criteria().get(1).value()).isEqualTo(40.0); // 800 m³ over 20 mu
@@ -73,7 +76,7 @@ class AcceptanceRulesTest {
     void qaPassRate() {
         assertThat(verdicts(with(set(7, List.of(core(12), core(8))))).get("qa_pass_rate")).isEqualTo(Verdict.DOES_NOT_MEET);
         assertThat(verdicts(with(set(7, List.of()))).get("qa_pass_rate")).isEqualTo(Verdict.INSUFFICIENT_DATA);
-        var lower = new AcceptanceCriteria(0.5, null, null, null, null, null, null, null, null, null, null, null, null);
+        var lower = new AcceptanceCriteria(0.5, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(AcceptanceRules.judge(with(set(7, List.of(core(12), core(8)))), lower).criteria().get(0).verdict()).isEqualTo(Verdict.MEETS);
     }
 
@@ -84,15 +87,33 @@ class AcceptanceRulesTest {
             f.set(5, 0.0);
             return f;
         })).get("grout_take")).isEqualTo(Verdict.INSUFFICIENT_DATA);
-        var demanding = new AcceptanceCriteria(null, null, null, null, null, null, 50.0, null, null, null, null, null, null);
+        var demanding = new AcceptanceCriteria(null, null, null, null, null, null, 50.0, null, null, null, null, null, null, null, null, null, null);
         assertThat(AcceptanceRules.judge(good(), demanding).criteria().get(1).verdict()).isEqualTo(Verdict.DOES_NOT_MEET);
+    }
+
+    @Test
+    void groutTakeAttenuationByHoleOrder() {
+        // good(): orders 1/2/3 take 200/120/60 m³ per hole → attenuation 0.4 (order 2) and 0.7 (order 3)
+        var met = AcceptanceRules.judge(good(), C).criteria().get(2);
+        assertThat(met.verdict()).isEqualTo(Verdict.MEETS);
+        assertThat(met.value()).isEqualTo(0.4); // order 3 has no limit by default
+        assertThat(verdicts(with(set(15, Map.of(1, 200.0, 2, 150.0)))).get("grout_attenuation")).isEqualTo(Verdict.DOES_NOT_MEET); // 0.25
+        var strict = new AcceptanceCriteria(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0.9);
+        var third = AcceptanceRules.judge(good(), strict).criteria().get(2);
+        assertThat(third.verdict()).isEqualTo(Verdict.DOES_NOT_MEET);
+        assertThat(third.value()).isEqualTo(0.7);
+        assertThat(third.limit()).isEqualTo(0.9);
+        var single = AcceptanceRules.judge(with(set(15, Map.of(1, 200.0))), C).criteria().get(2);
+        assertThat(single.verdict()).isEqualTo(Verdict.MEETS);
+        assertThat(single.value()).isNull();
+        assertThat(single.detail()).contains("one order");
     }
 
     @Test
     void observationPeriod() {
         assertThat(verdicts(with(set(6, LocalDate.of(2026, 3, 1)))).get("observation_period")).isEqualTo(Verdict.INSUFFICIENT_DATA);
         assertThat(verdicts(with(set(6, "null"))).get("observation_period")).isEqualTo(Verdict.INSUFFICIENT_DATA);
-        var r = AcceptanceRules.judge(good(), C).criteria().get(2);
+        var r = AcceptanceRules.judge(good(), C).criteria().get(3);
         assertThat(r.value()).isEqualTo(272.0); // 2025-10-01 → 2026-06-30
     }
 

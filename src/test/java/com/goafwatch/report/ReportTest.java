@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipInputStream;
@@ -76,6 +77,30 @@ class ReportTest extends IntegrationTest {
         List<String> verdicts = acceptance.json("$.parcels[*].verdict");
         assertThat(verdicts).contains("does_not_meet"); // the weak core of parcel 7
 
+        var parties = api().putJson("/api/v1/projects/" + projectId + "/report-parties", """
+                {"client": "任城区城市建设投资有限公司", "designer": "某勘察设计研究院", "contractor": "某岩土工程有限公司",
+                 "monitoringUnit": "某测绘院", "reportNumberPrefix": "RC-YS"}""");
+        assertThat(parties.status()).as(parties.toString()).isEqualTo(200);
+        assertThat(api().putJson("/api/v1/projects/" + projectId + "/report-parties", "{\"reportNumberPrefix\": \"a b\"}").status())
+                .isEqualTo(422);
+        long before = jdbc.sql("SELECT count(*) FROM report WHERE phase_id = ?").param(phaseId).query(Long.class).single();
+        // one real (cleared, blue) strain alert and three silences of one marker rule on RC-P1-02
+        long p2 = jdbc.sql("SELECT id FROM parcel WHERE phase_id = ? AND code = 'RC-P1-02'").param(phaseId).query(Long.class).single();
+        java.sql.Timestamp raised = java.sql.Timestamp.from(at.minus(10, ChronoUnit.DAYS));
+        java.sql.Timestamp cleared = java.sql.Timestamp.from(at.minus(9, ChronoUnit.DAYS));
+        jdbc.sql("""
+                INSERT INTO alert (project_id, phase_id, parcel_id, rule_name, metric, kind, state, level, peak_level, value, threshold, unit,
+                                   raised_at, updated_at, cleared_at)
+                VALUES (?, ?, ?, 'strain-watch', 'fiber_strain', 'threshold', 'cleared', 'blue', 'blue', 1100, 1000, 'ue', ?, ?, ?)""")
+                .params(projectId, phaseId, p2, raised, cleared, cleared).update();
+        for (int i = 0; i < 3; i++) {
+            jdbc.sql("""
+                    INSERT INTO alert (project_id, phase_id, parcel_id, rule_name, metric, kind, state, raised_at, updated_at, cleared_at)
+                    VALUES (?, ?, ?, 'marker-silence', 'settlement', 'no_data', 'cleared', ?, ?, ?)""")
+                    .params(projectId, phaseId, p2, java.sql.Timestamp.from(at.minus(30 - i * 5, ChronoUnit.DAYS)), cleared,
+                            java.sql.Timestamp.from(at.minus(28 - i * 5, ChronoUnit.DAYS))).update();
+        }
+        var planned = jdbc.sql("SELECT acceptance_planned FROM phase WHERE id = ?").param(phaseId).query(java.sql.Date.class).optional();
         var created = api().postJson("/api/v1/phases/" + phaseId + "/reports?format=pdf&language=zh&at=" + at, "{}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long reportId = ((Number) created.json("$.id")).longValue();
@@ -93,6 +118,12 @@ class ReportTest extends IntegrationTest {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("采空区治理工程验收报告", "第1期", "地块判定", "治理施工统计", "沉降观测成果表", "签字");
+            // cover and signatures: report number, planned acceptance, the parties, a seal column
+            String day = java.time.LocalDate.ofInstant(at, java.time.ZoneId.of("Asia/Shanghai")).toString().replace("-", "");
+            assertThat(text).contains(String.format(Locale.ROOT, "报告编号：RC-YS-1-%s-%02d", day, before + 1));
+            assertThat(text).contains("建设单位 任城区城市建设投资有限公司", "设计单位 某勘察设计研究院", "施工单位 某岩土工程有限公司", "监测单位 某测绘院",
+                    "负责人签字", "盖章", "专家组组长");
+            planned.ifPresent(d -> assertThat(text).contains("计划验收日期 " + d.toLocalDate()));
             assertThat(text).contains(String.format(Locale.ROOT, "%.1f", totalMu));
             assertThat(text).contains(String.format(Locale.ROOT, "%.1f", grout));
             assertThat(text).contains("地块数 " + parcels);
@@ -100,7 +131,44 @@ class ReportTest extends IntegrationTest {
             // every parcel's row in the verdict table says what the acceptance API says
             ReportText zh = new ReportText("zh");
             for (int i = 0; i < codes.size(); i++) {
-                assertThat(text).as(codes.get(i)).containsPattern(codes.get(i) + " [0-9.]+ \\w+ " + zh.get(verdicts.get(i)));
+                assertThat(text).as(codes.get(i)).containsPattern(codes.get(i) + " [0-9.]+ 监测中 " + zh.get(verdicts.get(i)));
+            }
+            // the forecast section says what the forecast API says at the same time
+            var forecast = api().get("/api/v1/phases/" + phaseId + "/settlement-forecast?at=" + at);
+            assertThat(forecast.status()).isEqualTo(200);
+            List<Map<String, Object>> fp = forecast.json("$.parcels");
+            assertThat(fp).extracting(f -> f.get("status")).contains("forecast");
+            for (Map<String, Object> f : fp) {
+                if ("forecast".equals(f.get("status"))) {
+                    assertThat(text).as(f.toString()).containsPattern(f.get("code") + " 已预测 " + f.get("governingMarker") + " \\S+ "
+                            + String.format(Locale.ROOT, "%.1f %.1f ", ((Number) f.get("finalMm")).doubleValue(),
+                                    ((Number) f.get("residualMm")).doubleValue()) + "(" + f.get("stableOn") + "|末次观测时已满足)");
+                }
+            }
+            assertThat(text).contains("沉降预测与稳定性判断", "浅冈法", "各地块结论");
+            // criteria: attenuation by hole order, every limit with its source, no "0 m³/mu", counts as integers, µε
+            assertThat(text).contains("注浆量递减率", "项目设定（无公开规范出处）", "JGJ 8-2016", "倾斜（相邻沉降点）", "曲率（相邻沉降点）");
+            assertThat(text).doesNotContain("0.00 m³/亩", " ue", "share", "0.000 alerts");
+            assertThat(text).contains("0 条");
+            // alert history: the real alert in full, the silences as one row (3 times, from the first to the last)
+            assertThat(text).contains("预警（1 条）", "数据中断（无数据）汇总").containsPattern("RC-P1-02 strain-watch 蓝色 1100 µε");
+            java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .withZone(java.time.ZoneId.of("Asia/Shanghai"));
+            assertThat(text).contains("RC-P1-02 marker-silence 3 " + minute.format(at.minus(30, ChronoUnit.DAYS)) + " "
+                    + minute.format(at.minus(18, ChronoUnit.DAYS)));
+            assertThat(text).as("RC-P1-07's weak core: remedial work, not more observation").containsPattern("RC-P1-07 [0-9.]+ 质量检测不满足要求");
+            // none of the catalogue's English words (data such as the project's and rules' names taken out first)
+            String withoutData = text.replace(jdbc.sql("SELECT name FROM project WHERE id = ?").param(projectId).query(String.class).single(), "")
+                    .replace(jdbc.sql("SELECT name FROM phase WHERE id = ?").param(phaseId).query(String.class).single(), "")
+                    .replace("strain-watch", "").replace("marker-silence", "");
+            for (var e : ReportText.catalogue().entrySet()) {
+                for (String word : e.getValue()[1].split("%[-.0-9]*[a-zA-Z]|[()/:,;·]")) {
+                    String w = word.trim();
+                    if (w.length() >= 3 && !e.getValue()[0].contains(w)) {
+                        assertThat(java.util.regex.Pattern.compile("(?<![A-Za-z])" + java.util.regex.Pattern.quote(w) + "(?![A-Za-z])")
+                                .matcher(withoutData).find()).as("English '%s' (%s) in the Chinese report", w, e.getKey()).isFalse();
+                    }
+                }
             }
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(8);
             int images = 0;
@@ -173,7 +241,31 @@ class ReportTest extends IntegrationTest {
         assertThat(entries).contains("verdicts.csv", "boreholes.csv", "qa_tests.csv", "settlement_daily.csv", "alerts.csv");
         var list = api().get("/api/v1/phases/" + phaseId + "/reports");
         assertThat((List<String>) list.json("$[*].format")).contains("json", "xlsx", "csv");
-        assertThat(api().postJson("/api/v1/phases/" + phaseId + "/reports?format=docx", "{}").status()).isEqualTo(400);
+        assertThat(api().postJson("/api/v1/phases/" + phaseId + "/reports?format=doc", "{}").status()).isEqualTo(400);
+
+        // the editable Word copy, read back with POI: real tables, the same verdicts and forecast, a CJK font on the runs
+        var docx = api().postJson("/api/v1/phases/" + phaseId + "/reports?format=docx&language=zh&at=" + at, "{}");
+        assertThat(docx.status()).as(docx.toString()).isEqualTo(201);
+        var word = api().getBytes("/api/v1/reports/" + docx.json("$.id") + "/content");
+        assertThat(word.headers().firstValue("Content-Type")).hasValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        try (var wd = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(word.body()));
+                var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(wd)) {
+            String text = extractor.getText();
+            assertThat(text).contains("采空区治理工程验收报告", "地块判定", "沉降预测与稳定性判断", "负责人签字", "注浆量递减率");
+            assertThat(wd.getTables().size()).isGreaterThanOrEqualTo(10);
+            assertThat(wd.getAllPictures()).as("map and charts").hasSizeGreaterThanOrEqualTo(2);
+            var verdictTable = wd.getTables().stream().filter(tb -> tb.getRow(0).getCell(0).getText().equals("地块")
+                    && tb.getRow(0).getTableCells().size() == 5 && tb.getRow(0).getCell(3).getText().equals("判定")).findFirst().orElseThrow();
+            ReportText zh = new ReportText("zh");
+            List<String> codes = (List<String>) (List<?>) api().get("/api/v1/phases/" + phaseId + "/acceptance?at=" + at).json("$.parcels[*].code");
+            List<String> verdicts = api().get("/api/v1/phases/" + phaseId + "/acceptance?at=" + at).json("$.parcels[*].verdict");
+            for (int i = 0; i < codes.size(); i++) {
+                assertThat(verdictTable.getRow(i + 1).getCell(0).getText()).isEqualTo(codes.get(i));
+                assertThat(verdictTable.getRow(i + 1).getCell(3).getText()).isEqualTo(zh.get(verdicts.get(i)));
+            }
+            var run = wd.getParagraphs().get(1).getRuns().get(0);
+            assertThat(run.getFontFamily(org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange.eastAsia)).isEqualTo("Noto Sans CJK SC");
+        }
         assertThat(api().postJson("/api/v1/phases/999999999/reports", "{}").status()).isEqualTo(404);
     }
 

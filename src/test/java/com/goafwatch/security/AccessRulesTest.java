@@ -350,9 +350,13 @@ class AccessRulesTest extends IntegrationTest {
                 // acceptance
                 call("GET", p + "/acceptance-criteria", 401, 200, 200, 403, 200, 403),
                 json("PUT", p + "/acceptance-criteria", () -> "{}", 401, 403, 403, 403, 200, 403),
+                call("GET", p + "/report-parties", 401, 200, 200, 403, 200, 403),
+                json("PUT", p + "/report-parties", () -> "{\"client\": \"c\"}", 401, 403, 200, 403, 200, 403),
                 call("GET", "/api/v1/phases/" + phase + "/qa-tests", 401, 200, 200, 403, 200, 403),
                 call("GET", "/api/v1/phases/" + phase + "/acceptance", 401, 200, 200, 403, 200, 403),
                 call("GET", "/api/v1/parcels/" + parcel + "/acceptance", 401, 200, 200, 403, 200, 403),
+                call("GET", "/api/v1/phases/" + phase + "/settlement-forecast", 401, 200, 200, 403, 200, 403),
+                call("GET", "/api/v1/parcels/" + parcel + "/settlement-forecast", 401, 200, 200, 403, 200, 403),
                 json("POST", "/api/v1/parcels/" + parcel + "/acceptance-decision", () -> "{\"decision\": \"accepted\", \"comment\": \"c\"}",
                         401, 403, 403, 403, 409, 403),
                 json("POST", "/api/v1/phases/" + phase + "/acceptance-decision", () -> "{\"decision\": \"accepted\", \"comment\": \"c\"}",
