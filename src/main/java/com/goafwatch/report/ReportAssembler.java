@@ -60,9 +60,12 @@ class ReportAssembler {
     private final InfluxClient influx;
     private final JdbcClient jdbc;
     private final ForecastService forecasts;
+    private final com.goafwatch.project.SiteZones zones;
 
     ReportAssembler(AcceptanceService acceptance, DecisionService decisions, PhaseRepository phases, ProjectRepository projects,
-            CableRepository cables, FiberQueries fiber, InfluxClient influx, JdbcClient jdbc, ForecastService forecasts) {
+            CableRepository cables, FiberQueries fiber, InfluxClient influx, JdbcClient jdbc, ForecastService forecasts,
+            com.goafwatch.project.SiteZones zones) {
+        this.zones = zones;
         this.forecasts = forecasts;
         this.acceptance = acceptance;
         this.decisions = decisions;
@@ -103,7 +106,7 @@ class ReportAssembler {
             }
         }
         long t0 = System.nanoTime();
-        List<ReportContent.CableRow> cableRows = cables(phaseId, evidence.from(), evidence.to());
+        List<ReportContent.CableRow> cableRows = cables(phaseId, evidence.from(), evidence.to(), zones.zoneOf(phase.projectId()));
         ForecastService.PhaseForecast forecast = forecasts.phase(phaseId, at);
         influxNanos += System.nanoTime() - t0;
         Map<String, ParcelForecast> forecastByCode = forecast.parcels().stream().collect(Collectors.toMap(ParcelForecast::code, f -> f));
@@ -144,7 +147,7 @@ class ReportAssembler {
     }
 
     /** Cables crossing the phase: daily extremes of the per-trace rollups and the last profile in the window. */
-    private List<ReportContent.CableRow> cables(long phaseId, Instant from, Instant to) {
+    private List<ReportContent.CableRow> cables(long phaseId, Instant from, Instant to, java.time.ZoneId siteZone) {
         Map<Long, List<ReportContent.ParcelSpan>> spans = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT i.cable_id, p.code, i.chainage_from_m, i.chainage_to_m FROM cable_parcel_interval i JOIN parcel p ON p.id = i.parcel_id
@@ -161,7 +164,7 @@ class ReportAssembler {
                 + " WHERE " + identifier(FiberSeries.TAG_CABLE)
                 + " =~ /^(" + ids + ")$/ AND time >= "
                 + InfluxQl.stringLiteral(from.toString()) + " AND time <= " + InfluxQl.stringLiteral(to.toString())
-                + " GROUP BY time(1d), " + identifier(FiberSeries.TAG_CABLE) + " fill(none)");
+                + " GROUP BY time(1d), " + identifier(FiberSeries.TAG_CABLE) + " fill(none) " + InfluxQl.tz(siteZone));
         Map<Long, InfluxSeries> series = new HashMap<>();
         for (InfluxSeries s : InfluxSeries.of(response)) {
             series.put(Long.parseLong(s.tags().get(FiberSeries.TAG_CABLE)), s);
