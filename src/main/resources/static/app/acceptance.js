@@ -63,7 +63,7 @@ export class AcceptanceView {
       h('td', null, h('ul', { class: 'evidence' }, p.criteria.map(c => h('li', { dataset: { criterion: c.criterion } },
         verdictBadge(c.verdict), ' ', t('crit_' + c.criterion), ' ',
         h('span', { class: 'small' }, c.value != null ? `${num(c.value, 3)} ${unit(c.unit)} · ` : '',
-          c.limit != null ? `${t('threshold')} ${num(c.limit, 3)} · ` : '', c.detail ?? '')))))))));
+          c.limit != null ? `${t('threshold')} ${num(c.limit, 3)} · ` : '', c.detail ?? ''))))))));
     this.choices();
   }
 

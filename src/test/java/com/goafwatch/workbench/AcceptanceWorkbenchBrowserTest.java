@@ -74,7 +74,14 @@ class AcceptanceWorkbenchBrowserTest extends IntegrationTest {
 
     private Workbench openAcceptance(String user, String password) {
         Workbench page = new Workbench(port).tablet();
-        page.signIn(user, password);
+        try {
+            page.signIn(user, password);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String at = page.browser.getCurrentUrl();
+            List<String> errors = page.consoleErrors();
+            page.close();
+            throw new AssertionError("the page did not load at " + at + "; console: " + errors, e);
+        }
         // an admin sees every project of the shared database: open this one as a returning user would
         page.js("localStorage.setItem('goafwatch.project', arguments[0]); location.reload()", String.valueOf(projectId));
         page.wait.until(d -> Boolean.TRUE.equals(page.js("return document.body.dataset.ready === 'true' && !!window.goafwatch"
