@@ -193,6 +193,9 @@ class AcceptanceWorkbenchBrowserTest extends IntegrationTest {
             assertThat(page.all("#acc-record")).isEmpty();
             assertThat(page.all("#rep-generate")).isEmpty();
             assertThat(page.find("#rep-list").getText()).isEqualTo("No report generated yet.");
+            assertThat(page.find("#acc-decisions").getText()).isEqualTo("No decision recorded yet.");
+            assertThat(((Number) page.js("return document.getElementById('view').scrollWidth - document.getElementById('view').clientWidth"))
+                    .intValue()).as("no sideways scrolling on the tablet").isLessThanOrEqualTo(0);
             assertThat(page.consoleErrors()).isEmpty();
         }
     }
