@@ -8,6 +8,7 @@ import { Views } from './views.js';
 import { AdminView } from './admin.js';
 import { ImportView } from './imports.js';
 import { LevellingView } from './levelling.js';
+import { AcceptanceView } from './acceptance.js';
 
 const app = {
   session: null, project: null, sensors: [], map: null, panel: null, events: null,
@@ -110,7 +111,8 @@ async function boot() {
     cable: c => app.panel.openCable(c),
   });
   app.panel = new Panel(app);
-  app.views = new Views(app, { admin: new AdminView(app), import: new ImportView(app), levelling: new LevellingView(app) });
+  app.views = new Views(app, { admin: new AdminView(app), import: new ImportView(app), levelling: new LevellingView(app),
+    acceptance: new AcceptanceView(app) });
   document.querySelectorAll('[data-layer]').forEach(box => box.addEventListener('change', () => app.map.toggle(box.dataset.layer, box.checked)));
   document.getElementById('lang').addEventListener('click', async () => {
     setLanguage(lang() === 'zh' ? 'en' : 'zh');

@@ -12,17 +12,24 @@ import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
 
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Records the panel's decision: who, when, why, and the verdict it was made on; only then does the
  * parcel's (or phase's) status become accepted or rejected. Accepting against a verdict other than
- * "meets" must be said explicitly ({@code overrideVerdict}), so a click cannot do it by accident.
+ * "meets" must be said explicitly ({@code overrideVerdict}), so a click cannot do it by accident, and with its reason
+ * ({@code overrideReason}, kept beside the verdict snapshot), so the record says why the panel went against the numbers.
  */
 @Service
 public class DecisionService {
 
     /** A decision as requested. */
-    public record DecisionRequest(String decision, String comment, Boolean overrideVerdict, Long reportId) {
+    public record DecisionRequest(String decision, String comment, Boolean overrideVerdict, Long reportId, String overrideReason) {
+
+        /** The override reason trimmed, or null when none was given. */
+        String reason() {
+            return overrideReason == null || overrideReason.isBlank() ? null : overrideReason.trim();
+        }
     }
 
     private final JdbcClient jdbc;
@@ -77,7 +84,8 @@ public class DecisionService {
     public List<Map<String, Object>> decisions(long phaseId) {
         return jdbc.sql("""
                 SELECT d.id, d.parcel_id AS "parcelId", p.code AS parcel, d.decision, d.comment, d.decided_by AS "decidedBy",
-                       d.decided_at AS "decidedAt", d.verdict->>'verdict' AS verdict, d.report_id AS "reportId"
+                       d.decided_at AS "decidedAt", d.verdict->>'verdict' AS verdict, d.verdict->>'overrideReason' AS "overrideReason",
+                       d.report_id AS "reportId"
                 FROM acceptance_decision d LEFT JOIN parcel p ON p.id = d.parcel_id WHERE d.phase_id = ? ORDER BY d.id""")
                 .param(phaseId).query().listOfRows();
     }
@@ -95,7 +103,12 @@ public class DecisionService {
     private static void guard(DecisionRequest r, Verdict verdict, String what) {
         if ("accepted".equals(r.decision()) && verdict != Verdict.MEETS && !Boolean.TRUE.equals(r.overrideVerdict())) {
             throw ApiException.conflict("verdict-not-met", what + " is '" + verdict.json() + "'; to accept it anyway set overrideVerdict: true "
-                    + "and give the reason in the comment").with("verdict", verdict.json());
+                    + "and give the reason in overrideReason").with("verdict", verdict.json());
+        }
+        // checked after the verdict is known: a reason is demanded only where the decision really goes against it
+        if ("accepted".equals(r.decision()) && verdict != Verdict.MEETS && r.reason() == null) {
+            throw ApiException.unprocessable("override-reason-required", "Override reason required", what + " is '" + verdict.json()
+                    + "'; accepting it against the verdict needs overrideReason: why the panel accepts it anyway").with("verdict", verdict.json());
         }
     }
 
@@ -107,7 +120,16 @@ public class DecisionService {
         String by = access.current() == null ? "system" : access.current().name();
         return jdbc.sql("INSERT INTO acceptance_decision (project_id, phase_id, parcel_id, decision, comment, decided_by, verdict, report_id) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?) RETURNING id")
-                .params(projectId, phaseId, parcelId, r.decision(), r.comment().trim(), by, mapper.writeValueAsString(verdict), r.reportId())
+                .params(projectId, phaseId, parcelId, r.decision(), r.comment().trim(), by, snapshot(verdict, r), r.reportId())
                 .query(Long.class).single();
+    }
+
+    /** The verdict the decision was made on, with the override reason beside it when the panel went against it. */
+    private String snapshot(Object verdict, DecisionRequest r) {
+        ObjectNode json = mapper.valueToTree(verdict);
+        if (r.reason() != null) {
+            json.put("overrideReason", r.reason());
+        }
+        return mapper.writeValueAsString(json);
     }
 }

@@ -190,14 +190,23 @@ class AcceptanceApiTest extends IntegrationTest {
         assertThat(phase.status()).isEqualTo(409);
         assertThat((List<String>) phase.json("$.parcels")).containsExactly("B");
 
+        // an override must say why, or nothing is written
+        var unexplained = api().postJson("/api/v1/parcels/" + parcelB + "/acceptance-decision",
+                "{\"decision\": \"accepted\", \"comment\": \"minutes 8\", \"overrideVerdict\": true, \"overrideReason\": \"  \"}");
+        assertThat(unexplained.status()).as(unexplained.toString()).isEqualTo(422);
+        assertThat((String) unexplained.json("$.detail")).contains("overrideReason");
+        assertThat(jdbc.sql("SELECT count(*) FROM acceptance_decision WHERE parcel_id = ?").param(parcelB).query(Long.class).single()).isZero();
         var overridden = api().postJson("/api/v1/parcels/" + parcelB + "/acceptance-decision",
-                "{\"decision\": \"accepted\", \"comment\": \"panel accepts B on the neighbouring tests, see minutes 8\", \"overrideVerdict\": true}");
+                "{\"decision\": \"accepted\", \"comment\": \"see minutes 8\", \"overrideVerdict\": true, "
+                        + "\"overrideReason\": \"panel accepts B on the neighbouring tests\"}");
         assertThat(overridden.status()).isEqualTo(201);
-        assertThat(api().postJson("/api/v1/phases/" + phaseId + "/acceptance-decision", "{\"decision\": \"accepted\", \"comment\": \"phase 1 accepted\", \"overrideVerdict\": true}")
-                .status()).isEqualTo(201);
+        assertThat(api().postJson("/api/v1/phases/" + phaseId + "/acceptance-decision", "{\"decision\": \"accepted\", \"comment\": \"phase 1 accepted\", "
+                + "\"overrideVerdict\": true, \"overrideReason\": \"B accepted on the neighbouring tests\"}").status()).isEqualTo(201);
         assertThat(jdbc.sql("SELECT status FROM phase WHERE id = ?").param(phaseId).query(String.class).single()).isEqualTo("accepted");
         var decisions = api().get("/api/v1/phases/" + phaseId + "/acceptance-decisions");
         assertThat((List<String>) decisions.json("$[*].decision")).containsExactly("accepted", "accepted", "accepted");
+        assertThat((List<String>) decisions.json("$[*].overrideReason")).containsExactly(null, "panel accepts B on the neighbouring tests",
+                "B accepted on the neighbouring tests");
         assertThat(api().postJson("/api/v1/parcels/" + parcelA + "/acceptance-decision", "{\"decision\": \"rejected\", \"comment\": \"x\"}")
                 .status()).as("decided parcels are not decided again").isEqualTo(409);
         assertThat(api().postJson("/api/v1/parcels/999999999/acceptance-decision", "{\"decision\": \"accepted\", \"comment\": \"x\"}").status())
