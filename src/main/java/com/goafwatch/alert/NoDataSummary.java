@@ -14,8 +14,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * One line of the alert list's no-data summary: a silent sensor, silent from its last reading (or from when
  * the silence was noticed) to when its data came back (null: still silent), and what it starved.
+ * {@code sensorKind}/{@code sensorCode} are null only for no-data alerts from before V12 (one per parcel and rule).
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.ALWAYS) // silentTo null: still silent
 record NoDataSummary(long alertId, String sensorKind, String sensorCode, String state, String silentFrom, OffsetDateTime silentTo,
         List<String> parcels, List<String> rules) {
 

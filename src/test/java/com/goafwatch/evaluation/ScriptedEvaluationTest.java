@@ -118,6 +118,8 @@ class ScriptedEvaluationTest extends IntegrationTest {
         awaitDrained();
         evaluator.evaluate(site.projectId, null, silent.plusSeconds(61), "test");
         assertThat((List<Object>) api().get("/api/v1/alerts?project=" + site.projectId + "&state=open").json("$.alerts")).isEmpty();
+        // the summary now says when the cable's data came back
+        assertThat((String) api().get("/api/v1/alerts?project=" + site.projectId + "&kind=no_data").json("$.noData[0].silentTo")).isNotNull();
         assertThat((String) api().get("/api/v1/parcels/" + site.parcelA + "/flags").json("$.level")).isEqualTo("ok");
         // only transitions are stored: the first state and 6 changes of A, the first state and 2 changes of B, over 13
         // evaluations — not a row per evaluation
