@@ -18,6 +18,8 @@ import com.goafwatch.system.ApiException;
 import com.goafwatch.security.ProjectScoped;
 import com.goafwatch.security.ScopeOwner;
 
+import tools.jackson.databind.ObjectMapper;
+
 /** Alert list (filters: project, state, level, kind, phase, parcel, time), single alert with history, acknowledge, comment. */
 @RestController
 class AlertController {
@@ -30,7 +32,10 @@ class AlertController {
     private final ProjectAccess access;
     private final BulkAcknowledgement bulk;
 
-    AlertController(AlertRepository alerts, AlertLifecycle lifecycle, ProjectAccess access, BulkAcknowledgement bulk) {
+    private final ObjectMapper mapper;
+
+    AlertController(AlertRepository alerts, AlertLifecycle lifecycle, ProjectAccess access, BulkAcknowledgement bulk, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.bulk = bulk;
         this.alerts = alerts;
         this.lifecycle = lifecycle;
@@ -64,7 +69,12 @@ class AlertController {
         check(f == null || t == null || f.isBefore(t), "from", "from must be before to");
         List<Alert> list = alerts.list(new AlertFilter(project, access.visibleProjects(), state, level, kind, phase, parcel, f, t, limit,
                 offset));
-        return Map.of("alerts", list, "limit", limit, "offset", offset, "returned", list.size());
+        // real alerts come first in the list; no-data alerts follow, and are summarised per silent sensor
+        // (no-data alerts have no level: a level filter leaves the summary empty)
+        List<NoDataSummary> noData = "threshold".equals(kind) || level != null ? List.of()
+                : NoDataSummary.of(alerts.list(new AlertFilter(project, access.visibleProjects(), state, null, "no_data", phase, parcel, f, t,
+                        1000, 0)), mapper);
+        return Map.of("alerts", list, "noData", noData, "limit", limit, "offset", offset, "returned", list.size());
     }
 
     @ProjectScoped(ScopeOwner.ALERT)

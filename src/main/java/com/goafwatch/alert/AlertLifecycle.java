@@ -47,6 +47,7 @@ public class AlertLifecycle {
             alerts.saveState(c, evidence);
             if (c.dataBack() || (!c.noData() && c.change() == Change.DATA_BACK)) {
                 alerts.findOpenForUpdate(c.parcelId(), c.rule().id(), NO_DATA).ifPresent(a -> clear(a, c, null));
+                dataBack(c);
             }
             switch (c.change()) {
                 case RAISED, ESCALATED -> raiseOrEscalate(c, evidence);
@@ -56,7 +57,9 @@ public class AlertLifecycle {
                 });
                 case CLEARED -> alerts.findOpenForUpdate(c.parcelId(), c.rule().id(), THRESHOLD).ifPresent(a -> clear(a, c, evidence));
                 case NO_DATA -> {
-                    if (alerts.findOpenForUpdate(c.parcelId(), c.rule().id(), NO_DATA).isEmpty()) {
+                    if (!c.sensors().isEmpty()) {
+                        c.sensors().forEach(sensor -> silent(c, sensor));
+                    } else if (alerts.findOpenForUpdate(c.parcelId(), c.rule().id(), NO_DATA).isEmpty()) {
                         long id = alerts.insert(c, NO_DATA, evidence);
                         record(alerts.findById(id).orElseThrow(), c, "raised", null, evidence, null, null);
                     }
@@ -66,6 +69,49 @@ public class AlertLifecycle {
                 }
             }
         }
+    }
+
+    /**
+     * One no-data alert per silent sensor: raised when the first rule reading it goes without data, later
+     * rules and parcels are added to its evidence without a new notification.
+     */
+    private void silent(FlagChange c, SilentSensor sensor) {
+        String affected = mapper.writeValueAsString(affected(c));
+        Optional<Alert> open = alerts.findOpenSensorForUpdate(c.projectId(), sensor.kind(), sensor.id());
+        if (open.isPresent()) {
+            alerts.addAffected(open.get().id(), affected);
+            return;
+        }
+        ObjectNode evidence = mapper.createObjectNode();
+        ObjectNode s = evidence.putObject("sensor");
+        s.put("kind", sensor.kind());
+        s.put("id", sensor.id());
+        s.put("code", sensor.code());
+        evidence.put("lastReadingAt", sensor.lastReadingAt() == null ? null : sensor.lastReadingAt().toString());
+        evidence.putArray("affected").add(affected(c));
+        String json = mapper.writeValueAsString(evidence);
+        long id = alerts.insertSensor(c, sensor, json);
+        record(alerts.findById(id).orElseThrow(), c, "raised", null, json, null, null);
+    }
+
+    /** A sensor's no-data alert clears when none of the (parcel, rule) pairs it starved is still without data. */
+    private void dataBack(FlagChange c) {
+        for (SilentSensor sensor : c.sensors()) {
+            alerts.findOpenSensorForUpdate(c.projectId(), sensor.kind(), sensor.id()).ifPresent(a -> {
+                if (alerts.stillSilent(a.id()) == 0) {
+                    clear(a, c, null);
+                }
+            });
+        }
+    }
+
+    private ObjectNode affected(FlagChange c) {
+        ObjectNode a = mapper.createObjectNode();
+        a.put("parcelId", c.parcelId());
+        a.put("parcelCode", c.parcelCode());
+        a.put("ruleId", c.rule().id());
+        a.put("ruleName", c.rule().name());
+        return a;
     }
 
     private void raiseOrEscalate(FlagChange c, String evidence) {
@@ -171,6 +217,10 @@ public class AlertLifecycle {
         alert.put("unit", a.unit());
         alert.set("evidence", a.evidence() == null ? null : mapper.readTree(a.evidence()));
         alert.put("raisedAt", String.valueOf(a.raisedAt()));
+        if (a.sensorKind() != null) {
+            alert.put("sensorKind", a.sensorKind());
+            alert.put("sensorCode", a.sensorCode());
+        }
         outbox.enqueue(a.projectId(), a.phaseId(), a.level(), NO_DATA.equals(a.kind()), event, a.id(), eventId,
                 mapper.writeValueAsString(payload));
     }

@@ -18,7 +18,8 @@ class AlertRepository {
 
     private static final String SELECT = "SELECT a.id, a.project_id, a.phase_id, a.parcel_id, p.code AS parcel_code, a.rule_id, "
             + "a.rule_name, a.metric, a.kind, a.state, a.level, a.peak_level, a.value, a.threshold, a.unit, a.evidence::text AS evidence, "
-            + "a.raised_at, a.updated_at, a.acknowledged_at, a.acknowledged_by, a.cleared_at FROM alert a JOIN parcel p ON p.id = a.parcel_id";
+            + "a.raised_at, a.updated_at, a.acknowledged_at, a.acknowledged_by, a.cleared_at, a.sensor_kind, a.sensor_id, a.sensor_code "
+            + "FROM alert a JOIN parcel p ON p.id = a.parcel_id";
 
     private final JdbcClient jdbc;
 
@@ -34,6 +35,35 @@ class AlertRepository {
     Optional<Alert> findOpenForUpdate(long parcelId, long ruleId, String kind) {
         return jdbc.sql(SELECT + " WHERE a.parcel_id = ? AND a.rule_id = ? AND a.kind = ? AND a.state <> 'cleared' FOR UPDATE OF a")
                 .params(parcelId, ruleId, kind).query(AlertRepository::map).optional();
+    }
+
+    /** The open no-data alert of a sensor, locked for the change about to be made. */
+    Optional<Alert> findOpenSensorForUpdate(long projectId, String sensorKind, long sensorId) {
+        return jdbc.sql(SELECT + " WHERE a.project_id = ? AND a.sensor_kind = ? AND a.sensor_id = ? AND a.kind = 'no_data' "
+                + "AND a.state <> 'cleared' FOR UPDATE OF a").params(projectId, sensorKind, sensorId).query(AlertRepository::map).optional();
+    }
+
+    long insertSensor(FlagChange c, SilentSensor s, String evidenceJson) {
+        return jdbc.sql("INSERT INTO alert (project_id, phase_id, parcel_id, rule_id, rule_name, metric, kind, state, evidence, raised_at, "
+                + "updated_at, sensor_kind, sensor_id, sensor_code) VALUES (?, ?, ?, NULL, ?, ?, 'no_data', 'raised', ?::jsonb, ?, ?, ?, ?, ?) "
+                + "RETURNING id")
+                .params(c.projectId(), c.phaseId(), c.parcelId(), "no data from " + s.kind() + " " + s.code(), c.rule().metric().dbValue(),
+                        evidenceJson, ts(c.at()), ts(c.at()), s.kind(), s.id(), s.code())
+                .query(Long.class).single();
+    }
+
+    /** Adds one affected (parcel, rule) to an open sensor alert's evidence, once. */
+    void addAffected(long id, String affectedJson) {
+        jdbc.sql("UPDATE alert SET evidence = jsonb_set(evidence, '{affected}', (evidence->'affected') || ?::jsonb) "
+                + "WHERE id = ? AND NOT (evidence->'affected') @> ?::jsonb").params("[" + affectedJson + "]", id, "[" + affectedJson + "]")
+                .update();
+    }
+
+    /** How many of the (parcel, rule) pairs a sensor alert affected are still without data. */
+    int stillSilent(long alertId) {
+        return jdbc.sql("SELECT count(*) FROM alert a CROSS JOIN LATERAL jsonb_array_elements(a.evidence->'affected') e "
+                + "JOIN rule_state s ON s.parcel_id = (e->>'parcelId')::bigint AND s.rule_id = (e->>'ruleId')::bigint "
+                + "WHERE a.id = ? AND s.no_data").param(alertId).query(Integer.class).single();
     }
 
     List<Alert> openByRule(long ruleId) {
@@ -88,7 +118,7 @@ class AlertRepository {
         params.add(f.limit());
         params.add(f.offset());
         return jdbc.sql(SELECT + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY a.raised_at DESC, a.id DESC LIMIT ? OFFSET ?").params(params).query(AlertRepository::map).list();
+                + " ORDER BY (a.kind = 'no_data'), a.raised_at DESC, a.id DESC LIMIT ? OFFSET ?").params(params).query(AlertRepository::map).list();
     }
 
     List<AlertEvent> events(long alertId) {
@@ -157,6 +187,7 @@ class AlertRepository {
                 (Double) rs.getObject("value"), (Double) rs.getObject("threshold"), rs.getString("unit"), rs.getString("evidence"),
                 rs.getObject("raised_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
                 rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getString("acknowledged_by"),
-                rs.getObject("cleared_at", OffsetDateTime.class), null);
+                rs.getObject("cleared_at", OffsetDateTime.class), rs.getString("sensor_kind"), (Long) rs.getObject("sensor_id"),
+                rs.getString("sensor_code"), null);
     }
 }

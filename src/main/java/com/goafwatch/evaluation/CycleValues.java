@@ -68,9 +68,19 @@ final class CycleValues {
             Double sustained = v.sustained() != null ? v.sustained() : w == null ? null : held.get(w);
             ThresholdRule rule = ruleOf(plan, e.getKey());
             result.values.put(e.getKey(), RuleValue.decided(TraceConfirmation.decide(rule, v.perTrace(), sustained,
-                    properties.confirmationSamples(), now, v.intervalSeconds(), properties.overdueFactor())));
+                    properties.confirmationSamples(), now, v.intervalSeconds(), properties.overdueFactor(),
+                    repeatability(plan, rule, v.top(), properties))));
         }
         return result;
+    }
+
+    /** The repeatability in the rule's unit: fiber strain only, as ground strain (÷ the top trace's cable coupling). */
+    private static double repeatability(CyclePlan plan, ThresholdRule rule, Observation top, EvaluationProperties properties) {
+        if (rule.metric() != com.goafwatch.threshold.Metric.FIBER_STRAIN || top == null || top.evidence().cableId() == null) {
+            return 0;
+        }
+        MonitoringLayout.CableRef cable = plan.layout().cables().get(top.evidence().cableId());
+        return cable == null || cable.coupling() <= 0 ? 0 : properties.repeatabilityUe() / cable.coupling();
     }
 
     RuleValue value(long parcelId, long ruleId) {

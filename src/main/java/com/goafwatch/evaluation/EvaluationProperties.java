@@ -18,10 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           adjacent fiber samples (the gauge length: 3 samples at 1 m spacing)
  * @param overdueFactor      a lone trace's unconfirmed level is raised anyway (marked unconfirmed) when no later
  *                           trace came within this many of the cable's reading intervals
+ * @param repeatabilityUe    the interrogator's repeatability at the fiber (µε; PPP-BOTDA ±25 µε, docs/domain.md
+ *                           "Brillouin sensing"): a second trace confirms a strain level when it reaches the threshold
+ *                           less this ÷ the cable's coupling — a growing exceedance is not held back by noise in the
+ *                           confirming trace, while a one-sample spike (the next trace near 0) still never confirms
  */
 @ConfigurationProperties("goafwatch.evaluation")
 public record EvaluationProperties(@DefaultValue("5m") Duration interval, @DefaultValue("3s") Duration afterIngestDelay,
         @DefaultValue("1m") Duration traceBucket, @DefaultValue("150") double neighbourDistanceM,
         @DefaultValue("true") boolean onIngest, @DefaultValue("10s") Duration firstCycleAfter,
-        @DefaultValue("3") int confirmationSamples, @DefaultValue("1.5") double overdueFactor) {
+        @DefaultValue("3") int confirmationSamples, @DefaultValue("1.5") double overdueFactor,
+        @DefaultValue("25") double repeatabilityUe) {
 }

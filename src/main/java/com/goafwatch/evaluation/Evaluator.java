@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 
 import com.goafwatch.alert.AlertLifecycle;
 import com.goafwatch.alert.FlagChange;
+import com.goafwatch.alert.SilentSensor;
 import com.goafwatch.security.Actor;
 import com.goafwatch.threshold.Evidence;
 import com.goafwatch.threshold.Level;
@@ -110,7 +111,7 @@ public class Evaluator {
             if (j.stored()) {
                 changes.add(new FlagChange(projectId, j.parcel().phaseId(), j.parcel().id(), j.parcel().code(), j.rule(), j.result().change(),
                         after.level(), j.before().level(), after.noData(), j.before().noData() && !after.noData(), j.value().value(),
-                        threshold, evidence, now));
+                        threshold, evidence, now, after.noData() || j.before().noData() ? sensors(layout, j, readings) : List.of()));
             }
             String status = after.noData() ? "no_data" : after.level() != null ? "flagged" : "ok";
             Double value = j.value().value() == null ? null : Math.round(j.value().value() * 1000) / 1000.0;
@@ -149,6 +150,18 @@ public class Evaluator {
             return new Judged(parcel, rule, value, before, new LevelTracker.Result(before, LevelTracker.Change.NONE), first);
         }
         return new Judged(parcel, rule, value, before, new LevelTracker(rule).evaluate(before, value.value(), newest, now), first);
+    }
+
+    /** The cables (fiber rules) or markers (marker rules) the rule reads on the parcel: a no-data alert is theirs. */
+    private static List<SilentSensor> sensors(MonitoringLayout layout, Judged j, CycleReadings readings) {
+        long parcelId = j.parcel().id();
+        Instant newest = readings.newest(j.rule(), parcelId);
+        if (j.rule().metric().fiber()) {
+            return layout.cablesByParcel().getOrDefault(parcelId, List.of()).stream().map(s -> layout.cables().get(s.cableId()))
+                    .filter(java.util.Objects::nonNull).distinct().map(c -> new SilentSensor("cable", c.id(), c.code(), newest)).toList();
+        }
+        return layout.markersByParcel().getOrDefault(parcelId, List.of()).stream()
+                .map(m -> new SilentSensor("marker", m.id(), m.code(), newest)).toList();
     }
 
     private static Flag.Unconfirmed unconfirmed(Judged j, Map<Observation, Evidence> located) {

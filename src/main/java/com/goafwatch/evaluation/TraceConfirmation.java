@@ -37,6 +37,16 @@ final class TraceConfirmation {
      */
     static Decision decide(ThresholdRule rule, List<Observation> perTrace, Double sustained, int samples, Instant now,
             long intervalSeconds, double overdueFactor) {
+        return decide(rule, perTrace, sustained, samples, now, intervalSeconds, overdueFactor, 0);
+    }
+
+    /**
+     * @param repeatability the measurement's repeatability in the rule's unit: a confirming trace (or the held
+     *                      value) confirms a level when it reaches the threshold less this; the level judged is
+     *                      still the top trace's own
+     */
+    static Decision decide(ThresholdRule rule, List<Observation> perTrace, Double sustained, int samples, Instant now,
+            long intervalSeconds, double overdueFactor, double repeatability) {
         if (perTrace.isEmpty()) {
             return new Decision(null, null, null);
         }
@@ -47,8 +57,8 @@ final class TraceConfirmation {
             best = new Observation(top.time(), Math.min(sustained, top.value()), top.evidence()
                     .noted("held over " + samples + " adjacent samples of one trace"), top.locate());
         }
-        if (rank(rule, top.value()) <= (best == null ? -1 : rank(rule, best.value()))) {
-            // nothing above what is confirmed: the top trace is judged as it is
+        if (rank(rule, top.value()) <= (best == null ? -1 : rank(rule, best.value() + repeatability))) {
+            // nothing above what is confirmed (within the repeatability): the top trace is judged as it is
             return new Decision(top, null, null);
         }
         boolean newer = perTrace.stream().anyMatch(o -> o.time().isAfter(top.time()));

@@ -102,8 +102,14 @@ class ScriptedEvaluationTest extends IntegrationTest {
         CycleReport quiet = evaluator.evaluate(site.projectId, null, silent, "test");
         assertThat(quiet.transitions()).isEqualTo(2); // A and B
         assertThat(evaluator.flags(site.projectId, site.parcelB).values().iterator().next().status()).isEqualTo("no_data");
-        assertThat((List<Object>) api().get("/api/v1/alerts?project=" + site.projectId + "&kind=no_data&state=open").json("$.alerts"))
-                .hasSize(2);
+        // one silent cable (T-1 crosses A and B): one no-data alert naming both parcels, and one summary line
+        var noData = api().get("/api/v1/alerts?project=" + site.projectId + "&kind=no_data&state=open");
+        assertThat((List<Object>) noData.json("$.alerts")).hasSize(1);
+        assertThat((String) noData.json("$.alerts[0].sensorKind")).isEqualTo("cable");
+        assertThat((String) noData.json("$.alerts[0].sensorCode")).isEqualTo("T-1");
+        assertThat((List<String>) noData.json("$.alerts[0].evidence.affected[*].parcelCode")).containsExactlyInAnyOrder("A", "B");
+        assertThat((List<String>) noData.json("$.noData[0].parcels")).containsExactlyInAnyOrder("A", "B");
+        assertThat((Object) noData.json("$.noData[0].silentTo")).isNull();
         assertThat((String) api().get("/api/v1/parcels/" + site.parcelA + "/flags").json("$.level")).isEqualTo("yellow");
         assertThat((String) api().get("/api/v1/parcels/" + site.parcelB + "/flags").json("$.level")).isEqualTo("no_data");
 
@@ -112,6 +118,8 @@ class ScriptedEvaluationTest extends IntegrationTest {
         awaitDrained();
         evaluator.evaluate(site.projectId, null, silent.plusSeconds(61), "test");
         assertThat((List<Object>) api().get("/api/v1/alerts?project=" + site.projectId + "&state=open").json("$.alerts")).isEmpty();
+        // the summary now says when the cable's data came back
+        assertThat((String) api().get("/api/v1/alerts?project=" + site.projectId + "&kind=no_data").json("$.noData[0].silentTo")).isNotNull();
         assertThat((String) api().get("/api/v1/parcels/" + site.parcelA + "/flags").json("$.level")).isEqualTo("ok");
         // only transitions are stored: the first state and 6 changes of A, the first state and 2 changes of B, over 13
         // evaluations — not a row per evaluation

@@ -54,6 +54,28 @@ class TraceConfirmationTest {
         assertThat(d.reason()).contains("not seen in the following trace");
     }
 
+    /** Repeatability 62.5 µε (25 µε at the fiber ÷ coupling 0.4): red 2000 is confirmed by a trace at 1937.5 or more. */
+    @Test
+    void aConfirmingTraceCountsWithinTheRepeatability() {
+        Instant now = T0.plusSeconds(25 * 3600);
+        // a growing exceedance: 2040 then 1991 (noise), at the limit within the repeatability → red stands
+        TraceConfirmation.Decision held = TraceConfirmation.decide(RULE, List.of(trace(0, 2040), trace(24, 1991)), 1850.0, 3, now, DAY, 1.5,
+                62.5);
+        assertThat(held.judged().value()).isEqualTo(2040.0);
+        assertThat(held.unconfirmed()).isNull();
+        // exactly at 2000 − 62.5: confirmed; just below: not
+        assertThat(TraceConfirmation.decide(RULE, List.of(trace(0, 2040), trace(24, 1937.5)), null, 3, now, DAY, 1.5, 62.5).unconfirmed())
+                .isNull();
+        TraceConfirmation.Decision below = TraceConfirmation.decide(RULE, List.of(trace(0, 2040), trace(24, 1937.4)), null, 3, now, DAY, 1.5,
+                62.5);
+        assertThat(below.judged().value()).isEqualTo(1937.4);
+        assertThat(below.unconfirmed().value()).isEqualTo(2040.0);
+        // a one-sample spike: the next trace is near 0, far outside the repeatability
+        TraceConfirmation.Decision spike = TraceConfirmation.decide(RULE, List.of(trace(0, 2600), trace(24, 40)), 30.0, 3, now, DAY, 1.5, 62.5);
+        assertThat(spike.judged().value()).isEqualTo(40.0);
+        assertThat(spike.unconfirmed().value()).isEqualTo(2600.0);
+    }
+
     @Test
     void aWideExceedanceIsConfirmedSpatially() {
         TraceConfirmation.Decision d = decide(2450.0, 1, trace(0, 2600));
