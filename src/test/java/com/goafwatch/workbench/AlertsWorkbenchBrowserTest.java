@@ -111,8 +111,7 @@ class AlertsWorkbenchBrowserTest extends IntegrationTest {
             for (String view : List.of("admin", "import", "levelling")) {
                 assertThat(page.browser.findElement(By.cssSelector("[data-view=" + view + "]")).isDisplayed()).as(view).isFalse();
             }
-            page.click("#alert-list li[data-alert='" + alertA + "'] .show-history");
-            page.wait.until(d -> !page.all("#alert-list li[data-alert='" + alertA + "'] .history li[data-kind=raised]").isEmpty());
+            page.openHistoryAndAwait(alertA, "li[data-kind=raised]", "");
             assertThat(page.consoleErrors()).isEmpty();
         }
     }
@@ -150,8 +149,7 @@ class AlertsWorkbenchBrowserTest extends IntegrationTest {
                 assertThat(jdbc.sql("SELECT comment FROM alert_event WHERE alert_id = ? AND kind = 'acknowledged'").param(alert)
                         .query(String.class).list()).containsExactly(comment);
             }
-            page.click("#alert-list li[data-alert='" + alertB + "'] .show-history");
-            page.awaitText("#alert-list li[data-alert='" + alertB + "'] .history li[data-kind=acknowledged]", comment);
+            page.openHistoryAndAwait(alertB, "li[data-kind=acknowledged]", comment);
             assertThat(page.find("#alert-list li[data-alert='" + alertB + "'] .history li[data-kind=raised]").getText()).contains("raised");
 
             page.language("预警");

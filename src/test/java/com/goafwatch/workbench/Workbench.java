@@ -65,6 +65,26 @@ final class Workbench implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
+    /**
+     * Opens an alert's history and waits for a text in it. The list is redrawn whenever a live event arrives (an
+     * acknowledgement sends one), which closes an open history: so the button is pressed again whenever the
+     * history is hidden, until the text shows.
+     */
+    void openHistoryAndAwait(long alertId, String historyCss, String text) {
+        String li = "#alert-list li[data-alert='" + alertId + "']";
+        wait.until(d -> {
+            if (d.findElements(By.cssSelector(li + " .history " + historyCss)).stream().anyMatch(e -> e.getText().contains(text))) {
+                return true;
+            }
+            // pressed only while the history is hidden: a press on an open one would close it
+            if (d.findElements(By.cssSelector(li + " .history")).stream().noneMatch(WebElement::isDisplayed)) {
+                d.findElements(By.cssSelector(li + " .show-history")).stream().filter(WebElement::isDisplayed).findFirst()
+                        .ifPresent(WebElement::click);
+            }
+            return false;
+        });
+    }
+
     void awaitText(String css, String text) {
         wait.until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text)));
     }
