@@ -172,7 +172,10 @@ function flagItem(f) {
     f.value != null ? h('div', { class: 'small' }, `${t('value')} ${num(f.value, 2)} ${unit(f.unit)}`,
       f.threshold != null ? ` · ${t('threshold')} ${num(f.threshold, 2)}` : '',
       where ? ` · ${t('evidence')}: ${where}` : '', e.time ? ` · ${formatTime(e.time)}` : '',
-      f.since ? ` · ${t('since')} ${formatTime(f.since)}` : '') : null);
+      f.since ? ` · ${t('since')} ${formatTime(f.since)}` : '') : null,
+    // a level resting on a single trace: shown, not raised, until a second trace or the spatial test confirms it
+    f.unconfirmed ? h('div', { class: 'small unconfirmed' }, badge('level', f.unconfirmed.level, t('level_' + f.unconfirmed.level)), ' ',
+      t('unconfirmed'), ` · ${t('value')} ${num(f.unconfirmed.value, 2)} ${unit(f.unit)}`) : null);
 }
 
 /** Threshold values per level of the matching rules, in the rule's unit (percent rules scale their control value). */

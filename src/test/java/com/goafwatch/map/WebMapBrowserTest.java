@@ -187,6 +187,34 @@ class WebMapBrowserTest extends IntegrationTest {
         assertThat(consoleErrors()).isEmpty();
     }
 
+    /**
+     * A level resting on one trace (a single-sample spike on the newest trace) is shown in the parcel's panel as
+     * unconfirmed, with its value, and no alert is raised for it.
+     */
+    @Test
+    void anUnconfirmedLevelIsShownInThePanelWithoutAnAlert() throws Exception {
+        // on parcel A this rule takes the place of the project's unfiltered one (parcel over project)
+        site.rule("""
+                {"parcelId": %d, "name": "strain filtered", "metric": "fiber_strain", "statistic": "max_abs", "windowSeconds": 3600,
+                 "unit": "ue", "yellow": 1000, "red": 2000, "spikeFilter": true}""".formatted(site.parcelA));
+        Instant spikeAt = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.HOURS).plus(60, ChronoUnit.MINUTES);
+        site.send(site.trace(spikeAt, d -> d == 90 ? 2600 : 0, d -> 16));
+        awaitDrained();
+        evaluator.evaluate(site.projectId, null, spikeAt.plusSeconds(60), "test");
+        assertThat(count("alert WHERE parcel_id = " + site.parcelA + " AND rule_name = 'strain filtered'")).as("nothing raised for a lone trace")
+                .isZero();
+        var flags = api().get("/api/v1/parcels/" + site.parcelA + "/flags");
+        assertThat((List<String>) flags.json("$.flags[?(@.rule == 'strain filtered')].unconfirmed.level")).as(flags.body()).containsExactly("red");
+        signIn();
+        WebElement parcel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("path.parcel-A")));
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(parcel, 0, parcel.getRect().getHeight() / 4).click().perform();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#tab-parcel .parcel-code"), "A"));
+        WebElement unconfirmed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#tab-parcel .flags .unconfirmed")));
+        assertThat(unconfirmed.getText()).contains("unconfirmed").contains("2600");
+        screenshot("05-unconfirmed-level");
+        assertThat(consoleErrors()).isEmpty();
+    }
+
     @Test
     void acknowledgingAnAlertUpdatesTheList() throws Exception {
         signIn();
