@@ -17,7 +17,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /** Request and response adjustments OGC clients rely on, applied before security so access rules see the same path. */
 @Configuration
-class TrailingSlashConfig {
+class OgcClientFilters {
 
     /** The media type the landing page announces for its service-desc link (OGC API - Features Part 1, 7.2.4). */
     static final String OPENAPI_JSON = "application/vnd.oai.openapi+json;version=3.0";
