@@ -222,7 +222,8 @@ class WebMapBrowserTest extends IntegrationTest {
         item.findElement(By.cssSelector("textarea.ack-comment")).sendKeys("checked the trench, no cracks");
         item.findElement(By.cssSelector("button.ack")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alert-list li.alert.state-acknowledged")));
-        assertThat(browser.findElement(By.cssSelector("#alert-list li.alert .small")).getText()).contains(username);
+        // a live event may redraw the list between finding the line and reading it: the condition re-finds it
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#alert-list li.alert.state-acknowledged .small"), username));
         String state = jdbc.sql("SELECT state || ' ' || acknowledged_by FROM alert WHERE project_id = ?").param(site.projectId)
                 .query(String.class).single();
         assertThat(state).isEqualTo("acknowledged " + username);
