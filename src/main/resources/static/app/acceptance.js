@@ -3,7 +3,7 @@
 // against the verdict needs the explicit override and its reason; the server checks both and its refusal is shown
 // where the form is. Reports of the phase are in reports.js.
 import { get, post } from './api.js';
-import { t, formatTime } from './i18n.js';
+import { t, formatTime, message } from './i18n.js';
 import { h, fill } from './dom.js';
 import { num, unit, badge } from './format.js';
 import { ReportList } from './reports.js';
@@ -11,9 +11,9 @@ import { ReportList } from './reports.js';
 const RANK = { viewer: 1, engineer: 2, admin: 3 };
 const CRITERIA = ['minQaPassRate', 'minQaTests', 'minCoreStrengthMpa', 'maxReinjectionShare', 'maxFluidLoss', 'minWaveVelocityMs',
   'minGroutTakeM3PerMu', 'minObservationDays', 'stabilityMonths', 'maxSettlementMm', 'maxSettlementRateMmPerDay', 'maxGroundStrainUe',
-  'noOpenOrangeRedAlerts'];
+  'noOpenOrangeRedAlerts', 'maxTiltMmPerM', 'maxCurvaturePerKm', 'neighbourDistanceM'];
 
-const verdictBadge = v => badge('verdict', v, t('verdict_' + v));
+const verdictBadge = v => badge('verdict', v, t(v));
 
 export class AcceptanceView {
   constructor(app) {
@@ -58,12 +58,12 @@ export class AcceptanceView {
     this.body.querySelector('#acc-summary').textContent = t('accSummary', { meets: num(a.meetsMu, 1), total: num(a.totalMu, 1),
       n: a.parcelCount, from: formatTime(a.windowFrom), to: formatTime(a.windowTo) });
     fill(this.body.querySelector('#acc-parcels'), a.parcels.map(p => h('tr', { dataset: { parcel: p.code, verdict: p.verdict } },
-      h('td', { class: 'code' }, p.code), h('td', { class: 'parcel-status' }, t('status_' + p.status)),
+      h('td', { class: 'code' }, p.code), h('td', { class: 'parcel-status' }, t('status.' + p.status)),
       h('td', null, verdictBadge(p.verdict)),
       h('td', null, h('ul', { class: 'evidence' }, p.criteria.map(c => h('li', { dataset: { criterion: c.criterion } },
-        verdictBadge(c.verdict), ' ', t('crit_' + c.criterion), ' ',
+        verdictBadge(c.verdict), ' ', t(c.criterion), ' ',
         h('span', { class: 'small' }, c.value != null ? `${num(c.value, 3)} ${unit(c.unit)} · ` : '',
-          c.limit != null ? `${t('threshold')} ${num(c.limit, 3)} · ` : '', c.detail ?? ''))))))));
+          c.limit != null ? `${t('threshold')} ${num(c.limit, 3)} · ` : '', message(c.message, c.args, c.detail)))))))));
     this.choices();
   }
 

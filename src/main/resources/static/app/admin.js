@@ -132,7 +132,7 @@ export class AdminView {
     const rows = list.map(c => {
       const tr = h('tr', { dataset: { channel: c.id } },
         h('td', null, c.name), h('td', null, c.kind), h('td', { class: 'small' }, c.url, c.topic ? ` · ${c.topic}` : ''),
-        h('td', null, t('level_' + c.minLevel)), h('td', null, c.enabled ? t('enabled') : t('disabled')),
+        h('td', null, t('level.' + c.minLevel)), h('td', null, c.enabled ? t('enabled') : t('disabled')),
         h('td', null, h('button', { type: 'button', class: 'send-test' }, t('sendTest')), ' ',
           h('button', { type: 'button', class: 'delete-channel secondary' }, t('delete'))),
         h('td', { class: 'test-answer' }));
@@ -156,7 +156,7 @@ export class AdminView {
       h('select', { name: 'kind', 'aria-label': 'kind' }, options(CHANNEL_KINDS, 'webhook')),
       h('input', { name: 'url', required: true, placeholder: 'https://…', size: 40, autocomplete: 'off' }),
       h('input', { name: 'topic', placeholder: t('mqttTopic'), autocomplete: 'off' }),
-      h('select', { name: 'minLevel', 'aria-label': t('minLevel') }, options(['blue', 'yellow', 'orange', 'red'], 'blue', l => t('level_' + l))),
+      h('select', { name: 'minLevel', 'aria-label': t('minLevel') }, options(['blue', 'yellow', 'orange', 'red'], 'blue', l => t('level.' + l))),
       h('button', { type: 'submit' }, t('createChannel')),
       h('ul', { class: 'problems' }));
     form.addEventListener('submit', async e => {

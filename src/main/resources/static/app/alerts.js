@@ -63,7 +63,7 @@ export class AlertList {
     const a = await get(`/api/v1/alerts/${li.dataset.alert}`);
     fill(box, (a.events || []).map(e => h('li', { class: 'event', dataset: { kind: e.kind } },
       h('b', null, t('event_' + e.kind)), ' ', formatTime(e.at),
-      e.level ? [' ', badge('level', e.level, t('level_' + e.level))] : null,
+      e.level ? [' ', badge('level', e.level, t('level.' + e.level))] : null,
       e.value != null ? ` ${num(e.value, 2)}` : '', e.actor ? ` · ${e.actor}` : '',
       e.comment ? h('div', { class: 'small event-comment' }, e.comment) : null)));
     box.hidden = false;
@@ -71,7 +71,7 @@ export class AlertList {
 
   item(a, pickable = false) {
     const level = a.kind === 'no_data' ? 'no_data' : a.level;
-    const name = a.kind === 'no_data' ? t('kind_no_data') : t('level_' + a.level);
+    const name = a.kind === 'no_data' ? t('kind_no_data') : t('level.' + a.level);
     const write = this.panel.canWrite() && a.state !== 'cleared';
     return h('li', { class: `alert state-${a.state}`, dataset: { alert: a.id, parcel: a.parcelId } },
       pickable && write && a.state === 'raised' ? h('input', { type: 'checkbox', class: 'pick', value: a.id, 'aria-label': t('select') }) : null,

@@ -20,7 +20,7 @@ function thresholdLines(thresholds, symmetric) {
   for (const th of thresholds) {
     for (const sign of symmetric ? [1, -1] : [1]) {
       lines.push({ yAxis: sign * th.value, lineStyle: { color: LEVEL_COLOURS[th.level], type: 'dashed', width: 1.5 },
-        label: { formatter: t('chartThreshold', { level: t('level_' + th.level) }), color: LEVEL_COLOURS[th.level] } });
+        label: { formatter: t('chartThreshold', { level: t('level.' + th.level) }), color: LEVEL_COLOURS[th.level] } });
     }
   }
   return lines;

@@ -1,12 +1,13 @@
 // UI strings in English and Chinese. The language follows the browser unless the user picked one.
+// The shared terms (statuses, levels, verdicts, criteria, units, QA terms) are not here: they come from the server's
+// message catalogue (GET /api/v1/messages, the same words the reports use), loaded once by loadCatalogue().
+import { get } from './api.js';
 const STRINGS = {
   en: {
     searchParcel: 'Find parcel by code', liveTitle: 'Live updates', logout: 'Sign out', layers: 'Layers', phases: 'Phases',
     parcels: 'Parcels', cables: 'Fiber cables', markers: 'Settlement markers', boreholes: 'Boreholes',
     tabParcel: 'Parcel', tabCable: 'Cable', tabAlerts: 'Alerts', clickParcel: 'Click a parcel on the map.',
     clickCable: 'Click a cable on the map.', allLevels: 'All levels', allPhases: 'All phases', state_open: 'Open', state_all: 'All',
-    level_red: 'Red', level_orange: 'Orange', level_yellow: 'Yellow', level_blue: 'Blue', level_ok: 'Within limits',
-    level_no_data: 'No data', level_unknown: 'Not yet evaluated', level_not_monitored: 'Not monitored', level_pending: 'Pending',
     code: 'Code', phase: 'Phase', status: 'Status', area: 'Area', mu: 'mu', landUse: 'Land use', flagLevel: 'Flag level',
     flags: 'Current flags', noFlags: 'No rules apply to this parcel.', unconfirmed: 'unconfirmed (one trace, awaiting the next)', openAlerts: 'Open alerts', noAlerts: 'No alerts.',
     acknowledge: 'Acknowledge', comment: 'Comment', addComment: 'Add comment', commentPlaceholder: 'What was checked or done',
@@ -15,15 +16,10 @@ const STRINGS = {
     groundStrain: 'ground strain (µε)', settlementMm: 'settlement (mm)', chainage: 'chainage (m)', strain: 'strain (µε)',
     temperature: 'temperature (°C)', profileAt: 'Profile at', traceTime: 'trace', window: 'Period', days: 'd',
     value: 'value', threshold: 'threshold', evidence: 'evidence', at: 'at', cable: 'cable', fiberDistance: 'fiber distance',
-    strainLegend: 'ground strain |ε| (µε)', fiberLength: 'Fiber length', installation: 'Installation', coupling: 'Coupling',
-    status_planned: 'planned', status_treating: 'treating', status_treated: 'treated', status_monitoring: 'monitoring',
-    status_accepted: 'accepted', status_rejected: 'rejected', saved: 'Saved', failed: 'Failed', notFound: 'No parcel with code',
+    strainLegend: 'ground strain |ε| (µε)', fiberLength: 'Fiber length', installation: 'Installation', coupling: 'Coupling', saved: 'Saved', failed: 'Failed', notFound: 'No parcel with code',
     phaseLabel: 'Phase {n}', chartThreshold: '{level} limit', worstAt: '{cable} at {d} m', markerCount: '{n} markers',
     readOnly: 'Viewers cannot acknowledge alerts.', kind_no_data: 'no data',
-    acceptance: 'Acceptance criteria', phaseReport: 'Phase acceptance report (PDF)', generating: 'Generating the report…', verdict_meets: 'meets', verdict_does_not_meet: 'does not meet',
-    verdict_insufficient_data: 'insufficient data', crit_qa_pass_rate: 'QA pass rate', crit_grout_take: 'Grout take',
-    crit_observation_period: 'Observation period', crit_settlement_cumulative: 'Cumulative settlement',
-    crit_settlement_rate: 'Settlement rate', crit_fiber_strain: 'Fiber strain (class I)', crit_open_alerts: 'Open orange/red alerts',
+    acceptance: 'Acceptance criteria', phaseReport: 'Phase acceptance report (PDF)', generating: 'Generating the report…',
     state_raised: 'Raised', state_acknowledged: 'Acknowledged', state_cleared: 'Cleared', allKinds: 'All kinds', kind_threshold: 'Threshold',
     allParcels: 'All parcels', selectAll: 'Select all raised', bulkAcknowledge: 'Acknowledge selected', select: 'select',
     commentRequired: 'A comment is required.', noneSelected: 'No alert selected.', acknowledgedCount: '{n} alerts acknowledged',
@@ -67,6 +63,8 @@ const STRINGS = {
     ac_minObservationDays: 'Observation at least (days)', ac_stabilityMonths: 'Stability window (months)',
     ac_maxSettlementMm: 'Settlement in the window at most (mm)', ac_maxSettlementRateMmPerDay: 'Settlement rate at most (mm/d)',
     ac_maxGroundStrainUe: 'Ground strain at most (µε)', ac_noOpenOrangeRedAlerts: 'No open orange or red alert',
+    ac_maxTiltMmPerM: 'Tilt between neighbouring markers at most (mm/m)', ac_maxCurvaturePerKm: 'Curvature at most (mm/m² = 10⁻³/m)',
+    ac_neighbourDistanceM: 'Markers are neighbours up to (m)',
     repTitle: 'Reports of the phase', repVerifyFile: 'Verify a copy', repFormat: 'Format', repGenerate: 'Generate report',
     repDownload: 'Download', repVerify: 'Verify', repNone: 'No report generated yet.', repGenerated: 'Report #{id} generated.',
     repVerifying: 'Verifying…', repMatches: 'identical to stored report {ids}', repNoMatch: 'matches no stored report (altered or unknown)',
@@ -76,8 +74,6 @@ const STRINGS = {
     parcels: '治理地块', cables: '光纤光缆', markers: '沉降观测点', boreholes: '钻孔',
     tabParcel: '地块', tabCable: '光缆', tabAlerts: '预警', clickParcel: '请在地图上点击地块。',
     clickCable: '请在地图上点击光缆。', allLevels: '全部级别', allPhases: '全部分期', state_open: '未关闭', state_all: '全部',
-    level_red: '红色', level_orange: '橙色', level_yellow: '黄色', level_blue: '蓝色', level_ok: '未超限',
-    level_no_data: '无数据', level_unknown: '尚未评估', level_not_monitored: '未监测', level_pending: '待确认',
     code: '编号', phase: '分期', status: '状态', area: '面积', mu: '亩', landUse: '用地性质', flagLevel: '预警级别',
     flags: '当前判定', noFlags: '该地块没有适用的阈值规则。', unconfirmed: '待确认（仅一次测量，等待下一次）', openAlerts: '未关闭预警', noAlerts: '暂无预警。',
     acknowledge: '确认', comment: '备注', addComment: '添加备注', commentPlaceholder: '检查或处置情况',
@@ -86,14 +82,10 @@ const STRINGS = {
     groundStrain: '地表应变 (µε)', settlementMm: '沉降量 (mm)', chainage: '里程 (m)', strain: '应变 (µε)',
     temperature: '温度 (°C)', profileAt: '剖面时刻', traceTime: '测量', window: '时段', days: '天',
     value: '数值', threshold: '阈值', evidence: '依据', at: '位于', cable: '光缆', fiberDistance: '光纤距离',
-    strainLegend: '地表应变 |ε| (µε)', fiberLength: '光纤长度', installation: '布设方式', coupling: '耦合系数',
-    status_planned: '规划', status_treating: '治理中', status_treated: '已治理', status_monitoring: '监测中',
-    status_accepted: '已验收', status_rejected: '未通过', saved: '已保存', failed: '失败', notFound: '未找到地块',
+    strainLegend: '地表应变 |ε| (µε)', fiberLength: '光纤长度', installation: '布设方式', coupling: '耦合系数', saved: '已保存', failed: '失败', notFound: '未找到地块',
     phaseLabel: '{n}期', chartThreshold: '{level}阈值', worstAt: '{cable} 光纤 {d} m 处', markerCount: '{n} 个观测点',
     readOnly: '查看者不能确认预警。', kind_no_data: '无数据',
-    acceptance: '验收判定', phaseReport: '本期验收报告（PDF）', generating: '正在生成报告…', verdict_meets: '满足', verdict_does_not_meet: '不满足', verdict_insufficient_data: '数据不足',
-    crit_qa_pass_rate: '检测合格率', crit_grout_take: '注浆量', crit_observation_period: '观测期', crit_settlement_cumulative: '累计沉降',
-    crit_settlement_rate: '沉降速率', crit_fiber_strain: '光纤应变（I级）', crit_open_alerts: '未关闭橙/红色预警',
+    acceptance: '验收判定', phaseReport: '本期验收报告（PDF）', generating: '正在生成报告…',
     state_raised: '已触发', state_acknowledged: '已确认', state_cleared: '已解除', allKinds: '全部类型', kind_threshold: '超阈值',
     allParcels: '全部地块', selectAll: '全选已触发', bulkAcknowledge: '批量确认', select: '选择',
     commentRequired: '请填写备注。', noneSelected: '未选择预警。', acknowledgedCount: '已确认 {n} 条预警',
@@ -137,6 +129,8 @@ const STRINGS = {
     ac_minObservationDays: '观测期不少于（天）', ac_stabilityMonths: '稳定性评价期（月）',
     ac_maxSettlementMm: '评价期内沉降不超过 (mm)', ac_maxSettlementRateMmPerDay: '沉降速率不超过 (mm/d)',
     ac_maxGroundStrainUe: '地表应变不超过 (µε)', ac_noOpenOrangeRedAlerts: '无未关闭的橙色或红色预警',
+    ac_maxTiltMmPerM: '相邻沉降点倾斜不超过 (mm/m)', ac_maxCurvaturePerKm: '曲率不超过 (mm/m²，即 10⁻³/m)',
+    ac_neighbourDistanceM: '相邻沉降点最大间距 (m)',
     repTitle: '本期报告', repVerifyFile: '核验副本', repFormat: '格式', repGenerate: '生成报告',
     repDownload: '下载', repVerify: '核验', repNone: '尚未生成报告。', repGenerated: '已生成报告 #{id}。',
     repVerifying: '正在核验…', repMatches: '与存档报告 {ids} 完全一致', repNoMatch: '与任何存档报告均不一致（已改动或未知）',
@@ -148,9 +142,39 @@ let language = localStorage.getItem('goafwatch.lang')
 
 export function lang() { return language; }
 
+const CATALOGUE = { en: {}, zh: {} };
+
+/** Loads the server's catalogue of both languages (before the first render, so a switch needs no request). */
+export async function loadCatalogue() {
+  const [en, zh] = await Promise.all([get('/api/v1/messages?lang=en'), get('/api/v1/messages?lang=zh')]);
+  CATALOGUE.en = en;
+  CATALOGUE.zh = zh;
+}
+
+/** Whether the page or the catalogue has a text for the key. */
+export function has(key) {
+  return (STRINGS.en[key] ?? CATALOGUE.en[key]) !== undefined;
+}
+
 export function t(key, vars = {}) {
-  const s = STRINGS[language][key] ?? STRINGS.en[key] ?? key;
+  const s = STRINGS[language][key] ?? CATALOGUE[language][key] ?? STRINGS.en[key] ?? CATALOGUE.en[key] ?? key;
   return s.replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? '');
+}
+
+/**
+ * A server-made sentence (a message key and its arguments, as the acceptance API gives each criterion) in the page's
+ * language, from the catalogue the reports use; its placeholders are java.util.Formatter's (%s, %d, %.Nf). The server's
+ * English text when the catalogue lacks the key.
+ */
+export function message(key, args = [], fallback = '') {
+  const s = key ? (CATALOGUE[language][key] ?? CATALOGUE.en[key]) : undefined;
+  if (s === undefined) return fallback ?? '';
+  let i = 0;
+  return s.replace(/%(?:\.(\d+))?([sdf%])/g, (m, digits, conv) => {
+    if (conv === '%') return '%';
+    const v = args[i++];
+    return conv === 'f' && digits !== undefined ? Number(v).toFixed(Number(digits)) : String(v ?? '');
+  });
 }
 
 export function setLanguage(next) {

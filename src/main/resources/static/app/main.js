@@ -1,6 +1,6 @@
 // Boot: who is signed in, which projects they see, then the map, the panel and live updates.
 import { get, useCsrf } from './api.js';
-import { t, apply, lang, setLanguage } from './i18n.js';
+import { t, apply, lang, setLanguage, loadCatalogue } from './i18n.js';
 import { SiteMap, LEVEL_COLOURS, STRAIN_CLASSES } from './map.js';
 import { Panel } from './panel.js';
 import { h, fill } from './dom.js';
@@ -26,7 +26,7 @@ const swatch = colour => h('span', { class: 'swatch', style: { background: colou
 
 function legend() {
   fill(document.getElementById('level-swatches'), ['red', 'orange', 'yellow', 'blue', 'ok', 'no_data', 'unknown', 'not_monitored']
-    .map(l => h('div', null, swatch(LEVEL_COLOURS[l]), t('level_' + l))));
+    .map(l => h('div', null, swatch(LEVEL_COLOURS[l]), t('level.' + l))));
   let lower = 0;
   fill(document.getElementById('strain-swatches'), h('div', { class: 'small' }, t('strainLegend')), STRAIN_CLASSES.map(([limit, colour]) => {
     const text = limit === Infinity ? `> ${lower}` : `${lower}–${limit}`;
@@ -104,6 +104,8 @@ async function boot() {
   translate();
   app.session = await get('/api/v1/session');
   useCsrf(app.session.csrf);
+  await loadCatalogue();
+  translate();
   document.getElementById('logout-csrf').value = app.session.csrf ? app.session.csrf.token : '';
   document.getElementById('user').textContent = `${app.session.username} (${app.session.role})`;
   app.map = new SiteMap('map', app.session.map, {

@@ -76,7 +76,7 @@ export class SiteMap {
           dashArray: p.flagLevel === 'not_monitored' ? '3 3' : null,
         }),
       });
-      layer.bindTooltip(label(`${p.code} · ${t('level_' + p.flagLevel)}`), { sticky: true });
+      layer.bindTooltip(label(`${p.code} · ${t('level.' + p.flagLevel)}`), { sticky: true });
       layer.on('click', () => this.handlers.parcel(f));
       layer.addTo(this.groups.parcels);
       this.parcelLayers.set(p.code, layer);

@@ -1,6 +1,6 @@
 // The side panel: a parcel's facts, flags, alerts and charts; a cable's profile over time; the alert list (alerts.js).
 import { get, post } from './api.js';
-import { t, formatTime, lang } from './i18n.js';
+import { t, formatTime, lang, message } from './i18n.js';
 import { timeChart, profileChart } from './charts.js';
 import { maxAbs } from './map.js';
 import { h, fill } from './dom.js';
@@ -49,10 +49,10 @@ export class Panel {
       h('h3', { class: 'parcel-code' }, p.code),
       h('dl', { class: 'kv' },
         kv('phase', t('phaseLabel', { n: p.phase })),
-        kv('status', t('status_' + p.status), 'parcel-status'),
+        kv('status', t('status.' + p.status), 'parcel-status'),
         kv('area', `${num(p.areaMu, 2)} ${t('mu')}`, 'parcel-mu'),
         kv('landUse', p.landUse),
-        kv('flagLevel', badge('level', flags.level, t('level_' + flags.level)))),
+        kv('flagLevel', badge('level', flags.level, t('level.' + flags.level)))),
       h('h4', null, t('flags')),
       h('ul', { class: 'flags' }, flags.flags.length ? flags.flags.map(flagItem) : h('li', { class: 'small' }, t('noFlags'))),
       h('h4', null, t('openAlerts')),
@@ -88,11 +88,11 @@ export class Panel {
   /** The parcel's acceptance verdict, criterion by criterion (the decision itself is the panel's, recorded by an admin). */
   async acceptance(el, f) {
     const v = await get(`/api/v1/parcels/${f.id}/acceptance`);
-    const verdict = value => badge('verdict', value, t('verdict_' + value));
+    const verdict = value => badge('verdict', value, t(value));
     fill(el.querySelector('.acceptance-verdict'), verdict(v.verdict));
-    fill(el.querySelector('.acceptance'), v.criteria.map(c => h('li', null, verdict(c.verdict), ' ', t('crit_' + c.criterion),
+    fill(el.querySelector('.acceptance'), v.criteria.map(c => h('li', null, verdict(c.verdict), ' ', t(c.criterion),
       h('div', { class: 'small' }, c.value != null ? `${num(c.value, 3)} ${c.unit ?? ''} · ` : '',
-        `${t('threshold')} ${num(c.limit, 3)} · ${c.detail ?? ''}`))));
+        `${t('threshold')} ${num(c.limit, 3)} · ${message(c.message, c.args, c.detail)}`))));
   }
 
   async strainChart(el, f, flags, rules, from, to) {
@@ -168,13 +168,13 @@ function flagItem(f) {
   const e = f.evidence || {};
   const where = e.cable ? `${t('cable')} ${e.cable} ${e.chainageM != null ? `${t('at')} ${num(e.chainageM, 1)} m` : ''}`
     : (e.markers && e.markers.length ? e.markers.join(', ') : '');
-  return h('li', { class: 'flag' }, badge('level', level, t('level_' + level)), ' ', f.rule,
+  return h('li', { class: 'flag' }, badge('level', level, t('level.' + level)), ' ', f.rule,
     f.value != null ? h('div', { class: 'small' }, `${t('value')} ${num(f.value, 2)} ${unit(f.unit)}`,
       f.threshold != null ? ` · ${t('threshold')} ${num(f.threshold, 2)}` : '',
       where ? ` · ${t('evidence')}: ${where}` : '', e.time ? ` · ${formatTime(e.time)}` : '',
       f.since ? ` · ${t('since')} ${formatTime(f.since)}` : '') : null,
     // a level resting on a single trace: shown, not raised, until a second trace or the spatial test confirms it
-    f.unconfirmed ? h('div', { class: 'small unconfirmed' }, badge('level', f.unconfirmed.level, t('level_' + f.unconfirmed.level)), ' ',
+    f.unconfirmed ? h('div', { class: 'small unconfirmed' }, badge('level', f.unconfirmed.level, t('level.' + f.unconfirmed.level)), ' ',
       t('unconfirmed'), ` · ${t('value')} ${num(f.unconfirmed.value, 2)} ${unit(f.unit)}`) : null);
 }
 

@@ -36,7 +36,7 @@ export class ReportList {
     fill(this.section.querySelector('#rep-list'), reports.length ? reports.map(r => {
       const li = h('li', { dataset: { report: r.id } },
         h('b', null, `#${r.id}`), ` ${r.format.toUpperCase()} · ${r.language} · ${formatTime(r.generatedAt)} · `,
-        badge('verdict', r.verdict, t('verdict_' + r.verdict)), ` · ${Math.max(1, Math.round(r.sizeBytes / 1024))} KiB · `,
+        badge('verdict', r.verdict, t(r.verdict)), ` · ${Math.max(1, Math.round(r.sizeBytes / 1024))} KiB · `,
         h('a', { href: `/api/v1/reports/${r.id}/content`, download: '', class: 'download' }, t('repDownload')), ' ',
         h('button', { type: 'button', class: 'secondary verify' }, t('repVerify')),
         h('div', { class: 'small sha' }, `SHA-256 ${r.sha256}`),

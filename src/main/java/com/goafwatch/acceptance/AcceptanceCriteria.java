@@ -13,15 +13,19 @@ import java.util.List;
  * ground). Grout-take attenuation by hole order, 1 − mean take of order n ÷ mean take of order 1, must reach
  * {@code minGroutAttenuationOrder2} (0.3) and, when the project sets it, {@code minGroutAttenuationOrder3} (Shandong
  * cases quote 0.9; off by default, since it is a project's choice and the sample site's third-order holes take 62–75 %
- * less, not 90 %).
+ * less, not 90 %). Tilt and curvature between neighbouring markers (no further apart than {@code neighbourDistanceM}, 150 m as
+ * in the monitoring rules), from their settlement over the stability window, must stay within damage class I of the domain
+ * notes: {@code maxTiltMmPerM} 3 mm/m, {@code maxCurvaturePerKm} 0.2 × 10⁻³/m (the site-suitability bounds below which no
+ * evaluation is needed).
  */
 public record AcceptanceCriteria(Double minQaPassRate, Integer minQaTests, Double minCoreStrengthMpa, Double maxReinjectionShare,
         String maxFluidLoss, Double minWaveVelocityMs, Double minGroutTakeM3PerMu, Integer minObservationDays, Integer stabilityMonths,
         Double maxSettlementMm, Double maxSettlementRateMmPerDay, Double maxGroundStrainUe, Boolean noOpenOrangeRedAlerts,
-        Integer stabilityWindowDays, Double stableRateMmPerDay, Double minGroutAttenuationOrder2, Double minGroutAttenuationOrder3) {
+        Integer stabilityWindowDays, Double stableRateMmPerDay, Double minGroutAttenuationOrder2, Double minGroutAttenuationOrder3,
+        Double maxTiltMmPerM, Double maxCurvaturePerKm, Double neighbourDistanceM) {
 
     public static final AcceptanceCriteria DEFAULTS = new AcceptanceCriteria(1.0, 1, 9.0, 0.15, "minor", 2000.0, 0.0, 180, 6, 30.0,
-            0.167, 2000.0, true, 100, 0.04, 0.3, null);
+            0.167, 2000.0, true, 100, 0.04, 0.3, null, 3.0, 0.2, 150.0);
 
     /** Missing values take the defaults. */
     public AcceptanceCriteria withDefaults() {
@@ -33,7 +37,8 @@ public record AcceptanceCriteria(Double minQaPassRate, Integer minQaTests, Doubl
                 or(maxSettlementRateMmPerDay, d.maxSettlementRateMmPerDay), or(maxGroundStrainUe, d.maxGroundStrainUe),
                 or(noOpenOrangeRedAlerts, d.noOpenOrangeRedAlerts), or(stabilityWindowDays, d.stabilityWindowDays),
                 or(stableRateMmPerDay, d.stableRateMmPerDay), or(minGroutAttenuationOrder2, d.minGroutAttenuationOrder2),
-                or(minGroutAttenuationOrder3, d.minGroutAttenuationOrder3));
+                or(minGroutAttenuationOrder3, d.minGroutAttenuationOrder3), or(maxTiltMmPerM, d.maxTiltMmPerM),
+                or(maxCurvaturePerKm, d.maxCurvaturePerKm), or(neighbourDistanceM, d.neighbourDistanceM));
     }
 
     /** Every value outside its sensible range, named. */
@@ -55,6 +60,9 @@ public record AcceptanceCriteria(Double minQaPassRate, Integer minQaTests, Doubl
         range(p, "maxGroundStrainUe", maxGroundStrainUe, 0, 50_000);
         range(p, "minGroutAttenuationOrder2", minGroutAttenuationOrder2, 0, 1);
         range(p, "minGroutAttenuationOrder3", minGroutAttenuationOrder3, 0, 1);
+        range(p, "maxTiltMmPerM", maxTiltMmPerM, 0, 100);
+        range(p, "maxCurvaturePerKm", maxCurvaturePerKm, 0, 10);
+        range(p, "neighbourDistanceM", neighbourDistanceM, 1, 2000);
         range(p, "stabilityWindowDays", stabilityWindowDays == null ? null : stabilityWindowDays.doubleValue(), 7, 730);
         if (stableRateMmPerDay != null && (!Double.isFinite(stableRateMmPerDay) || stableRateMmPerDay <= 0 || stableRateMmPerDay > 10)) {
             p.add("stableRateMmPerDay " + stableRateMmPerDay + " is outside (0, 10]");

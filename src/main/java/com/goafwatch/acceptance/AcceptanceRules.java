@@ -30,6 +30,8 @@ public final class AcceptanceRules {
         r.add(cumulativeSettlement(e, c));
         r.add(settlementRate(e, c));
         r.add(strain(e, c));
+        r.add(tilt(e, c));
+        r.add(curvature(e, c));
         if (c.noOpenOrangeRedAlerts()) {
             r.add(new CriterionResult("open_alerts", e.openSevereAlerts() == 0 ? Verdict.MEETS : Verdict.DOES_NOT_MEET,
                     (double) e.openSevereAlerts(), 0.0, "alerts", e.openSevereAlerts() + " open orange/red alert(s)", "alerts.open",
@@ -113,6 +115,40 @@ public final class AcceptanceRules {
                 : Verdict.DOES_NOT_MEET, round(e.maxGroundStrainUe()), c.maxGroundStrainUe(), "µε",
                 "largest |ground strain| (fiber / coupling) reached twice in the window, cable " + Objects.toString(e.maxStrainCable(), "?"),
                 "strain.largest", List.of(Objects.toString(e.maxStrainCable(), "?")));
+    }
+
+    /**
+     * Tilt between neighbouring markers from their settlement over the window. Without a neighbouring pair (a lone marker, or
+     * none) there is no tilt to compute: like strain without fiber, the parcel is then judged on its settlement alone, and the
+     * detail says so.
+     */
+    private static CriterionResult tilt(ParcelEvidence e, AcceptanceCriteria c) {
+        GroundGradients.Tilt t = e.gradients() == null ? null : e.gradients().steepest();
+        if (t == null) {
+            return new CriterionResult("tilt", Verdict.MEETS, null, c.maxTiltMmPerM(), "mm/m", "no neighbouring markers within "
+                    + number(c.neighbourDistanceM()) + " m: judged on settlement alone", "tilt.noPair", List.of(number(c.neighbourDistanceM())));
+        }
+        double v = Math.abs(t.mmPerM());
+        return new CriterionResult("tilt", v <= c.maxTiltMmPerM() ? Verdict.MEETS : Verdict.DOES_NOT_MEET, round(v), c.maxTiltMmPerM(), "mm/m",
+                String.format(Locale.ROOT, "largest tilt between markers %s and %s, %.1f m apart, from their settlement over the window",
+                        t.from(), t.to(), t.distanceM()), "tilt.largest", List.of(t.from(), t.to(), number(t.distanceM())));
+    }
+
+    /** Curvature at a middle marker of three in line; without such a triple, judged on settlement alone (as tilt). */
+    private static CriterionResult curvature(ParcelEvidence e, AcceptanceCriteria c) {
+        GroundGradients.Curvature k = e.gradients() == null ? null : e.gradients().sharpest();
+        if (k == null) {
+            return new CriterionResult("curvature", Verdict.MEETS, null, c.maxCurvaturePerKm(), "1/km",
+                    "no three markers in line: judged on settlement alone", "curvature.noTriple", List.of());
+        }
+        double v = Math.abs(k.perKm());
+        return new CriterionResult("curvature", v <= c.maxCurvaturePerKm() ? Verdict.MEETS : Verdict.DOES_NOT_MEET, round(v),
+                c.maxCurvaturePerKm(), "1/km", "largest curvature at marker " + k.middle() + " (between " + k.first() + " and " + k.last()
+                        + "), from the settlement over the window", "curvature.largest", List.of(k.middle(), k.first(), k.last()));
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
     /** The markers must have read across most of the stability window, or "stable" means nothing. */

@@ -46,7 +46,8 @@ public class EvidenceGatherer {
             boolean fiber, int severe) {
     }
 
-    private record Marker(long id, String code, long parcelId) {
+    /** A settlement marker; x/y in EPSG:4548 metres (for tilt and curvature). */
+    private record Marker(long id, String code, long parcelId, double x, double y) {
     }
 
     private final JdbcClient jdbc;
@@ -85,11 +86,19 @@ public class EvidenceGatherer {
                         rs.getInt("holes"), rs.getDouble("take"), toLocal(rs.getDate("last_grouted")), rs.getBoolean("fiber"),
                         rs.getInt("severe")))
                 .list();
+        // the parcels' markers and every marker within two neighbour distances of them: the neighbours' own nearest markers are
+        // then all known, so tilt and curvature come out the same whether one parcel or the whole phase is judged
         List<Marker> markers = jdbc.sql("""
-                SELECT m.id, m.code, m.parcel_id FROM point_sensor m JOIN parcel p ON p.id = m.parcel_id
-                WHERE p.phase_id = ? AND p.id = COALESCE(?::bigint, p.id) AND m.sensor_type = 'settlement-marker' ORDER BY m.code""")
-                .params(phaseId, onlyParcel)
-                .query((rs, i) -> new Marker(rs.getLong(1), rs.getString(2), rs.getLong(3))).list();
+                SELECT m.id, m.code, COALESCE(m.parcel_id, 0), ST_X(ST_Transform(m.location, 4548)), ST_Y(ST_Transform(m.location, 4548))
+                FROM point_sensor m
+                WHERE m.project_id = ? AND m.sensor_type = 'settlement-marker' AND EXISTS (
+                    SELECT 1 FROM point_sensor o JOIN parcel p ON p.id = o.parcel_id
+                    WHERE p.phase_id = ? AND p.id = COALESCE(?::bigint, p.id) AND o.sensor_type = 'settlement-marker'
+                      AND ST_DWithin(ST_Transform(o.location, 4548), ST_Transform(m.location, 4548), ?))
+                ORDER BY m.code""")
+                .params(projectId, phaseId, onlyParcel, 2 * c.neighbourDistanceM())
+                .query((rs, i) -> new Marker(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5))).list();
+        java.util.Set<Long> parcelIdsInScope = parcels.stream().map(ParcelRow::id).collect(Collectors.toSet());
         Map<Long, Double> coupling = new HashMap<>();
         Map<Long, String> cableCodes = new HashMap<>();
         jdbc.sql("SELECT id, code, coupling_coefficient FROM cable WHERE project_id = ?").param(projectId).query(rs -> {
@@ -163,16 +172,28 @@ public class EvidenceGatherer {
         }
         long influxNanos = System.nanoTime() - t0;
 
+        List<GroundGradients.Marker> moved = new ArrayList<>();
+        for (Marker m : markers) {
+            ParcelEvidence.MarkerSettlement ms = settlement(m, series.get(m.id()));
+            if (ms.cumulativeMm() != null) {
+                moved.add(new GroundGradients.Marker(m.code(), m.x(), m.y(), ms.cumulativeMm()));
+            }
+        }
+        GroundGradients.Result gradients = GroundGradients.of(moved, c.neighbourDistanceM());
         List<ParcelEvidence> evidence = new ArrayList<>();
         for (ParcelRow p : parcels) {
             List<ParcelEvidence.MarkerSettlement> settlement = markers.stream().filter(m -> m.parcelId() == p.id())
                     .map(m -> settlement(m, series.get(m.id()))).toList();
+            var own = settlement.stream().map(ParcelEvidence.MarkerSettlement::code).collect(Collectors.toSet());
             double[] s = strain.get(p.id());
             evidence.add(new ParcelEvidence(p.id(), p.code(), p.mu(), p.status(), p.holes(), p.take(), p.lastGrouted(),
                     qa.getOrDefault(p.id(), List.of()), settlement, p.fiber(), s == null ? null : s[0],
-                    s == null ? null : cableCodes.get((long) s[1]), p.severe(), from, to, zone, takeByOrder.getOrDefault(p.id(), Map.of())));
+                    s == null ? null : cableCodes.get((long) s[1]), p.severe(), from, to, zone, takeByOrder.getOrDefault(p.id(), Map.of()),
+                    gradients.of(own)));
         }
-        return new PhaseEvidence(evidence, List.copyOf(series.values()), from, to, influxNanos);
+        // the report's curves: the phase's own markers, not the neighbours read for tilt and curvature
+        List<MarkerSeries> ownSeries = series.values().stream().filter(ms -> parcelIdsInScope.contains(ms.parcelId())).toList();
+        return new PhaseEvidence(evidence, ownSeries, from, to, influxNanos);
     }
 
     /** QA tests of the phase's parcels, judged. */

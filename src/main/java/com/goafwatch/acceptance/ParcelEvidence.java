@@ -16,11 +16,21 @@ import java.util.List;
  * @param openSevereAlerts open alerts of level orange or red
  * @param siteZone       the zone of the site's days (the observation period counts from the site's midnight)
  * @param meanTakeByOrderM3 mean grout take per grouting hole, by hole order (1–3), of the holes with both recorded
+ * @param gradients      tilts touching and curvatures centred on the parcel's markers, from their settlement over the window
  */
 public record ParcelEvidence(long parcelId, String code, double areaMu, String status, int groutingHoles, double groutTakeM3,
         LocalDate lastGroutedOn, List<QaResult> qaTests, List<MarkerSettlement> markers, boolean fiberMonitored, Double maxGroundStrainUe,
         String maxStrainCable, int openSevereAlerts, Instant windowFrom, Instant windowTo, ZoneId siteZone,
-        java.util.Map<Integer, Double> meanTakeByOrderM3) {
+        java.util.Map<Integer, Double> meanTakeByOrderM3, GroundGradients.Result gradients) {
+
+    /** Evidence without neighbouring markers (no tilt or curvature to judge). */
+    public ParcelEvidence(long parcelId, String code, double areaMu, String status, int groutingHoles, double groutTakeM3,
+            LocalDate lastGroutedOn, List<QaResult> qaTests, List<MarkerSettlement> markers, boolean fiberMonitored, Double maxGroundStrainUe,
+            String maxStrainCable, int openSevereAlerts, Instant windowFrom, Instant windowTo, ZoneId siteZone,
+            java.util.Map<Integer, Double> meanTakeByOrderM3) {
+        this(parcelId, code, areaMu, status, groutingHoles, groutTakeM3, lastGroutedOn, qaTests, markers, fiberMonitored, maxGroundStrainUe,
+                maxStrainCable, openSevereAlerts, windowFrom, windowTo, siteZone, meanTakeByOrderM3, GroundGradients.Result.NONE);
+    }
 
     /**
      * @param readings     days with readings in the window

@@ -1,7 +1,6 @@
 package com.goafwatch.report;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +29,7 @@ final class Conclusions {
     }
 
     static ParcelConclusion of(AcceptanceRules.ParcelVerdict v, ParcelForecast forecast, AcceptanceCriteria criteria, LocalDate asOf) {
-        String damageClass = damageClass(criteria.withDefaults().maxGroundStrainUe());
+        String damageClass = damageClass(criteria.withDefaults());
         List<CriterionResult> open = v.criteria().stream().filter(r -> r.verdict() != Verdict.MEETS).toList();
         List<String> names = open.stream().map(CriterionResult::criterion).toList();
         if (open.isEmpty()) {
@@ -66,6 +65,18 @@ final class Conclusions {
         return until.isAfter(asOf) ? until : null;
     }
 
+    /**
+     * The damage class the criteria hold the ground to: the worst of the classes of the strain, tilt (I ≤ 3, II ≤ 6, III ≤ 10
+     * mm/m) and curvature (I ≤ 0.2, II ≤ 0.4, III ≤ 0.6 × 10⁻³/m) limits (domain notes), since a parcel is judged on all three.
+     */
+    static String damageClass(AcceptanceCriteria criteria) {
+        AcceptanceCriteria c = criteria.withDefaults();
+        String tilt = c.maxTiltMmPerM() <= 3 ? "I" : c.maxTiltMmPerM() <= 6 ? "II" : c.maxTiltMmPerM() <= 10 ? "III" : "IV";
+        String curvature = c.maxCurvaturePerKm() <= 0.2 ? "I" : c.maxCurvaturePerKm() <= 0.4 ? "II" : c.maxCurvaturePerKm() <= 0.6 ? "III" : "IV";
+        return java.util.stream.Stream.of(damageClass(c.maxGroundStrainUe()), tilt, curvature)
+                .max(java.util.Comparator.comparingInt(List.of("I", "II", "III", "IV")::indexOf)).orElseThrow();
+    }
+
     /** The class whose horizontal-strain limit (domain notes: I ≤ 2, II ≤ 4, III ≤ 6 mm/m) the criterion is within. */
     static String damageClass(double maxGroundStrainUe) {
         return maxGroundStrainUe <= 2000 ? "I" : maxGroundStrainUe <= 4000 ? "II" : maxGroundStrainUe <= 6000 ? "III" : "IV";
@@ -73,8 +84,8 @@ final class Conclusions {
 
     /** The conclusions of a phase's parcels, each with its own forecast. */
     static List<ParcelConclusion> of(List<AcceptanceRules.ParcelVerdict> verdicts, Map<String, ParcelForecast> forecasts,
-            AcceptanceCriteria criteria, java.time.Instant asOf) {
-        LocalDate day = asOf.atZone(ZoneOffset.UTC).toLocalDate();
+            AcceptanceCriteria criteria, java.time.Instant asOf, java.time.ZoneId siteZone) {
+        LocalDate day = asOf.atZone(siteZone).toLocalDate();
         return verdicts.stream().map(v -> of(v, forecasts.get(v.code()), criteria, day)).toList();
     }
 }

@@ -40,8 +40,9 @@ final class CriteriaRows {
         rows.add(new String[] {t.get("stability"), String.format(java.util.Locale.ROOT, t.get("stabilityLimit"), stability.windowDays(),
                 ReportText.number(stability.maxRateMmPerDay())), t.get("src.jgj8")});
         rows.add(new String[] {t.get("fiber_strain"), "|ε| ≤ " + ReportText.number(k.maxGroundStrainUe()) + " µε", t.get("src.coalCode")});
-        rows.add(new String[] {t.get("tilt"), "≤ 3 mm/m", t.get("src.coalCodeRules")});
-        rows.add(new String[] {t.get("curvature"), "≤ 0.2 /km (mm/m²)", t.get("src.coalCodeRules")});
+        rows.add(new String[] {t.get("tilt"), "≤ " + ReportText.number(k.maxTiltMmPerM()) + " mm/m", t.get("src.damageClassTilt")});
+        rows.add(new String[] {t.get("curvature"), "≤ " + ReportText.number(k.maxCurvaturePerKm()) + " " + t.get("unit.1/km"),
+                t.get("src.damageClassCurvature")});
         rows.add(new String[] {t.get("open_alerts"), Boolean.TRUE.equals(k.noOpenOrangeRedAlerts()) ? "0" : "–", t.get("src.project")});
         return rows;
     }

@@ -5,8 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,14 +31,12 @@ import com.goafwatch.acceptance.CriterionResult;
 final class DocxReportWriter {
 
     static final String FONT = "Noto Sans CJK SC";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private DocxReportWriter() {
     }
 
     static byte[] write(ReportContent c, MapData map) {
-        ReportText t = new ReportText(c.meta().language());
+        ReportText t = ReportText.of(c.meta());
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var m = c.meta();
             text(doc, t.get("reportNumber") + t.get("colon") + m.reportNumber(), 10, false);
@@ -55,9 +51,9 @@ final class DocxReportWriter {
                     new String[] {t.get("monitoringUnit"), nz(p.monitoringUnit())},
                     new String[] {t.get("parcels"), String.valueOf(c.summary().parcelCount())},
                     new String[] {t.get("area"), PdfReportWriter.fmt(c.summary().totalMu(), 1) + " " + t.get("mu")},
-                    new String[] {t.get("window"), DAY.format(m.windowFrom()) + " — " + DAY.format(m.windowTo())},
+                    new String[] {t.get("window"), t.day(m.windowFrom()) + " — " + t.day(m.windowTo())},
                     new String[] {t.get("verdict"), t.get(c.summary().verdict().json())},
-                    new String[] {t.get("generated"), MINUTE.format(m.generatedAt()) + " / " + m.generatedBy()}));
+                    new String[] {t.get("generated"), t.minute(m.generatedAt()) + " / " + m.generatedBy()}));
             heading(doc, t.get("s1"));
             text(doc, ForecastText.phase(c.conclusions(), t), 10, false);
             heading(doc, t.get("s2"));
@@ -98,16 +94,30 @@ final class DocxReportWriter {
             text(doc, ForecastText.method(c.forecast(), t), 9, false);
             table(doc, ForecastText.parcelHeader(t), ForecastText.parcelRows(c.forecast(), t));
             table(doc, ForecastText.markerHeader(t), ForecastText.markerRows(c.forecast(), t));
+            var survey = c.monitoring().survey();
+            text(doc, t.get("displacementHeading"), 12, true);
+            text(doc, DisplacementText.layout(survey, t), 10, false);
+            if (!survey.isEmpty()) {
+                table(doc, DisplacementText.layoutHeader(t), DisplacementText.layoutRows(survey, t));
+                text(doc, t.get("displacementTable"), 11, true);
+                table(doc, DisplacementText.resultHeader(t), DisplacementText.resultRows(survey, t));
+                java.awt.image.BufferedImage curves = DisplacementChart.of(survey, t);
+                if (curves != null) {
+                    picture(doc, curves, "displacement.png");
+                }
+            }
             if (!c.monitoring().cables().isEmpty()) {
                 picture(doc, ReportCharts.strainHistory(c.monitoring().cables(), c.criteria().maxGroundStrainUe(), t), "strain.png");
             }
             heading(doc, t.get("s7"));
             table(doc, new String[] {t.get("parcel"), t.get("rule"), t.get("level"), t.get("value"), t.get("raised"), t.get("cleared")},
                     c.alerts().stream().filter(a -> !"no_data".equals(a.kind())).map(a -> new String[] {a.parcel(), a.rule(), t.level(a.level()),
-                            a.value() == null ? "" : t.quantity(a.value(), a.unit()), MINUTE.format(a.raisedAt()),
-                            a.clearedAt() == null ? "" : MINUTE.format(a.clearedAt())}).toList());
+                            a.value() == null ? "" : t.quantity(a.value(), a.unit()), t.minute(a.raisedAt()),
+                            a.clearedAt() == null ? "" : t.minute(a.clearedAt())}).toList());
             heading(doc, t.get("s8"));
             table(doc, new String[] {t.get("criterion"), t.get("limit"), t.get("source")}, CriteriaRows.of(c.criteria(), c.forecast().criterion(), t));
+            text(doc, String.format(java.util.Locale.ROOT, t.get("gradientsMethod"),
+                    ReportText.number(c.criteria().withDefaults().neighbourDistanceM())), 9, false);
             table(doc, new String[] {t.get("parcel"), t.get("area"), t.get("conclusion")}, c.conclusions().stream().map(pc -> new String[] {
                     pc.parcel(), PdfReportWriter.fmt(pc.areaMu(), 2), ForecastText.conclusion(pc, t)}).toList());
             heading(doc, t.get("s9"));

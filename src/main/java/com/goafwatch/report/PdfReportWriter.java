@@ -4,8 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +35,6 @@ import com.lowagie.text.pdf.PdfWriter;
  */
 final class PdfReportWriter {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
     private static final int MARKERS_PER_CHART = 8;
 
     private final BaseFont regular;
@@ -55,7 +51,7 @@ final class PdfReportWriter {
     }
 
     byte[] write(ReportContent c, MapData map) {
-        ReportText t = new ReportText(c.meta().language());
+        ReportText t = ReportText.of(c.meta());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 50, 50, 56, 56);
         PdfWriter writer = PdfWriter.getInstance(doc, out);
@@ -110,9 +106,9 @@ final class PdfReportWriter {
         row(facts, t.get("monitoringUnit"), blank(parties.monitoringUnit()));
         row(facts, t.get("parcels"), String.valueOf(c.summary().parcelCount()));
         row(facts, t.get("area"), fmt(c.summary().totalMu(), 1) + " " + t.get("mu"));
-        row(facts, t.get("window"), DAY.format(c.meta().windowFrom()) + " — " + DAY.format(c.meta().windowTo()));
+        row(facts, t.get("window"), t.day(c.meta().windowFrom()) + " — " + t.day(c.meta().windowTo()));
         row(facts, t.get("verdict"), t.get(c.summary().verdict().json()));
-        row(facts, t.get("generated"), MINUTE.format(c.meta().generatedAt()) + " / " + c.meta().generatedBy());
+        row(facts, t.get("generated"), t.minute(c.meta().generatedAt()) + " / " + c.meta().generatedBy());
         doc.add(facts);
         Paragraph note = new Paragraph(t.get("draft"), new Font(regular, 9));
         note.setSpacingBefore(40);
@@ -208,6 +204,7 @@ final class PdfReportWriter {
             image(doc, ReportCharts.settlement(series.subList(i, Math.min(series.size(), i + MARKERS_PER_CHART)), t), 495);
         }
         forecast(doc, c, t);
+        displacement(doc, c, t);
         if (!c.monitoring().cables().isEmpty()) {
             double limit = c.criteria().maxGroundStrainUe();
             image(doc, ReportCharts.strainHistory(c.monitoring().cables(), limit, t), 495);
@@ -216,6 +213,22 @@ final class PdfReportWriter {
                     image(doc, ReportCharts.profile(cable, limit, t), 495);
                 }
             }
+        }
+    }
+
+    private void displacement(Document doc, ReportContent c, ReportText t) {
+        var survey = c.monitoring().survey();
+        subheading(doc, t.get("displacementHeading"));
+        text(doc, DisplacementText.layout(survey, t), 10);
+        if (survey.isEmpty()) {
+            return;
+        }
+        table(doc, DisplacementText.layoutHeader(t), new float[] {2, 2, 2.5f, 2}, DisplacementText.layoutRows(survey, t));
+        subheading(doc, t.get("displacementTable"));
+        table(doc, DisplacementText.resultHeader(t), new float[] {1.6f, 2, 1.6f, 1.6f, 2, 2.4f}, DisplacementText.resultRows(survey, t));
+        BufferedImage curves = DisplacementChart.of(survey, t);
+        if (curves != null) {
+            image(doc, curves, 495);
         }
     }
 
@@ -244,9 +257,9 @@ final class PdfReportWriter {
         subheading(doc, t.format("realAlerts", real.size()));
         List<String[]> rows = real.stream().map(a -> new String[] {a.parcel(), a.rule(), t.level(a.level()) + (a.peakLevel() != null
                 && !a.peakLevel().equals(a.level()) ? t.get("lp") + t.level(a.peakLevel()) + t.get("rp") : ""),
-                a.value() == null ? "" : t.quantity(a.value(), a.unit()), MINUTE.format(a.raisedAt()),
-                a.acknowledgedAt() == null ? "" : MINUTE.format(a.acknowledgedAt()) + " " + a.acknowledgedBy(),
-                a.clearedAt() == null ? "" : MINUTE.format(a.clearedAt()), String.join("\n", a.notes())}).toList();
+                a.value() == null ? "" : t.quantity(a.value(), a.unit()), t.minute(a.raisedAt()),
+                a.acknowledgedAt() == null ? "" : t.minute(a.acknowledgedAt()) + " " + a.acknowledgedBy(),
+                a.clearedAt() == null ? "" : t.minute(a.clearedAt()), String.join("\n", a.notes())}).toList();
         table(doc, new String[] {t.get("parcel"), t.get("rule"), t.get("level"), t.get("value"), t.get("raised"), t.get("ack"),
                 t.get("cleared"), t.get("notes")}, new float[] {2.1f, 2.8f, 1.3f, 1.8f, 2.1f, 2.5f, 2.1f, 3.5f}, rows);
         java.util.Map<String, List<ReportContent.AlertRow>> silent = new java.util.TreeMap<>();
@@ -259,8 +272,8 @@ final class PdfReportWriter {
                 var first = list.get(0);
                 boolean open = list.stream().anyMatch(a -> a.clearedAt() == null);
                 var last = list.stream().map(ReportContent.AlertRow::clearedAt).filter(java.util.Objects::nonNull).max(java.time.Instant::compareTo);
-                quiet.add(new String[] {first.parcel(), first.rule(), String.valueOf(list.size()), MINUTE.format(first.raisedAt()),
-                        open ? t.get("stillSilent") : last.map(MINUTE::format).orElse("")});
+                quiet.add(new String[] {first.parcel(), first.rule(), String.valueOf(list.size()), t.minute(first.raisedAt()),
+                        open ? t.get("stillSilent") : last.map(t::minute).orElse("")});
             });
             table(doc, new String[] {t.get("parcel"), t.get("rule"), t.get("silenceCount"), t.get("silentFrom"), t.get("silentTo")},
                     new float[] {2.1f, 4, 1.5f, 2.5f, 2.5f}, quiet);
@@ -272,6 +285,7 @@ final class PdfReportWriter {
         subheading(doc, t.get("criteriaSet"));
         table(doc, new String[] {t.get("criterion"), t.get("limit"), t.get("source")}, new float[] {3, 4, 4}, CriteriaRows.of(c.criteria(),
                 c.forecast().criterion(), t));
+        text(doc, String.format(Locale.ROOT, t.get("gradientsMethod"), ReportText.number(c.criteria().withDefaults().neighbourDistanceM())), 9);
         subheading(doc, t.get("conclusion"));
         text(doc, ForecastText.phase(c.conclusions(), t), 11);
         subheading(doc, t.get("parcelConclusions"));

@@ -4,6 +4,7 @@ import static com.goafwatch.timeseries.InfluxQl.identifier;
 
 import java.sql.Date;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,11 +62,13 @@ class ReportAssembler {
     private final JdbcClient jdbc;
     private final ForecastService forecasts;
     private final com.goafwatch.project.SiteZones zones;
+    private final com.goafwatch.survey.DisplacementQueries displacements;
 
     ReportAssembler(AcceptanceService acceptance, DecisionService decisions, PhaseRepository phases, ProjectRepository projects,
             CableRepository cables, FiberQueries fiber, InfluxClient influx, JdbcClient jdbc, ForecastService forecasts,
-            com.goafwatch.project.SiteZones zones) {
+            com.goafwatch.project.SiteZones zones, com.goafwatch.survey.DisplacementQueries displacements) {
         this.zones = zones;
+        this.displacements = displacements;
         this.forecasts = forecasts;
         this.acceptance = acceptance;
         this.decisions = decisions;
@@ -80,6 +83,7 @@ class ReportAssembler {
     Assembled assemble(long phaseId, Instant at, String language, String generatedBy) {
         Phase phase = phases.findById(phaseId).orElseThrow(() -> ApiException.notFound("phase", phaseId));
         Project project = projects.require(phase.projectId());
+        ZoneId siteZone = zones.zoneOf(project.id());
         AcceptanceService.Evaluation evaluation = acceptance.evaluate(phaseId, at);
         var verdicts = evaluation.acceptance();
         var evidence = evaluation.evidence();
@@ -94,7 +98,8 @@ class ReportAssembler {
         ReportContent.Meta meta = new ReportContent.Meta(project.code(), project.name(), phase.ordinal(), phase.name(), phase.status(),
                 phase.worksActualStart(), phase.worksActualEnd(), phase.testingActualEnd(), evidence.from(), evidence.to(), Instant.now(),
                 generatedBy, language,
-                reportNumber(project, phase, at), phase.acceptancePlanned(), ReportPartiesController.of(jdbc, project.id()));
+                reportNumber(project, phase, at, siteZone), phase.acceptancePlanned(), ReportPartiesController.of(jdbc, project.id()),
+                siteZone.getId());
 
         List<QaResult> qa = evidence.parcels().stream().flatMap(p -> p.qaTests().stream()).toList();
         Map<Long, String> parcelCodes = evidence.parcels().stream().collect(Collectors.toMap(ParcelEvidence::parcelId, ParcelEvidence::code));
@@ -106,15 +111,16 @@ class ReportAssembler {
             }
         }
         long t0 = System.nanoTime();
-        List<ReportContent.CableRow> cableRows = cables(phaseId, evidence.from(), evidence.to(), zones.zoneOf(phase.projectId()));
+        List<ReportContent.CableRow> cableRows = cables(phaseId, evidence.from(), evidence.to(), siteZone);
         ForecastService.PhaseForecast forecast = forecasts.phase(phaseId, at);
+        List<ReportContent.SurveyedMarker> survey = survey(phaseId, evidence.from(), evidence.to());
         influxNanos += System.nanoTime() - t0;
         Map<String, ParcelForecast> forecastByCode = forecast.parcels().stream().collect(Collectors.toMap(ParcelForecast::code, f -> f));
 
         ReportContent content = new ReportContent(meta, summary, verdicts.parcels(), treatment(phaseId), qa,
-                new ReportContent.Monitoring(markers, evidence.markers(), cableRows), alerts(phaseId, evidence.from(), evidence.to()),
+                new ReportContent.Monitoring(markers, evidence.markers(), cableRows, survey), alerts(phaseId, evidence.from(), evidence.to()),
                 verdicts.criteria(), decisions.decisions(phaseId), new ReportContent.Forecasts(forecast.criterion(), forecast.parcels()),
-                Conclusions.of(verdicts.parcels(), forecastByCode, verdicts.criteria(), at));
+                Conclusions.of(verdicts.parcels(), forecastByCode, verdicts.criteria(), at, siteZone));
         return new Assembled(content, map(phaseId, verdicts.parcels()), influxNanos);
     }
 
@@ -122,11 +128,23 @@ class ReportAssembler {
      * {prefix}-{phase}-{yyyyMMdd of the data's end, site time}-{nn}: prefix = the project's report-number prefix (default its
      * code), nn = this phase's reports so far + 1, so the numbers of one phase run on.
      */
-    private String reportNumber(Project project, Phase phase, Instant at) {
+    private String reportNumber(Project project, Phase phase, Instant at, ZoneId siteZone) {
         String prefix = java.util.Objects.requireNonNullElse(ReportPartiesController.of(jdbc, project.id()).reportNumberPrefix(), project.code());
         long before = jdbc.sql("SELECT count(*) FROM report WHERE phase_id = ?").param(phase.id()).query(Long.class).single();
         return String.format(java.util.Locale.ROOT, "%s-%d-%s-%02d", prefix, phase.ordinal(),
-                java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd").format(at.atZone(java.time.ZoneId.of("Asia/Shanghai"))), before + 1);
+                java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd").format(at.atZone(siteZone)), before + 1);
+    }
+
+    /** The phase's markers with a survey baseline and their survey readings in the window (one query per surveyed marker). */
+    private List<ReportContent.SurveyedMarker> survey(long phaseId, Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT m.id, m.code, p.code, b.srid, b.observed_at FROM survey_baseline b JOIN point_sensor m ON m.id = b.sensor_id
+                JOIN parcel p ON p.id = m.parcel_id WHERE p.phase_id = ? ORDER BY m.code""").param(phaseId)
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getTimestamp(5).toInstant()})
+                .list().stream()
+                .map(r -> new ReportContent.SurveyedMarker((String) r[1], (String) r[2], "EPSG:" + r[3], (Instant) r[4],
+                        displacements.readings((Long) r[0], from, to.plusMillis(1))))
+                .toList();
     }
 
     private ReportContent.Treatment treatment(long phaseId) {

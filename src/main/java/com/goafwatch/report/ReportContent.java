@@ -22,9 +22,10 @@ public record ReportContent(Meta meta, Summary summary, List<AcceptanceRules.Par
     public record Forecasts(StabilityCriterion criterion, List<ParcelForecast> parcels) {
     }
 
+    /** @param timeZone the site's zone (IANA id): every date and time of the report, and the report number's day, are in it */
     public record Meta(String projectCode, String projectName, int phase, String phaseName, String phaseStatus, LocalDate worksStart,
             LocalDate worksEnd, LocalDate testingEnd, Instant windowFrom, Instant windowTo, Instant generatedAt, String generatedBy,
-            String language, String reportNumber, LocalDate acceptancePlanned, ReportParties parties) {
+            String language, String reportNumber, LocalDate acceptancePlanned, ReportParties parties, String timeZone) {
     }
 
     public record Summary(int parcelCount, double totalMu, Verdict verdict, double meetsMu, Map<String, Long> parcelsByVerdict) {
@@ -38,7 +39,14 @@ public record ReportContent(Meta meta, Summary summary, List<AcceptanceRules.Par
             Double depthToGoafM, Double groutTakeM3, Double wasteShare, Double groutPressureMpa, LocalDate groutedOn) {
     }
 
-    public record Monitoring(List<MarkerRow> markers, List<EvidenceGatherer.MarkerSeries> markerSeries, List<CableRow> cables) {
+    /** @param survey the phase's markers with a 3-D survey baseline (horizontal displacement), by code */
+    public record Monitoring(List<MarkerRow> markers, List<EvidenceGatherer.MarkerSeries> markerSeries, List<CableRow> cables,
+            List<SurveyedMarker> survey) {
+    }
+
+    /** A marker surveyed in 3-D: its baseline (time, CRS) and its readings in the window, displacement from the baseline in mm. */
+    public record SurveyedMarker(String code, String parcel, String crs, Instant baselineAt,
+            List<com.goafwatch.survey.DisplacementSeries.Reading> readings) {
     }
 
     public record MarkerRow(String code, String parcel, int readings, double spanDays, Double cumulativeMm, Double rateMmPerDay,

@@ -59,6 +59,11 @@ final class ReportTables {
             }
         });
         tables.add(new Table("settlement_daily", List.of("marker", "day", "mean_settlement_mm"), curves));
+        List<List<Object>> displacement = new ArrayList<>();
+        c.monitoring().survey().forEach(m -> m.readings().forEach(r -> displacement.add(row(m.code(), m.parcel(), m.crs(), r.time(), r.eastMm(),
+                r.northMm(), r.horizontalMm(), r.azimuthDeg(), r.heightChangeMm()))));
+        tables.add(new Table("horizontal_displacement", List.of("marker", "parcel", "crs", "time", "east_mm", "north_mm", "horizontal_mm",
+                "azimuth_deg", "height_change_mm"), displacement));
         List<List<Object>> strain = new ArrayList<>();
         c.monitoring().cables().forEach(cable -> {
             for (int i = 0; i < cable.days().size(); i++) {

@@ -16,7 +16,7 @@ import com.goafwatch.timeseries.SurveySeries;
 
 /** Reads a marker's survey readings back from InfluxDB. */
 @Service
-class DisplacementQueries {
+public class DisplacementQueries {
 
     private static final int MAX_READINGS = 20_000;
     private static final List<String> FIELDS = List.of(SurveySeries.FIELD_EASTING, SurveySeries.FIELD_NORTHING, SurveySeries.FIELD_HEIGHT,
@@ -28,7 +28,8 @@ class DisplacementQueries {
         this.influx = influx;
     }
 
-    List<DisplacementSeries.Reading> readings(long sensorId, Instant from, Instant to) {
+    /** The marker's readings in [from, to), oldest first, at most 20 000. */
+    public List<DisplacementSeries.Reading> readings(long sensorId, Instant from, Instant to) {
         String select = String.join(", ", FIELDS.stream().map(f -> identifier(f)).toList());
         List<InfluxSeries> result = InfluxSeries.of(influx.query("SELECT " + select + " FROM " + identifier(SurveySeries.MEASUREMENT) + " WHERE "
                 + identifier(SurveySeries.TAG_SENSOR) + " = " + InfluxQl.stringLiteral(String.valueOf(sensorId)) + " AND time >= "

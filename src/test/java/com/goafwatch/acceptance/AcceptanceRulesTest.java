@@ -67,7 +67,7 @@ class AcceptanceRulesTest {
         assertThat(v.verdict()).isEqualTo(Verdict.MEETS);
         assertThat(v.criteria()).extracting(CriterionResult::criterion).containsExactly("qa_pass_rate", "grout_take", "grout_attenuation",
                 "observation_period",
-                "settlement_cumulative", "settlement_rate", "fiber_strain", "open_alerts");
+                "settlement_cumulative", "settlement_rate", "fiber_strain", "tilt", "curvature", "open_alerts");
         assertThat(v.criteria()).allMatch(c -> c.verdict() == Verdict.MEETS);
         assertThat(v.criteria().get(1).value()).isEqualTo(40.0); // 800 m³ over 20 mu
     }
@@ -76,7 +76,7 @@ class AcceptanceRulesTest {
     void qaPassRate() {
         assertThat(verdicts(with(set(7, List.of(core(12), core(8))))).get("qa_pass_rate")).isEqualTo(Verdict.DOES_NOT_MEET);
         assertThat(verdicts(with(set(7, List.of()))).get("qa_pass_rate")).isEqualTo(Verdict.INSUFFICIENT_DATA);
-        var lower = new AcceptanceCriteria(0.5, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        var lower = new AcceptanceCriteria(0.5, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(AcceptanceRules.judge(with(set(7, List.of(core(12), core(8)))), lower).criteria().get(0).verdict()).isEqualTo(Verdict.MEETS);
     }
 
@@ -87,7 +87,7 @@ class AcceptanceRulesTest {
             f.set(5, 0.0);
             return f;
         })).get("grout_take")).isEqualTo(Verdict.INSUFFICIENT_DATA);
-        var demanding = new AcceptanceCriteria(null, null, null, null, null, null, 50.0, null, null, null, null, null, null, null, null, null, null);
+        var demanding = new AcceptanceCriteria(null, null, null, null, null, null, 50.0, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(AcceptanceRules.judge(good(), demanding).criteria().get(1).verdict()).isEqualTo(Verdict.DOES_NOT_MEET);
     }
 
@@ -98,7 +98,7 @@ class AcceptanceRulesTest {
         assertThat(met.verdict()).isEqualTo(Verdict.MEETS);
         assertThat(met.value()).isEqualTo(0.4); // order 3 has no limit by default
         assertThat(verdicts(with(set(15, Map.of(1, 200.0, 2, 150.0)))).get("grout_attenuation")).isEqualTo(Verdict.DOES_NOT_MEET); // 0.25
-        var strict = new AcceptanceCriteria(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0.9);
+        var strict = new AcceptanceCriteria(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0.9, null, null, null);
         var third = AcceptanceRules.judge(good(), strict).criteria().get(2);
         assertThat(third.verdict()).isEqualTo(Verdict.DOES_NOT_MEET);
         assertThat(third.value()).isEqualTo(0.7);
@@ -187,5 +187,52 @@ class AcceptanceRulesTest {
         QaResult tv = new QaResult(1, "T1", "borehole_tv", "K1", 1L, "P", null, null, null, null, null, null, true, "void at 41 m", null, null);
         assertThat(QaJudge.judge(tv, C).passed()).isFalse();
         assertThat(QaJudge.judge(tv, C).reason()).contains("void at 41 m");
+    }
+
+    /** good() with markers whose settlement gives the tilts and curvatures of {@code markers} (EPSG:4548 metres). */
+    private static ParcelEvidence withGradients(List<GroundGradients.Marker> markers) {
+        ParcelEvidence g = good();
+        return new ParcelEvidence(g.parcelId(), g.code(), g.areaMu(), g.status(), g.groutingHoles(), g.groutTakeM3(), g.lastGroutedOn(),
+                g.qaTests(), g.markers(), g.fiberMonitored(), g.maxGroundStrainUe(), g.maxStrainCable(), g.openSevereAlerts(), g.windowFrom(),
+                g.windowTo(), SITE, g.meanTakeByOrderM3(), GroundGradients.of(markers, 150));
+    }
+
+    private static CriterionResult criterion(ParcelEvidence e, String name) {
+        return AcceptanceRules.judge(e, C).criteria().stream().filter(c -> c.criterion().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void tiltAndCurvatureFromNeighbouringMarkersAgainstClassI() {
+        // A–B–C in line, 10 m apart: tilts 40/10 = 4 mm/m (A–B) and (39 − 40)/10 = −0.1 mm/m (B–C); A–C (20 m): 39/20 = 1.95
+        // curvature at B: (−0.1 − 4) / 10 = −0.41 × 10⁻³/m
+        var steep = withGradients(List.of(new GroundGradients.Marker("A", 0, 0, 0), new GroundGradients.Marker("B", 10, 0, 40),
+                new GroundGradients.Marker("C", 20, 0, 39)));
+        CriterionResult tilt = criterion(steep, "tilt");
+        assertThat(tilt.verdict()).isEqualTo(Verdict.DOES_NOT_MEET);
+        assertThat(tilt.value()).isEqualTo(4.0);
+        assertThat(tilt.limit()).isEqualTo(3.0);
+        assertThat(tilt.unit()).isEqualTo("mm/m");
+        assertThat(tilt.args()).containsExactly("A", "B", "10");
+        CriterionResult curvature = criterion(steep, "curvature");
+        assertThat(curvature.verdict()).isEqualTo(Verdict.DOES_NOT_MEET);
+        assertThat(curvature.value()).isEqualTo(0.41);
+        assertThat(curvature.limit()).isEqualTo(0.2);
+        assertThat(curvature.args()).containsExactly("B", "A", "C");
+        assertThat(AcceptanceRules.judge(steep, C).verdict()).isEqualTo(Verdict.DOES_NOT_MEET);
+
+        // gentle: 2 mm/m and (21 − 20)/10 = 0.1 mm/m, curvature (0.1 − 2) / 10 = −0.19: class I holds
+        var gentle = withGradients(List.of(new GroundGradients.Marker("A", 0, 0, 0), new GroundGradients.Marker("B", 10, 0, 20),
+                new GroundGradients.Marker("C", 20, 0, 21)));
+        assertThat(criterion(gentle, "tilt").verdict()).isEqualTo(Verdict.MEETS);
+        assertThat(criterion(gentle, "tilt").value()).isEqualTo(2.0);
+        assertThat(criterion(gentle, "curvature").verdict()).isEqualTo(Verdict.MEETS);
+        assertThat(criterion(gentle, "curvature").value()).isEqualTo(0.19);
+
+        // a lone marker: nothing to compute, judged on settlement alone, and the detail says so
+        CriterionResult lone = criterion(good(), "tilt");
+        assertThat(lone.verdict()).isEqualTo(Verdict.MEETS);
+        assertThat(lone.value()).isNull();
+        assertThat(lone.message()).isEqualTo("tilt.noPair");
+        assertThat(criterion(good(), "curvature").message()).isEqualTo("curvature.noTriple");
     }
 }

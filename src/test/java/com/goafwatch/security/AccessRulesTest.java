@@ -370,6 +370,7 @@ class AccessRulesTest extends IntegrationTest {
                 text("POST", "/api/v1/reports/verify", "application/pdf", () -> "%PDF-1.4", 401, 200, 200, 200, 200, 403),
                 // map, tiles, OGC API
                 call("GET", "/api/v1/session", 401, 200, 200, 200, 200, 403),
+                call("GET", "/api/v1/messages?lang=zh", 401, 200, 200, 200, 200, 403),
                 call("GET", "/tiles/parcels/10/843/404.mvt?project=" + p1, 401, 200, 200, 403, 200, 403),
                 call("GET", "/ogcapi", 401, 200, 200, 200, 200, 403),
                 call("GET", "/ogcapi/conformance", 401, 200, 200, 200, 200, 403),
