@@ -94,6 +94,7 @@ final class ReportText {
             case "share" -> number(value * 100) + " %";
             case "ue", "ue/d", "1/km" -> number(value) + " " + get("unit." + u);
             case "alerts", "d" -> number(value) + " " + get("unit." + u);
+            case "m³/mu" -> number(value) + " " + get("unit.m³/mu");
             case "" -> number(value);
             default -> number(value) + " " + u;
         };

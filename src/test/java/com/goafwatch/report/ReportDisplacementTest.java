@@ -47,6 +47,9 @@ class ReportDisplacementTest extends IntegrationTest {
 
         String pdf;
         byte[] bytes = report(phase, "pdf", "zh");
+        // kept for a human look at the section and its curve (target/report-pages)
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "report-pages"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "report-pages", "displacement-zh.pdf"), bytes);
         int images = 0;
         try (PDDocument doc = Loader.loadPDF(bytes)) {
             pdf = oneLine(new PDFTextStripper().getText(doc));

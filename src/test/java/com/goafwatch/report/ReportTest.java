@@ -282,7 +282,8 @@ class ReportTest extends IntegrationTest {
         }
         assertThat(checked).as("English words checked").isGreaterThan(250);
         assertThat(withoutData).as("English month names").doesNotContainPattern("\\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\b")
-                .as("strain unit").doesNotContainPattern("\\due\\b|\\d ue\\b").as("counts with decimals").doesNotContain("0.000 alerts");
+                .as("strain unit").doesNotContainPattern("\\due\\b|\\d ue\\b").as("counts with decimals").doesNotContain("0.000 alerts")
+                .as("the area unit").doesNotContain("/mu", " mu ");
     }
 
     /** Latin names a Chinese report keeps by convention: the datum and CRS registry (CGCS2000, EPSG) and Knothe's name. */

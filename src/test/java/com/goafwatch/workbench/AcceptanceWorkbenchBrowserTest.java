@@ -87,7 +87,7 @@ class AcceptanceWorkbenchBrowserTest extends IntegrationTest {
         page.wait.until(d -> Boolean.TRUE.equals(page.js("return document.body.dataset.ready === 'true' && !!window.goafwatch"
                 + " && !!window.goafwatch.project && window.goafwatch.project.id === arguments[0]", projectId)));
         page.click("[data-view=acceptance]");
-        page.wait.until(d -> page.all("#acc-parcels tr").size() == 2 && page.all("#acc-criteria dd").size() == 13
+        page.wait.until(d -> page.all("#acc-parcels tr").size() == 2 && page.all("#acc-criteria dd").size() == 16
                 && "acceptance".equals(page.js("return document.getElementById('view-body').dataset.ready || ''")));
         return page;
     }
@@ -175,6 +175,10 @@ class AcceptanceWorkbenchBrowserTest extends IntegrationTest {
             assertThat(page.find("#rep-generate").getText()).isEqualTo("生成报告");
             assertThat(page.find("#acc-parcels tr[data-parcel=A] .parcel-status").getText()).isEqualTo("已验收");
             assertThat(page.find("#acc-parcels tr[data-parcel=B]").getText()).contains("数据不足");
+            // the server's sentences and units from the shared catalogue, in Chinese: B's missing markers, A's grout take per mu
+            assertThat(page.find("#acc-parcels tr[data-parcel=B] li[data-criterion=settlement_cumulative]").getText())
+                    .contains("地块内无沉降观测点", "累计沉降");
+            assertThat(page.find("#acc-parcels tr[data-parcel=A] li[data-criterion=grout_take]").getText()).contains("450 m³，注浆孔 2 个，面积 15 亩");
             page.language("Alerts");
             page.wait.until(d -> page.all("#acc-record").size() == 1 && "Record decision".equals(page.find("#acc-record").getText()));
             assertThat(page.find("button[data-view=acceptance]").getText()).isEqualTo("Acceptance");
