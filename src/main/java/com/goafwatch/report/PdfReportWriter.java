@@ -55,6 +55,9 @@ final class PdfReportWriter {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 50, 50, 56, 56);
         PdfWriter writer = PdfWriter.getInstance(doc, out);
+        // a figure that does not fit stays in its place on the next page instead of letting the following text (the next
+        // section's heading) move up before it
+        writer.setStrictImageSequence(true);
         writer.setPageEvent(new Footer(c.meta().projectCode() + " · " + t.format("phaseN", c.meta().phase()), t));
         doc.addTitle(t.get("title") + " — " + c.meta().projectName() + " " + t.format("phaseN", c.meta().phase()));
         doc.addCreator("GoafWatch");
