@@ -88,14 +88,13 @@ public class EvidenceGatherer {
                 .list();
         // the parcels' markers and every marker within two neighbour distances of them: the neighbours' own nearest markers are
         // then all known, so tilt and curvature come out the same whether one parcel or the whole phase is judged
+        // (each marker transformed once, then plain distances in metres)
         List<Marker> markers = jdbc.sql("""
-                SELECT m.id, m.code, COALESCE(m.parcel_id, 0), ST_X(ST_Transform(m.location, 4548)), ST_Y(ST_Transform(m.location, 4548))
-                FROM point_sensor m
-                WHERE m.project_id = ? AND m.sensor_type = 'settlement-marker' AND EXISTS (
-                    SELECT 1 FROM point_sensor o JOIN parcel p ON p.id = o.parcel_id
-                    WHERE p.phase_id = ? AND p.id = COALESCE(?::bigint, p.id) AND o.sensor_type = 'settlement-marker'
-                      AND ST_DWithin(ST_Transform(o.location, 4548), ST_Transform(m.location, 4548), ?))
-                ORDER BY m.code""")
+                WITH g AS (SELECT m.id, m.code, COALESCE(m.parcel_id, 0) AS parcel_id, ST_Transform(m.location, 4548) AS xy
+                           FROM point_sensor m WHERE m.project_id = ? AND m.sensor_type = 'settlement-marker'),
+                     scope AS (SELECT g.xy FROM g JOIN parcel p ON p.id = g.parcel_id WHERE p.phase_id = ? AND p.id = COALESCE(?::bigint, p.id))
+                SELECT g.id, g.code, g.parcel_id, ST_X(g.xy), ST_Y(g.xy) FROM g
+                WHERE EXISTS (SELECT 1 FROM scope s WHERE ST_DWithin(s.xy, g.xy, ?)) ORDER BY g.code""")
                 .params(projectId, phaseId, onlyParcel, 2 * c.neighbourDistanceM())
                 .query((rs, i) -> new Marker(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5))).list();
         java.util.Set<Long> parcelIdsInScope = parcels.stream().map(ParcelRow::id).collect(Collectors.toSet());
