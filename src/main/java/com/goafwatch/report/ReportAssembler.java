@@ -118,7 +118,7 @@ class ReportAssembler {
         Map<String, ParcelForecast> forecastByCode = forecast.parcels().stream().collect(Collectors.toMap(ParcelForecast::code, f -> f));
 
         ReportContent content = new ReportContent(meta, summary, verdicts.parcels(), treatment(phaseId), qa,
-                new ReportContent.Monitoring(markers, evidence.markers(), cableRows, survey), alerts(phaseId, evidence.from(), evidence.to()),
+                new ReportContent.Monitoring(markers, evidence.markers(), cableRows, survey), alerts(phaseId, evidence.from(), evidence.to(), new ReportText(language, siteZone)),
                 verdicts.criteria(), decisions.decisions(phaseId), new ReportContent.Forecasts(forecast.criterion(), forecast.parcels()),
                 Conclusions.of(verdicts.parcels(), forecastByCode, verdicts.criteria(), at, siteZone));
         return new Assembled(content, map(phaseId, verdicts.parcels()), influxNanos);
@@ -214,13 +214,15 @@ class ReportAssembler {
         return rows;
     }
 
-    private List<ReportContent.AlertRow> alerts(long phaseId, Instant from, Instant to) {
+    /** The phase's alerts in the window; their acknowledgements and comments as notes in the report's language and site time. */
+    private List<ReportContent.AlertRow> alerts(long phaseId, Instant from, Instant to, ReportText t) {
         Map<Long, List<String>> notes = new HashMap<>();
         jdbc.sql("""
                 SELECT e.alert_id, e.kind, e.actor, e.at, e.comment FROM alert_event e JOIN alert a ON a.id = e.alert_id
                 WHERE a.phase_id = ? AND e.kind IN ('acknowledged', 'comment') ORDER BY e.id""").param(phaseId).query(rs -> {
-                    notes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2) + " · " + rs.getString(3) + " · "
-                            + rs.getTimestamp(4).toInstant() + (rs.getString(5) == null ? "" : " · " + rs.getString(5)));
+                    notes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(t.get("event." + rs.getString(2)) + " · "
+                            + rs.getString(3) + " · " + t.minute(rs.getTimestamp(4).toInstant())
+                            + (rs.getString(5) == null ? "" : " · " + rs.getString(5)));
                 });
         return jdbc.sql("""
                 SELECT a.id, p.code, a.rule_name, a.kind, a.level, a.peak_level, a.state, a.value, a.threshold, a.unit, a.raised_at,

@@ -93,6 +93,11 @@ class ReportTest extends IntegrationTest {
                                    raised_at, updated_at, cleared_at)
                 VALUES (?, ?, ?, 'strain-watch', 'fiber_strain', 'threshold', 'cleared', 'blue', 'blue', 1100, 1000, 'ue', ?, ?, ?)""")
                 .params(projectId, phaseId, p2, raised, cleared, cleared).update();
+        // acknowledged with a comment 2 h after it was raised: a note in the report's language and site time
+        long strainAlert = jdbc.sql("SELECT id FROM alert WHERE parcel_id = ? AND rule_name = 'strain-watch'").param(p2).query(Long.class).single();
+        java.sql.Timestamp acknowledged = java.sql.Timestamp.from(raised.toInstant().plus(2, ChronoUnit.HOURS));
+        jdbc.sql("INSERT INTO alert_event (alert_id, at, kind, actor, comment) VALUES (?, ?, 'acknowledged', 'eng-li', '现场复核，路面无裂缝')")
+                .params(strainAlert, acknowledged).update();
         for (int i = 0; i < 3; i++) {
             jdbc.sql("""
                     INSERT INTO alert (project_id, phase_id, parcel_id, rule_name, metric, kind, state, raised_at, updated_at, cleared_at)
@@ -152,6 +157,9 @@ class ReportTest extends IntegrationTest {
             assertThat(text).contains("0 条");
             // alert history: the real alert in full, the silences as one row (3 times, from the first to the last)
             assertThat(text).contains("预警（1 条）", "数据中断（无数据）汇总").containsPattern("RC-P1-02 strain-watch 蓝色 1100 µε");
+            // (the notes cell wraps: compared without white space)
+            assertThat(text.replaceAll("\\s+", "")).contains("已确认·eng-li·" + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-ddHH:mm")
+                    .withZone(java.time.ZoneId.of("Asia/Shanghai")).format(acknowledged.toInstant()) + "·现场复核，路面无裂缝");
             java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                     .withZone(java.time.ZoneId.of("Asia/Shanghai"));
             assertThat(text).contains("RC-P1-02 marker-silence 3 " + minute.format(at.minus(30, ChronoUnit.DAYS)) + " "
