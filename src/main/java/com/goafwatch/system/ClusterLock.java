@@ -53,10 +53,19 @@ public class ClusterLock {
      * @return the work's result, or empty when the lock was held elsewhere (the work did not run)
      */
     public <T> Optional<T> tryRun(Scope scope, long id, Supplier<T> work) {
+        return run(scope, id, false, work);
+    }
+
+    /** Runs {@code work} while holding the lock on ({@code scope}, {@code id}), waiting first while another holder has it. */
+    public <T> T runWhenFree(Scope scope, long id, Supplier<T> work) {
+        return run(scope, id, true, work).orElseThrow();
+    }
+
+    private <T> Optional<T> run(Scope scope, long id, boolean wait, Supplier<T> work) {
         try (Connection lockConnection = dataSource.getConnection()) {
             lockConnection.setAutoCommit(false);
             try {
-                if (!tryLock(lockConnection, scope, id)) {
+                if (!lock(lockConnection, scope, id, wait)) {
                     return Optional.empty();
                 }
                 return Optional.of(work.get());
@@ -68,13 +77,14 @@ public class ClusterLock {
         }
     }
 
-    private static boolean tryLock(Connection c, Scope scope, long id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?, ?)")) {
+    private static boolean lock(Connection c, Scope scope, long id, boolean wait) throws SQLException {
+        String sql = wait ? "SELECT pg_advisory_xact_lock(?, ?)" : "SELECT pg_try_advisory_xact_lock(?, ?)";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setInt(1, scope.key);
             s.setInt(2, key(id));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return rs.getBoolean(1);
+                return wait || rs.getBoolean(1);
             }
         }
     }
