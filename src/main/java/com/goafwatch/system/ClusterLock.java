@@ -42,7 +42,7 @@ public class ClusterLock {
 
     private final DataSource dataSource;
 
-    ClusterLock(DataSource dataSource) {
+    public ClusterLock(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
