@@ -31,7 +31,7 @@ public class ClusterLock {
 
     /** What is locked: the first key of the advisory lock, so ids of different things never collide. */
     public enum Scope {
-        NOTIFICATION_CHANNEL(1), PROJECT_EVALUATION(2), ADMIN_BOOTSTRAP(3);
+        NOTIFICATION_CHANNEL(1), PROJECT_EVALUATION(2), ADMIN_BOOTSTRAP(3), SAMPLE_SITE(4);
 
         private final int key;
 
