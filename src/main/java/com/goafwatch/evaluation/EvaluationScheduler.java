@@ -21,7 +21,8 @@ import com.goafwatch.timeseries.BatchWritten;
 /**
  * Runs evaluations: every project at the configured interval, and the parcels an ingestion touched once
  * its spool batch is in InfluxDB (gathered for {@code afterIngestDelay}, so a burst of uploads costs one
- * cycle). One thread; cycles never overlap.
+ * cycle). One thread; cycles never overlap here, and a project's cycle gives way to one running on another
+ * instance ({@link Evaluator#evaluate}): an ingestion's parcels are then queued again for the next round.
  */
 @Component
 class EvaluationScheduler extends WorkerThread {
@@ -133,6 +134,15 @@ class EvaluationScheduler extends WorkerThread {
         try {
             CycleReport r = evaluator.evaluate(project, parcels, Instant.now(), trigger);
             log.debug("evaluated project {}: {}", project, r);
+            if ("busy".equals(r.dataSource()) && parcels != null) {
+                // another instance is evaluating the project and may have read InfluxDB before this data: again later
+                synchronized (lock) {
+                    due.computeIfAbsent(project, k -> new HashSet<>()).addAll(parcels);
+                    if (dueSince == 0) {
+                        dueSince = System.currentTimeMillis();
+                    }
+                }
+            }
         } catch (RuntimeException e) {
             // PostgreSQL away or a bad rule: the next cycle tries again
             log.warn("evaluation of project {} failed: {}", project, e.getMessage());

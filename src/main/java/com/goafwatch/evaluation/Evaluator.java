@@ -12,11 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.goafwatch.alert.AlertLifecycle;
 import com.goafwatch.alert.FlagChange;
 import com.goafwatch.alert.SilentSensor;
 import com.goafwatch.security.Actor;
+import com.goafwatch.system.ClusterLock;
 import com.goafwatch.threshold.Evidence;
 import com.goafwatch.threshold.Level;
 import com.goafwatch.threshold.LevelTracker;
@@ -27,8 +30,15 @@ import com.goafwatch.timeseries.InfluxClient;
 /**
  * Evaluates a project's parcels: plans from PostGIS (layout, effective rules, baselines), reads InfluxDB
  * ({@link CycleReadings}), runs each (parcel, rule) tracker, locates the evidence of the values that flag,
- * applies the transitions in one transaction, then publishes the flags. Cycles run one at a time:
- * tracker state is shared.
+ * and applies the transitions, the trackers' progress and the flags in one transaction.
+ *
+ * <p>One cycle per project at a time across every instance on the database: a cycle holds the project's
+ * advisory lock ({@link ClusterLock}) from reading the tracker states to committing the result, and reads
+ * those states from PostgreSQL ({@link TrackerStates}), never from this instance's memory, so a cycle
+ * always continues from the last committed one, wherever it ran. Scheduled and ingestion-triggered cycles
+ * give way when another holder has the lock ({@link #evaluate} then reports {@code busy}); requested
+ * cycles wait for it. A holder that dies mid-cycle loses the lock with its session, and its uncommitted
+ * cycle with it.
  */
 @Service
 public class Evaluator {
@@ -43,9 +53,15 @@ public class Evaluator {
     private final EvaluationProperties properties;
     private final TrackerStates states;
     private final FlagBoard board;
+    private final ClusterLock lock;
+    private final TransactionTemplate transaction;
+
+    /** Triggers that give way to a cycle already running elsewhere: the running one serves them. */
+    static final Set<String> YIELDING_TRIGGERS = Set.of("schedule", "ingest");
 
     Evaluator(LayoutReader layouts, RuleRepository rules, InfluxClient influx, JdbcClient jdbc, AlertLifecycle lifecycle,
-            EvaluationProperties properties, TrackerStates states, FlagBoard board) {
+            EvaluationProperties properties, TrackerStates states, FlagBoard board, ClusterLock lock,
+            PlatformTransactionManager transactions) {
         this.layouts = layouts;
         this.rules = rules;
         this.influx = influx;
@@ -54,6 +70,8 @@ public class Evaluator {
         this.properties = properties;
         this.states = states;
         this.board = board;
+        this.lock = lock;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** One (parcel, rule) judged in this cycle. */
@@ -69,9 +87,23 @@ public class Evaluator {
     /**
      * @param parcels the parcels to evaluate, or null for all of the project's
      * @param now     the evaluation time: windows end here
+     * @param trigger {@code schedule} and {@code ingest} give way to a cycle of the project running elsewhere
+     *                (the report then says {@code busy} and nothing was evaluated); others wait for it
      */
-    public synchronized CycleReport evaluate(long projectId, Set<Long> parcels, Instant now, String trigger) {
+    public CycleReport evaluate(long projectId, Set<Long> parcels, Instant now, String trigger) {
+        if (YIELDING_TRIGGERS.contains(trigger)) {
+            return lock.tryRun(ClusterLock.Scope.PROJECT_EVALUATION, projectId, () -> cycle(projectId, parcels, now, trigger))
+                    .orElseGet(() -> busy(projectId, trigger, now));
+        }
+        return lock.runWhenFree(ClusterLock.Scope.PROJECT_EVALUATION, projectId, () -> cycle(projectId, parcels, now, trigger));
+    }
+
+    private CycleReport cycle(long projectId, Set<Long> parcels, Instant now, String trigger) {
+        if ("schedule".equals(trigger) && scheduledRecently(projectId, now)) {
+            return busy(projectId, trigger, now); // this round's cycle ran on another instance
+        }
         long t0 = System.nanoTime();
+        TrackerStates.Snapshot before = states.read(projectId);
         MonitoringLayout layout = layouts.read(projectId);
         CyclePlan plan = CyclePlan.of(layout, Baselines.read(jdbc, projectId), rules.findByProject(projectId), parcels);
         CycleReadings readings = new CycleReadings(plan, now, properties.traceBucket().toMillis(), properties.overdueFactor(),
@@ -95,7 +127,7 @@ public class Evaluator {
                 if (!CyclePlan.monitored(layout, rule, parcelId)) {
                     byRule.put(rule.id(), Flag.of(rule, "not_monitored"));
                 } else {
-                    judged.add(judge(projectId, layout, parcel, rule, values.value(parcelId, rule.id()), readings, now));
+                    judged.add(judge(before, layout, parcel, rule, values.value(parcelId, rule.id()), readings, now));
                 }
             }
         });
@@ -119,15 +151,15 @@ public class Evaluator {
                     j.rule().statistic().dbValue(), j.rule().unit(), Flag.scope(j.rule()), status, after.level(), after.pendingLevel(), value,
                     threshold, evidence, now, null, "ok", unconfirmed(j, located)));
         }
-        if (!changes.isEmpty()) {
-            // transitions first: if PostGIS refuses them, neither trackers nor flags move, and the next cycle retries
-            Actor.runAs("evaluation", () -> {
+        // transitions, trackers and flags commit together: if PostGIS refuses any, none moves and the next cycle retries
+        Actor.runAs("evaluation", () -> transaction.execute(tx -> {
+            if (!changes.isEmpty()) {
                 lifecycle.apply(changes);
-                return null;
-            });
-        }
-        judged.forEach(j -> states.put(projectId, j.parcel().id(), j.rule().id(), j.result().state()));
-        board.publish(projectId, flags);
+            }
+            judged.forEach(j -> states.savePending(projectId, j.parcel().id(), j.rule().id(), j.before(), j.result().state()));
+            board.publish(projectId, flags);
+            return null;
+        }));
         List<StatementBatch> trips = new ArrayList<>(readings.trips());
         if (!spatialTrip.isEmpty()) {
             trips.add(spatialTrip);
@@ -138,12 +170,12 @@ public class Evaluator {
         return report(projectId, trigger, now, plan, judged.size(), changes.size(), null, t0, trips);
     }
 
-    private Judged judge(long projectId, MonitoringLayout layout, MonitoringLayout.ParcelRef parcel, ThresholdRule configured,
+    private Judged judge(TrackerStates.Snapshot states, MonitoringLayout layout, MonitoringLayout.ParcelRef parcel, ThresholdRule configured,
             RuleValue value, CycleReadings readings, Instant now) {
         ThresholdRule rule = configured.withNoDataAfterSeconds(CyclePlan.noDataAfterSeconds(layout, configured, parcel.id()));
         Instant newest = readings.newest(rule, parcel.id());
-        LevelTracker.State before = states.get(projectId, parcel.id(), rule.id());
-        boolean first = !states.known(projectId, parcel.id(), rule.id());
+        LevelTracker.State before = states.get(parcel.id(), rule.id());
+        boolean first = !states.known(parcel.id(), rule.id());
         boolean fresh = newest != null && Duration.between(newest, now).getSeconds() <= rule.noDataAfterSeconds();
         if (value.value() == null && fresh) {
             // nothing inside a window shorter than the no-data age: keep the state, it is not silence yet
@@ -208,6 +240,20 @@ public class Evaluator {
 
     List<List<String>> lastStatements(long projectId) {
         return board.lastStatements(projectId);
+    }
+
+    /**
+     * Several instances' schedules come round at different moments; the first one in half an interval
+     * evaluates, the others skip, so each period has one cycle (the tracker's pending counts are cycles).
+     */
+    private boolean scheduledRecently(long projectId, Instant now) {
+        Instant last = board.lastScheduled(projectId);
+        return last != null && !properties.interval().isZero() && !properties.interval().isNegative() && last.isAfter(now.minus(properties.interval().dividedBy(2)));
+    }
+
+    /** Nothing evaluated: another holder runs (or just ran) this round's cycle; not stored, its report stands. */
+    private static CycleReport busy(long projectId, String trigger, Instant now) {
+        return new CycleReport(projectId, trigger, now, 0, 0, 0, "busy", "another instance evaluates this project", 0, 0, 0, 0);
     }
 
     private CycleReport report(long projectId, String trigger, Instant now, CyclePlan plan, int ruleEvaluations, int transitions,

@@ -1,11 +1,9 @@
 package com.goafwatch.notify;
 
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,110 +11,106 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.goafwatch.security.Actor;
+import com.goafwatch.system.ClusterLock;
 import com.goafwatch.system.WorkerThread;
 
 /**
- * Sends due deliveries, in strict order of creation per channel. Only the oldest pending delivery of a
- * channel (its head) can make the channel due; a round claims due heads (FOR UPDATE SKIP LOCKED) and
- * then the pending deliveries queued behind them, pushing every claimed row's next attempt a lease into
- * the future. While a channel's head is leased or waiting for its retry, nothing behind it can be
- * claimed, by this instance or any other sharing the database, so a later event never overtakes an
- * earlier one, across rounds and instances. A crash mid-send only delays the channel by the lease.
+ * Sends due deliveries, in strict order of creation per channel, exactly once each while no instance
+ * dies mid-send. A channel is worked by one dispatcher at a time cluster-wide: the one holding the
+ * channel's advisory lock ({@link ClusterLock}); others skip the channel instead of waiting. Under the
+ * lock the dispatcher sends the channel's oldest pending delivery (its head) when it is due, records the
+ * outcome, and reads the next head, until the channel has nothing due, a send fails, or a batch is sent.
+ * A delivery waiting for its retry therefore holds back everything behind it, across rounds, batches and
+ * instances, and no later event can overtake it. The lock lasts exactly as long as the holder's session:
+ * a dispatcher that dies mid-send frees its channels at once (no lease to wait out), and the receiver may
+ * then get the delivery it was sending a second time, with the same {@code X-Goafwatch-Delivery} id.
  *
- * <p>Sending happens outside any transaction; each outcome is recorded: delivered, or the error and the
- * next attempt after an exponential back-off (first retry, doubling, capped), and the deliveries behind
- * a failed one are released untried ("waiting behind …"). Deliveries are never given up: a receiver that
- * is down for a day gets its messages when it is back, in order.
+ * <p>Sending happens outside any transaction; each outcome is committed before the lock is released:
+ * delivered, or the error and the next attempt after an exponential back-off (first retry, doubling,
+ * capped), with the deliveries behind a failed one marked "waiting behind …". Deliveries are never given
+ * up: a receiver that is down for a day gets its messages when it is back, in order.
  */
 @Component
 class Dispatcher extends WorkerThread {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    private static final String RETURNING =
-            " RETURNING d.id, d.channel_id, d.event, d.payload->'alert'->>'level', d.payload::text, d.attempts";
 
     private final JdbcClient jdbc;
     private final ChannelRepository channels;
     private final List<Sender> senders;
     private final DispatchSignal signal;
     private final NotifyProperties properties;
+    private final ClusterLock lock;
 
-    Dispatcher(JdbcClient jdbc, ChannelRepository channels, List<Sender> senders, DispatchSignal signal, NotifyProperties properties) {
+    Dispatcher(JdbcClient jdbc, ChannelRepository channels, List<Sender> senders, DispatchSignal signal, NotifyProperties properties,
+            ClusterLock lock) {
         super("notification-dispatcher");
         this.jdbc = jdbc;
         this.channels = channels;
         this.senders = senders;
         this.signal = signal;
         this.properties = properties;
+        this.lock = lock;
     }
 
     record Due(long id, long channelId, String event, String level, String payload, int attempts) {
     }
 
-    /** @return how many deliveries were claimed this round (a full batch: look again at once) */
+    /** @return how many deliveries were attempted this round (a full batch: look again at once) */
     int dispatchOnce() {
-        List<Due> heads = claimHeads();
-        if (heads.isEmpty()) {
-            return 0;
+        int attempted = 0;
+        for (long channelId : channelsWithDueHead()) {
+            attempted += lock.tryRun(ClusterLock.Scope.NOTIFICATION_CHANNEL, channelId, () -> drain(channelId)).orElse(0);
         }
-        List<Due> due = new ArrayList<>(heads);
-        due.addAll(claimFollowers(heads));
-        due.sort(Comparator.comparingLong(Due::id));
-        Map<Long, Due> failedChannels = new HashMap<>();
-        for (Due d : due) {
-            Due blocking = failedChannels.get(d.channelId());
-            if (blocking != null) {
-                release(d, blocking);
-                continue;
+        return attempted;
+    }
+
+    /** Channels whose oldest pending delivery is due, oldest head first. */
+    private List<Long> channelsWithDueHead() {
+        return jdbc.sql("""
+                SELECT channel_id FROM (SELECT DISTINCT ON (channel_id) channel_id, id, next_attempt_at
+                                        FROM notification_delivery WHERE state = 'pending' ORDER BY channel_id, id) head
+                WHERE next_attempt_at <= now() ORDER BY id LIMIT ?""")
+                .param(properties.batchSize()).query(Long.class).list();
+    }
+
+    /** Sends the channel's due heads in order; runs only under the channel's lock. */
+    private int drain(long channelId) {
+        Channel channel = channels.findById(channelId).orElse(null);
+        if (channel == null) {
+            return 0; // deleted meanwhile: its deliveries went with it
+        }
+        int attempted = 0;
+        while (attempted < properties.batchSize()) {
+            Optional<Due> head = dueHead(channelId);
+            if (head.isEmpty()) {
+                break;
             }
-            Channel channel = channels.findById(d.channelId()).orElse(null);
-            if (channel == null) {
-                continue; // deleted meanwhile: its deliveries went with it
-            }
+            Due d = head.get();
+            attempted++;
             try {
                 sender(channel.kind()).send(channel, d.id(), d.event(), d.level(), d.payload());
-                delivered(d);
             } catch (Exception e) {
                 failed(d, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-                failedChannels.put(d.channelId(), d);
+                break;
             }
+            delivered(d);
         }
-        return due.size();
+        return attempted;
     }
 
-    /** The oldest pending delivery of each channel, where that one is due. */
-    private List<Due> claimHeads() {
+    /** The channel's oldest pending delivery, read afresh under the lock, if its attempt is due. */
+    private Optional<Due> dueHead(long channelId) {
         return jdbc.sql("""
-                UPDATE notification_delivery d SET next_attempt_at = now() + make_interval(secs => ?)
-                FROM (SELECT h.id FROM notification_delivery h
-                      WHERE h.state = 'pending' AND h.next_attempt_at <= now()
-                        AND NOT EXISTS (SELECT 1 FROM notification_delivery e
-                                        WHERE e.channel_id = h.channel_id AND e.state = 'pending' AND e.id < h.id)
-                      ORDER BY h.id LIMIT ? FOR UPDATE SKIP LOCKED) due
-                WHERE d.id = due.id""" + RETURNING)
-                .params(lease(), properties.batchSize()).query(this::due).list();
+                SELECT id, channel_id, event, level, payload, attempts FROM (
+                    SELECT id, channel_id, event, payload->'alert'->>'level' AS level, payload::text AS payload, attempts, next_attempt_at
+                    FROM notification_delivery WHERE channel_id = ? AND state = 'pending' ORDER BY id LIMIT 1) head
+                WHERE next_attempt_at <= now()""")
+                .param(channelId).query(this::due).optional();
     }
 
-    /** What waits behind the claimed heads on their channels, in order, at most a batch per channel. */
-    private List<Due> claimFollowers(List<Due> heads) {
-        Long[] channelIds = heads.stream().map(Due::channelId).toArray(Long[]::new);
-        Long[] headIds = heads.stream().map(Due::id).toArray(Long[]::new);
-        return jdbc.sql("""
-                UPDATE notification_delivery d SET next_attempt_at = now() + make_interval(secs => ?)
-                FROM (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY channel_id ORDER BY id) AS k
-                                      FROM notification_delivery
-                                      WHERE state = 'pending' AND channel_id = ANY (?) AND id <> ALL (?)) queued
-                      WHERE k < ?) behind
-                WHERE d.id = behind.id""" + RETURNING)
-                .params(lease(), channelIds, headIds, properties.batchSize()).query(this::due).list();
-    }
-
-    private Due due(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private Due due(ResultSet rs, int row) throws SQLException {
         return new Due(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6));
-    }
-
-    private long lease() {
-        return properties.timeout().multipliedBy(3).toSeconds();
     }
 
     private void delivered(Due d) {
@@ -129,16 +123,13 @@ class Dispatcher extends WorkerThread {
         jdbc.sql("UPDATE notification_delivery SET attempts = attempts + 1, last_attempt_at = now(), last_error = ?, "
                 + "next_attempt_at = now() + make_interval(secs => ?) WHERE id = ?")
                 .params(error.length() > 500 ? error.substring(0, 500) : error, backoff / 1000.0, d.id()).update();
+        // the log says why the later ones have not left
+        jdbc.sql("UPDATE notification_delivery SET last_error = ? WHERE channel_id = ? AND state = 'pending' AND id > ?")
+                .params("waiting behind delivery " + d.id() + " (" + d.event() + "), which is being retried", d.channelId(), d.id())
+                .update();
         if (d.attempts() == 0) {
             log.warn("notification {} to channel {} failed ({}); retrying with back-off", d.id(), d.channelId(), error);
         }
-    }
-
-    /** Not tried: it waits until the earlier delivery it is queued behind has gone through. */
-    private void release(Due d, Due blocking) {
-        jdbc.sql("UPDATE notification_delivery SET last_error = ?, next_attempt_at = now() WHERE id = ?")
-                .params("waiting behind delivery " + blocking.id() + " (" + blocking.event() + "), which is being retried", d.id())
-                .update();
     }
 
     private Sender sender(String kind) {

@@ -27,6 +27,7 @@ import com.goafwatch.security.Actor;
 import com.goafwatch.threshold.RuleRequest;
 import com.goafwatch.threshold.RuleService;
 import com.goafwatch.sensor.PointSensorService;
+import com.goafwatch.system.ClusterLock;
 import com.goafwatch.treatment.BoreholeService;
 import com.goafwatch.treatment.QaTestService;
 import com.goafwatch.treatment.TableFile;
@@ -38,6 +39,8 @@ import tools.jackson.databind.ObjectMapper;
  * Loads the sample site (project, phases, parcels, fiber cables with calibrations, point sensors, default
  * threshold rules from domain.md) through
  * the same services the API uses, in one transaction. Safe to run again: a project whose code already exists is left untouched.
+ * Instances started together load it in turn under one advisory lock ({@link ClusterLock}), so the second finds the
+ * first's project instead of failing its start on the duplicate code.
  */
 @Component
 public class SampleSiteLoader {
@@ -55,10 +58,12 @@ public class SampleSiteLoader {
     private final TransactionTemplate transactions;
     private final BoreholeService boreholes;
     private final QaTestService qaTests;
+    private final ClusterLock lock;
 
     SampleSiteLoader(SampleSiteProperties properties, ProjectRepository projects, PhaseRepository phases,
             ParcelImporter importer, CableService cables, PointSensorService sensors, RuleService rules, ObjectMapper mapper,
-            TransactionTemplate transactions, BoreholeService boreholes, QaTestService qaTests) {
+            TransactionTemplate transactions, BoreholeService boreholes, QaTestService qaTests, ClusterLock lock) {
+        this.lock = lock;
         this.boreholes = boreholes;
         this.qaTests = qaTests;
         this.rules = rules;
@@ -77,7 +82,8 @@ public class SampleSiteLoader {
     void loadOnStartup() {
         if (properties.loadOnStartup()) {
             // a self-call bypasses the @Transactional proxy: open the transaction here, with the audit actor set
-            Actor.runAs("sample-site", () -> transactions.execute(status -> load(properties.path())));
+            lock.runWhenFree(ClusterLock.Scope.SAMPLE_SITE, 0,
+                    () -> Actor.runAs("sample-site", () -> transactions.execute(status -> load(properties.path()))));
         }
     }
 

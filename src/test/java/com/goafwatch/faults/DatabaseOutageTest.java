@@ -13,7 +13,11 @@ import com.goafwatch.support.RunningService;
 import com.goafwatch.support.TestInflux;
 import com.goafwatch.support.ThrowawayPostgres;
 
-/** PostgreSQL restarts under the running service: 503 problems meanwhile, no partial writes, then back to work unaided. */
+/**
+ * PostgreSQL restarts under the running service: 503 problems meanwhile, no partial writes, then back to work unaided.
+ * The pool waits 10 s for a connection here, so a readiness probe that answered only when the pool gave up would
+ * miss its 2 s bound.
+ */
 class DatabaseOutageTest {
 
     @TempDir
@@ -23,7 +27,7 @@ class DatabaseOutageTest {
     void requestsFailWith503DuringTheOutageAndWorkAfterwards() throws Exception {
         try (ThrowawayPostgres pg = new ThrowawayPostgres();
                 RunningService app = RunningService.start("--spring.datasource.url=" + pg.jdbcUrl(),
-                        "--spring.datasource.hikari.connection-timeout=1500", "--goafwatch.influx.url=" + TestInflux.get().url(),
+                        "--spring.datasource.hikari.connection-timeout=10000", "--goafwatch.influx.url=" + TestInflux.get().url(),
                         "--goafwatch.spool.dir=" + spool)) {
             HttpApi api = app.api();
             Fixtures fixtures = new Fixtures(api);
@@ -32,6 +36,18 @@ class DatabaseOutageTest {
             String token = api.postJson("/api/v1/admin/tokens", "{\"name\": \"script\", \"role\": \"engineer\"}").json("$.secret");
 
             pg.stop();
+            // a balancer's probe: 503 within 2 s of asking, every time, while the pool still waits for its 10 s
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < deadline && api.anonymous().get("/actuator/health/readiness").status() != 503) {
+                Thread.sleep(100);
+            }
+            for (int probe = 0; probe < 3; probe++) {
+                long asked = System.nanoTime();
+                var probed = api.anonymous().get("/actuator/health/readiness");
+                long answeredMs = (System.nanoTime() - asked) / 1_000_000;
+                assertThat(probed.status()).as(probed.toString()).isEqualTo(503);
+                assertThat(answeredMs).as("readiness answered within 2 s").isLessThan(2000);
+            }
             var basic = api.get("/api/v1/projects");
             assertThat(basic.status()).as(basic.toString()).isEqualTo(503);
             assertThat(basic.contentType()).startsWith("application/problem+json");
@@ -54,7 +70,7 @@ class DatabaseOutageTest {
             assertThat((String) liveness.json("$.status")).isEqualTo("UP");
 
             pg.start();
-            long deadline = System.currentTimeMillis() + 120_000;
+            deadline = System.currentTimeMillis() + 120_000;
             int status = 0;
             while (System.currentTimeMillis() < deadline && status != 200) {
                 status = api.get("/api/v1/projects/" + project).status();

@@ -55,6 +55,9 @@ class InfluxOutageTest {
         assertThat((String) degraded.json("$.components.influx.status")).isEqualTo("DEGRADED");
         assertThat((String) degraded.json("$.status")).isEqualTo("DEGRADED");
         assertThat(degraded.status()).isEqualTo(200);
+        var readiness = api.anonymous().get("/actuator/health/readiness");
+        assertThat(readiness.status()).as("still taking data into the spool: stays in rotation").isEqualTo(200);
+        assertThat((String) readiness.json("$.status")).isEqualTo("UP");
 
         Fixtures fixtures = new Fixtures(api);
         long projectId = fixtures.project(Fixtures.uniqueCode("OUT"));

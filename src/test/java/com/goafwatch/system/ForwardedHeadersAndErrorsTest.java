@@ -32,6 +32,25 @@ class ForwardedHeadersAndErrorsTest extends IntegrationTest {
     }
 
     @Test
+    void aClientsOwnXForwardedForIsNotItsAddress() throws Exception {
+        String user = "xff-untrusted-" + System.nanoTime();
+        RawHttp.Reply failed = RawHttp.get(port, "/api/v1/projects", basic(user, "wrong"), "X-Forwarded-For: 203.0.113.7");
+        assertThat(failed.status()).as(failed.head()).isEqualTo(401);
+        assertThat(auditedAddress(user)).as("no trusted proxy configured: the peer's address counts").isEqualTo("127.0.0.1");
+    }
+
+    private static String basic(String user, String password) {
+        return "Authorization: Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The address the sign-in audit recorded for a failed attempt of {@code user}. */
+    private String auditedAddress(String user) {
+        return jdbc.sql("SELECT after->>'address' FROM audit_event WHERE entity_type = 'login' AND action = 'LOGIN_FAILED' AND after->>'user' = ?")
+                .param(user).query(String.class).single();
+    }
+
+    @Test
     void theSessionCookieIsSameSiteAndHttpOnly() throws Exception {
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -63,6 +82,11 @@ class ForwardedHeadersAndErrorsTest extends IntegrationTest {
                     .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "203.0.113.9").build(), HttpResponse.BodyHandlers.ofString());
             assertThat(login.headers().allValues("Set-Cookie").toString()).as("behind TLS the cookie is Secure").contains("Secure")
                     .contains("SameSite=Lax");
+            // the client is the address the trusted proxy appended (the rightmost untrusted one), not what the client wrote before it
+            String user = "xff-trusted-" + System.nanoTime();
+            RawHttp.Reply failed = RawHttp.get(p, "/api/v1/projects", basic(user, "wrong"), "X-Forwarded-For: 198.51.100.66, 203.0.113.9");
+            assertThat(failed.status()).as(failed.head()).isEqualTo(401);
+            assertThat(auditedAddress(user)).isEqualTo("203.0.113.9");
         }
         try (RunningService configured = RunningService.start(RunningService.sharedServers("--goafwatch.http.public-base-url=https://gis.example.cn/"))) {
             RawHttp.Reply r = RawHttp.get(configured.api().port(), "/ogcapi", RawHttp.adminAuthorization(), "Host: evil.example",
