@@ -94,7 +94,8 @@ class ReportAssembler {
         ReportContent.Meta meta = new ReportContent.Meta(project.code(), project.name(), phase.ordinal(), phase.name(), phase.status(),
                 phase.worksActualStart(), phase.worksActualEnd(), phase.testingActualEnd(), evidence.from(), evidence.to(), Instant.now(),
                 generatedBy, language,
-                reportNumber(project, phase, at), phase.acceptancePlanned(), ReportPartiesController.of(jdbc, project.id()));
+                reportNumber(project, phase, at), phase.acceptancePlanned(), ReportPartiesController.of(jdbc, project.id()),
+                zones.zoneOf(phase.projectId()).getId());
 
         List<QaResult> qa = evidence.parcels().stream().flatMap(p -> p.qaTests().stream()).toList();
         Map<Long, String> parcelCodes = evidence.parcels().stream().collect(Collectors.toMap(ParcelEvidence::parcelId, ParcelEvidence::code));
@@ -115,7 +116,7 @@ class ReportAssembler {
                 new ReportContent.Monitoring(markers, evidence.markers(), cableRows), alerts(phaseId, evidence.from(), evidence.to()),
                 verdicts.criteria(), decisions.decisions(phaseId), new ReportContent.Forecasts(forecast.criterion(), forecast.parcels()),
                 Conclusions.of(verdicts.parcels(), forecastByCode, verdicts.criteria(), at));
-        return new Assembled(content, map(phaseId, verdicts.parcels()), influxNanos);
+        return new Assembled(content, map(phaseId, mapSrid(project), verdicts.parcels()), influxNanos);
     }
 
     /**
@@ -159,15 +160,30 @@ class ReportAssembler {
             return List.of();
         }
         String ids = spans.keySet().stream().map(String::valueOf).collect(Collectors.joining("|"));
-        var response = influx.query("SELECT max(" + identifier(FiberSeries.STAT_MAX) + ") AS " + identifier("hi") + ", min("
-                + identifier(FiberSeries.STAT_MIN) + ") AS " + identifier("lo") + " FROM " + identifier(FiberSeries.STATS_MEASUREMENT)
-                + " WHERE " + identifier(FiberSeries.TAG_CABLE)
-                + " =~ /^(" + ids + ")$/ AND time >= "
-                + InfluxQl.stringLiteral(from.toString()) + " AND time <= " + InfluxQl.stringLiteral(to.toString())
-                + " GROUP BY time(1d), " + identifier(FiberSeries.TAG_CABLE) + " fill(none) " + InfluxQl.tz(siteZone));
-        Map<Long, InfluxSeries> series = new HashMap<>();
-        for (InfluxSeries s : InfluxSeries.of(response)) {
-            series.put(Long.parseLong(s.tags().get(FiberSeries.TAG_CABLE)), s);
+        // each day's value reached at least twice (two traces, or two stretches of one), as the verdict's strain is, so a
+        // one-sample spike the verdict ignores is not drawn either: the second-largest per-trace maximum of the day
+        // (min of the day's top 2) and the second-smallest minimum; a day with one rollup only (count < 2) has no such value
+        String where = " FROM " + identifier(FiberSeries.STATS_MEASUREMENT) + " WHERE " + identifier(FiberSeries.TAG_CABLE) + " =~ /^(" + ids
+                + ")$/ AND time >= " + InfluxQl.stringLiteral(from.toString()) + " AND time <= " + InfluxQl.stringLiteral(to.toString());
+        String daily = " GROUP BY time(1d), " + identifier(FiberSeries.TAG_CABLE) + " fill(none) " + InfluxQl.tz(siteZone);
+        var response = influx.queryAll(List.of(
+                "SELECT min(" + identifier("v") + ") AS " + identifier("x") + ", count(" + identifier("v") + ") AS " + identifier("n")
+                        + " FROM (SELECT top(" + identifier(FiberSeries.STAT_MAX) + ", 2) AS " + identifier("v") + where + daily + ")" + daily,
+                "SELECT max(" + identifier("v") + ") AS " + identifier("x") + ", count(" + identifier("v") + ") AS " + identifier("n")
+                        + " FROM (SELECT bottom(" + identifier(FiberSeries.STAT_MIN) + ", 2) AS " + identifier("v") + where + daily + ")" + daily));
+        List<Map<Long, Map<Long, Double>>> extremes = List.of(new HashMap<>(), new HashMap<>()); // hi, lo: cable → day ms → µε
+        for (int statement = 0; statement < 2; statement++) {
+            for (InfluxSeries s : InfluxSeries.of(response, statement)) {
+                Map<Long, Double> byDay = extremes.get(statement).computeIfAbsent(Long.parseLong(s.tags().get(FiberSeries.TAG_CABLE)),
+                        k -> new TreeMap<>());
+                for (Map<String, Object> row : s.rows()) {
+                    Double x = InfluxSeries.number(row, "x");
+                    Double n = InfluxSeries.number(row, "n");
+                    if (x != null && n != null && n >= 2) {
+                        byDay.put(InfluxSeries.number(row, "time").longValue(), x);
+                    }
+                }
+            }
         }
         List<ReportContent.CableRow> rows = new ArrayList<>();
         for (Map.Entry<Long, List<ReportContent.ParcelSpan>> e : spans.entrySet()) {
@@ -176,16 +192,14 @@ class ReportAssembler {
             List<Instant> days = new ArrayList<>();
             List<Double> hi = new ArrayList<>();
             List<Double> lo = new ArrayList<>();
-            InfluxSeries s = series.get(e.getKey());
-            if (s != null) {
-                for (Map<String, Object> row : s.rows()) {
-                    Double h = InfluxSeries.number(row, "hi");
-                    Double l = InfluxSeries.number(row, "lo");
-                    if (h != null && l != null) {
-                        days.add(Instant.ofEpochMilli(InfluxSeries.number(row, "time").longValue()));
-                        hi.add(h / k);
-                        lo.add(l / k);
-                    }
+            Map<Long, Double> his = extremes.get(0).getOrDefault(e.getKey(), Map.of());
+            Map<Long, Double> los = extremes.get(1).getOrDefault(e.getKey(), Map.of());
+            for (Map.Entry<Long, Double> day : his.entrySet()) {
+                Double l = los.get(day.getKey());
+                if (l != null) {
+                    days.add(Instant.ofEpochMilli(day.getKey()));
+                    hi.add(day.getValue() / k);
+                    lo.add(l / k);
                 }
             }
             FiberProfile profile = fiber.profile(cable, to);
@@ -217,7 +231,13 @@ class ReportAssembler {
                 .list();
     }
 
-    private MapData map(long phaseId, List<AcceptanceRules.ParcelVerdict> verdicts) {
+    /** The maps' CRS: the project's survey CRS when projected, else the CRS areas are measured in (a map needs metres). */
+    private static int mapSrid(Project project) {
+        return com.goafwatch.geo.SupportedCrs.bySrid(project.surveySrid()).filter(c -> !c.isGeographic())
+                .map(com.goafwatch.geo.SupportedCrs::srid).orElse(com.goafwatch.geo.SupportedCrs.AREA_SRID);
+    }
+
+    private MapData map(long phaseId, int srid, List<AcceptanceRules.ParcelVerdict> verdicts) {
         Map<Long, Verdict> verdict = verdicts.stream().collect(Collectors.toMap(AcceptanceRules.ParcelVerdict::parcelId,
                 AcceptanceRules.ParcelVerdict::verdict, (a, b) -> a));
         WKBReader wkb = new WKBReader();
@@ -228,20 +248,24 @@ class ReportAssembler {
                 throw new IllegalStateException(e);
             }
         };
-        List<MapData.Shape> parcels = jdbc.sql("SELECT id, code, ST_AsBinary(ST_Transform(geom, 4548)) FROM parcel WHERE phase_id = ? ORDER BY code")
-                .param(phaseId).query((rs, i) -> new MapData.Shape(rs.getString(2), read.apply(rs.getBytes(3)), verdict.get(rs.getLong(1)))).list();
+        MapCrs crs = MapCrs.fromWkt(srid, jdbc.sql("SELECT srtext FROM spatial_ref_sys WHERE srid = ?").param(srid).query(String.class)
+                .optional().orElse(null));
+        List<MapData.Shape> parcels = jdbc.sql("SELECT id, code, ST_AsBinary(ST_Transform(geom, ?)) FROM parcel WHERE phase_id = ? ORDER BY code")
+                .params(srid, phaseId).query((rs, i) -> new MapData.Shape(rs.getString(2), read.apply(rs.getBytes(3)), verdict.get(rs.getLong(1))))
+                .list();
         List<MapData.Shape> cableShapes = jdbc.sql("""
-                SELECT DISTINCT c.code, ST_AsBinary(ST_Transform(COALESCE(c.route, c.top_point), 4548)) FROM cable c
-                JOIN cable_parcel_interval i ON i.cable_id = c.id JOIN parcel p ON p.id = i.parcel_id WHERE p.phase_id = ?""").param(phaseId)
-                .query((rs, i) -> new MapData.Shape(rs.getString(1), read.apply(rs.getBytes(2)), null)).list();
+                SELECT DISTINCT c.code, ST_AsBinary(ST_Transform(COALESCE(c.route, c.top_point), ?)) FROM cable c
+                JOIN cable_parcel_interval i ON i.cable_id = c.id JOIN parcel p ON p.id = i.parcel_id WHERE p.phase_id = ?""")
+                .params(srid, phaseId).query((rs, i) -> new MapData.Shape(rs.getString(1), read.apply(rs.getBytes(2)), null)).list();
         List<MapData.Shape> holes = jdbc.sql("""
-                SELECT b.code, ST_AsBinary(ST_Force2D(b.path)) FROM borehole b JOIN parcel p ON p.id = b.parcel_id WHERE p.phase_id = ?""")
-                .param(phaseId).query((rs, i) -> new MapData.Shape(rs.getString(1), read.apply(rs.getBytes(2)), null)).list();
+                SELECT b.code, ST_AsBinary(ST_Transform(ST_Force2D(b.path), ?)) FROM borehole b JOIN parcel p ON p.id = b.parcel_id
+                WHERE p.phase_id = ?""").params(srid, phaseId).query((rs, i) -> new MapData.Shape(rs.getString(1), read.apply(rs.getBytes(2)), null))
+                .list();
         List<MapData.Shape> markers = jdbc.sql("""
-                SELECT m.code, ST_AsBinary(ST_Transform(m.location, 4548)) FROM point_sensor m JOIN parcel p ON p.id = m.parcel_id
-                WHERE p.phase_id = ? AND m.sensor_type = 'settlement-marker'""").param(phaseId)
+                SELECT m.code, ST_AsBinary(ST_Transform(m.location, ?)) FROM point_sensor m JOIN parcel p ON p.id = m.parcel_id
+                WHERE p.phase_id = ? AND m.sensor_type = 'settlement-marker' ORDER BY m.code""").params(srid, phaseId)
                 .query((rs, i) -> new MapData.Shape(rs.getString(1), read.apply(rs.getBytes(2)), null)).list();
-        return new MapData(parcels, cableShapes, holes, markers);
+        return new MapData(crs, parcels, cableShapes, holes, markers);
     }
 
     private static java.time.LocalDate local(Date d) {

@@ -249,6 +249,31 @@ final class ReportText {
             Map.entry("seriesMax", new String[] {"最大", "max"}),
             Map.entry("seriesMin", new String[] {"最小", "min"}),
             Map.entry("forecastCurves", new String[] {"控制观测点沉降预测曲线（虚线：95%区间）", "Forecast of the governing markers (dashed: 95 % band)"}),
+            // figures (maps and charts): CRS statement, contour maps, legends
+            Map.entry("crs.cgcs2000", new String[] {"2000国家大地坐标系（CGCS2000）", "CGCS2000"}),
+            Map.entry("crs.gaussKruger", new String[] {"坐标系：%s，高斯-克吕格投影 %d° 分带，中央子午线 %s°E（EPSG:%d）",
+                    "Coordinates: datum %s, Gauss-Krüger projection, %d° zone, central meridian %s°E (EPSG:%d)"}),
+            Map.entry("crs.other", new String[] {"坐标系：%s，基准 %s（EPSG:%d）", "Coordinates: %s, datum %s (EPSG:%d)"}),
+            Map.entry("deformationPlan", new String[] {"地表变形平面图（沉降等值线）", "Surface deformation plan (settlement contours)"}),
+            Map.entry("trendMap", new String[] {"地表变形趋势图（沉降速率等值线）", "Surface deformation trend map (settlement-rate contours)"}),
+            Map.entry("contourMethod", new String[] {"等值线按各沉降观测点最新沉降值（mm，向下为正），在观测点的Delaunay三角网上线性内插绘制，"
+                    + "不外推至观测点凸包以外；等值距 %s mm。", "Contours of each marker's latest settlement (mm, positive down), interpolated linearly "
+                    + "on the Delaunay triangulation of the markers and not extrapolated beyond their convex hull; interval %s mm."}),
+            Map.entry("trendMethod", new String[] {"沉降速率为各观测点判定时段内日均值的最小二乘斜率（mm/d，与沉降观测成果表相同），在观测点的"
+                    + "Delaunay三角网上线性内插；等值距 %s mm/d。", "Settlement rate = least-squares slope of each marker's daily means over the "
+                    + "judged period (mm/d, as in the settlement table), interpolated linearly on the Delaunay triangulation of the markers; "
+                    + "interval %s mm/d."}),
+            Map.entry("contourTooFew", new String[] {"有数据的观测点少于3个或位于一条直线上，无法绘制等值线。",
+                    "Fewer than three markers with data, or all in a line: no contours can be drawn."}),
+            Map.entry("contourFlat", new String[] {"各观测点数值相差不足 %s（%s 至 %s），无等值线。",
+                    "The markers' values differ by less than %s (%s to %s): no contours."}),
+            Map.entry("legendContour", new String[] {"沉降等值线（mm）", "settlement contour (mm)"}),
+            Map.entry("legendRateContour", new String[] {"沉降速率等值线（mm/d）", "settlement-rate contour (mm/d)"}),
+            Map.entry("legendHull", new String[] {"内插范围（观测点凸包）", "interpolated area (markers' hull)"}),
+            Map.entry("legendParcel", new String[] {"地块边界", "parcel boundary"}),
+            Map.entry("coincide", new String[] {"（曲线重合）", " (curves coincide)"}),
+            Map.entry("strainFiltered", new String[] {"每日取当日至少出现两次的最大、最小值（与判定相同，单点尖峰不计）",
+                    "each day's largest and smallest value reached at least twice (as the verdict takes it; one-sample spikes left out)"}),
             Map.entry("alerts.open", new String[] {"未关闭橙/红色预警 %s 条", "%s open orange/red alert(s)"}));
 
     /** Every key's {Chinese, English} (for the test that a Chinese report carries no English word of the catalogue). */
