@@ -59,6 +59,7 @@ final class PdfReportWriter {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 50, 50, 56, 56);
         PdfWriter writer = PdfWriter.getInstance(doc, out);
+        writer.setStrictImageSequence(true); // a figure that does not fit moves to the next page with its heading and caption after it
         writer.setPageEvent(new Footer(c.meta().projectCode() + " · " + t.format("phaseN", c.meta().phase()), t));
         doc.addTitle(t.get("title") + " — " + c.meta().projectName() + " " + t.format("phaseN", c.meta().phase()));
         doc.addCreator("GoafWatch");

@@ -182,9 +182,14 @@ final class ReportCharts {
         THEME.apply(chart);
         XYPlot plot = (XYPlot) chart.getPlot();
         plot.getRenderer().setSeriesPaint(0, PALETTE[0]);
+        plot.getRenderer().setSeriesStroke(0, new BasicStroke(2f));
         boolean shade = true;
         for (ReportContent.ParcelSpan span : cable.parcels()) {
+            if (span.toM() - span.fromM() < 1) {
+                continue; // a cable touching a parcel's corner: no stretch to shade, and its name would sit on its neighbour's
+            }
             IntervalMarker m = new IntervalMarker(span.fromM(), span.toM());
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
             m.setPaint(shade ? new Color(53, 80, 107, 30) : new Color(53, 80, 107, 12));
             m.setLabel(span.parcel());
             m.setLabelFont(new Font("Noto Sans CJK SC", Font.PLAIN, 16));
