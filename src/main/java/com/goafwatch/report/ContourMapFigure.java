@@ -52,6 +52,7 @@ final class ContourMapFigure {
     }
 
     private static final int TARGET_LEVELS = 7;
+    private static final org.locationtech.jts.geom.GeometryFactory GEOMETRY = new org.locationtech.jts.geom.GeometryFactory();
 
     private ContourMapFigure() {
     }
@@ -122,7 +123,7 @@ final class ContourMapFigure {
         double[] unit = canvas.xy(new Coordinate(1, 1));
         double scale = unit[0] - origin[0];
         for (TinContours.Triangle t : tin.triangles()) {
-            Path2D path = canvas.path(new org.locationtech.jts.geom.GeometryFactory().createPolygon(new Coordinate[] {t.a(), t.b(), t.c(), t.a()}));
+            Path2D path = canvas.path(GEOMETRY.createPolygon(new Coordinate[] {t.a(), t.b(), t.c(), t.a()}));
             java.awt.Rectangle box = path.getBounds().intersection(new java.awt.Rectangle(0, 0, image.getWidth(), image.getHeight()));
             for (int py = box.y; py < box.y + box.height; py++) {
                 for (int px = box.x; px < box.x + box.width; px++) {

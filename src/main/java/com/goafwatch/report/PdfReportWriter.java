@@ -226,6 +226,7 @@ final class PdfReportWriter {
     private void deformationMaps(Document doc, ReportContent c, MapData map, ReportText t) {
         for (ContourMapFigure.Kind kind : ContourMapFigure.Kind.values()) {
             ContourMapFigure.Figure f = ContourMapFigure.draw(map, ContourMapFigure.values(c.monitoring().markers(), kind), kind, t);
+            doc.newPage(); // a map a page: its heading never left alone at the foot of the one before
             subheading(doc, t.get(kind == ContourMapFigure.Kind.SETTLEMENT ? "deformationPlan" : "trendMap"));
             image(doc, f.image(), 495);
             text(doc, f.caption() + " " + map.crs().statement(t), 9);

@@ -161,28 +161,36 @@ class ReportAssembler {
         }
         String ids = spans.keySet().stream().map(String::valueOf).collect(Collectors.joining("|"));
         // each day's value reached at least twice (two traces, or two stretches of one), as the verdict's strain is, so a
-        // one-sample spike the verdict ignores is not drawn either: the second-largest per-trace maximum of the day
-        // (min of the day's top 2) and the second-smallest minimum; a day with one rollup only (count < 2) has no such value
+        // one-sample spike the verdict ignores is not drawn either: of the day's two largest per-trace maxima the smaller,
+        // of the two smallest minima the larger; a day with one rollup only has no such value. top()/bottom() per day keep
+        // it one pass over the rollups (a subquery over a year of 15-minute rollups outran the client's timeout)
         String where = " FROM " + identifier(FiberSeries.STATS_MEASUREMENT) + " WHERE " + identifier(FiberSeries.TAG_CABLE) + " =~ /^(" + ids
                 + ")$/ AND time >= " + InfluxQl.stringLiteral(from.toString()) + " AND time <= " + InfluxQl.stringLiteral(to.toString());
         String daily = " GROUP BY time(1d), " + identifier(FiberSeries.TAG_CABLE) + " fill(none) " + InfluxQl.tz(siteZone);
         var response = influx.queryAll(List.of(
-                "SELECT min(" + identifier("v") + ") AS " + identifier("x") + ", count(" + identifier("v") + ") AS " + identifier("n")
-                        + " FROM (SELECT top(" + identifier(FiberSeries.STAT_MAX) + ", 2) AS " + identifier("v") + where + daily + ")" + daily,
-                "SELECT max(" + identifier("v") + ") AS " + identifier("x") + ", count(" + identifier("v") + ") AS " + identifier("n")
-                        + " FROM (SELECT bottom(" + identifier(FiberSeries.STAT_MIN) + ", 2) AS " + identifier("v") + where + daily + ")" + daily));
-        List<Map<Long, Map<Long, Double>>> extremes = List.of(new HashMap<>(), new HashMap<>()); // hi, lo: cable → day ms → µε
+                "SELECT top(" + identifier(FiberSeries.STAT_MAX) + ", 2) AS " + identifier("v") + where + daily,
+                "SELECT bottom(" + identifier(FiberSeries.STAT_MIN) + ", 2) AS " + identifier("v") + where + daily));
+        List<Map<Long, Map<Long, Double>>> extremes = List.of(new HashMap<>(), new HashMap<>()); // hi, lo: cable → site day ms → µε
         for (int statement = 0; statement < 2; statement++) {
+            boolean top = statement == 0;
             for (InfluxSeries s : InfluxSeries.of(response, statement)) {
-                Map<Long, Double> byDay = extremes.get(statement).computeIfAbsent(Long.parseLong(s.tags().get(FiberSeries.TAG_CABLE)),
-                        k -> new TreeMap<>());
+                Map<Long, List<Double>> values = new TreeMap<>();
                 for (Map<String, Object> row : s.rows()) {
-                    Double x = InfluxSeries.number(row, "x");
-                    Double n = InfluxSeries.number(row, "n");
-                    if (x != null && n != null && n >= 2) {
-                        byDay.put(InfluxSeries.number(row, "time").longValue(), x);
+                    Double v = InfluxSeries.number(row, "v");
+                    if (v != null) {
+                        // the row's time is its day's start or the point's own time, depending on the server: the site day either way
+                        long day = Instant.ofEpochMilli(InfluxSeries.number(row, "time").longValue()).atZone(siteZone).toLocalDate()
+                                .atStartOfDay(siteZone).toInstant().toEpochMilli();
+                        values.computeIfAbsent(day, k -> new ArrayList<>()).add(v);
                     }
                 }
+                Map<Long, Double> byDay = extremes.get(statement).computeIfAbsent(Long.parseLong(s.tags().get(FiberSeries.TAG_CABLE)),
+                        k -> new TreeMap<>());
+                values.forEach((day, vs) -> {
+                    if (vs.size() >= 2) {
+                        byDay.put(day, top ? java.util.Collections.min(vs) : java.util.Collections.max(vs));
+                    }
+                });
             }
         }
         List<ReportContent.CableRow> rows = new ArrayList<>();
