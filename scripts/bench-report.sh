@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Report benchmark: a phase of 100 parcels with a year of 15-minute data in a throwaway InfluxDB; times the
-# acceptance report (PDF x rounds, JSON, XLSX), the share spent in InfluxDB and the service's peak heap
+# acceptance report (PDF x rounds, JSON, XLSX, DOCX), the share spent in InfluxDB and the service's peak heap
 # (-Xmx512m). Writes target/bench/report.md.
 # Usage: scripts/bench-report.sh [rounds=3]
 source "$(dirname "$0")/lib.sh"

@@ -74,6 +74,7 @@ final class DocxReportWriter {
             }
             heading(doc, t.get("s3"));
             picture(doc, MapFigure.draw(map, t), "map.png");
+            text(doc, map.crs().statement(t), 9, false);
             heading(doc, t.get("s4"));
             table(doc, new String[] {t.get("code"), t.get("type"), t.get("order"), t.get("parcel"), t.get("md"), t.get("take"), t.get("date")},
                     c.treatment().holeRows().stream().map(h -> new String[] {h.code(), t.get(h.type()), h.order() == null ? "" : h.order().toString(),
@@ -88,7 +89,7 @@ final class DocxReportWriter {
                     c.monitoring().markers().stream().map(r -> new String[] {r.code(), r.parcel(), String.valueOf(r.readings()),
                             t.quantity(r.cumulativeMm(), ""), t.quantity(r.rateMmPerDay(), ""), t.quantity(r.latestMm(), "")}).toList());
             if (!c.monitoring().markerSeries().isEmpty()) {
-                picture(doc, ReportCharts.settlement(c.monitoring().markerSeries(), t), "settlement.png");
+                picture(doc, ReportCharts.settlement(c.monitoring().markerSeries(), c.meta().zone(), t), "settlement.png");
             }
             text(doc, t.get("forecastHeading"), 12, true);
             text(doc, ForecastText.method(c.forecast(), t), 9, false);
@@ -107,7 +108,14 @@ final class DocxReportWriter {
                 }
             }
             if (!c.monitoring().cables().isEmpty()) {
-                picture(doc, ReportCharts.strainHistory(c.monitoring().cables(), c.criteria().maxGroundStrainUe(), t), "strain.png");
+                picture(doc, ReportCharts.strainHistory(c.monitoring().cables(), c.criteria().maxGroundStrainUe(), c.meta().windowFrom(), c.meta().windowTo(),
+                        c.meta().zone(), t), "strain.png");
+            }
+            for (ContourMapFigure.Kind kind : ContourMapFigure.Kind.values()) {
+                ContourMapFigure.Figure f = ContourMapFigure.draw(map, ContourMapFigure.values(c.monitoring().markers(), kind), kind, t);
+                text(doc, t.get(kind == ContourMapFigure.Kind.SETTLEMENT ? "deformationPlan" : "trendMap"), 12, true);
+                picture(doc, f.image(), kind.name().toLowerCase(java.util.Locale.ROOT) + "-contours.png");
+                text(doc, f.caption() + " " + map.crs().statement(t), 9, false);
             }
             heading(doc, t.get("s7"));
             table(doc, new String[] {t.get("parcel"), t.get("rule"), t.get("level"), t.get("value"), t.get("raised"), t.get("cleared")},

@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.data.time.Day;
@@ -19,18 +18,17 @@ import org.jfree.data.time.TimeSeriesCollection;
 import com.goafwatch.forecast.ParcelForecast;
 import com.goafwatch.forecast.SettlementForecast;
 
-/** The governing markers' forecast curves with their 95 % bands (dashed), drawn downward like the settlement curves. */
+/** The governing markers' forecast curves with their 95 % bands (dashed), drawn downward like the settlement curves, days of the site's zone. */
 final class ForecastChart {
 
-    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd),
-            new Color(0xff7f0e), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf)};
+    private static final Color[] PALETTE = ReportCharts.PALETTE;
 
     private ForecastChart() {
     }
 
     /** Null when no parcel has a forecast curve. */
-    static BufferedImage of(List<ParcelForecast> parcels, ReportText text) {
-        TimeSeriesCollection data = new TimeSeriesCollection();
+    static BufferedImage of(List<ParcelForecast> parcels, ZoneId zone, ReportText text) {
+        TimeSeriesCollection data = new TimeSeriesCollection(java.util.TimeZone.getTimeZone(zone));
         int n = 0;
         for (ParcelForecast p : parcels) {
             SettlementForecast f = p.markers().stream().filter(m -> m.code().equals(p.governingMarker())).map(ParcelForecast.MarkerForecast::forecast)
@@ -42,7 +40,7 @@ final class ForecastChart {
             TimeSeries low = new TimeSeries(p.governingMarker() + " 95%−");
             TimeSeries high = new TimeSeries(p.governingMarker() + " 95%+");
             for (SettlementForecast.ProjectedPoint pt : f.projection()) {
-                Day day = new Day(Date.from(pt.day().atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
+                Day day = new Day(Date.from(pt.day().atStartOfDay(zone).toInstant()), java.util.TimeZone.getTimeZone(zone), java.util.Locale.ROOT);
                 mid.addOrUpdate(day, pt.settlementMm());
                 if (pt.lowMm() != null) {
                     low.addOrUpdate(day, pt.lowMm());
@@ -61,9 +59,7 @@ final class ForecastChart {
         ReportCharts.THEME.apply(chart);
         XYPlot plot = (XYPlot) chart.getPlot();
         plot.getRangeAxis().setInverted(true);
-        java.text.SimpleDateFormat f = new java.text.SimpleDateFormat("yyyy-MM-dd");
-        f.setTimeZone(java.util.TimeZone.getTimeZone("Asia/Shanghai"));
-        ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(f);
+        ReportCharts.frame(chart, zone);
         XYItemRenderer r = plot.getRenderer();
         BasicStroke dashed = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
         for (int i = 0; i < n; i++) {
@@ -75,6 +71,6 @@ final class ForecastChart {
                 }
             }
         }
-        return chart.createBufferedImage(ReportCharts.WIDTH, ReportCharts.HEIGHT);
+        return IndexedImage.of(chart.createBufferedImage(ReportCharts.WIDTH, ReportCharts.HEIGHT));
     }
 }

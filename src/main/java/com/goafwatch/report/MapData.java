@@ -6,8 +6,12 @@ import org.locationtech.jts.geom.Geometry;
 
 import com.goafwatch.acceptance.Verdict;
 
-/** The phase in EPSG:4548 metres for the map figure: parcels with their verdicts, cables, boreholes, markers. */
-record MapData(List<Shape> parcels, List<Shape> cables, List<Shape> boreholes, List<Shape> markers) {
+/**
+ * The phase for the report's maps, every geometry in {@code crs} (the project's projected survey CRS, metres): parcels
+ * with their verdicts, cables, borehole traces, settlement markers. The database holds no goaf or strip-panel outlines
+ * (no table for them), so the maps cannot draw them.
+ */
+record MapData(MapCrs crs, List<Shape> parcels, List<Shape> cables, List<Shape> boreholes, List<Shape> markers) {
 
     record Shape(String label, Geometry geometry, Verdict verdict) {
     }

@@ -4,98 +4,90 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.Polygon;
 
 import com.goafwatch.acceptance.Verdict;
 
 /**
- * The phase map for the report, drawn with Java2D in EPSG:4548 (grid north up): parcels coloured by
- * verdict and labelled, cables, borehole traces, settlement markers, a coordinate grid, a north arrow,
- * a scale bar and a legend.
+ * The phase map for the report on a {@link MapCanvas}: parcels coloured by verdict, borehole traces, cables and
+ * settlement markers clipped to the frame; every marker, cable and parcel labelled with its code where the label covers
+ * no cable, marker or other label; a legend, the CRS and datum.
  */
 final class MapFigure {
 
     static final Color MEETS = new Color(0x4caf50);
     static final Color FAILS = new Color(0xe53935);
     static final Color GAP = new Color(0xbdbdbd);
-    private static final int W = 1600;
-    private static final int H = 1150;
-    private static final int MARGIN = 90;
+    static final Color CABLE = new Color(0x1565c0);
+    static final Color HOLE = new Color(0x6a1b9a);
 
     private MapFigure() {
     }
 
     static BufferedImage draw(MapData data, ReportText text) {
-        BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, W, H);
         Envelope env = new Envelope();
         data.parcels().forEach(s -> env.expandToInclude(s.geometry().getEnvelopeInternal()));
         if (env.isNull()) {
-            g.setColor(Color.DARK_GRAY);
-            g.setFont(font(36));
-            g.drawString(text.get("noData"), W / 2 - 60, H / 2);
-            g.dispose();
-            return image;
+            return empty(text);
         }
-        env.expandBy(Math.max(env.getWidth(), env.getHeight()) * 0.05 + 20);
-        double scale = Math.min((W - 2.0 * MARGIN) / env.getWidth(), (H - 2.0 * MARGIN) / env.getHeight());
-        double ox = MARGIN + ((W - 2.0 * MARGIN) - env.getWidth() * scale) / 2;
-        double oy = MARGIN + ((H - 2.0 * MARGIN) - env.getHeight() * scale) / 2;
-        Projection p = new Projection(env, scale, ox, oy);
-
-        grid(g, env, p);
-        g.setClip(MARGIN / 2, MARGIN / 2, W - MARGIN, H - MARGIN); // cables run on beyond the phase
+        MapCanvas canvas = new MapCanvas(env);
+        Graphics2D g = canvas.g();
+        canvas.grid();
+        List<Path2D> parcelPaths = new ArrayList<>();
         for (MapData.Shape s : data.parcels()) {
-            Path2D path = path(s.geometry(), p);
+            Path2D path = canvas.path(s.geometry());
+            parcelPaths.add(path);
             g.setColor(colour(s.verdict()));
             g.fill(path);
             g.setColor(new Color(0x424242));
             g.setStroke(new BasicStroke(2f));
             g.draw(path);
         }
-        g.setStroke(new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.setColor(new Color(0x1565c0));
-        for (MapData.Shape s : data.cables()) {
-            drawShape(g, s.geometry(), p, 10);
-        }
-        g.setColor(new Color(0x6a1b9a));
+        g.setColor(HOLE);
         g.setStroke(new BasicStroke(2f));
         for (MapData.Shape s : data.boreholes()) {
-            drawShape(g, s.geometry(), p, 5);
+            drawLineWithStart(canvas, s.geometry(), 5);
         }
-        g.setColor(Color.BLACK);
-        for (MapData.Shape s : data.markers()) {
-            double[] xy = p.apply(s.geometry().getCoordinate());
-            g.fillPolygon(new int[] {(int) xy[0], (int) xy[0] - 8, (int) xy[0] + 8}, new int[] {(int) xy[1] - 10, (int) xy[1] + 6, (int) xy[1] + 6}, 3);
+        g.setStroke(new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.setColor(CABLE);
+        for (MapData.Shape s : data.cables()) {
+            Path2D path = drawLineWithStart(canvas, s.geometry(), 10);
+            canvas.labels().block(MapCanvas.outline(path, 8f));
         }
-        g.setClip(null);
+        markers(canvas, data.markers());
+        canvas.northArrow(text);
+        canvas.scaleBar();
+        legend(canvas, text);
+        markerCodes(canvas, data.markers());
+        cableCodes(canvas, data.cables());
         g.setFont(font(22));
-        for (MapData.Shape s : data.parcels()) {
-            Point c = s.geometry().getInteriorPoint();
-            double[] xy = p.apply(c.getCoordinate());
-            int w = g.getFontMetrics().stringWidth(s.label());
-            g.setColor(new Color(255, 255, 255, 200));
-            g.fillRect((int) xy[0] - w / 2 - 3, (int) xy[1] - 18, w + 6, 24);
-            g.setColor(Color.BLACK);
-            g.drawString(s.label(), (int) xy[0] - w / 2, (int) xy[1]);
+        g.setColor(Color.BLACK);
+        for (int i = 0; i < data.parcels().size(); i++) {
+            parcelCode(canvas, data.parcels().get(i), parcelPaths.get(i));
         }
-        northArrow(g, text);
-        scaleBar(g, scale);
-        legend(g, text);
+        canvas.crsStatement(data.crs(), text);
+        return canvas.image();
+    }
+
+    static BufferedImage empty(ReportText text) {
+        BufferedImage image = new BufferedImage(MapCanvas.W, MapCanvas.H, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, MapCanvas.W, MapCanvas.H);
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(font(36));
+        g.drawString(text.get("noData"), MapCanvas.W / 2 - 60, MapCanvas.H / 2);
         g.dispose();
         return image;
     }
@@ -104,112 +96,104 @@ final class MapFigure {
         return v == Verdict.MEETS ? MEETS : v == Verdict.DOES_NOT_MEET ? FAILS : GAP;
     }
 
-    private record Projection(Envelope env, double scale, double ox, double oy) {
-        double[] apply(Coordinate c) {
-            return new double[] {ox + (c.x - env.getMinX()) * scale, oy + (env.getMaxY() - c.y) * scale};
+    /** Marker triangles (those in the frame); each blocks labels. */
+    static void markers(MapCanvas canvas, List<MapData.Shape> markers) {
+        Graphics2D g = canvas.g();
+        g.setColor(Color.BLACK);
+        for (MapData.Shape s : markers) {
+            Coordinate c = s.geometry().getCoordinate();
+            if (c == null || !canvas.inFrame(c)) {
+                continue;
+            }
+            double[] xy = canvas.xy(c);
+            int x = (int) Math.round(xy[0]);
+            int y = (int) Math.round(xy[1]);
+            g.fillPolygon(new int[] {x, x - 9, x + 9}, new int[] {y - 11, y + 7, y + 7}, 3);
+            canvas.labels().block(new Rectangle2D.Double(x - 10, y - 12, 20, 20));
         }
     }
 
-    private static Path2D path(Geometry geometry, Projection p) {
-        Path2D path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
-        for (int i = 0; i < geometry.getNumGeometries(); i++) {
-            Geometry part = geometry.getGeometryN(i);
-            if (part instanceof Polygon polygon) {
-                ring(path, polygon.getExteriorRing(), p);
-                for (int h = 0; h < polygon.getNumInteriorRing(); h++) {
-                    ring(path, polygon.getInteriorRingN(h), p);
+    /** Each marker's code beside its triangle, so the layout can be matched to the tables. */
+    static void markerCodes(MapCanvas canvas, List<MapData.Shape> markers) {
+        Graphics2D g = canvas.g();
+        g.setFont(font(19));
+        g.setColor(Color.BLACK);
+        for (MapData.Shape s : markers) {
+            Coordinate c = s.geometry().getCoordinate();
+            if (c != null && canvas.inFrame(c)) {
+                double[] xy = canvas.xy(c);
+                canvas.labels().place(g, s.label(), xy[0], xy[1], 12, box -> true);
+            }
+        }
+    }
+
+    private static void cableCodes(MapCanvas canvas, List<MapData.Shape> cables) {
+        Graphics2D g = canvas.g();
+        g.setFont(font(18));
+        g.setColor(CABLE);
+        for (MapData.Shape s : cables) {
+            Geometry inside = canvas.clip(s.geometry());
+            if (inside.isEmpty()) {
+                continue;
+            }
+            if (inside.getDimension() < 1 || inside.getLength() < 0.1) { // a borehole cable: its top point
+                double[] xy = canvas.xy(inside.getCoordinate());
+                canvas.labels().place(g, s.label(), xy[0], xy[1], 10, box -> true);
+                continue;
+            }
+            // try points along the cable, from its middle outward
+            org.locationtech.jts.linearref.LengthIndexedLine line = new org.locationtech.jts.linearref.LengthIndexedLine(inside);
+            double length = inside.getLength();
+            for (double f : new double[] {0.5, 0.35, 0.65, 0.2, 0.8, 0.08, 0.92}) {
+                double[] xy = canvas.xy(line.extractPoint(f * length));
+                if (canvas.labels().place(g, s.label(), xy[0], xy[1], 10, box -> true)) {
+                    break;
                 }
             }
+        }
+    }
+
+    /** The parcel's code inside the parcel: at its interior point, else at the free spot nearest to it. */
+    private static void parcelCode(MapCanvas canvas, MapData.Shape s, Path2D path) {
+        Point interior = s.geometry().getInteriorPoint();
+        if (interior.isEmpty() || !canvas.inFrame(interior.getCoordinate())) {
+            return;
+        }
+        double[] centre = canvas.xy(interior.getCoordinate());
+        Rectangle2D bounds = path.getBounds2D();
+        List<double[]> candidates = new ArrayList<>();
+        candidates.add(centre);
+        for (int i = 0; i <= 8; i++) {
+            for (int j = 0; j <= 8; j++) {
+                candidates.add(new double[] {bounds.getMinX() + bounds.getWidth() * i / 8, bounds.getMinY() + bounds.getHeight() * j / 8});
+            }
+        }
+        candidates.subList(1, candidates.size()).sort(Comparator.comparingDouble(p -> Math.hypot(p[0] - centre[0], p[1] - centre[1])));
+        canvas.labels().placeAt(canvas.g(), s.label(), candidates, path::contains);
+    }
+
+    /** A line with a dot at its start (the collar of a hole, the anchored end of a cable), clipped to the frame. */
+    private static Path2D drawLineWithStart(MapCanvas canvas, Geometry geometry, int dot) {
+        Graphics2D g = canvas.g();
+        Path2D path = canvas.path(geometry);
+        Coordinate start = geometry instanceof LineString l && !l.isEmpty() ? l.getCoordinateN(0) : geometry.getCoordinate();
+        if (geometry.getLength() >= 0.1) {
+            g.draw(path);
+        } else if (start != null) {
+            path.append(new java.awt.geom.Ellipse2D.Double(canvas.xy(start)[0] - dot, canvas.xy(start)[1] - dot, 2 * dot, 2 * dot), false);
+        }
+        if (start != null && canvas.inFrame(start)) {
+            double[] xy = canvas.xy(start);
+            g.fillOval((int) xy[0] - dot / 2, (int) xy[1] - dot / 2, dot, dot);
         }
         return path;
     }
 
-    private static void ring(Path2D path, LineString ring, Projection p) {
-        Coordinate[] cs = ring.getCoordinates();
-        for (int i = 0; i < cs.length; i++) {
-            double[] xy = p.apply(cs[i]);
-            if (i == 0) {
-                path.moveTo(xy[0], xy[1]);
-            } else {
-                path.lineTo(xy[0], xy[1]);
-            }
-        }
-        path.closePath();
-    }
-
-    private static void drawShape(Graphics2D g, Geometry geometry, Projection p, int pointSize) {
-        if (geometry instanceof Point || geometry.getLength() < 0.1) {
-            double[] xy = p.apply(geometry.getCoordinate());
-            g.fillOval((int) xy[0] - pointSize / 2, (int) xy[1] - pointSize / 2, pointSize, pointSize);
-            return;
-        }
-        Path2D path = new Path2D.Double();
-        Coordinate[] cs = geometry.getCoordinates();
-        for (int i = 0; i < cs.length; i++) {
-            double[] xy = p.apply(cs[i]);
-            if (i == 0) {
-                path.moveTo(xy[0], xy[1]);
-            } else {
-                path.lineTo(xy[0], xy[1]);
-            }
-        }
-        g.draw(path);
-        double[] start = p.apply(cs[0]);
-        g.fillOval((int) start[0] - pointSize / 2, (int) start[1] - pointSize / 2, pointSize, pointSize);
-    }
-
-    /** Grid lines at a round spacing with Gauss-Krüger coordinates along the edges. */
-    private static void grid(Graphics2D g, Envelope env, Projection p) {
-        double step = nice(Math.max(env.getWidth(), env.getHeight()) / 5);
-        g.setFont(font(16));
-        g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 6f}, 0f));
-        for (double x = Math.ceil(env.getMinX() / step) * step; x <= env.getMaxX(); x += step) {
-            double[] a = p.apply(new Coordinate(x, env.getMinY()));
-            double[] b = p.apply(new Coordinate(x, env.getMaxY()));
-            g.setColor(new Color(0xcfd8dc));
-            g.drawLine((int) a[0], (int) a[1], (int) b[0], (int) b[1]);
-            g.setColor(new Color(0x546e7a));
-            g.drawString(String.format(Locale.ROOT, "E %.0f", x), (int) a[0] - 40, (int) a[1] + 22);
-        }
-        for (double y = Math.ceil(env.getMinY() / step) * step; y <= env.getMaxY(); y += step) {
-            double[] a = p.apply(new Coordinate(env.getMinX(), y));
-            double[] b = p.apply(new Coordinate(env.getMaxX(), y));
-            g.setColor(new Color(0xcfd8dc));
-            g.drawLine((int) a[0], (int) a[1], (int) b[0], (int) b[1]);
-            g.setColor(new Color(0x546e7a));
-            g.drawString(String.format(Locale.ROOT, "N %.0f", y), 8, (int) a[1] + 5);
-        }
-        g.setStroke(new BasicStroke(1f));
-    }
-
-    private static void northArrow(Graphics2D g, ReportText text) {
-        int x = W - 70;
-        int y = 50;
-        g.setColor(Color.BLACK);
-        g.fillPolygon(new int[] {x, x - 16, x}, new int[] {y, y + 50, y + 38}, 3);
-        g.drawPolygon(new int[] {x, x + 16, x}, new int[] {y, y + 50, y + 38}, 3);
-        g.setFont(font(24));
-        g.drawString(text.get("north"), x - 8, y + 78);
-    }
-
-    private static void scaleBar(Graphics2D g, double pixelsPerMetre) {
-        double metres = nice(300 / pixelsPerMetre);
-        int length = (int) Math.round(metres * pixelsPerMetre);
-        int x = MARGIN;
-        int y = H - 35;
-        g.setColor(Color.BLACK);
-        g.fillRect(x, y, length / 2, 8);
-        g.drawRect(x, y, length, 8);
-        g.setFont(font(18));
-        g.drawString("0", x - 4, y - 6);
-        g.drawString(String.format(Locale.ROOT, "%.0f m", metres), x + length - 20, y - 6);
-    }
-
-    private static void legend(Graphics2D g, ReportText text) {
-        int x = W - 330;
-        int y = H - 170;
-        g.setColor(new Color(255, 255, 255, 230));
-        g.fillRect(x - 10, y - 30, 320, 190);
+    private static void legend(MapCanvas canvas, ReportText text) {
+        Graphics2D g = canvas.g();
+        int[] at = canvas.legendBox(300, 6);
+        int x = at[0];
+        int y = at[1];
         g.setFont(font(18));
         Object[][] rows = {{MEETS, text.get("meets")}, {FAILS, text.get("does_not_meet")}, {GAP, text.get("insufficient_data")}};
         for (Object[] r : rows) {
@@ -219,18 +203,20 @@ final class MapFigure {
             g.drawString((String) r[1], x + 36, y);
             y += 28;
         }
-        g.setColor(new Color(0x1565c0));
+        g.setColor(CABLE);
         g.setStroke(new BasicStroke(4f));
         g.drawLine(x, y - 6, x + 26, y - 6);
         g.setColor(Color.BLACK);
         g.drawString(text.get("legendCable"), x + 36, y);
         y += 28;
-        g.setColor(new Color(0x6a1b9a));
-        g.fillOval(x + 8, y - 12, 10, 10);
+        g.setColor(HOLE);
+        g.setStroke(new BasicStroke(2f));
+        g.drawLine(x + 4, y - 2, x + 24, y - 12);
+        g.fillOval(x + 1, y - 5, 6, 6);
         g.setColor(Color.BLACK);
         g.drawString(text.get("legendHole"), x + 36, y);
         y += 28;
-        g.fillPolygon(new int[] {x + 13, x + 5, x + 21}, new int[] {y - 16, y, y}, 3);
+        g.fillPolygon(new int[] {x + 13, x + 4, x + 22}, new int[] {y - 17, y, y}, 3);
         g.drawString(text.get("legendMarker"), x + 36, y);
         g.setStroke(new BasicStroke(1f));
     }

@@ -69,10 +69,12 @@ final class PdfReportWriter {
         doc.newPage();
         heading(doc, t.get("s3"));
         image(doc, MapFigure.draw(map, t), 495);
+        text(doc, map.crs().statement(t), 9);
         treatment(doc, c, t);
         qa(doc, c, t);
         doc.newPage();
         monitoring(doc, c, t);
+        deformationMaps(doc, c, map, t);
         alerts(doc, c, t);
         conclusion(doc, c, t);
         doc.close();
@@ -204,16 +206,16 @@ final class PdfReportWriter {
                 new float[] {2, 2, 1.5f, 2.5f, 2, 2}, rows);
         var series = c.monitoring().markerSeries();
         for (int i = 0; i < series.size(); i += MARKERS_PER_CHART) {
-            image(doc, ReportCharts.settlement(series.subList(i, Math.min(series.size(), i + MARKERS_PER_CHART)), t), 495);
+            image(doc, ReportCharts.settlement(series.subList(i, Math.min(series.size(), i + MARKERS_PER_CHART)), c.meta().zone(), t), 495);
         }
         forecast(doc, c, t);
         displacement(doc, c, t);
         if (!c.monitoring().cables().isEmpty()) {
             double limit = c.criteria().maxGroundStrainUe();
-            image(doc, ReportCharts.strainHistory(c.monitoring().cables(), limit, t), 495);
+            image(doc, ReportCharts.strainHistory(c.monitoring().cables(), limit, c.meta().windowFrom(), c.meta().windowTo(), c.meta().zone(), t), 495);
             for (ReportContent.CableRow cable : c.monitoring().cables()) {
                 if (!cable.profile().isEmpty()) {
-                    image(doc, ReportCharts.profile(cable, limit, t), 495);
+                    image(doc, ReportCharts.profile(cable, limit, c.meta().zone(), t), 495);
                 }
             }
         }
@@ -235,12 +237,23 @@ final class PdfReportWriter {
         }
     }
 
+    /** GB 51180-2016 12.3.8: the surface deformation plan (settlement contours) and trend map (rate contours). */
+    private void deformationMaps(Document doc, ReportContent c, MapData map, ReportText t) {
+        for (ContourMapFigure.Kind kind : ContourMapFigure.Kind.values()) {
+            ContourMapFigure.Figure f = ContourMapFigure.draw(map, ContourMapFigure.values(c.monitoring().markers(), kind), kind, t);
+            doc.newPage(); // a map a page: its heading never left alone at the foot of the one before
+            subheading(doc, t.get(kind == ContourMapFigure.Kind.SETTLEMENT ? "deformationPlan" : "trendMap"));
+            image(doc, f.image(), 495);
+            text(doc, f.caption() + " " + map.crs().statement(t), 9);
+        }
+    }
+
     private void forecast(Document doc, ReportContent c, ReportText t) {
         subheading(doc, t.get("forecastHeading"));
         text(doc, ForecastText.method(c.forecast(), t), 9);
         subheading(doc, t.get("forecastParcels"));
         table(doc, ForecastText.parcelHeader(t), new float[] {1.6f, 1.3f, 1.6f, 2.2f, 1.5f, 1.5f, 4.3f}, ForecastText.parcelRows(c.forecast(), t));
-        BufferedImage curves = ForecastChart.of(c.forecast().parcels(), t);
+        BufferedImage curves = ForecastChart.of(c.forecast().parcels(), c.meta().zone(), t);
         if (curves != null) {
             image(doc, curves, 495);
         }
@@ -390,9 +403,14 @@ final class PdfReportWriter {
 
     private static void image(Document doc, BufferedImage image, float width) {
         try {
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", png);
-            Image img = Image.getInstance(png.toByteArray());
+            Image img;
+            if (image.getColorModel() instanceof java.awt.image.IndexColorModel) {
+                img = IndexedImage.pdf(image); // kept 8-bit: a third of the size
+            } else {
+                ByteArrayOutputStream png = new ByteArrayOutputStream();
+                ImageIO.write(image, "png", png);
+                img = Image.getInstance(png.toByteArray());
+            }
             img.scaleToFit(width, width * image.getHeight() / image.getWidth());
             img.setAlignment(Element.ALIGN_CENTER);
             img.setSpacingAfter(6);

@@ -121,7 +121,7 @@ class ReportAssembler {
                 new ReportContent.Monitoring(markers, evidence.markers(), cableRows, survey), alerts(phaseId, evidence.from(), evidence.to(), new ReportText(language, siteZone)),
                 verdicts.criteria(), decisions.decisions(phaseId), new ReportContent.Forecasts(forecast.criterion(), forecast.parcels()),
                 Conclusions.of(verdicts.parcels(), forecastByCode, verdicts.criteria(), at, siteZone));
-        return new Assembled(content, map(phaseId, verdicts.parcels()), influxNanos);
+        return new Assembled(content, map(phaseId, mapSrid(project), verdicts.parcels()), influxNanos);
     }
 
     /**
@@ -177,15 +177,38 @@ class ReportAssembler {
             return List.of();
         }
         String ids = spans.keySet().stream().map(String::valueOf).collect(Collectors.joining("|"));
-        var response = influx.query("SELECT max(" + identifier(FiberSeries.STAT_MAX) + ") AS " + identifier("hi") + ", min("
-                + identifier(FiberSeries.STAT_MIN) + ") AS " + identifier("lo") + " FROM " + identifier(FiberSeries.STATS_MEASUREMENT)
-                + " WHERE " + identifier(FiberSeries.TAG_CABLE)
-                + " =~ /^(" + ids + ")$/ AND time >= "
-                + InfluxQl.stringLiteral(from.toString()) + " AND time <= " + InfluxQl.stringLiteral(to.toString())
-                + " GROUP BY time(1d), " + identifier(FiberSeries.TAG_CABLE) + " fill(none) " + InfluxQl.tz(siteZone));
-        Map<Long, InfluxSeries> series = new HashMap<>();
-        for (InfluxSeries s : InfluxSeries.of(response)) {
-            series.put(Long.parseLong(s.tags().get(FiberSeries.TAG_CABLE)), s);
+        // each day's value reached at least twice (two traces, or two stretches of one), as the verdict's strain is, so a
+        // one-sample spike the verdict ignores is not drawn either: of the day's two largest per-trace maxima the smaller,
+        // of the two smallest minima the larger; a day with one rollup only has no such value. top()/bottom() per day keep
+        // it one pass over the rollups (a subquery over a year of 15-minute rollups outran the client's timeout)
+        String where = " FROM " + identifier(FiberSeries.STATS_MEASUREMENT) + " WHERE " + identifier(FiberSeries.TAG_CABLE) + " =~ /^(" + ids
+                + ")$/ AND time >= " + InfluxQl.stringLiteral(from.toString()) + " AND time <= " + InfluxQl.stringLiteral(to.toString());
+        String daily = " GROUP BY time(1d), " + identifier(FiberSeries.TAG_CABLE) + " fill(none) " + InfluxQl.tz(siteZone);
+        var response = influx.queryAll(List.of(
+                "SELECT top(" + identifier(FiberSeries.STAT_MAX) + ", 2) AS " + identifier("v") + where + daily,
+                "SELECT bottom(" + identifier(FiberSeries.STAT_MIN) + ", 2) AS " + identifier("v") + where + daily));
+        List<Map<Long, Map<Long, Double>>> extremes = List.of(new HashMap<>(), new HashMap<>()); // hi, lo: cable → site day ms → µε
+        for (int statement = 0; statement < 2; statement++) {
+            boolean top = statement == 0;
+            for (InfluxSeries s : InfluxSeries.of(response, statement)) {
+                Map<Long, List<Double>> values = new TreeMap<>();
+                for (Map<String, Object> row : s.rows()) {
+                    Double v = InfluxSeries.number(row, "v");
+                    if (v != null) {
+                        // the row's time is its day's start or the point's own time, depending on the server: the site day either way
+                        long day = Instant.ofEpochMilli(InfluxSeries.number(row, "time").longValue()).atZone(siteZone).toLocalDate()
+                                .atStartOfDay(siteZone).toInstant().toEpochMilli();
+                        values.computeIfAbsent(day, k -> new ArrayList<>()).add(v);
+                    }
+                }
+                Map<Long, Double> byDay = extremes.get(statement).computeIfAbsent(Long.parseLong(s.tags().get(FiberSeries.TAG_CABLE)),
+                        k -> new TreeMap<>());
+                values.forEach((day, vs) -> {
+                    if (vs.size() >= 2) {
+                        byDay.put(day, top ? java.util.Collections.min(vs) : java.util.Collections.max(vs));
+                    }
+                });
+            }
         }
         List<ReportContent.CableRow> rows = new ArrayList<>();
         for (Map.Entry<Long, List<ReportContent.ParcelSpan>> e : spans.entrySet()) {
@@ -194,16 +217,14 @@ class ReportAssembler {
             List<Instant> days = new ArrayList<>();
             List<Double> hi = new ArrayList<>();
             List<Double> lo = new ArrayList<>();
-            InfluxSeries s = series.get(e.getKey());
-            if (s != null) {
-                for (Map<String, Object> row : s.rows()) {
-                    Double h = InfluxSeries.number(row, "hi");
-                    Double l = InfluxSeries.number(row, "lo");
-                    if (h != null && l != null) {
-                        days.add(Instant.ofEpochMilli(InfluxSeries.number(row, "time").longValue()));
-                        hi.add(h / k);
-                        lo.add(l / k);
-                    }
+            Map<Long, Double> his = extremes.get(0).getOrDefault(e.getKey(), Map.of());
+            Map<Long, Double> los = extremes.get(1).getOrDefault(e.getKey(), Map.of());
+            for (Map.Entry<Long, Double> day : his.entrySet()) {
+                Double l = los.get(day.getKey());
+                if (l != null) {
+                    days.add(Instant.ofEpochMilli(day.getKey()));
+                    hi.add(day.getValue() / k);
+                    lo.add(l / k);
                 }
             }
             FiberProfile profile = fiber.profile(cable, to);
@@ -237,7 +258,13 @@ class ReportAssembler {
                 .list();
     }
 
-    private MapData map(long phaseId, List<AcceptanceRules.ParcelVerdict> verdicts) {
+    /** The maps' CRS: the project's survey CRS when projected, else the CRS areas are measured in (a map needs metres). */
+    private static int mapSrid(Project project) {
+        return com.goafwatch.geo.SupportedCrs.bySrid(project.surveySrid()).filter(c -> !c.isGeographic())
+                .map(com.goafwatch.geo.SupportedCrs::srid).orElse(com.goafwatch.geo.SupportedCrs.AREA_SRID);
+    }
+
+    private MapData map(long phaseId, int srid, List<AcceptanceRules.ParcelVerdict> verdicts) {
         Map<Long, Verdict> verdict = verdicts.stream().collect(Collectors.toMap(AcceptanceRules.ParcelVerdict::parcelId,
                 AcceptanceRules.ParcelVerdict::verdict, (a, b) -> a));
         WKBReader wkb = new WKBReader();
@@ -248,20 +275,24 @@ class ReportAssembler {
                 throw new IllegalStateException(e);
             }
         };
-        List<MapData.Shape> parcels = jdbc.sql("SELECT id, code, ST_AsBinary(ST_Transform(geom, 4548)) FROM parcel WHERE phase_id = ? ORDER BY code")
-                .param(phaseId).query((rs, i) -> new MapData.Shape(rs.getString(2), read.apply(rs.getBytes(3)), verdict.get(rs.getLong(1)))).list();
+        MapCrs crs = MapCrs.fromWkt(srid, jdbc.sql("SELECT srtext FROM spatial_ref_sys WHERE srid = ?").param(srid).query(String.class)
+                .optional().orElse(null));
+        List<MapData.Shape> parcels = jdbc.sql("SELECT id, code, ST_AsBinary(ST_Transform(geom, ?)) FROM parcel WHERE phase_id = ? ORDER BY code")
+                .params(srid, phaseId).query((rs, i) -> new MapData.Shape(rs.getString(2), read.apply(rs.getBytes(3)), verdict.get(rs.getLong(1))))
+                .list();
         List<MapData.Shape> cableShapes = jdbc.sql("""
-                SELECT DISTINCT c.code, ST_AsBinary(ST_Transform(COALESCE(c.route, c.top_point), 4548)) FROM cable c
-                JOIN cable_parcel_interval i ON i.cable_id = c.id JOIN parcel p ON p.id = i.parcel_id WHERE p.phase_id = ?""").param(phaseId)
-                .query((rs, i) -> new MapData.Shape(rs.getString(1), read.apply(rs.getBytes(2)), null)).list();
+                SELECT DISTINCT c.code, ST_AsBinary(ST_Transform(COALESCE(c.route, c.top_point), ?)) FROM cable c
+                JOIN cable_parcel_interval i ON i.cable_id = c.id JOIN parcel p ON p.id = i.parcel_id WHERE p.phase_id = ?""")
+                .params(srid, phaseId).query((rs, i) -> new MapData.Shape(rs.getString(1), read.apply(rs.getBytes(2)), null)).list();
         List<MapData.Shape> holes = jdbc.sql("""
-                SELECT b.code, ST_AsBinary(ST_Force2D(b.path)) FROM borehole b JOIN parcel p ON p.id = b.parcel_id WHERE p.phase_id = ?""")
-                .param(phaseId).query((rs, i) -> new MapData.Shape(rs.getString(1), read.apply(rs.getBytes(2)), null)).list();
+                SELECT b.code, ST_AsBinary(ST_Transform(ST_Force2D(b.path), ?)) FROM borehole b JOIN parcel p ON p.id = b.parcel_id
+                WHERE p.phase_id = ?""").params(srid, phaseId).query((rs, i) -> new MapData.Shape(rs.getString(1), read.apply(rs.getBytes(2)), null))
+                .list();
         List<MapData.Shape> markers = jdbc.sql("""
-                SELECT m.code, ST_AsBinary(ST_Transform(m.location, 4548)) FROM point_sensor m JOIN parcel p ON p.id = m.parcel_id
-                WHERE p.phase_id = ? AND m.sensor_type = 'settlement-marker'""").param(phaseId)
+                SELECT m.code, ST_AsBinary(ST_Transform(m.location, ?)) FROM point_sensor m JOIN parcel p ON p.id = m.parcel_id
+                WHERE p.phase_id = ? AND m.sensor_type = 'settlement-marker' ORDER BY m.code""").params(srid, phaseId)
                 .query((rs, i) -> new MapData.Shape(rs.getString(1), read.apply(rs.getBytes(2)), null)).list();
-        return new MapData(parcels, cableShapes, holes, markers);
+        return new MapData(crs, parcels, cableShapes, holes, markers);
     }
 
     private static java.time.LocalDate local(Date d) {

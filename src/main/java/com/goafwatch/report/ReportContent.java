@@ -26,6 +26,11 @@ public record ReportContent(Meta meta, Summary summary, List<AcceptanceRules.Par
     public record Meta(String projectCode, String projectName, int phase, String phaseName, String phaseStatus, LocalDate worksStart,
             LocalDate worksEnd, LocalDate testingEnd, Instant windowFrom, Instant windowTo, Instant generatedAt, String generatedBy,
             String language, String reportNumber, LocalDate acceptancePlanned, ReportParties parties, String timeZone) {
+
+        /** The site's zone (IANA id): every date and time the report's figures show is in it. */
+        public java.time.ZoneId zone() {
+            return java.time.ZoneId.of(timeZone);
+        }
     }
 
     public record Summary(int parcelCount, double totalMu, Verdict verdict, double meetsMu, Map<String, Long> parcelsByVerdict) {

@@ -105,7 +105,7 @@ public final class ReportBenchmark {
         for (int i = 0; i < rounds; i++) {
             formats.add("pdf");
         }
-        formats.addAll(List.of("json", "xlsx"));
+        formats.addAll(List.of("json", "xlsx", "docx"));
         int round = 0;
         for (String format : formats) {
             round++;
