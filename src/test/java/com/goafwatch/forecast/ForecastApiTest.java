@@ -2,9 +2,6 @@ package com.goafwatch.forecast;
 
 import static com.goafwatch.support.Fixtures.E0;
 import static com.goafwatch.support.Fixtures.N0;
-import static com.goafwatch.support.Fixtures.collection;
-import static com.goafwatch.support.Fixtures.feature;
-import static com.goafwatch.support.Fixtures.square;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -17,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.goafwatch.support.Fixtures;
+import com.goafwatch.support.AcceptancePhase;
 import com.goafwatch.support.IntegrationTest;
 
 /**
@@ -36,31 +33,19 @@ class ForecastApiTest extends IntegrationTest {
 
     @BeforeEach
     void site() {
-        projectId = fixtures().project(Fixtures.uniqueCode("FC"));
-        phaseId = fixtures().phase(projectId, 1);
-        assertThat(fixtures().importGeoJson(projectId, "?crs=EPSG:4548", collection(
-                feature("A", 1, "Polygon", square(E0, N0, 100)).replace("\"landUse\"", "\"status\": \"monitoring\", \"landUse\""),
-                feature("B", 1, "Polygon", square(E0 + 100, N0, 100)).replace("\"landUse\"", "\"status\": \"monitoring\", \"landUse\"")))
-                .status()).isEqualTo(200);
-        parcelA = jdbc.sql("SELECT id FROM parcel WHERE project_id = ? AND code = 'A'").param(projectId).query(Long.class).single();
+        AcceptancePhase site = AcceptancePhase.create(api(), fixtures(), jdbc, "FC");
+        projectId = site.projectId();
+        phaseId = site.phaseId();
+        parcelA = site.parcelA();
         first = LocalDate.now(ZoneOffset.UTC).minusDays(300);
-        var holes = api().postBytes("/api/v1/projects/" + projectId + "/boreholes/import?crs=EPSG:4548", "text/csv", String.format(Locale.ROOT, """
-                code,type,easting,northing,measured_depth_m,grouted_on,grout_take_m3,waste_share
-                G1,grouting,%.1f,%.1f,80,%s,300,0.3
-                """, E0 + 20, N0 + 20, first.minusDays(5)).getBytes());
-        assertThat(holes.status()).as(holes.toString()).isEqualTo(200);
-        var m = api().postJson("/api/v1/projects/" + projectId + "/sensors?crs=EPSG:4548", String.format(Locale.ROOT, """
-                {"type": "Feature", "properties": {"code": "M-A", "type": "settlement-marker"},
-                 "geometry": {"type": "Point", "coordinates": [%.1f, %.1f]}}""", E0 + 50, N0 + 50));
-        assertThat(m.status()).isEqualTo(201);
+        site.boreholes(String.format(Locale.ROOT, "G1,grouting,%.1f,%.1f,80,%s,300,0.3%n", E0 + 20, N0 + 20, first.minusDays(5)));
+        site.markerInA();
         StringBuilder lp = new StringBuilder();
         for (int t = 0; t <= 300; t += 15) {
             long ns = first.plusDays(t).atTime(0, 30).toInstant(ZoneOffset.UTC).toEpochMilli() * 1_000_000L;
             lp.append(String.format(Locale.ROOT, "settlement,sensor=M-A settlement_mm=%.4f %d%n", 40 * (1 - Math.exp(-0.005 * t)), ns));
         }
-        var ingest = api().postBytes("/api/v1/projects/" + projectId + "/ingest/line-protocol?precision=ns", "text/plain",
-                lp.toString().getBytes());
-        assertThat(ingest.status()).as(ingest.toString()).isEqualTo(202); // readings at 00:30 UTC: today's is never in the future
+        site.lineProtocol(lp.toString()); // readings at 00:30 UTC: today's is never in the future
         awaitDrained();
     }
 

@@ -1,24 +1,17 @@
 package com.goafwatch.workbench;
 
-import static com.goafwatch.support.Fixtures.E0;
-import static com.goafwatch.support.Fixtures.N0;
-import static com.goafwatch.support.Fixtures.collection;
-import static com.goafwatch.support.Fixtures.feature;
-import static com.goafwatch.support.Fixtures.square;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.MessageDigest;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
 
+import com.goafwatch.support.AcceptancePhase;
 import com.goafwatch.support.Fixtures;
 import com.goafwatch.support.IntegrationTest;
 
@@ -37,38 +30,11 @@ class AcceptanceWorkbenchBrowserTest extends IntegrationTest {
 
     @BeforeEach
     void site() {
-        projectId = fixtures().project(Fixtures.uniqueCode("WBACC"));
-        phaseId = fixtures().phase(projectId, 1);
-        assertThat(fixtures().importGeoJson(projectId, "?crs=EPSG:4548", collection(
-                feature("A", 1, "Polygon", square(E0, N0, 100)).replace("\"landUse\"", "\"status\": \"monitoring\", \"landUse\""),
-                feature("B", 1, "Polygon", square(E0 + 100, N0, 100)).replace("\"landUse\"", "\"status\": \"monitoring\", \"landUse\"")))
-                .status()).isEqualTo(200);
-        parcelA = jdbc.sql("SELECT id FROM parcel WHERE project_id = ? AND code = 'A'").param(projectId).query(Long.class).single();
-        parcelB = jdbc.sql("SELECT id FROM parcel WHERE project_id = ? AND code = 'B'").param(projectId).query(Long.class).single();
-        String grouted = Instant.now().minus(400, ChronoUnit.DAYS).toString().substring(0, 10);
-        var holes = api().postBytes("/api/v1/projects/" + projectId + "/boreholes/import?crs=EPSG:4548", "text/csv", String.format(Locale.ROOT, """
-                code,type,easting,northing,measured_depth_m,grouted_on,grout_take_m3,waste_share
-                G1,grouting,%.1f,%.1f,80,%s,300,0.3
-                G2,grouting,%.1f,%.1f,80,%s,150,0.3
-                G3,grouting,%.1f,%.1f,80,%s,120,0.3
-                K1,check,%.1f,%.1f,80,,,
-                """, E0 + 20, N0 + 20, grouted, E0 + 70, N0 + 70, grouted, E0 + 150, N0 + 50, grouted, E0 + 45, N0 + 45).getBytes());
-        assertThat(holes.status()).as(holes.toString()).isEqualTo(200);
-        assertThat(api().postBytes("/api/v1/projects/" + projectId + "/qa-tests/import", "text/csv", """
-                code,type,borehole,tested_on,core_strength_mpa
-                Q1,core_strength,K1,2025-01-01,10.5
-                """.getBytes()).status()).isEqualTo(200);
-        assertThat(api().postJson("/api/v1/projects/" + projectId + "/sensors?crs=EPSG:4548", String.format(Locale.ROOT, """
-                {"type": "Feature", "properties": {"code": "M-A", "type": "settlement-marker"},
-                 "geometry": {"type": "Point", "coordinates": [%.1f, %.1f]}}""", E0 + 50, N0 + 50)).status()).isEqualTo(201);
-        StringBuilder lp = new StringBuilder();
-        Instant start = Instant.now().minus(210, ChronoUnit.DAYS);
-        for (int d = 0; d <= 210; d += 5) { // 0.01 mm/d: quiet
-            lp.append(String.format(Locale.ROOT, "settlement,sensor=M-A settlement_mm=%.3f %d%n", 12 + d * 0.01,
-                    start.plus(d, ChronoUnit.DAYS).toEpochMilli() * 1_000_000L));
-        }
-        assertThat(api().postBytes("/api/v1/projects/" + projectId + "/ingest/line-protocol?precision=ns", "text/plain",
-                lp.toString().getBytes()).status()).isEqualTo(202);
+        AcceptancePhase site = AcceptancePhase.create(api(), fixtures(), jdbc, "WBACC").groutedAndQuiet(400);
+        projectId = site.projectId();
+        phaseId = site.phaseId();
+        parcelA = site.parcelA();
+        parcelB = site.parcelB();
         awaitDrained();
     }
 
