@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.goafwatch.map.TileLayer;
 import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.LimitsProperties;
@@ -49,7 +50,19 @@ class OgcController {
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
-            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+            // OGC API - Tiles 1.0 and the JSON tile matrix set of TMS 2.0 (served by map.OgcTilesController)
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/dataset-tilesets",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/oas30",
+            "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset",
+            "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
+
+    private static final String REL_TILESETS_VECTOR = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector";
 
     private final OgcFeatureRepository features;
     private final ProjectAccess access;
@@ -67,7 +80,7 @@ class OgcController {
     @ProjectScoped(ScopeOwner.NONE)
     @GetMapping(value = "/ogcapi", produces = {MediaType.APPLICATION_JSON_VALUE, "*/*"})
     ResponseEntity<ObjectNode> landing() {
-        ObjectNode page = mapper.createObjectNode().put("title", "GoafWatch OGC API - Features")
+        ObjectNode page = mapper.createObjectNode().put("title", "GoafWatch OGC API - Features and Tiles")
                 .put("description", "Remediation phases, parcels, fiber cables, point sensors and alerts of the projects you may see.");
         ArrayNode links = page.putArray("links");
         add(links, base(), "self", JSON, "This document");
@@ -75,6 +88,8 @@ class OgcController {
         add(links, OgcLinks.root() + "/swagger-ui.html", "service-doc", "text/html", "The API documentation");
         add(links, base() + "/conformance", "conformance", JSON, "Conformance classes");
         add(links, base() + "/collections", "data", JSON, "Feature collections");
+        add(links, base() + "/tiles", REL_TILESETS_VECTOR, JSON, "Vector tilesets of all map layers");
+        add(links, base() + "/tileMatrixSets", "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes", JSON, "Tile matrix sets");
         return json(page);
     }
 
@@ -196,6 +211,9 @@ class OgcController {
         ArrayNode links = d.putArray("links");
         add(links, base() + "/collections/" + c.id(), "self", JSON, c.title());
         add(links, base() + "/collections/" + c.id() + "/items", "items", GEOJSON, c.title());
+        if (TileLayer.byUrlName(c.id()).isPresent()) {
+            add(links, base() + "/collections/" + c.id() + "/tiles", REL_TILESETS_VECTOR, JSON, "Vector tilesets");
+        }
         OgcFeatureRepository.Extent e = features.extent(c, access.visibleProjects());
         ObjectNode extent = d.putObject("extent");
         if (e.minLon() != null) {

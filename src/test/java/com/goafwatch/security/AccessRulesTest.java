@@ -378,6 +378,17 @@ class AccessRulesTest extends IntegrationTest {
                 call("GET", "/ogcapi/collections/parcels/items", 401, 200, 200, 200, 200, 403),
                 call("GET", "/ogcapi/collections/parcels/items?projectId=" + p1, 401, 200, 200, 403, 200, 403),
                 call("GET", "/ogcapi/collections/parcels/items/" + parcel, 401, 200, 200, 404, 200, 403),
+                // OGC API - Tiles and TileJSON
+                call("GET", "/ogcapi/tileMatrixSets", 401, 200, 200, 200, 200, 403),
+                call("GET", "/ogcapi/tileMatrixSets/WebMercatorQuad", 401, 200, 200, 200, 200, 403),
+                call("GET", "/ogcapi/tiles", 401, 200, 200, 200, 200, 403),
+                call("GET", "/ogcapi/tiles/WebMercatorQuad", 401, 200, 200, 200, 200, 403),
+                call("GET", "/ogcapi/tiles/WebMercatorQuad/tilejson.json?projectId=" + p1, 401, 200, 200, 403, 200, 403),
+                call("GET", "/ogcapi/tiles/WebMercatorQuad/0/0/0?projectId=" + p1, 401, 200, 200, 403, 200, 403),
+                call("GET", "/ogcapi/collections/parcels/tiles", 401, 200, 200, 200, 200, 403),
+                call("GET", "/ogcapi/collections/parcels/tiles/WebMercatorQuad", 401, 200, 200, 200, 200, 403),
+                call("GET", "/ogcapi/collections/parcels/tiles/WebMercatorQuad/tilejson.json?projectId=" + p1, 401, 200, 200, 403, 200, 403),
+                call("GET", "/ogcapi/collections/parcels/tiles/WebMercatorQuad/10/404/843?projectId=" + p1, 401, 200, 200, 403, 200, 403),
                 // audit and administration
                 call("GET", "/api/v1/audit?project=" + p1, 401, 200, 200, 403, 200, 403),
                 call("GET", "/api/v1/admin/users", 401, 403, 403, 403, 200, 403),
