@@ -378,6 +378,9 @@ class AccessRulesTest extends IntegrationTest {
                 call("GET", "/ogcapi/collections/parcels/items", 401, 200, 200, 200, 200, 403),
                 call("GET", "/ogcapi/collections/parcels/items?projectId=" + p1, 401, 200, 200, 403, 200, 403),
                 call("GET", "/ogcapi/collections/parcels/items/" + parcel, 401, 200, 200, 404, 200, 403),
+                call("GET", "/ogcapi/collections/parcels/queryables", 401, 200, 200, 200, 200, 403),
+                call("GET", "/ogcapi/collections/parcels/items?filter=" + java.net.URLEncoder.encode("projectId = " + p1 + " AND phase >= 1",
+                        java.nio.charset.StandardCharsets.UTF_8), 401, 200, 200, 200, 200, 403),
                 // OGC API - Tiles and TileJSON
                 call("GET", "/ogcapi/tileMatrixSets", 401, 200, 200, 200, 200, 403),
                 call("GET", "/ogcapi/tileMatrixSets/WebMercatorQuad", 401, 200, 200, 200, 200, 403),
