@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# MapServer side by side: MapServer 8 (Debian mapserver-bin) as FastCGI (spawn-fcgi) behind lighttpd, over the
+# MapServer side by side: MapServer 8 (Debian mapserver-bin) as one FastCGI process (spawn-fcgi) behind lighttpd, over the
 # same PostGIS tables as this service on the sample site; OGC API - Features items and one feature, and parcel
 # vector tiles (MapServer's MVT output), timed interleaved by com.goafwatch.ogc.MapServerBenchmark.
 # Writes target/bench/mapserver.md. Not part of the test suite.
@@ -10,7 +10,15 @@ ROUNDS="${1:-5}"
 SERVICE_PORT=8087 INFLUX_PORT=8186 MS_PORT=8088 DB=goafwatch_bench_ms
 DIR="$LOCAL/bench-mapserver"
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; [ -f "$DIR/fcgi.pids" ] && xargs -r kill <"$DIR/fcgi.pids" 2>/dev/null || true; }
+# mapserv as FastCGI finishes on SIGTERM only after one more request: what still runs after 5 s gets SIGKILL
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  for _ in $(seq 1 20); do
+    local alive=0; for p in "${PIDS[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && return; sleep 0.25
+  done
+  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+}
 trap cleanup EXIT
 
 ensure_packages
@@ -100,7 +108,9 @@ server.errorlog = "$DIR/lighttpd.log"
 server.modules = ("mod_fastcgi")
 fastcgi.server = ("/mapserv" => (("socket" => "$DIR/mapserv.sock", "check-local" => "disable")))
 CONF
-MAPSERVER_CONFIG_FILE="$DIR/mapserver.conf" spawn-fcgi -s "$DIR/mapserv.sock" -F 2 -P "$DIR/fcgi.pids" -- /usr/bin/mapserv >/dev/null
+# -n: spawn-fcgi becomes mapserv itself, so its pid is the one to stop; one process serves the one client at a time
+MAPSERVER_CONFIG_FILE="$DIR/mapserver.conf" spawn-fcgi -n -s "$DIR/mapserv.sock" -- /usr/bin/mapserv >/dev/null &
+PIDS+=($!)
 lighttpd -D -f "$DIR/lighttpd.conf" &
 PIDS+=($!)
 MS_URL="http://127.0.0.1:$MS_PORT/mapserv"

@@ -49,8 +49,17 @@ public final class MapServerBenchmark {
         String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
 
         List<Request> requests = new ArrayList<>();
-        requests.add(new Request("items, parcels", "/ogcapi/collections/parcels/items?limit=100",
-                "/goafwatch/ogcapi/collections/parcels/items?f=json&limit=100"));
+        // the page as often as there are single features, so both have as many samples
+        int parcels;
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                ResultSet rs = db.createStatement().executeQuery("SELECT count(*) FROM parcel")) {
+            rs.next();
+            parcels = rs.getInt(1);
+        }
+        for (int i = 0; i < parcels; i++) {
+            requests.add(new Request("items, parcels", "/ogcapi/collections/parcels/items?limit=100",
+                    "/goafwatch/ogcapi/collections/parcels/items?f=json&limit=100"));
+        }
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             try (ResultSet rs = db.createStatement().executeQuery("SELECT id FROM parcel ORDER BY id")) {
                 while (rs.next()) {
