@@ -1,6 +1,9 @@
 package com.goafwatch.map;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import com.goafwatch.parcel.ParcelLevelSql;
@@ -18,29 +21,64 @@ public enum TileLayer {
                    p.project_id AS "projectId", p.phase_id AS "phaseId", %2$s AS "flagLevel",
                    ST_AsMVTGeom(ST_Transform(p.geom, 3857), g.env, 4096, 64, true) AS geom
             FROM parcel p JOIN phase ph ON ph.id = p.phase_id, g
-            WHERE p.geom && g.env_geo %1$s""".formatted("%1$s", ParcelLevelSql.EXPRESSION)),
+            WHERE p.geom && g.env_geo %1$s""".formatted("%1$s", ParcelLevelSql.EXPRESSION),
+            "Parcels with their current flag level", 2, fields("code", "String", "phase", "Number", "status", "String", "areaMu", "Number",
+                    "projectId", "Number", "phaseId", "Number", "flagLevel", "String")),
 
     CABLES("cables", "cables", """
             SELECT c.id, c.code, c.installation, round(c.fiber_length_m::numeric, 1)::float8 AS "fiberLengthM",
                    c.project_id AS "projectId",
                    ST_AsMVTGeom(ST_Transform(COALESCE(c.route, c.top_point), 3857), g.env, 4096, 64, true) AS geom
             FROM cable c, g
-            WHERE COALESCE(c.route, c.top_point) && g.env_geo %1$s"""),
+            WHERE COALESCE(c.route, c.top_point) && g.env_geo %1$s""",
+            // trench routes are lines, borehole cables the points of their tops: no single dimension
+            "Fiber-optic cables (trench routes and borehole tops)", null, fields("code", "String", "installation", "String",
+                    "fiberLengthM", "Number", "projectId", "Number")),
 
     MARKERS("markers", "markers", """
             SELECT m.id, m.code, m.sensor_type AS "sensorType", m.unit, m.parcel_id AS "parcelId", m.project_id AS "projectId",
                    ST_AsMVTGeom(ST_Transform(m.location, 3857), g.env, 4096, 64, true) AS geom
             FROM point_sensor m, g
-            WHERE m.location && g.env_geo %1$s""");
+            WHERE m.location && g.env_geo %1$s""",
+            "Point sensors", 0, fields("code", "String", "sensorType", "String", "unit", "String", "parcelId", "Number",
+                    "projectId", "Number"));
 
     private final String urlName;
     private final String versionKey;
     private final String featureSql;
+    private final String title;
+    private final Integer geometryDimension;
+    private final Map<String, String> fields;
 
-    TileLayer(String urlName, String versionKey, String featureSql) {
+    TileLayer(String urlName, String versionKey, String featureSql, String title, Integer geometryDimension, Map<String, String> fields) {
         this.urlName = urlName;
         this.versionKey = versionKey;
         this.featureSql = featureSql;
+        this.title = title;
+        this.geometryDimension = geometryDimension;
+        this.fields = fields;
+    }
+
+    private static Map<String, String> fields(String... nameType) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameType.length; i += 2) {
+            m.put(nameType[i], nameType[i + 1]);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** 0 points, 1 lines, 2 polygons; null when the layer mixes them. */
+    public Integer geometryDimension() {
+        return geometryDimension;
+    }
+
+    /** The attributes of its features (besides the feature id) and their TileJSON types: String or Number. */
+    public Map<String, String> fields() {
+        return fields;
     }
 
     public String urlName() {
@@ -65,7 +103,7 @@ public enum TileLayer {
         return featureSql.formatted(projectFilter);
     }
 
-    static Optional<TileLayer> byUrlName(String name) {
+    public static Optional<TileLayer> byUrlName(String name) {
         return Arrays.stream(values()).filter(l -> l.urlName.equals(name)).findFirst();
     }
 }

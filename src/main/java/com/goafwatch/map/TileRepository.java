@@ -41,6 +41,33 @@ class TileRepository {
     }
 
     /**
+     * West, south, east, north (CRS84) of the parcels, cables and markers of the projects (null: all) or of one project;
+     * null when there are none.
+     */
+    double[] extent(Set<Long> projects, Long project) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder filter = new StringBuilder(" WHERE true");
+        if (projects != null) {
+            filter.append(" AND project_id = ANY (?)");
+            params.add(projects.toArray(Long[]::new));
+        }
+        if (project != null) {
+            filter.append(" AND project_id = ?");
+            params.add(project);
+        }
+        return jdbc.sql("""
+                SELECT ST_XMin(e) AS w, ST_YMin(e) AS s, ST_XMax(e) AS e, ST_YMax(e) AS n FROM (
+                    SELECT ST_Extent(ST_Transform(g, 4326)) AS e FROM (
+                        SELECT geom AS g, project_id FROM parcel
+                        UNION ALL SELECT COALESCE(route, top_point), project_id FROM cable
+                        UNION ALL SELECT location, project_id FROM point_sensor) u""" + filter + ") x")
+                .params(params)
+                .query((rs, i) -> rs.getObject("w") == null ? null
+                        : new double[] {rs.getDouble("w"), rs.getDouble("s"), rs.getDouble("e"), rs.getDouble("n")})
+                .list().get(0); // an aggregate: always one row
+    }
+
+    /**
      * The statement behind a tile: parameters z, x, y, version key, layer name, then those of the filter.
      * Package-visible for TileBenchmark, which runs the same SQL bare to measure what the service adds.
      */

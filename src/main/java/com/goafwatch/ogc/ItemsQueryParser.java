@@ -8,8 +8,12 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
+import com.goafwatch.cql2.Cql2;
+import com.goafwatch.cql2.Cql2Parser;
+import com.goafwatch.cql2.Cql2SyntaxException;
 import com.goafwatch.geo.BoundingBox;
 import com.goafwatch.system.ApiException;
 
@@ -17,7 +21,8 @@ import com.goafwatch.system.ApiException;
 final class ItemsQueryParser {
 
     static final int DEFAULT_LIMIT = 100;
-    private static final Set<String> STANDARD = Set.of("bbox", "bbox-crs", "limit", "offset", "datetime", "crs", "f");
+    private static final Set<String> STANDARD = Set.of("bbox", "bbox-crs", "limit", "offset", "datetime", "crs", "f", "filter",
+            "filter-lang", "filter-crs");
 
     private ItemsQueryParser() {
     }
@@ -45,7 +50,31 @@ final class ItemsQueryParser {
         for (Map.Entry<String, String[]> p : params.entrySet()) {
             collection.filter(p.getKey()).ifPresent(prop -> filters.put(prop, value(prop, p.getValue()[0])));
         }
-        return new ItemsQuery(crs, bbox, limit, offset, interval[0], interval[1], filters);
+        return new ItemsQuery(crs, bbox, limit, offset, interval[0], interval[1], filters, filter(collection, params));
+    }
+
+    /** Part 3: {@code filter} in CQL2 text, literals in CRS84; a syntax error names its position, an unknown property itself. */
+    private static Cql2.Expression filter(OgcCollection collection, Map<String, String[]> params) {
+        String lang = one(params, "filter-lang");
+        if (lang != null && !lang.equals("cql2-text")) {
+            throw bad("filter-lang=" + lang + " is not offered; use cql2-text");
+        }
+        if (OgcCrs.parse(Objects.requireNonNullElse(one(params, "filter-crs"), "CRS84")).orElse(null) != OgcCrs.CRS84) {
+            throw bad("filter-crs '" + one(params, "filter-crs") + "' is not offered; geometry literals are in CRS84 ("
+                    + OgcCrs.CRS84.uri() + ")");
+        }
+        String text = one(params, "filter");
+        if (text == null) {
+            return null;
+        }
+        Cql2.Expression filter;
+        try {
+            filter = Cql2Parser.parse(text);
+        } catch (Cql2SyntaxException e) {
+            throw ApiException.badRequest("invalid-filter", "filter is not CQL2 text: " + e.getMessage()).with("position", e.position());
+        }
+        OgcFilterSql.check(collection, filter);
+        return filter;
     }
 
     static OgcCrs crs(Map<String, String[]> params, String name, OgcCrs fallback) {

@@ -185,6 +185,18 @@ enum OgcCollection {
         return properties.stream().filter(p -> p.filterable() && p.name().equals(name)).findFirst();
     }
 
+    /**
+     * The properties a CQL2 filter may name (Part 3 queryables): the equality filters and every number; not the
+     * timestamps, whose text form would compare as text.
+     */
+    List<OgcProperty> queryables() {
+        return properties.stream().filter(p -> p.filterable() || p.type().equals("number") || p.type().equals("integer")).toList();
+    }
+
+    Optional<OgcProperty> queryable(String name) {
+        return queryables().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
     static Optional<OgcCollection> byId(String id) {
         return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
     }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.goafwatch.map.TileLayer;
 import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.LimitsProperties;
@@ -49,7 +50,28 @@ class OgcController {
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
-            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+            // Part 3 with CQL2 text: comparison, LIKE/IN/BETWEEN, S_INTERSECTS (OgcFilterSql)
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+            "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+            "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+            // OGC API - Tiles 1.0 and the JSON tile matrix set of TMS 2.0 (served by map.OgcTilesController)
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/dataset-tilesets",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+            "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/oas30",
+            "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset",
+            "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
+
+    private static final String SCHEMA = "application/schema+json";
+    private static final String REL_TILESETS_VECTOR = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector";
 
     private final OgcFeatureRepository features;
     private final ProjectAccess access;
@@ -67,7 +89,7 @@ class OgcController {
     @ProjectScoped(ScopeOwner.NONE)
     @GetMapping(value = "/ogcapi", produces = {MediaType.APPLICATION_JSON_VALUE, "*/*"})
     ResponseEntity<ObjectNode> landing() {
-        ObjectNode page = mapper.createObjectNode().put("title", "GoafWatch OGC API - Features")
+        ObjectNode page = mapper.createObjectNode().put("title", "GoafWatch OGC API - Features and Tiles")
                 .put("description", "Remediation phases, parcels, fiber cables, point sensors and alerts of the projects you may see.");
         ArrayNode links = page.putArray("links");
         add(links, base(), "self", JSON, "This document");
@@ -75,6 +97,8 @@ class OgcController {
         add(links, OgcLinks.root() + "/swagger-ui.html", "service-doc", "text/html", "The API documentation");
         add(links, base() + "/conformance", "conformance", JSON, "Conformance classes");
         add(links, base() + "/collections", "data", JSON, "Feature collections");
+        add(links, base() + "/tiles", REL_TILESETS_VECTOR, JSON, "Vector tilesets of all map layers");
+        add(links, base() + "/tileMatrixSets", "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes", JSON, "Tile matrix sets");
         return json(page);
     }
 
@@ -109,9 +133,25 @@ class OgcController {
         return json(describe(collectionNamed(collectionId)));
     }
 
+    @Operation(summary = "Queryables of a collection (JSON Schema): the properties a CQL2 filter may name")
+    @ProjectScoped(ScopeOwner.NONE)
+    @GetMapping(value = "/ogcapi/collections/{collectionId}/queryables", produces = {SCHEMA, MediaType.APPLICATION_JSON_VALUE, "*/*"})
+    ResponseEntity<ObjectNode> queryables(@PathVariable String collectionId) {
+        OgcCollection c = collectionNamed(collectionId);
+        ObjectNode schema = mapper.createObjectNode().put("$schema", "https://json-schema.org/draft/2020-12/schema")
+                .put("$id", base() + "/collections/" + c.id() + "/queryables").put("type", "object").put("title", c.title());
+        ObjectNode properties = schema.putObject("properties");
+        properties.putObject(OgcFilterSql.GEOMETRY).put("title", "Geometry (literals in CRS84)").put("format", "geometry-any");
+        for (OgcProperty p : c.queryables()) {
+            properties.putObject(p.name()).put("title", p.name()).put("type", p.type());
+        }
+        schema.put("additionalProperties", false);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(SCHEMA)).body(schema);
+    }
+
     @Operation(summary = "Features of a collection",
-            description = "bbox (+ bbox-crs), crs, limit, offset, datetime (instant or interval, '..' open) and equality "
-                    + "filters on the collection's filterable properties; coordinates in the axis order of crs")
+            description = "bbox (+ bbox-crs), crs, limit, offset, datetime (instant or interval, '..' open), equality "
+                    + "filters on the collection's filterable properties and a CQL2 filter; coordinates in the axis order of crs")
     @ApiResponse(responseCode = "200", description = "A GeoJSON FeatureCollection with numberMatched, numberReturned and links",
             content = @Content(mediaType = GEOJSON, schema = @Schema(type = "object", requiredProperties = {"type", "features"})))
     @ApiResponse(responseCode = "400", description = "A bad parameter, named in the problem", content = @Content(
@@ -130,7 +170,10 @@ class OgcController {
                     defaultValue = "100")) @RequestParam(required = false) String limit,
             @Parameter(description = "features to skip", schema = @Schema(type = "integer", minimum = "0", defaultValue = "0"))
             @RequestParam(required = false) String offset,
-            @Parameter(description = "RFC 3339 instant, date or interval (start/end, '..' open)") @RequestParam(required = false) String datetime) {
+            @Parameter(description = "RFC 3339 instant, date or interval (start/end, '..' open)") @RequestParam(required = false) String datetime,
+            @Parameter(description = "CQL2 text on the collection's queryables: =, <>, <, <=, >, >=, LIKE, IN, BETWEEN, IS NULL, "
+                    + "AND/OR/NOT, S_INTERSECTS(geometry, POINT/LINESTRING/POLYGON/BBOX in CRS84)") @RequestParam(required = false) String filter,
+            @Parameter(description = "cql2-text (the only one)") @RequestParam(name = "filter-lang", required = false) String filterLang) {
         OgcCollection c = collectionNamed(collectionId);
         Map<String, String[]> params = request.getParameterMap();
         ItemsQuery q = ItemsQueryParser.parse(c, params, maxLimit);
@@ -196,6 +239,11 @@ class OgcController {
         ArrayNode links = d.putArray("links");
         add(links, base() + "/collections/" + c.id(), "self", JSON, c.title());
         add(links, base() + "/collections/" + c.id() + "/items", "items", GEOJSON, c.title());
+        add(links, base() + "/collections/" + c.id() + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", SCHEMA,
+                "Queryables for filter");
+        if (TileLayer.byUrlName(c.id()).isPresent()) {
+            add(links, base() + "/collections/" + c.id() + "/tiles", REL_TILESETS_VECTOR, JSON, "Vector tilesets");
+        }
         OgcFeatureRepository.Extent e = features.extent(c, access.visibleProjects());
         ObjectNode extent = d.putObject("extent");
         if (e.minLon() != null) {

@@ -114,6 +114,9 @@ class OgcFeatureRepository {
             clauses.add("(" + property.sql() + ")::text = ?");
             params.add(value);
         });
+        if (q.filter() != null) {
+            clauses.add(OgcFilterSql.where(c, q.filter(), params));
+        }
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
 

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# MapServer side by side: MapServer 8 (Debian mapserver-bin) as one FastCGI process (spawn-fcgi) behind lighttpd, over the
+# same PostGIS tables as this service on the sample site; OGC API - Features items and one feature, and parcel
+# vector tiles (MapServer's MVT output), timed interleaved by com.goafwatch.ogc.MapServerBenchmark.
+# Writes target/bench/mapserver.md. Not part of the test suite.
+# Usage: scripts/bench-mapserver.sh [rounds=5]
+source "$(dirname "$0")/lib.sh"
+ROUNDS="${1:-5}"
+# ports and database of its own, so that it never meets another benchmark's service
+SERVICE_PORT=8087 INFLUX_PORT=8186 MS_PORT=8088 DB=goafwatch_bench_ms
+DIR="$LOCAL/bench-mapserver"
+PIDS=()
+# mapserv as FastCGI finishes on SIGTERM only after one more request: what still runs after 5 s gets SIGKILL
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  for _ in $(seq 1 20); do
+    local alive=0; for p in "${PIDS[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && return; sleep 0.25
+  done
+  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+ensure_packages
+for p in mapserver-bin spawn-fcgi lighttpd; do
+  dpkg -s "$p" >/dev/null 2>&1 || { log "installing $p"; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$p" >/dev/null; }
+done
+read -r host port < <(ensure_postgres)
+psql -q -h "$host" -p "$port" -U "$PGUSER_" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" 2>/dev/null
+rm -rf "$DIR"; mkdir -p "$DIR"
+LOCAL="$DIR" ensure_influxdb "$INFLUX_PORT"
+[ -f "$DIR/influxdb/influxd.pid" ] && PIDS+=("$(cat "$DIR/influxdb/influxd.pid")")
+cd "$ROOT"
+if [ -z "${BENCH_NO_BUILD:-}" ]; then # set to reuse the jar and classpath of a previous run
+  mvn -B -q -DskipTests package
+  mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+fi
+ADMIN_PASSWORD="bench-$(date +%s%N)"
+java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar target/goafwatch.jar --server.port=$SERVICE_PORT \
+  --spring.datasource.url="jdbc:postgresql://$host:$port/$DB" --goafwatch.security.bootstrap-admin-password="$ADMIN_PASSWORD" \
+  --goafwatch.influx.url="http://127.0.0.1:$INFLUX_PORT" --goafwatch.spool.dir="$DIR/spool" \
+  --spring.profiles.active=demo --goafwatch.demo-feed.enabled=false --goafwatch.limits.requests-per-minute=0 >"$DIR/service.log" 2>&1 &
+PIDS+=($!)
+deadline=$((SECONDS + 600))
+until curl -sf "http://127.0.0.1:$SERVICE_PORT/actuator/health" >/dev/null; do
+  kill -0 "${PIDS[-1]}" 2>/dev/null || { tail -30 "$DIR/service.log" >&2; die "the service exited"; }
+  [ "$SECONDS" -lt "$deadline" ] || die "the service did not start within 600 s (see $DIR/service.log)"
+  sleep 0.5
+done
+
+# The same tables and attributes as the service's parcels (items) and parcels tile layer; 64-px tile buffer as ours
+cat >"$DIR/goafwatch.map" <<MAPFILE
+MAP
+  NAME "goafwatch"
+  EXTENT -20037508.34 -20037508.34 20037508.34 20037508.34
+  PROJECTION "init=epsg:3857" END
+  CONFIG "MS_ERRORFILE" "$DIR/mapserver.log"
+  WEB
+    METADATA
+      "ows_title" "GoafWatch"
+      "ows_enable_request" "*"
+      "ows_srs" "EPSG:3857 EPSG:4326"
+      "oga_enable_request" "*"
+      "oga_onlineresource" "http://127.0.0.1:$MS_PORT/mapserv/goafwatch/ogcapi"
+    END
+  END
+  OUTPUTFORMAT
+    NAME "mvt"
+    DRIVER MVT
+    FORMATOPTION "EXTENT=4096"
+    FORMATOPTION "EDGE_BUFFER=64"
+  END
+  LAYER
+    NAME "parcels"
+    TYPE POLYGON
+    TEMPLATE "query"  # queryable, so OGC API - Features offers the layer as a collection
+    PROCESSING "CLOSE_CONNECTION=DEFER"  # keep the PostGIS connection in the FastCGI process between requests
+    STATUS ON
+    CONNECTIONTYPE POSTGIS
+    CONNECTION "host=$host port=$port dbname=$DB user=$PGUSER_"
+    DATA "geom FROM (SELECT p.id, p.code, ph.ordinal AS phase, p.status, round(p.area_mu::numeric, 3)::float8 AS area_mu, p.project_id, p.geom FROM parcel p JOIN phase ph ON ph.id = p.phase_id) AS t USING UNIQUE id USING SRID=4490"
+    PROJECTION "init=epsg:4490" END
+    METADATA
+      "ows_title" "parcels"
+      "oga_title" "parcels"
+      "gml_include_items" "all"
+      "gml_featureid" "id"
+      "gml_types" "auto"
+    END
+  END
+END
+MAPFILE
+cat >"$DIR/mapserver.conf" <<CONF
+CONFIG
+  ENV
+    MS_MAP_PATTERN "^$DIR/"
+  END
+  MAPS
+    "goafwatch" "$DIR/goafwatch.map"
+  END
+END
+CONF
+cat >"$DIR/lighttpd.conf" <<CONF
+server.document-root = "$DIR"
+server.bind = "127.0.0.1"
+server.port = $MS_PORT
+server.errorlog = "$DIR/lighttpd.log"
+server.modules = ("mod_fastcgi")
+fastcgi.server = ("/mapserv" => (("socket" => "$DIR/mapserv.sock", "check-local" => "disable")))
+CONF
+# -n: spawn-fcgi becomes mapserv itself, so its pid is the one to stop; one process serves the one client at a time
+MAPSERVER_CONFIG_FILE="$DIR/mapserver.conf" spawn-fcgi -n -s "$DIR/mapserv.sock" -- /usr/bin/mapserv >/dev/null &
+PIDS+=($!)
+lighttpd -D -f "$DIR/lighttpd.conf" &
+PIDS+=($!)
+MS_URL="http://127.0.0.1:$MS_PORT/mapserv"
+for _ in $(seq 1 40); do curl -sf "$MS_URL/goafwatch/ogcapi?f=json" >/dev/null && break; sleep 0.25; done
+curl -sf "$MS_URL/goafwatch/ogcapi/collections/parcels/items?f=json&limit=1" >/dev/null \
+  || { curl -s "$MS_URL/goafwatch/ogcapi/collections/parcels/items?f=json&limit=1" | head -c 600 >&2; die "MapServer does not answer (see $DIR)"; }
+
+log "mapserver side by side: $ROUNDS rounds; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+java -cp "target/test-classes:target/classes:$(cat target/bench.cp)" com.goafwatch.ogc.MapServerBenchmark \
+  "http://127.0.0.1:$SERVICE_PORT" "$MS_URL" "jdbc:postgresql://$host:$port/$DB" "$ADMIN_PASSWORD" "$ROUNDS"
+log "load after: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(date -u +%FT%TZ)"

@@ -1,0 +1,189 @@
+package com.goafwatch.ogc;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+
+/**
+ * This service against MapServer 8 (FastCGI behind lighttpd) over the same PostGIS tables (not a test; run by
+ * scripts/bench-mapserver.sh). Per request kind — the parcels' items, one parcel, every parcel tile of the site at
+ * z14–17 — the three clients (MapServer, this service with a token, this service with HTTP Basic) take turns on
+ * the same request, the order rotating, after one unrecorded warm-up round. Writes target/bench/mapserver.md.
+ *
+ * <p>Arguments: serviceUrl mapserverUrl jdbcUrl adminPassword rounds
+ */
+public final class MapServerBenchmark {
+
+    private record Request(String kind, String ours, String mapserver) {
+    }
+
+    private record Timing(long nanos, int bytes, int status) {
+    }
+
+    private static final String[] CLIENTS = {"MapServer FastCGI", "service, token", "service, Basic"};
+
+    public static void main(String[] args) throws Exception {
+        String service = args[0];
+        String mapserver = args[1];
+        String jdbcUrl = args[2];
+        String adminPassword = args[3];
+        int rounds = Integer.parseInt(args[4]);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String token = "Bearer " + token(http, service, adminPassword);
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
+
+        List<Request> requests = new ArrayList<>();
+        // the page as often as there are single features, so both have as many samples
+        int parcels;
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                ResultSet rs = db.createStatement().executeQuery("SELECT count(*) FROM parcel")) {
+            rs.next();
+            parcels = rs.getInt(1);
+        }
+        for (int i = 0; i < parcels; i++) {
+            requests.add(new Request("items, parcels", "/ogcapi/collections/parcels/items?limit=100",
+                    "/goafwatch/ogcapi/collections/parcels/items?f=json&limit=100"));
+        }
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            try (ResultSet rs = db.createStatement().executeQuery("SELECT id FROM parcel ORDER BY id")) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    requests.add(new Request("one feature", "/ogcapi/collections/parcels/items/" + id,
+                            "/goafwatch/ogcapi/collections/parcels/items/" + id + "?f=json"));
+                }
+            }
+            requests.addAll(tiles(db));
+        }
+
+        Map<String, List<List<Timing>>> byKind = new LinkedHashMap<>();
+        for (int round = -1; round < rounds; round++) { // round -1 warms both servers, unrecorded
+            for (int i = 0; i < requests.size(); i++) {
+                Request r = requests.get(i);
+                Timing[] t = new Timing[3];
+                for (int k = 0; k < 3; k++) {
+                    int client = (i + k + Math.max(round, 0)) % 3; // rotate who goes first
+                    t[client] = switch (client) {
+                        case 0 -> get(http, mapserver + r.mapserver(), null);
+                        case 1 -> get(http, service + r.ours(), token);
+                        default -> get(http, service + r.ours(), basic);
+                    };
+                }
+                if (round >= 0) {
+                    List<List<Timing>> lists = byKind.computeIfAbsent(r.kind(), x -> List.of(new ArrayList<>(), new ArrayList<>(),
+                            new ArrayList<>()));
+                    for (int c = 0; c < 3; c++) {
+                        lists.get(c).add(t[c]);
+                    }
+                }
+            }
+        }
+        String report = report(byKind, rounds);
+        System.out.print(report);
+        Path out = Path.of("target/bench/mapserver.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+    }
+
+    /** Every parcels tile over the parcels' extent at z14–17, by the slippy-map formula. */
+    private static List<Request> tiles(Connection db) throws Exception {
+        double[] box = new double[4];
+        try (ResultSet rs = db.createStatement().executeQuery("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM "
+                + "(SELECT ST_Extent(ST_Transform(geom, 4326)) AS e FROM parcel) x")) {
+            rs.next();
+            for (int i = 0; i < 4; i++) {
+                box[i] = rs.getDouble(i + 1);
+            }
+        }
+        List<Request> tiles = new ArrayList<>();
+        for (int z = 14; z <= 17; z++) {
+            for (int x = tileX(box[0], z); x <= tileX(box[2], z); x++) {
+                for (int y = tileY(box[3], z); y <= tileY(box[1], z); y++) {
+                    tiles.add(new Request("vector tile z14-17", "/ogcapi/collections/parcels/tiles/WebMercatorQuad/" + z + "/" + y + "/" + x,
+                            "?map=goafwatch&mode=tile&tilemode=gmap&tile=" + x + "+" + y + "+" + z + "&layers=parcels&map.imagetype=mvt"));
+                }
+            }
+        }
+        return tiles;
+    }
+
+    private static int tileX(double lon, int z) {
+        return (int) Math.floor((lon + 180) / 360 * (1 << z));
+    }
+
+    private static int tileY(double lat, int z) {
+        double r = Math.toRadians(lat);
+        return (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * (1 << z));
+    }
+
+    private static Timing get(HttpClient http, String url, String authorization) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        HttpRequest request = b.build();
+        long t0 = System.nanoTime();
+        HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        long t = System.nanoTime() - t0;
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
+        }
+        return new Timing(t, r.body().length, r.statusCode());
+    }
+
+    private static String token(HttpClient http, String service, String adminPassword) throws Exception {
+        String basic = Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(service + "/api/v1/admin/tokens"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"mapserver-bench\", \"role\": \"admin\", \"validDays\": 1}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JsonPath.read(r.body(), "$.secret");
+    }
+
+    private static String report(Map<String, List<List<Timing>>> byKind, int rounds) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "Side by side, %d rounds, p50 / p95 in ms (bytes: mean body size)%n%n", rounds));
+        out.append("| request | n | MapServer FastCGI | service, token | service, Basic | token/MapServer p50 | Basic/token p50 | bytes MapServer / service |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
+        byKind.forEach((kind, lists) -> {
+            double[] p50 = new double[3];
+            String[] cells = new String[3];
+            for (int c = 0; c < 3; c++) {
+                List<Long> nanos = new ArrayList<>(lists.get(c).stream().map(Timing::nanos).toList());
+                p50[c] = ms(percentile(nanos, 50));
+                cells[c] = String.format(Locale.ROOT, "%.1f / %.1f", p50[c], ms(percentile(nanos, 95)));
+            }
+            out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %.2f | %.2f | %.0f / %.0f |%n", kind, lists.get(0).size(), cells[0],
+                    cells[1], cells[2], p50[1] / p50[0], p50[2] / p50[1], mean(lists.get(0)), mean(lists.get(1))));
+        });
+        return out.toString();
+    }
+
+    private static double mean(List<Timing> t) {
+        return t.stream().mapToInt(Timing::bytes).average().orElse(0);
+    }
+
+    private static long percentile(List<Long> values, int p) {
+        Collections.sort(values);
+        return values.get(Math.max(0, (int) Math.ceil(p / 100.0 * values.size()) - 1));
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}
