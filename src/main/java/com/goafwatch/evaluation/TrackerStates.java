@@ -38,6 +38,26 @@ class TrackerStates {
         project(projectId).put(key(parcelId, ruleId), state);
     }
 
+    /** The project's trackers as one cycle sees them. */
+    Trackers of(long projectId) {
+        return new Trackers() {
+            @Override
+            public boolean known(long parcelId, long ruleId) {
+                return TrackerStates.this.known(projectId, parcelId, ruleId);
+            }
+
+            @Override
+            public LevelTracker.State get(long parcelId, long ruleId) {
+                return TrackerStates.this.get(projectId, parcelId, ruleId);
+            }
+
+            @Override
+            public void put(long parcelId, long ruleId, LevelTracker.State state) {
+                TrackerStates.this.put(projectId, parcelId, ruleId, state);
+            }
+        };
+    }
+
     private Map<String, LevelTracker.State> project(long projectId) {
         return byProject.computeIfAbsent(projectId, id -> {
             Map<String, LevelTracker.State> restored = new HashMap<>();

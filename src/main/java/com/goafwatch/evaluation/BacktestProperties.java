@@ -1,0 +1,22 @@
+package com.goafwatch.evaluation;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Bounds of a rule backtest (a 422 problem beyond them): each cycle is a real evaluation with its InfluxDB
+ * round trips, so the cost grows with days ÷ step.
+ *
+ * @param maxDays              longest history a backtest replays
+ * @param maxCycles            most evaluation cycles one backtest runs
+ * @param stepWhenUnscheduled  the cycle step when the schedule is off ({@code goafwatch.evaluation.interval} = 0):
+ *                             the schedule's default
+ * @param cyclesPerRoundTrip   cycles whose aggregated InfluxDB statements go in one request: fewer round trips, a
+ *                             response still bounded (the cycles' windows overlap, so rows repeat)
+ */
+@ConfigurationProperties("goafwatch.backtest")
+public record BacktestProperties(@DefaultValue("90") int maxDays, @DefaultValue("20000") int maxCycles,
+        @DefaultValue("5m") Duration stepWhenUnscheduled, @DefaultValue("24") int cyclesPerRoundTrip) {
+}
