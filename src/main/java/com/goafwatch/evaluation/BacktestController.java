@@ -1,6 +1,9 @@
 package com.goafwatch.evaluation;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,18 +59,18 @@ class BacktestController {
         projects.require(projectId);
         if (request.rule() == null) {
             throw ApiException.unprocessable("invalid-backtest", "Backtest without a rule", "give the draft rule in 'rule'")
-                    .with("errors", java.util.List.of(java.util.Map.of("field", "rule", "reason", "required")));
+                    .with("errors", List.of(Map.of("field", "rule", "reason", "required")));
         }
         long id = 0;
         if (request.ruleId() != null) {
             id = rules.findById(request.ruleId()).filter(r -> r.projectId() == projectId)
                     .orElseThrow(() -> ApiException.unprocessable("invalid-backtest", "Backtest of an unknown rule",
                             "rule " + request.ruleId() + " is not in project " + projectId)
-                            .with("errors", java.util.List.of(java.util.Map.of("field", "ruleId", "reason", "not a rule of this project"))))
+                            .with("errors", List.of(Map.of("field", "ruleId", "reason", "not a rule of this project"))))
                     .id();
         }
         return backtest.run(projectId, service.draft(projectId, id, request.rule()), request.days() == null ? 7 : request.days(),
                 // whole seconds: cycle times the database stores exactly (alerts are compared with them)
-                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                clock.instant().truncatedTo(ChronoUnit.SECONDS));
     }
 }

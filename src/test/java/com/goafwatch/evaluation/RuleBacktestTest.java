@@ -56,7 +56,6 @@ class RuleBacktestTest extends IntegrationTest {
         assertThat(step).isEqualTo(300);
         assertThat(cycles).isEqualTo(3 * 288);
         List<Map<String, Object>> predicted = r.json("$.alerts");
-        System.out.println("backtest: " + cycles + " cycles in " + r.json("$.elapsedMs") + " ms");
         // nothing written: no rule, state, alert, event, delivery or audit row
         assertThat(footprint(site.projectId)).containsExactly(before);
 
