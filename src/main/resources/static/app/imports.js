@@ -4,6 +4,7 @@
 import { upload, ProblemError } from './api.js';
 import { t } from './i18n.js';
 import { h, fill, label } from './dom.js';
+import { csvObjects } from './csv.js';
 
 const MAX_CSV_BYTES = 10 * 1024 * 1024; // the browser reads the whole file; the server's upload limit applies anyway
 
@@ -152,20 +153,19 @@ function counts(result) {
   return parts.flatMap((p, i) => (i ? [' · ', p] : [p]));
 }
 
-/** sensor,time,settlementMm|elevationM|value (header row first); numbers stay numbers, empty cells are left out. */
+/**
+ * sensor,time,settlementMm|elevationM|value (header row first), parsed as the server parses CSV (quoted fields may hold
+ * commas, quotes and line breaks); numbers stay numbers, empty cells are left out.
+ */
 async function readingsFromCsv(file) {
   if (file.size > MAX_CSV_BYTES) throw new Error(t('tooLarge'));
-  const lines = (await file.text()).split(/\r?\n/).filter(l => l.trim());
-  const header = lines.shift().split(',').map(s => s.trim());
   return {
-    readings: lines.map(line => {
-      const cells = line.split(',').map(s => s.trim());
+    readings: csvObjects(await file.text()).map(row => {
       const r = {};
-      header.forEach((name, i) => {
-        const v = cells[i];
-        if (v == null || v === '') return;
+      for (const [name, v] of Object.entries(row)) {
+        if (v === '') continue;
         r[name] = name === 'sensor' || name === 'time' || Number.isNaN(Number(v)) ? v : Number(v);
-      });
+      }
       return r;
     }),
   };

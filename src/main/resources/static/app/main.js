@@ -9,6 +9,7 @@ import { AdminView } from './admin.js';
 import { ImportView } from './imports.js';
 import { LevellingView } from './levelling.js';
 import { AcceptanceView } from './acceptance.js';
+import { RulesView } from './rules.js';
 
 const app = {
   session: null, project: null, sensors: [], map: null, panel: null, events: null,
@@ -114,7 +115,7 @@ async function boot() {
   });
   app.panel = new Panel(app);
   app.views = new Views(app, { admin: new AdminView(app), import: new ImportView(app), levelling: new LevellingView(app),
-    acceptance: new AcceptanceView(app) });
+    acceptance: new AcceptanceView(app), rules: new RulesView(app) });
   document.querySelectorAll('[data-layer]').forEach(box => box.addEventListener('change', () => app.map.toggle(box.dataset.layer, box.checked)));
   document.getElementById('lang').addEventListener('click', async () => {
     setLanguage(lang() === 'zh' ? 'en' : 'zh');

@@ -26,6 +26,22 @@ record CyclePlan(MonitoringLayout layout, Baselines baselines, Map<Long, List<Th
                 effective.put(p.id(), EffectiveRules.of(projectRules.stream().filter(r -> appliesTo(r, p)).toList()));
             }
         }
+        return planned(layout, baselines, effective, parcels == null ? null : effective.keySet());
+    }
+
+    /**
+     * The plan narrowed to one rule: the parcels where it is in force (a more specific rule of the same metric
+     * and statistic keeps it off others), with nothing else. The parcel filter of the queries stays as it was.
+     */
+    CyclePlan onlyRule(long ruleId) {
+        Map<Long, List<ThresholdRule>> kept = new LinkedHashMap<>();
+        effective.forEach((parcel, rules) -> rules.stream().filter(r -> r.id() == ruleId).findFirst()
+                .ifPresent(r -> kept.put(parcel, List.of(r))));
+        return planned(layout, baselines, kept, subset);
+    }
+
+    private static CyclePlan planned(MonitoringLayout layout, Baselines baselines, Map<Long, List<ThresholdRule>> effective,
+            Set<Long> subset) {
         Map<Long, ThresholdRule> fiberRules = new LinkedHashMap<>();
         Map<Long, ThresholdRule> markerRules = new LinkedHashMap<>();
         long lookback = 1;
@@ -37,7 +53,7 @@ record CyclePlan(MonitoringLayout layout, Baselines baselines, Map<Long, List<Th
                 lookback = Math.max(lookback, Math.max(noDataAfterSeconds(layout, r, e.getKey()), r.windowSeconds()));
             }
         }
-        return new CyclePlan(layout, baselines, effective, parcels == null ? null : effective.keySet(), fiberRules, markerRules, lookback);
+        return new CyclePlan(layout, baselines, effective, subset, fiberRules, markerRules, lookback);
     }
 
     /**

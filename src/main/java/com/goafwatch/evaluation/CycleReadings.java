@@ -22,7 +22,11 @@ final class CycleReadings {
     private final List<StatementBatch> trips = new ArrayList<>();
 
     CycleReadings(CyclePlan plan, Instant now, long traceBucketMs, double overdueFactor, int confirmationSamples) {
-        StatementBatch first = new StatementBatch();
+        this(plan, now, traceBucketMs, overdueFactor, confirmationSamples, new StatementBatch());
+    }
+
+    /** @param first the batch the aggregated statements join: a backtest sends those of several cycles in one round trip */
+    CycleReadings(CyclePlan plan, Instant now, long traceBucketMs, double overdueFactor, int confirmationSamples, StatementBatch first) {
         fiber = new FiberReadings(first, plan.layout(), plan.baselines(), plan.fiberRules().values(), plan.subset(), now, traceBucketMs,
                 plan.lookbackSeconds(), overdueFactor, confirmationSamples);
         markers = new MarkerReadings(first, plan.layout(), plan.baselines(), plan.markerRules().values(), plan.subset(), now,
@@ -31,8 +35,13 @@ final class CycleReadings {
     }
 
     void read(InfluxClient influx) {
+        trips.get(0).run(influx);
+        collect(influx);
+    }
+
+    /** Takes the results of the first batch once it has run, then reads the rates (a second round trip, rate rules only). */
+    void collect(InfluxClient influx) {
         StatementBatch first = trips.get(0);
-        first.run(influx);
         fiber.collect(first);
         markers.collect(first);
         StatementBatch rates = new StatementBatch();

@@ -75,7 +75,7 @@ public class Evaluator {
     }
 
     /** One (parcel, rule) judged in this cycle. */
-    private record Judged(MonitoringLayout.ParcelRef parcel, ThresholdRule rule, RuleValue value, LevelTracker.State before,
+    record Judged(MonitoringLayout.ParcelRef parcel, ThresholdRule rule, RuleValue value, LevelTracker.State before,
             LevelTracker.Result result, boolean first) {
 
         /** Stored: every change, and a rule's first evaluation (from "unknown" to whatever it found). */
@@ -106,8 +106,7 @@ public class Evaluator {
         TrackerStates.Snapshot before = states.read(projectId);
         MonitoringLayout layout = layouts.read(projectId);
         CyclePlan plan = CyclePlan.of(layout, Baselines.read(jdbc, projectId), rules.findByProject(projectId), parcels);
-        CycleReadings readings = new CycleReadings(plan, now, properties.traceBucket().toMillis(), properties.overdueFactor(),
-                properties.confirmationSamples());
+        CycleReadings readings = readings(plan, now);
         try {
             readings.read(influx);
         } catch (RuntimeException e) {
@@ -117,19 +116,12 @@ public class Evaluator {
         }
 
         StatementBatch spatialTrip = new StatementBatch();
-        CycleValues values = CycleValues.resolve(plan, readings, influx, now, properties, spatialTrip);
+        List<Judged> judged = judge(plan, readings, now, before, spatialTrip);
         Map<Long, Map<Long, Flag>> flags = new LinkedHashMap<>();
-        List<Judged> judged = new ArrayList<>();
         plan.effective().forEach((parcelId, effective) -> {
-            MonitoringLayout.ParcelRef parcel = layout.parcels().get(parcelId);
             Map<Long, Flag> byRule = flags.computeIfAbsent(parcelId, k -> new LinkedHashMap<>());
-            for (ThresholdRule rule : effective) {
-                if (!CyclePlan.monitored(layout, rule, parcelId)) {
-                    byRule.put(rule.id(), Flag.of(rule, "not_monitored"));
-                } else {
-                    judged.add(judge(before, layout, parcel, rule, values.value(parcelId, rule.id()), readings, now));
-                }
-            }
+            effective.stream().filter(rule -> !CyclePlan.monitored(layout, rule, parcelId))
+                    .forEach(rule -> byRule.put(rule.id(), Flag.of(rule, "not_monitored")));
         });
 
         StatementBatch evidenceTrip = new StatementBatch();
@@ -139,7 +131,7 @@ public class Evaluator {
             LevelTracker.State after = j.result().state();
             Observation basis = j.value().basis();
             Evidence evidence = basis == null ? null : located.getOrDefault(basis, basis.evidence());
-            Double threshold = after.level() != null ? j.rule().threshold(after.level()) : lowestThreshold(j.rule());
+            Double threshold = threshold(j);
             if (j.stored()) {
                 changes.add(new FlagChange(projectId, j.parcel().phaseId(), j.parcel().id(), j.parcel().code(), j.rule(), j.result().change(),
                         after.level(), j.before().level(), after.noData(), j.before().noData() && !after.noData(), j.value().value(),
@@ -170,12 +162,47 @@ public class Evaluator {
         return report(projectId, trigger, now, plan, judged.size(), changes.size(), null, t0, trips);
     }
 
-    private Judged judge(TrackerStates.Snapshot states, MonitoringLayout layout, MonitoringLayout.ParcelRef parcel, ThresholdRule configured,
-            RuleValue value, CycleReadings readings, Instant now) {
+    CycleReadings readings(CyclePlan plan, Instant now) {
+        return readings(plan, now, new StatementBatch());
+    }
+
+    /** @param first the batch its aggregated statements join (shared by the cycles of a backtest) */
+    CycleReadings readings(CyclePlan plan, Instant now, StatementBatch first) {
+        return new CycleReadings(plan, now, properties.traceBucket().toMillis(), properties.overdueFactor(), properties.confirmationSamples(),
+                first);
+    }
+
+    /**
+     * The judging step of a cycle whose readings are in: every monitored (parcel, rule) of the plan through its
+     * tracker, read from {@code trackers} and not written back. The scheduler's cycles and the backtest
+     * ({@link RuleBacktest}, with trackers of its own) share it; neither locating evidence nor storing is done here.
+     */
+    List<Judged> judge(CyclePlan plan, CycleReadings readings, Instant now, Trackers trackers, StatementBatch spatialTrip) {
+        CycleValues values = CycleValues.resolve(plan, readings, influx, now, properties, spatialTrip);
+        List<Judged> judged = new ArrayList<>();
+        plan.effective().forEach((parcelId, effective) -> {
+            MonitoringLayout.ParcelRef parcel = plan.layout().parcels().get(parcelId);
+            for (ThresholdRule rule : effective) {
+                if (CyclePlan.monitored(plan.layout(), rule, parcelId)) {
+                    judged.add(judge(plan.layout(), parcel, rule, values.value(parcelId, rule.id()), readings, now, trackers));
+                }
+            }
+        });
+        return judged;
+    }
+
+    /** The threshold of the level reached, or of the lowest level when within limits. */
+    static Double threshold(Judged j) {
+        LevelTracker.State after = j.result().state();
+        return after.level() != null ? j.rule().threshold(after.level()) : lowestThreshold(j.rule());
+    }
+
+    private static Judged judge(MonitoringLayout layout, MonitoringLayout.ParcelRef parcel, ThresholdRule configured, RuleValue value,
+            CycleReadings readings, Instant now, Trackers trackers) {
         ThresholdRule rule = configured.withNoDataAfterSeconds(CyclePlan.noDataAfterSeconds(layout, configured, parcel.id()));
         Instant newest = readings.newest(rule, parcel.id());
-        LevelTracker.State before = states.get(parcel.id(), rule.id());
-        boolean first = !states.known(parcel.id(), rule.id());
+        LevelTracker.State before = trackers.get(parcel.id(), rule.id());
+        boolean first = !trackers.known(parcel.id(), rule.id());
         boolean fresh = newest != null && Duration.between(newest, now).getSeconds() <= rule.noDataAfterSeconds();
         if (value.value() == null && fresh) {
             // nothing inside a window shorter than the no-data age: keep the state, it is not silence yet

@@ -30,17 +30,28 @@ class TrackerStates {
         this.jdbc = jdbc;
     }
 
-    /** One project's states at the start of a cycle. */
-    static final class Snapshot {
+    /**
+     * One project's states at the start of a cycle. What a cycle puts here is only its own view: PostgreSQL is written
+     * by the alert lifecycle and {@link #savePending}, in the cycle's transaction.
+     */
+    static final class Snapshot implements Trackers {
         private final Map<String, LevelTracker.State> states = new HashMap<>();
         private final Set<String> known = new HashSet<>();
 
-        boolean known(long parcelId, long ruleId) {
+        @Override
+        public boolean known(long parcelId, long ruleId) {
             return known.contains(key(parcelId, ruleId));
         }
 
-        LevelTracker.State get(long parcelId, long ruleId) {
+        @Override
+        public LevelTracker.State get(long parcelId, long ruleId) {
             return states.getOrDefault(key(parcelId, ruleId), LevelTracker.State.OK);
+        }
+
+        @Override
+        public void put(long parcelId, long ruleId, LevelTracker.State state) {
+            known.add(key(parcelId, ruleId));
+            states.put(key(parcelId, ruleId), state);
         }
     }
 

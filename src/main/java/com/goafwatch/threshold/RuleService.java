@@ -50,6 +50,18 @@ public class RuleService {
         rules.delete(id);
     }
 
+    /**
+     * A rule as it would be saved, checked by the same validator and scope checks as a save, but not stored:
+     * for a backtest. {@code id}: the rule it would replace, or 0 for a new one (stored ids start at 1).
+     */
+    public ThresholdRule draft(long projectId, long id, RuleRequest request) {
+        RuleRequest r = checked(projectId, request);
+        return new ThresholdRule(id, projectId, r.phaseId(), r.parcelId(), r.name(), Metric.parse(r.metric()).orElseThrow(),
+                Statistic.parse(r.statistic()).orElseThrow(), r.statisticParameter(), r.windowSeconds(), r.unit(), r.levelMode(),
+                r.controlValue(), r.blue(), r.yellow(), r.orange(), r.red(), r.hysteresisFraction(), r.pendingEvaluations(),
+                r.pendingSeconds(), r.noDataAfterSeconds(), r.spikeFilter(), r.enabled(), r.description());
+    }
+
     private RuleRequest checked(long projectId, RuleRequest request) {
         RuleValidator.Result result = RuleValidator.validate(request);
         if (!result.errors().isEmpty()) {

@@ -11,31 +11,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.goafwatch.support.Fixtures;
 import com.goafwatch.support.IntegrationTest;
 import com.goafwatch.support.TestInflux;
 
 /**
- * Not a unit test (excluded from the suite; run by scripts/bench-evaluation.sh): 500 parcels (50 × 10
- * squares of 100 m) crossed by 50 cables of 1 km — 50 km of fiber — sampled every metre, hourly traces for
- * a day (1.2 M samples) in the real InfluxDB. Times full evaluation cycles (three fiber rules) against the
- * bare round trips of the same InfluxQL statements, alternating, in the same run.
+ * Not a unit test (excluded from the suite; run by scripts/bench-evaluation.sh): the 500-parcel {@link BenchSite}
+ * (50 km of fiber at 1 m, hourly traces for a day, 1.2 M samples) in the real InfluxDB. Times full evaluation cycles
+ * (three fiber rules) against the bare round trips of the same InfluxQL statements, alternating, in the same run.
  */
 class EvaluationBenchmark extends IntegrationTest {
-
-    private static final int ROWS = 50;
-    private static final int COLUMNS = 10;
-    private static final double SIDE = 100;
 
     @Autowired
     Evaluator evaluator;
@@ -43,23 +34,10 @@ class EvaluationBenchmark extends IntegrationTest {
     @Test
     void fullCycleVersusBareQueries() throws Exception {
         int rounds = Integer.getInteger("bench.rounds", 7);
-        long projectId = fixtures().project(Fixtures.uniqueCode("BENCH"));
-        fixtures().phase(projectId, 1);
-        List<String> features = new ArrayList<>();
-        for (int r = 0; r < ROWS; r++) {
-            for (int c = 0; c < COLUMNS; c++) {
-                features.add(Fixtures.feature("P" + r + "-" + c, 1, "Polygon", Fixtures.square(Fixtures.E0 + c * SIDE, Fixtures.N0 + r * SIDE, SIDE)));
-            }
-        }
-        var imported = fixtures().importGeoJson(projectId, "?crs=EPSG:4548", Fixtures.collection(features.toArray(String[]::new)));
-        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
-        long[] cables = new long[ROWS];
-        for (int r = 0; r < ROWS; r++) {
-            double n = Fixtures.N0 + r * SIDE + SIDE / 2;
-            cables[r] = fixtures().trenchCable(projectId, "C" + r, Fixtures.E0, n, Fixtures.E0 + COLUMNS * SIDE, n, COLUMNS * SIDE);
-        }
-        Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
-        long written = writeDay(projectId, cables, end);
+        BenchSite site = BenchSite.create(fixtures(), api(), this::awaitDrained);
+        long projectId = site.projectId();
+        Instant end = site.end();
+        long written = site.samples();
         for (String rule : List.of(
                 "{\"name\": \"strain\", \"metric\": \"fiber_strain\", \"statistic\": \"max_abs\", \"windowSeconds\": 86400, \"unit\": \"ue\", \"yellow\": 1000, \"orange\": 1500, \"red\": 2000}",
                 "{\"name\": \"strain rate\", \"metric\": \"fiber_strain_rate\", \"statistic\": \"max_abs\", \"windowSeconds\": 86400, \"unit\": \"ue/d\", \"yellow\": 300, \"red\": 600}",
@@ -116,31 +94,7 @@ class EvaluationBenchmark extends IntegrationTest {
         Path out = Path.of("target", "bench", "evaluation.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
-        assertThat(last.parcels()).isEqualTo(ROWS * COLUMNS);
-    }
-
-    /** One day of hourly traces on every cable, through the line-protocol ingestion (the setup, not what is measured). */
-    private long writeDay(long projectId, long[] cables, Instant end) throws Exception {
-        Random random = new Random(42);
-        long written = 0;
-        for (int h = 23; h >= 0; h--) {
-            long ns = end.minus(h, ChronoUnit.HOURS).toEpochMilli() * 1_000_000L;
-            for (int r = 0; r < cables.length; r++) {
-                StringBuilder lp = new StringBuilder(1 << 17);
-                for (int d = 0; d < COLUMNS * SIDE; d++) {
-                    // background noise, and a growing subsidence bump on every tenth cable
-                    double strain = random.nextGaussian() * 20 + (r % 10 == 0 ? Math.exp(-Math.pow((d - 450) / 30.0, 2)) * (600 + 10 * (24 - h)) : 0);
-                    lp.append(String.format(Locale.ROOT, "fiber_strain,cable=C%d distance_m=%d,strain_ue=%.2f,temperature_c=15 %d%n", r, d,
-                            strain, ns));
-                    written++;
-                }
-                var response = api().postBytes("/api/v1/projects/" + projectId + "/ingest/line-protocol?precision=ns", "text/plain",
-                        lp.toString().getBytes(StandardCharsets.UTF_8));
-                assertThat(response.status()).as(response.toString()).isEqualTo(202);
-            }
-        }
-        awaitDrained();
-        return written;
+        assertThat(last.parcels()).isEqualTo(BenchSite.ROWS * BenchSite.COLUMNS);
     }
 
     /** The cycle's statements sent as the service sends them (one POST per round trip), body read in full. */

@@ -301,6 +301,8 @@ class AccessRulesTest extends IntegrationTest {
                 json("PUT", "/api/v1/rules/" + rule, AccessRulesTest::ruleJson, 401, 403, 200, 403, 200, 403),
                 call("DELETE", () -> "/api/v1/rules/" + created(api().postJson(p + "/rules", ruleJson())), 401, 403, 204, 403, 204, 403),
                 call("GET", "/api/v1/parcels/" + parcel + "/effective-rules", 401, 200, 200, 403, 200, 403),
+                // a backtest stores nothing but reads the project's history at length: engineers and admins, like rule edits
+                json("POST", p + "/rules/backtest", () -> "{\"days\": 1, \"rule\": " + ruleJson() + "}", 401, 403, 200, 403, 200, 403),
                 json("POST", "/api/v1/parcels/" + parcel + "/baselines", () -> "{\"metric\": \"settlement\"}", 401, 403, 201, 403, 201, 403),
                 json("POST", "/api/v1/parcels/" + parcel + "/baselines", () -> "{}", 401, 403, 422, 403, 422, 403),
                 json("POST", "/api/v1/cables/" + c1 + "/baselines", () -> "{\"metric\": \"fiber_strain\"}", 401, 403, 201, 403, 201, 403),

@@ -152,4 +152,41 @@ class ImportWorkbenchBrowserTest extends IntegrationTest {
                     .contains("status of 422"));
         }
     }
+
+    /**
+     * A readings CSV as spreadsheets export it: every field quoted, CRLF, a blank line, and a remark column (ignored by
+     * the API) whose quoted text holds commas, doubled quotes and a line break, before the time and value columns — read
+     * as the server reads its CSV tables (Commons CSV: RFC 4180, trimmed, empty lines ignored), so the values stay in
+     * their columns; a record with a field missing is refused naming its line, and nothing is sent.
+     */
+    @Test
+    void aReadingsCsvWithQuotedFieldsIsReadAsTheServerReadsCsv() throws Exception {
+        assertThat(api().postJson("/api/v1/projects/" + project + "/sensors?crs=EPSG:4548", String.format(java.util.Locale.ROOT, """
+                {"type": "Feature", "properties": {"code": "M-Q", "type": "settlement-marker"},
+                 "geometry": {"type": "Point", "coordinates": [%.1f, %.1f]}}""", E0 + 50, N0 + 550)).status()).isEqualTo(201);
+        long marker = jdbc.sql("SELECT id FROM point_sensor WHERE project_id = ? AND code = 'M-Q'").param(project)
+                .query(Long.class).single();
+        Path csv = dir.resolve("quoted.csv");
+        Files.writeString(csv, "\"sensor\",\"remark\",\"time\",\"settlementMm\"\r\n"
+                + "\"M-Q\",\"levelled twice, rod \"\"B\"\", 1,5 mm apart\",\"2026-06-01T08:00:00+08:00\",\"1.5\"\r\n\r\n"
+                + "\"M-Q\",\"rain,\r\nsecond line\", 2026-06-02T08:00:00+08:00 , 2.25\r\n");
+        Path ragged = dir.resolve("ragged.csv");
+        Files.writeString(ragged, "sensor,remark,time,settlementMm\nM-Q,\"a, b\",2026-06-03T08:00:00+08:00\n");
+        try (Workbench page = openImport()) {
+            new Select(page.find("#import-kind")).selectByValue("readings");
+            page.browser.findElement(org.openqa.selenium.By.id("import-file")).sendKeys(ragged.toString());
+            page.awaitText("#import-result .answer-failed", "line 2 has 3 fields, the header has 4");
+            assertThat(page.all("#import-go")).isEmpty();
+
+            page.browser.findElement(org.openqa.selenium.By.id("import-file")).sendKeys(csv.toString());
+            page.awaitText("#import-result .preview .count-pointReadings", "2 readings");
+            page.click("#import-go");
+            page.awaitText("#import-result .imported .count-pointReadings", "2 readings");
+            awaitDrained();
+            java.util.List<Number> mm = api().get("/api/v1/sensors/" + marker
+                    + "/settlement?from=2026-05-31T00:00:00Z&to=2026-06-04T00:00:00Z").json("$.readings[*].settlementMm");
+            assertThat(mm).extracting(Number::doubleValue).containsExactly(1.5, 2.25);
+            assertThat(page.consoleErrors()).isEmpty();
+        }
+    }
 }
