@@ -22,11 +22,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           "Brillouin sensing"): a second trace confirms a strain level when it reaches the threshold
  *                           less this ÷ the cable's coupling — a growing exceedance is not held back by noise in the
  *                           confirming trace, while a one-sample spike (the next trace near 0) still never confirms
+ * @param rateTraces         a fiber strain rate is the least-squares slope over at most this many of the latest
+ *                           traces spanning the rule's window (more are thinned evenly): each is read whole, so
+ *                           this bounds the raw samples a cycle reads whatever the cadence
  */
 @ConfigurationProperties("goafwatch.evaluation")
 public record EvaluationProperties(@DefaultValue("5m") Duration interval, @DefaultValue("3s") Duration afterIngestDelay,
         @DefaultValue("1m") Duration traceBucket, @DefaultValue("150") double neighbourDistanceM,
         @DefaultValue("true") boolean onIngest, @DefaultValue("10s") Duration firstCycleAfter,
         @DefaultValue("3") int confirmationSamples, @DefaultValue("1.5") double overdueFactor,
-        @DefaultValue("25") double repeatabilityUe) {
+        @DefaultValue("25") double repeatabilityUe, @DefaultValue("6") int rateTraces) {
 }

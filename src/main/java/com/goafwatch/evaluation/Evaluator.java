@@ -75,7 +75,7 @@ public class Evaluator {
         MonitoringLayout layout = layouts.read(projectId);
         CyclePlan plan = CyclePlan.of(layout, Baselines.read(jdbc, projectId), rules.findByProject(projectId), parcels);
         CycleReadings readings = new CycleReadings(plan, now, properties.traceBucket().toMillis(), properties.overdueFactor(),
-                properties.confirmationSamples());
+                properties.confirmationSamples(), properties.rateTraces());
         try {
             readings.read(influx);
         } catch (RuntimeException e) {
