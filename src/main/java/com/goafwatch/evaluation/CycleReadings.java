@@ -52,6 +52,9 @@ final class CycleReadings {
     }
 
     Instant newest(ThresholdRule rule, long parcelId) {
+        if (rule.metric().survey()) {
+            return markers.newestSurvey(parcelId);
+        }
         return rule.metric().fiber() ? fiber.newest(parcelId) : markers.newest(parcelId);
     }
 
