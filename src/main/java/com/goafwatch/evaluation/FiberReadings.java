@@ -305,12 +305,16 @@ final class FiberReadings {
                 }
             });
             rateTraceTimes.put(w, chosen);
+            Set<Long> newestTimes = new TreeSet<>();
+            chosen.values().forEach(times -> newestTimes.add(times[times.length - 1]));
             Map<Long, Integer> handles = new HashMap<>();
-            cablesByTime.forEach((time, cables) -> handles.put(time, batch.add("SELECT " + q(S) + ", " + q(FiberSeries.FIELD_CHAINAGE) + ", "
-                    + q(FiberSeries.FIELD_DISTANCE) + ", " + q(FiberSeries.TAG_POSITION) + ", " + q(FiberSeries.TAG_CABLE) + ", "
-                    + q(FiberSeries.TAG_PARCEL) + " FROM " + q(M) + " WHERE time = " + time + "ms AND (" + cables.stream()
+            // rows as slim as possible (InfluxDB's JSON of 50,000 rows per trace is what a trace read costs):
+            // strain and position, cable and parcel as series tags; where a position lies only from the newest trace
+            cablesByTime.forEach((time, cables) -> handles.put(time, batch.add("SELECT " + q(S) + ", " + q(FiberSeries.TAG_POSITION)
+                    + (newestTimes.contains(time) ? ", " + q(FiberSeries.FIELD_CHAINAGE) + ", " + q(FiberSeries.FIELD_DISTANCE) : "")
+                    + " FROM " + q(M) + " WHERE time = " + time + "ms AND (" + cables.stream()
                             .map(c -> q(FiberSeries.TAG_CABLE) + " = " + InfluxQl.stringLiteral(String.valueOf(c))).collect(Collectors.joining(" OR "))
-                    + ")" + parcelFilter)));
+                    + ")" + parcelFilter + " GROUP BY " + q(FiberSeries.TAG_CABLE) + ", " + q(FiberSeries.TAG_PARCEL))));
             rateTraceHandles.put(w, handles);
         });
         return !rateTraceHandles.values().stream().allMatch(Map::isEmpty);
@@ -329,13 +333,17 @@ final class FiberReadings {
             Map<Long, long[]> chosen = rateTraceTimes.getOrDefault(w, Map.of());
             handles.forEach((time, handle) -> {
                 for (InfluxSeries s : batch.series(handle)) {
+                    Long parcel = id(s.tags().get(FiberSeries.TAG_PARCEL));
+                    Long cable = id(s.tags().get(FiberSeries.TAG_CABLE));
+                    long[] times = cable == null ? null : chosen.get(cable);
+                    int index = times == null ? -1 : Arrays.binarySearch(times, time);
+                    if (parcel == null || index < 0) {
+                        continue;
+                    }
+                    boolean newest = index == times.length - 1;
                     for (Map<String, Object> r : s.rows()) {
-                        Long parcel = id((String) r.get(FiberSeries.TAG_PARCEL));
-                        Long cable = id((String) r.get(FiberSeries.TAG_CABLE));
                         Double strain = InfluxSeries.number(r, S);
-                        long[] times = cable == null ? null : chosen.get(cable);
-                        int index = times == null ? -1 : Arrays.binarySearch(times, time);
-                        if (parcel == null || strain == null || index < 0) {
+                        if (strain == null) {
                             continue;
                         }
                         PositionTraces p = byParcel.computeIfAbsent(parcel, k -> new HashMap<>()).computeIfAbsent(cable, k -> new HashMap<>())
@@ -345,8 +353,10 @@ final class FiberReadings {
                                     return new PositionTraces(strains, new double[] {Double.NaN, Double.NaN});
                                 });
                         p.strain()[index] = strain;
-                        p.chainageAndDistance()[0] = orNaN(InfluxSeries.number(r, FiberSeries.FIELD_CHAINAGE));
-                        p.chainageAndDistance()[1] = orNaN(InfluxSeries.number(r, FiberSeries.FIELD_DISTANCE));
+                        if (newest) {
+                            p.chainageAndDistance()[0] = orNaN(InfluxSeries.number(r, FiberSeries.FIELD_CHAINAGE));
+                            p.chainageAndDistance()[1] = orNaN(InfluxSeries.number(r, FiberSeries.FIELD_DISTANCE));
+                        }
                     }
                 }
             });

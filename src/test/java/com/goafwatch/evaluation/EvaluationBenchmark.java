@@ -27,8 +27,8 @@ import com.goafwatch.support.TestInflux;
 
 /**
  * Not a unit test (excluded from the suite; run by scripts/bench-evaluation.sh): 500 parcels (50 × 10
- * squares of 100 m) crossed by 50 cables of 1 km — 50 km of fiber — sampled every metre, hourly traces for
- * a day (1.2 M samples) in the real InfluxDB. Times full evaluation cycles (three fiber rules) against the
+ * squares of 100 m) crossed by 50 cables of 1 km — 50 km of fiber — sampled every metre, hourly traces over
+ * a day (25 traces, 1.25 M samples) in the real InfluxDB. Times full evaluation cycles (three fiber rules) against the
  * bare round trips of the same InfluxQL statements, alternating, in the same run.
  */
 class EvaluationBenchmark extends IntegrationTest {
@@ -94,7 +94,7 @@ class EvaluationBenchmark extends IntegrationTest {
         String report = String.format(Locale.ROOT, """
                 ## Threshold evaluation benchmark (%s)
 
-                500 parcels, 50 km of fiber at 1 m, 24 hourly traces (%,d samples), 3 fiber rules; %d rounds, medians.
+                500 parcels, 50 km of fiber at 1 m, 25 hourly traces (%,d samples), 3 fiber rules; %d rounds, medians.
                 %d statements in %d round trip(s); %d parcels flagged (evidence located for them).
 
                 | measure | median ms | min ms | max ms |
@@ -119,11 +119,13 @@ class EvaluationBenchmark extends IntegrationTest {
         assertThat(last.parcels()).isEqualTo(ROWS * COLUMNS);
     }
 
-    /** One day of hourly traces on every cable, through the line-protocol ingestion (the setup, not what is measured). */
+    /** A day of hourly traces (both ends included) on every cable, through the line-protocol ingestion (the setup, not what is measured). */
     private long writeDay(long projectId, long[] cables, Instant end) throws Exception {
         Random random = new Random(42);
         long written = 0;
-        for (int h = 23; h >= 0; h--) {
+        // 25 traces: a day back from the newest, so the strain-rate rule's traces span its one-day window (with 24 the
+        // history would span 23 h, less than the window and the cables' 1-day interval: no rate, no rate reads to time)
+        for (int h = 24; h >= 0; h--) {
             long ns = end.minus(h, ChronoUnit.HOURS).toEpochMilli() * 1_000_000L;
             for (int r = 0; r < cables.length; r++) {
                 StringBuilder lp = new StringBuilder(1 << 17);
