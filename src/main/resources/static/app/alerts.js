@@ -1,5 +1,7 @@
 // The alert list: filters (state, level, kind, phase, parcel), bulk acknowledgement with one comment, each alert's
-// history; also the alert items of a parcel's panel. Acknowledging controls only for roles that may write.
+// history; real alerts first, then silent sensors as one compact summary (sensor, silent since / until, parcels) —
+// a silent cable starves many parcels and rules, and forty no-data lines must not bury four real alerts;
+// also the alert items of a parcel's panel. Acknowledging controls only for roles that may write.
 import { get, post } from './api.js';
 import { t, formatTime } from './i18n.js';
 import { h, fill } from './dom.js';
@@ -27,7 +29,11 @@ export class AlertList {
     }
     const list = await get(`/api/v1/alerts?${q}`);
     const ul = document.getElementById('alert-list');
-    fill(ul, list.alerts.length ? list.alerts.map(a => this.item(a, true)) : h('li', { class: 'small' }, t('noAlerts')));
+    const real = list.alerts.filter(a => a.kind !== 'no_data');
+    const silent = list.noData || [];
+    const raisedNoData = new Set(list.alerts.filter(a => a.kind === 'no_data' && a.state === 'raised').map(a => a.id));
+    fill(ul, real.map(a => this.item(a, true)), silent.length ? this.noDataSummary(silent, raisedNoData) : null,
+      real.length || silent.length ? null : h('li', { class: 'small' }, t('noAlerts')));
     document.getElementById('alert-select-all').checked = false;
     document.getElementById('alert-bulk').hidden = !this.panel.canWrite() || !list.alerts.some(a => a.state === 'raised');
     ul.querySelectorAll('li[data-parcel]').forEach(li => li.addEventListener('click', e => {
@@ -67,6 +73,24 @@ export class AlertList {
       e.value != null ? ` ${num(e.value, 2)}` : '', e.actor ? ` · ${e.actor}` : '',
       e.comment ? h('div', { class: 'small event-comment' }, e.comment) : null)));
     box.hidden = false;
+  }
+
+  /**
+   * The silent sensors in one block: per sensor its code, silent since (its last reading) and until (data back, or
+   * still silent), and the parcels it starved; a raised one can be ticked for the bulk acknowledgement.
+   */
+  noDataSummary(silent, raisedNoData) {
+    const write = this.panel.canWrite();
+    return h('li', { class: 'no-data-summary' },
+      h('b', null, t('noDataSummary', { n: silent.length })),
+      h('ul', { class: 'no-data-sensors' }, silent.map(s => h('li', { class: `no-data-sensor state-${s.state}`, dataset: { noDataAlert: s.alertId } },
+        write && raisedNoData.has(s.alertId) ? h('input', { type: 'checkbox', class: 'pick', value: s.alertId, 'aria-label': t('select') }) : null,
+        badge('level', 'no_data', t('kind_no_data')), ' ',
+        h('b', { class: 'sensor-code' }, s.sensorCode || (s.parcels || []).join(', ')),
+        s.sensorKind ? ` (${t('sensor_' + s.sensorKind)})` : '',
+        h('div', { class: 'small silent-span' }, `${t('silentSince')} ${formatTime(s.silentFrom)} · `,
+          s.silentTo ? `${t('silentUntil')} ${formatTime(s.silentTo)}` : t('stillSilent')),
+        h('div', { class: 'small silent-parcels' }, `${t('parcelsAffected')}: ${(s.parcels || []).join(', ')}`)))));
   }
 
   item(a, pickable = false) {

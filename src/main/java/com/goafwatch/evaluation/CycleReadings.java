@@ -9,7 +9,7 @@ import com.goafwatch.timeseries.InfluxClient;
 
 /**
  * The InfluxDB side of one cycle: the aggregated statements in one round trip, then (only for rate
- * rules) the first and last traces in a second. Throws when InfluxDB cannot be read; keeps the
+ * rules) the traces their least-squares slopes are fitted to in a second. Throws when InfluxDB cannot be read; keeps the
  * statements and the time spent waiting, for the cycle report and the benchmark.
  */
 final class CycleReadings {
@@ -21,14 +21,11 @@ final class CycleReadings {
     private MarkerValues markerValues;
     private final List<StatementBatch> trips = new ArrayList<>();
 
-    CycleReadings(CyclePlan plan, Instant now, long traceBucketMs, double overdueFactor, int confirmationSamples) {
-        this(plan, now, traceBucketMs, overdueFactor, confirmationSamples, new StatementBatch());
-    }
-
     /** @param first the batch the aggregated statements join: a backtest sends those of several cycles in one round trip */
-    CycleReadings(CyclePlan plan, Instant now, long traceBucketMs, double overdueFactor, int confirmationSamples, StatementBatch first) {
+    CycleReadings(CyclePlan plan, Instant now, long traceBucketMs, double overdueFactor, int confirmationSamples, int rateTraces,
+            StatementBatch first) {
         fiber = new FiberReadings(first, plan.layout(), plan.baselines(), plan.fiberRules().values(), plan.subset(), now, traceBucketMs,
-                plan.lookbackSeconds(), overdueFactor, confirmationSamples);
+                plan.lookbackSeconds(), overdueFactor, confirmationSamples, rateTraces);
         markers = new MarkerReadings(first, plan.layout(), plan.baselines(), plan.markerRules().values(), plan.subset(), now,
                 traceBucketMs, plan.lookbackSeconds());
         trips.add(first);
@@ -61,6 +58,9 @@ final class CycleReadings {
     }
 
     Instant newest(ThresholdRule rule, long parcelId) {
+        if (rule.metric().survey()) {
+            return markers.newestSurvey(parcelId);
+        }
         return rule.metric().fiber() ? fiber.newest(parcelId) : markers.newest(parcelId);
     }
 

@@ -22,11 +22,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           "Brillouin sensing"): a second trace confirms a strain level when it reaches the threshold
  *                           less this ÷ the cable's coupling — a growing exceedance is not held back by noise in the
  *                           confirming trace, while a one-sample spike (the next trace near 0) still never confirms
+ * @param rateTraces         a fiber strain rate is the least-squares slope over at most this many of the latest
+ *                           traces spanning the rule's window (more are thinned evenly): each is read whole, so
+ *                           this bounds the raw samples a cycle reads whatever the cadence. Each trace read costs
+ *                           about as much as the rest of a cycle (50 km at 1 m: ~0.8 s in InfluxDB), and 4 is the
+ *                           fewest at which least squares differs from the two end traces (with 3 evenly spaced
+ *                           the middle one has no weight)
  */
 @ConfigurationProperties("goafwatch.evaluation")
 public record EvaluationProperties(@DefaultValue("5m") Duration interval, @DefaultValue("3s") Duration afterIngestDelay,
         @DefaultValue("1m") Duration traceBucket, @DefaultValue("150") double neighbourDistanceM,
         @DefaultValue("true") boolean onIngest, @DefaultValue("10s") Duration firstCycleAfter,
         @DefaultValue("3") int confirmationSamples, @DefaultValue("1.5") double overdueFactor,
-        @DefaultValue("25") double repeatabilityUe) {
+        @DefaultValue("25") double repeatabilityUe, @DefaultValue("4") int rateTraces) {
 }

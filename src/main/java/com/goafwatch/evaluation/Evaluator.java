@@ -169,7 +169,7 @@ public class Evaluator {
     /** @param first the batch its aggregated statements join (shared by the cycles of a backtest) */
     CycleReadings readings(CyclePlan plan, Instant now, StatementBatch first) {
         return new CycleReadings(plan, now, properties.traceBucket().toMillis(), properties.overdueFactor(), properties.confirmationSamples(),
-                first);
+                properties.rateTraces(), first);
     }
 
     /**

@@ -2,6 +2,7 @@ package com.goafwatch.evaluation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,8 +23,9 @@ import com.goafwatch.timeseries.InfluxSeries;
 
 /**
  * The InfluxDB side of fiber evaluation. Per rule span, one statement aggregates every parcel × cable × trace
- * from the per-trace rollups (max, min, sum, count of strain and temperature); percentile, length-over-limit and
- * rate rules add one statement each per span and parameter. Cables or parcels with a fiber baseline are read
+ * from the per-trace rollups (max, min, sum, count of strain and temperature); percentile and length-over-limit
+ * rules add one statement each per span and parameter. Rate rules add a second round trip that reads a bounded
+ * number of whole traces (see {@link #planRates}). Cables or parcels with a fiber baseline are read
  * raw instead (their strain counts from the baseline trace position by position, which no aggregate can
  * express). The answers are kept as typed per-trace statistics for {@link FiberValues}.
  */
@@ -48,9 +50,14 @@ final class FiberReadings {
     private final Map<Long, Integer> rawHandles = new HashMap<>();
     private final Map<String, Integer> percentileHandles = new HashMap<>();
     private final Map<String, Integer> lengthHandles = new HashMap<>();
-    private final Set<Long> rateWindows = new TreeSet<>();
-    /** window → trace time → statement reading that trace's samples of the cables whose first or last trace it is */
+    /** rate span → the rule window (days) its traces must span */
+    private final Map<Long, Double> rateWindows = new TreeMap<>();
+    /** rate span → trace time → statement reading that trace's samples of the cables whose rate uses it */
     private final Map<Long, Map<Long, Integer>> rateTraceHandles = new HashMap<>();
+    /** rate span → cable → the trace times its rate is fitted to, ascending */
+    final Map<Long, Map<Long, long[]>> rateTraceTimes = new HashMap<>();
+    private final long slowestIntervalSeconds;
+    private final int rateTraces;
     private final Map<String, Integer> baselineHandles = new LinkedHashMap<>();
     private int newestHandle = -1;
 
@@ -70,10 +77,12 @@ final class FiberReadings {
     }
 
     FiberReadings(StatementBatch batch, MonitoringLayout layout, Baselines baselines, Collection<ThresholdRule> rules, Set<Long> parcels,
-            Instant now, long bucketMs, long newestLookbackSeconds, double overdueFactor, int confirmationSamples) {
+            Instant now, long bucketMs, long newestLookbackSeconds, double overdueFactor, int confirmationSamples, int rateTraces) {
         this.layout = layout;
         this.confirmationSamples = confirmationSamples;
+        this.rateTraces = rateTraces;
         long slowest = layout.cables().values().stream().mapToLong(MonitoringLayout.CableRef::intervalSeconds).max().orElse(0);
+        this.slowestIntervalSeconds = slowest;
         this.confirmationSpanSeconds = Math.round((overdueFactor + 0.5) * slowest);
         this.baselines = baselines;
         this.now = now;
@@ -113,7 +122,7 @@ final class FiberReadings {
                         + bucketMs + "ms), " + q(FiberSeries.TAG_PARCEL) + ", " + q(FiberSeries.TAG_CABLE) + " fill(none)"));
             }
             if (rule.metric() == Metric.FIBER_STRAIN_RATE) {
-                rateWindows.add(w);
+                rateWindows.put(w, rule.windowSeconds() / 86_400.0);
             }
         }
         if (!rules.isEmpty()) {
@@ -134,6 +143,10 @@ final class FiberReadings {
      * slowest cable's interval, so that the trace after a lone one, or its being overdue, is seen.
      */
     long span(ThresholdRule rule) {
+        if (rule.metric() == Metric.FIBER_STRAIN_RATE) {
+            // the latest traces spanning the window: back to the trace before its start, two intervals earlier at most
+            return rule.windowSeconds() + 2 * slowestIntervalSeconds;
+        }
         boolean extreme = rule.statistic() == Statistic.MAX || rule.statistic() == Statistic.MIN || rule.statistic() == Statistic.MAX_ABS;
         return rule.spikeFilter() && extreme && rule.metric() != Metric.FIBER_STRAIN_RATE
                 ? Math.max(rule.windowSeconds(), confirmationSpanSeconds) : rule.windowSeconds();
@@ -264,60 +277,86 @@ final class FiberReadings {
     }
 
     /**
-     * Rates need each position's first and last trace in the window: now that the trace times are known,
-     * one statement per distinct trace time reads those traces' samples (usually two statements).
+     * Rates are least-squares slopes per fiber position, so they need whole traces. Bounded reads: from the
+     * trace times the rollups gave, each cable's rate uses the latest traces spanning the window, thinned to at
+     * most {@code rateTraces} (see {@link Reducers#rateTraces}); one statement per distinct trace time reads
+     * those traces' samples of the cables that use it. The rollups hold no per-position values, and reading
+     * every raw trace in the window would grow with the cadence (hourly traces: 24 × the fiber per day).
      * @return whether a second round trip is needed
      */
     boolean planRates(StatementBatch batch) {
-        for (long w : rateWindows) {
+        rateWindows.forEach((w, windowDays) -> {
+            Map<Long, TreeSet<Long>> timesByCable = new TreeMap<>();
+            traces.getOrDefault(w, Map.of()).values().forEach(byCable -> byCable.forEach((cable, stats) ->
+                    timesByCable.computeIfAbsent(cable, k -> new TreeSet<>()).addAll(stats.keySet())));
+            // baselined subjects are read raw: their trace times are the samples' own (a rate needs no baseline)
+            raw.getOrDefault(w, Map.of()).values().forEach(byCable -> byCable.forEach((cable, buckets) -> buckets.values()
+                    .forEach(samples -> samples.forEach(x -> timesByCable.computeIfAbsent(cable, k -> new TreeSet<>()).add(x.timeMs())))));
+            Map<Long, long[]> chosen = new HashMap<>();
             Map<Long, Set<Long>> cablesByTime = new TreeMap<>();
-            for (Map<Long, TreeMap<Long, TraceStat>> byCable : traces.getOrDefault(w, Map.of()).values()) {
-                byCable.forEach((cable, stats) -> {
-                    if (stats.size() >= 2) {
-                        cablesByTime.computeIfAbsent(stats.firstKey(), k -> new TreeSet<>()).add(cable);
-                        cablesByTime.computeIfAbsent(stats.lastKey(), k -> new TreeSet<>()).add(cable);
+            timesByCable.forEach((cable, times) -> {
+                MonitoringLayout.CableRef ref = layout.cables().get(cable);
+                long[] used = Reducers.rateTraces(times, windowDays, ref == null ? 0 : ref.intervalSeconds() * 1000, rateTraces);
+                if (used.length >= 2) {
+                    chosen.put(cable, used);
+                    for (long t : used) {
+                        cablesByTime.computeIfAbsent(t, k -> new TreeSet<>()).add(cable);
                     }
-                });
-            }
+                }
+            });
+            rateTraceTimes.put(w, chosen);
+            Set<Long> newestTimes = new TreeSet<>();
+            chosen.values().forEach(times -> newestTimes.add(times[times.length - 1]));
             Map<Long, Integer> handles = new HashMap<>();
-            cablesByTime.forEach((time, cables) -> handles.put(time, batch.add("SELECT " + q(S) + ", " + q(FiberSeries.FIELD_CHAINAGE) + ", "
-                    + q(FiberSeries.FIELD_DISTANCE) + ", " + q(FiberSeries.TAG_POSITION) + ", " + q(FiberSeries.TAG_CABLE) + ", "
-                    + q(FiberSeries.TAG_PARCEL) + " FROM " + q(M) + " WHERE time = " + time + "ms AND (" + cables.stream()
+            // rows as slim as possible (InfluxDB's JSON of 50,000 rows per trace is what a trace read costs):
+            // strain and position, cable and parcel as series tags; where a position lies only from the newest trace
+            cablesByTime.forEach((time, cables) -> handles.put(time, batch.add("SELECT " + q(S) + ", " + q(FiberSeries.TAG_POSITION)
+                    + (newestTimes.contains(time) ? ", " + q(FiberSeries.FIELD_CHAINAGE) + ", " + q(FiberSeries.FIELD_DISTANCE) : "")
+                    + " FROM " + q(M) + " WHERE time = " + time + "ms AND (" + cables.stream()
                             .map(c -> q(FiberSeries.TAG_CABLE) + " = " + InfluxQl.stringLiteral(String.valueOf(c))).collect(Collectors.joining(" OR "))
-                    + ")" + parcelFilter)));
+                    + ")" + parcelFilter + " GROUP BY " + q(FiberSeries.TAG_CABLE) + ", " + q(FiberSeries.TAG_PARCEL))));
             rateTraceHandles.put(w, handles);
-        }
+        });
         return !rateTraceHandles.values().stream().allMatch(Map::isEmpty);
     }
 
-    /** window → parcel → cable → position → {first strain, last strain, chainage, distance, first time, last time} */
-    final Map<Long, Map<Long, Map<Long, Map<String, double[]>>>> positionChanges = new HashMap<>();
+    /** One fiber position's strain in each of its cable's rate traces (NaN where a trace lacks it), and where it is. */
+    record PositionTraces(double[] strain, double[] chainageAndDistance) {
+    }
+
+    /** rate span → parcel → cable → position → its strain per rate trace */
+    final Map<Long, Map<Long, Map<Long, Map<String, PositionTraces>>>> positionTraces = new HashMap<>();
 
     void collectRates(StatementBatch batch) {
         rateTraceHandles.forEach((w, handles) -> {
-            Map<Long, Map<Long, Map<String, double[]>>> byParcel = positionChanges.computeIfAbsent(w, k -> new HashMap<>());
+            Map<Long, Map<Long, Map<String, PositionTraces>>> byParcel = positionTraces.computeIfAbsent(w, k -> new HashMap<>());
+            Map<Long, long[]> chosen = rateTraceTimes.getOrDefault(w, Map.of());
             handles.forEach((time, handle) -> {
                 for (InfluxSeries s : batch.series(handle)) {
+                    Long parcel = id(s.tags().get(FiberSeries.TAG_PARCEL));
+                    Long cable = id(s.tags().get(FiberSeries.TAG_CABLE));
+                    long[] times = cable == null ? null : chosen.get(cable);
+                    int index = times == null ? -1 : Arrays.binarySearch(times, time);
+                    if (parcel == null || index < 0) {
+                        continue;
+                    }
+                    boolean newest = index == times.length - 1;
                     for (Map<String, Object> r : s.rows()) {
-                        Long parcel = id((String) r.get(FiberSeries.TAG_PARCEL));
-                        Long cable = id((String) r.get(FiberSeries.TAG_CABLE));
                         Double strain = InfluxSeries.number(r, S);
-                        if (parcel == null || cable == null || strain == null) {
+                        if (strain == null) {
                             continue;
                         }
-                        double[] p = byParcel.computeIfAbsent(parcel, k -> new HashMap<>()).computeIfAbsent(cable, k -> new HashMap<>())
-                                .computeIfAbsent((String) r.get(FiberSeries.TAG_POSITION), k -> new double[] {Double.NaN, Double.NaN, Double.NaN,
-                                        Double.NaN, Long.MAX_VALUE, Long.MIN_VALUE});
-                        if (time < p[4]) {
-                            p[0] = strain;
-                            p[4] = time;
+                        PositionTraces p = byParcel.computeIfAbsent(parcel, k -> new HashMap<>()).computeIfAbsent(cable, k -> new HashMap<>())
+                                .computeIfAbsent((String) r.get(FiberSeries.TAG_POSITION), k -> {
+                                    double[] strains = new double[times.length];
+                                    Arrays.fill(strains, Double.NaN);
+                                    return new PositionTraces(strains, new double[] {Double.NaN, Double.NaN});
+                                });
+                        p.strain()[index] = strain;
+                        if (newest) {
+                            p.chainageAndDistance()[0] = orNaN(InfluxSeries.number(r, FiberSeries.FIELD_CHAINAGE));
+                            p.chainageAndDistance()[1] = orNaN(InfluxSeries.number(r, FiberSeries.FIELD_DISTANCE));
                         }
-                        if (time > p[5]) {
-                            p[1] = strain;
-                            p[5] = time;
-                        }
-                        p[2] = orNaN(InfluxSeries.number(r, FiberSeries.FIELD_CHAINAGE));
-                        p[3] = orNaN(InfluxSeries.number(r, FiberSeries.FIELD_DISTANCE));
                     }
                 }
             });

@@ -2,6 +2,7 @@ package com.goafwatch.evaluation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +17,8 @@ import com.goafwatch.timeseries.FiberSeries;
 
 /**
  * The arithmetic side of fiber evaluation: from what {@link FiberReadings} read out of InfluxDB (per-trace
- * statistics, raw samples of baselined cables, percentiles, over-limit counts, first and last traces per
- * position), each rule's value for a parcel in the rule's unit, through {@link Reducers}. Strain becomes
+ * statistics, raw samples of baselined cables, percentiles, over-limit counts, each position's strain in
+ * the rate traces), each rule's value for a parcel in the rule's unit, through {@link Reducers}. Strain becomes
  * ground strain here: divided by the cable's coupling coefficient. Spike-filtered extremes are returned as
  * per-trace candidates for {@link TraceConfirmation}.
  */
@@ -35,7 +36,8 @@ final class FiberValues {
     private final Map<Long, Map<Long, Map<Long, TreeMap<Long, List<FiberReadings.RawSample>>>>> raw;
     private final Map<String, Map<Long, Map<Long, Double>>> percentiles;
     private final Map<String, Map<Long, Map<Long, Map<Long, Double>>>> lengthCounts;
-    private final Map<Long, Map<Long, Map<Long, Map<String, double[]>>>> positionChanges;
+    private final Map<Long, Map<Long, Map<Long, Map<String, FiberReadings.PositionTraces>>>> positionTraces;
+    private final Map<Long, Map<Long, long[]>> rateTraceTimes;
 
     FiberValues(FiberReadings readings) {
         this.readings = readings;
@@ -47,7 +49,8 @@ final class FiberValues {
         this.raw = readings.raw;
         this.percentiles = readings.percentiles;
         this.lengthCounts = readings.lengthCounts;
-        this.positionChanges = readings.positionChanges;
+        this.positionTraces = readings.positionTraces;
+        this.rateTraceTimes = readings.rateTraceTimes;
     }
 
     private long span(ThresholdRule rule) {
@@ -241,28 +244,51 @@ final class FiberValues {
         return result;
     }
 
-    /** µε/d at the worst position: (last − first trace in the window at that position) ÷ coupling ÷ days between them. */
+    /**
+     * µε/d at the worst position: the least-squares slope of its ground strain (÷ coupling) over its cable's
+     * rate traces; a position needs two of them spanning at least one cable interval (or the window, if shorter).
+     */
     private RuleValue rate(ThresholdRule rule, long parcelId) {
-        Map<Long, Map<String, double[]>> byCable = positionChanges.getOrDefault(span(rule), Map.of()).getOrDefault(parcelId, Map.of());
+        long w = span(rule);
+        Map<Long, Map<String, FiberReadings.PositionTraces>> byCable = positionTraces.getOrDefault(w, Map.of()).getOrDefault(parcelId, Map.of());
         Observation worst = null;
-        for (Map.Entry<Long, Map<String, double[]>> e : byCable.entrySet()) {
+        for (Map.Entry<Long, Map<String, FiberReadings.PositionTraces>> e : byCable.entrySet()) {
             long cableId = e.getKey();
+            long[] times = rateTraceTimes.getOrDefault(w, Map.of()).get(cableId);
             MonitoringLayout.CableRef cable = layout.cables().get(cableId);
+            if (times == null) {
+                continue;
+            }
             double k = cable == null ? 1.0 : cable.coupling();
-            for (double[] p : e.getValue().values()) {
-                if (!(p[5] > p[4]) || Double.isNaN(p[0]) || Double.isNaN(p[1])) {
-                    continue;
+            long minSpanMs = Math.min(rule.windowSeconds(), cable == null ? rule.windowSeconds() : cable.intervalSeconds()) * 1000;
+            for (FiberReadings.PositionTraces p : e.getValue().values()) {
+                double[] ground = new double[times.length];
+                for (int i = 0; i < times.length; i++) {
+                    ground[i] = p.strain()[i] / k;
                 }
-                Double perDay = Reducers.ratePerDay(p[0] / k, p[1] / k, (long) p[4], (long) p[5]);
+                Double perDay = Reducers.rateOverTraces(times, ground, minSpanMs);
                 if (perDay == null) {
                     continue;
                 }
                 double value = Reducers.signed(rule.statistic(), perDay);
                 if (worst == null || value > worst.value()) {
-                    Instant at = Instant.ofEpochMilli((long) p[5]);
+                    int first = 0;
+                    int last = times.length - 1;
+                    while (!Double.isFinite(p.strain()[first])) {
+                        first++;
+                    }
+                    while (!Double.isFinite(p.strain()[last])) {
+                        last--;
+                    }
+                    long used = Arrays.stream(p.strain()).filter(Double::isFinite).count();
+                    Instant at = Instant.ofEpochMilli(times[last]);
+                    double chainage = p.chainageAndDistance()[0];
+                    double distance = p.chainageAndDistance()[1];
                     worst = new Observation(at, value, Evidence.fiber(cableId, cable == null ? null : cable.code(), at)
-                            .located(Double.isNaN(p[2]) ? null : p[2], Double.isNaN(p[3]) ? null : p[3], p[1] - p[0], at)
-                            .noted(String.format(Locale.ROOT, "change over %.2f d", (p[5] - p[4]) / 86_400_000.0)), null);
+                            .located(Double.isNaN(chainage) ? null : chainage, Double.isNaN(distance) ? null : distance,
+                                    p.strain()[last] - p.strain()[first], at)
+                            .noted(String.format(Locale.ROOT, "least-squares rate over %d traces spanning %.2f d", used,
+                                    (times[last] - times[first]) / 86_400_000.0)), null);
                 }
             }
         }

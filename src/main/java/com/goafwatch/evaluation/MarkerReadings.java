@@ -15,13 +15,16 @@ import com.goafwatch.threshold.ThresholdRule;
 import com.goafwatch.timeseries.InfluxQl;
 import com.goafwatch.timeseries.InfluxSeries;
 import com.goafwatch.timeseries.PointSeries;
+import com.goafwatch.timeseries.SurveySeries;
 
 /**
  * The InfluxDB side of settlement-marker evaluation: one statement per rule window averages each marker's
  * settlement in time buckets (window ÷ 48, at least the trace bucket), one per rate window reads the
  * levellings back to two intervals before the window (the latest readings spanning it), one per baseline
- * time reads the markers' settlement at the baseline, one the newest levelling. {@link MarkerValues} does
- * the arithmetic.
+ * time reads the markers' settlement at the baseline, one the newest levelling. Horizontal-displacement rules
+ * read the 3-D survey the same way (InfluxDB {@code survey}: {@code horizontal_mm}, already counted from each
+ * marker's survey baseline at ingestion): bucket means per window, raw readings for rates, the newest survey.
+ * {@link MarkerValues} does the arithmetic.
  */
 final class MarkerReadings {
 
@@ -39,6 +42,14 @@ final class MarkerReadings {
     private final Map<Long, Integer> readingHandles = new HashMap<>();
     private final Map<Instant, Integer> baselineHandles = new HashMap<>();
     private int newestHandle = -1;
+    private final Map<Long, Integer> surveyBucketHandles = new HashMap<>();
+    private final Map<Long, Integer> surveyReadingHandles = new HashMap<>();
+    private int newestSurveyHandle = -1;
+    /** window → marker → bucket → mean horizontal displacement from the survey baseline, mm */
+    final Map<Long, Map<Long, TreeMap<Long, Double>>> surveyBuckets = new HashMap<>();
+    /** window → marker → survey time → horizontal displacement, mm, for rates */
+    final Map<Long, Map<Long, TreeMap<Long, Double>>> surveyReadings = new HashMap<>();
+    private final Map<Long, Instant> newestSurveyByMarker = new HashMap<>();
     /** window → marker → bucket → mean settlement relative to the marker's parcel baseline, mm */
     final Map<Long, Map<Long, TreeMap<Long, Double>>> buckets = new HashMap<>();
     /** window → marker → reading time → settlement, for rates (a regression needs true times, not bucket starts) */
@@ -55,8 +66,14 @@ final class MarkerReadings {
             return;
         }
         String filter = markerFilter(parcels);
+        boolean levelling = false;
         for (ThresholdRule rule : rules) {
             long w = rule.windowSeconds();
+            if (rule.metric().survey()) {
+                surveyStatements(batch, rule, filter);
+                continue;
+            }
+            levelling = true;
             bucketHandles.computeIfAbsent(w, k -> batch.add("SELECT mean(" + q(FIELD) + ") FROM " + q(PointSeries.SETTLEMENT) + " WHERE time > "
                     + (now.toEpochMilli() - w * 1000) + "ms AND time <= " + now.toEpochMilli() + "ms" + filter + " GROUP BY time("
                     + bucketMs(w) + "ms), " + q(PointSeries.TAG_SENSOR) + " fill(none)"));
@@ -73,9 +90,32 @@ final class MarkerReadings {
             baselineHandles.put(at, batch.add("SELECT last(" + q(FIELD) + ") FROM " + q(PointSeries.SETTLEMENT) + " WHERE time <= "
                     + at.toEpochMilli() + "ms" + filter + " GROUP BY " + q(PointSeries.TAG_SENSOR)));
         }
-        newestHandle = batch.add("SELECT last(" + q(FIELD) + ") FROM " + q(PointSeries.SETTLEMENT) + " WHERE time > "
-                + (now.toEpochMilli() - newestLookbackSeconds * 1000) + "ms AND time <= " + now.toEpochMilli() + "ms" + filter
-                + " GROUP BY " + q(PointSeries.TAG_SENSOR));
+        if (levelling) {
+            newestHandle = batch.add("SELECT last(" + q(FIELD) + ") FROM " + q(PointSeries.SETTLEMENT) + " WHERE time > "
+                    + (now.toEpochMilli() - newestLookbackSeconds * 1000) + "ms AND time <= " + now.toEpochMilli() + "ms" + filter
+                    + " GROUP BY " + q(PointSeries.TAG_SENSOR));
+        }
+        if (!surveyBucketHandles.isEmpty()) {
+            newestSurveyHandle = batch.add("SELECT last(" + q(SurveySeries.FIELD_HORIZONTAL) + ") FROM " + q(SurveySeries.MEASUREMENT)
+                    + " WHERE time > " + (now.toEpochMilli() - newestLookbackSeconds * 1000) + "ms AND time <= " + now.toEpochMilli() + "ms"
+                    + filter + " GROUP BY " + q(SurveySeries.TAG_SENSOR));
+        }
+    }
+
+    /** The survey's statements of a horizontal-displacement rule, batched like the levelling's (one per window). */
+    private void surveyStatements(StatementBatch batch, ThresholdRule rule, String filter) {
+        long w = rule.windowSeconds();
+        String field = q(SurveySeries.FIELD_HORIZONTAL);
+        surveyBucketHandles.computeIfAbsent(w, k -> batch.add("SELECT mean(" + field + ") FROM " + q(SurveySeries.MEASUREMENT) + " WHERE time > "
+                + (now.toEpochMilli() - w * 1000) + "ms AND time <= " + now.toEpochMilli() + "ms" + filter + " GROUP BY time("
+                + bucketMs(w) + "ms), " + q(SurveySeries.TAG_SENSOR) + " fill(none)"));
+        if (rule.metric() == Metric.HORIZONTAL_DISPLACEMENT_RATE) {
+            // surveys are sparse (weeks apart) like levellings: raw, back to two intervals before the window
+            long lookbackMs = (w + 2 * maxIntervalSeconds(layout)) * 1000;
+            surveyReadingHandles.computeIfAbsent(w, k -> batch.add("SELECT " + field + " FROM " + q(SurveySeries.MEASUREMENT) + " WHERE time > "
+                    + (now.toEpochMilli() - lookbackMs) + "ms AND time <= " + now.toEpochMilli() + "ms" + filter + " GROUP BY "
+                    + q(SurveySeries.TAG_SENSOR)));
+        }
     }
 
     private static long maxIntervalSeconds(MonitoringLayout layout) {
@@ -160,6 +200,15 @@ final class MarkerReadings {
             }
             readings.put(w, byMarker);
         });
+        surveyBucketHandles.forEach((w, handle) -> surveyBuckets.put(w, bySensor(batch, handle, "mean")));
+        surveyReadingHandles.forEach((w, handle) -> surveyReadings.put(w, bySensor(batch, handle, SurveySeries.FIELD_HORIZONTAL)));
+        if (newestSurveyHandle >= 0) {
+            bySensor(batch, newestSurveyHandle, "last").forEach((marker, series) -> {
+                if (!series.isEmpty()) {
+                    newestSurveyByMarker.put(marker, Instant.ofEpochMilli(series.lastKey()));
+                }
+            });
+        }
         if (newestHandle >= 0) {
             for (InfluxSeries s : batch.series(newestHandle)) {
                 Long marker = id(s.tags().get(PointSeries.TAG_SENSOR));
@@ -170,11 +219,39 @@ final class MarkerReadings {
         }
     }
 
-    /** Newest reading of any of the parcel's markers. */
+    /** marker → time → the column's value, of one statement grouped by sensor */
+    private static Map<Long, TreeMap<Long, Double>> bySensor(StatementBatch batch, int handle, String column) {
+        Map<Long, TreeMap<Long, Double>> byMarker = new HashMap<>();
+        for (InfluxSeries s : batch.series(handle)) {
+            Long markerId = id(s.tags().get(SurveySeries.TAG_SENSOR));
+            if (markerId == null) {
+                continue;
+            }
+            TreeMap<Long, Double> series = byMarker.computeIfAbsent(markerId, k -> new TreeMap<>());
+            for (Map<String, Object> r : s.rows()) {
+                Double v = InfluxSeries.number(r, column);
+                if (v != null) {
+                    series.put(InfluxSeries.number(r, "time").longValue(), v);
+                }
+            }
+        }
+        return byMarker;
+    }
+
+    /** Newest levelling of any of the parcel's markers. */
     Instant newest(long parcelId) {
+        return newest(parcelId, newestByMarker);
+    }
+
+    /** Newest 3-D survey of any of the parcel's markers. */
+    Instant newestSurvey(long parcelId) {
+        return newest(parcelId, newestSurveyByMarker);
+    }
+
+    private Instant newest(long parcelId, Map<Long, Instant> byMarker) {
         Instant best = null;
         for (MonitoringLayout.Marker m : layout.markersByParcel().getOrDefault(parcelId, List.of())) {
-            Instant t = newestByMarker.get(m.id());
+            Instant t = byMarker.get(m.id());
             if (t != null && (best == null || t.isAfter(best))) {
                 best = t;
             }

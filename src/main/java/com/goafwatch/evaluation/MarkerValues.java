@@ -19,33 +19,41 @@ import com.goafwatch.threshold.ThresholdRule;
  * The arithmetic side of marker evaluation: from the bucketed settlement means and raw levellings that
  * {@link MarkerReadings} read, each rule's value for a parcel — settlement, tilt between neighbours,
  * curvature at a middle marker, the least-squares rate over the latest levellings spanning the window, and
- * the change within the window — through {@link Reducers}. Settlement in mm, positive downward.
+ * the change within the window — through {@link Reducers}. Settlement in mm, positive downward. Horizontal
+ * displacement (3-D survey, mm from each marker's survey baseline) and its rate take the same paths as
+ * settlement and its rate.
  */
 final class MarkerValues {
 
     private final MonitoringLayout layout;
     private final Map<Long, Map<Long, TreeMap<Long, Double>>> buckets;
     private final Map<Long, Map<Long, TreeMap<Long, Double>>> readings;
+    private final Map<Long, Map<Long, TreeMap<Long, Double>>> surveyBuckets;
+    private final Map<Long, Map<Long, TreeMap<Long, Double>>> surveyReadings;
 
     MarkerValues(MarkerReadings read) {
         this.layout = read.layout;
         this.buckets = read.buckets;
         this.readings = read.readings;
+        this.surveyBuckets = read.surveyBuckets;
+        this.surveyReadings = read.surveyReadings;
     }
 
     RuleValue value(ThresholdRule rule, long parcelId) {
-        Map<Long, TreeMap<Long, Double>> series = buckets.getOrDefault(rule.windowSeconds(), Map.of());
+        boolean survey = rule.metric().survey();
+        Map<Long, TreeMap<Long, Double>> series = (survey ? surveyBuckets : buckets).getOrDefault(rule.windowSeconds(), Map.of());
         List<MonitoringLayout.Marker> own = layout.markersByParcel().getOrDefault(parcelId, List.of());
-        if (rule.metric() == Metric.SETTLEMENT_RATE) {
-            return rate(rule, own, readings.getOrDefault(rule.windowSeconds(), Map.of()));
+        if (rule.metric() == Metric.SETTLEMENT_RATE || rule.metric() == Metric.HORIZONTAL_DISPLACEMENT_RATE) {
+            return rate(rule, own, (survey ? surveyReadings : readings).getOrDefault(rule.windowSeconds(), Map.of()));
         }
         // per bucket: the values of the parcel's markers (settlement), pairs (tilt) or triples (curvature)
         Map<Long, List<Observation>> perBucket = new TreeMap<>();
-        if (rule.metric() == Metric.SETTLEMENT) {
+        if (rule.metric() == Metric.SETTLEMENT || rule.metric() == Metric.HORIZONTAL_DISPLACEMENT) {
+            String note = survey ? "horizontal displacement from the survey baseline, mm" : "settlement from baseline, mm";
             for (MonitoringLayout.Marker m : own) {
                 series.getOrDefault(m.id(), new TreeMap<>()).forEach((t, v) -> perBucket.computeIfAbsent(t, k -> new ArrayList<>())
                         .add(new Observation(Instant.ofEpochMilli(t), v, Evidence.markers(List.of(m.code()), m.lon(), m.lat(),
-                                Instant.ofEpochMilli(t), "settlement from baseline, mm"))));
+                                Instant.ofEpochMilli(t), note))));
             }
         } else if (rule.metric() == Metric.TILT) {
             for (MonitoringLayout.MarkerPair p : layout.pairs()) {
@@ -146,7 +154,7 @@ final class MarkerValues {
         return new Observation(o.time(), v, o.evidence().located(null, null, o.value(), null), null);
     }
 
-    /** The fastest marker's least-squares settlement rate over the window, mm/d. */
+    /** The fastest marker's least-squares rate (settlement or horizontal displacement) over the window, mm/d. */
     private RuleValue rate(ThresholdRule rule, List<MonitoringLayout.Marker> own, Map<Long, TreeMap<Long, Double>> series) {
         Observation worst = null;
         for (MonitoringLayout.Marker m : own) {

@@ -2,6 +2,7 @@ package com.goafwatch.evaluation;
 
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 
 import com.goafwatch.geo.LeastSquaresRate;
 import com.goafwatch.threshold.Statistic;
@@ -84,11 +85,6 @@ final class Reducers {
         return sampleCount == 0 ? 0 : overCount / sampleCount * fiberLengthM;
     }
 
-    /** Change per day between two readings of one position; null when they are not in time order. */
-    static Double ratePerDay(double first, double last, long firstMs, long lastMs) {
-        return lastMs > firstMs ? (last - first) / ((lastMs - firstMs) / MS_PER_DAY) : null;
-    }
-
     /**
      * The rate of a series over its latest readings: least squares over the readings from the newest back
      * to the first that makes them span at least {@code minSpanDays} (at least two readings); null when
@@ -107,6 +103,63 @@ final class Reducers {
         long newest = series.lastKey();
         Long from = series.floorKey(newest - Math.round(minSpanDays * MS_PER_DAY));
         return from == null || from == newest ? null : series.tailMap(from, true);
+    }
+
+    /**
+     * The traces a fiber strain rate is fitted to: from the newest back to the first that makes them span at
+     * least {@code minSpanDays} (like {@link #latestReadings}); when the history read spans less, all of it once
+     * it spans {@code fallbackSpanMs} (one reading interval: a new cable, a window of about one interval). More
+     * than {@code maxTraces} are thinned evenly in time order, the oldest and the newest kept, so that the raw
+     * samples read stay bounded whatever the cadence (hourly traces over a week would be 168). Empty when no
+     * two traces qualify.
+     */
+    static long[] rateTraces(NavigableSet<Long> traceTimes, double minSpanDays, long fallbackSpanMs, int maxTraces) {
+        if (traceTimes.size() < 2 || maxTraces < 2) {
+            return new long[0];
+        }
+        long newest = traceTimes.last();
+        Long from = traceTimes.floor(newest - Math.round(minSpanDays * MS_PER_DAY));
+        NavigableSet<Long> used;
+        if (from != null && from != newest) {
+            used = traceTimes.tailSet(from, true);
+        } else if (newest - traceTimes.first() >= fallbackSpanMs) {
+            used = traceTimes;
+        } else {
+            return new long[0];
+        }
+        long[] all = used.stream().mapToLong(Long::longValue).toArray();
+        if (all.length <= maxTraces) {
+            return all;
+        }
+        long[] thinned = new long[maxTraces];
+        for (int i = 0; i < maxTraces; i++) {
+            thinned[i] = all[(int) Math.round(i * (all.length - 1) / (double) (maxTraces - 1))];
+        }
+        return thinned;
+    }
+
+    /**
+     * One fiber position's least-squares strain rate per day over the chosen traces; NaN marks a trace that
+     * did not carry the position. Null with fewer than two values or when they span less than {@code minSpanMs}.
+     */
+    static Double rateOverTraces(long[] timesMs, double[] values, long minSpanMs) {
+        int n = 0;
+        for (double v : values) {
+            n += Double.isFinite(v) ? 1 : 0;
+        }
+        if (n < 2) {
+            return null;
+        }
+        long[] t = new long[n];
+        double[] v = new double[n];
+        int j = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isFinite(values[i])) {
+                t[j] = timesMs[i];
+                v[j++] = values[i];
+            }
+        }
+        return t[n - 1] - t[0] < minSpanMs ? null : LeastSquaresRate.perDay(t, v);
     }
 
     /** Change within the window: the newest value minus the oldest in it (movement-ended tests); null when empty. */

@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
  * <li>{@code settlement}: cumulative settlement since the baseline, mm, positive downward;
  * {@code settlement_rate}: mm/d;</li>
  * <li>{@code tilt}: between neighbouring settlement markers, mm/m; {@code curvature}: 10⁻³/m (1/km);</li>
+ * <li>{@code horizontal_displacement}: a settlement marker's horizontal movement since its survey baseline (3-D
+ * survey by total station or GNSS), mm, a magnitude; {@code horizontal_displacement_rate}: its change per day,
+ * mm/d;</li>
  * <li>{@code fiber_temperature}: °C, for cable health.</li>
  * </ul>
  */
@@ -26,7 +29,9 @@ public enum Metric {
     SETTLEMENT_RATE("settlement_rate", "mm/d", false),
     TILT("tilt", "mm/m", false),
     CURVATURE("curvature", "1/km", false),
-    FIBER_TEMPERATURE("fiber_temperature", "degC", true);
+    FIBER_TEMPERATURE("fiber_temperature", "degC", true),
+    HORIZONTAL_DISPLACEMENT("horizontal_displacement", "mm", false),
+    HORIZONTAL_DISPLACEMENT_RATE("horizontal_displacement_rate", "mm/d", false);
 
     private final String dbValue;
     private final String unit;
@@ -50,6 +55,16 @@ public enum Metric {
     /** Measured along fibers (so statistics over fiber length apply). */
     public boolean fiber() {
         return fiber;
+    }
+
+    /** Read from the 3-D survey of settlement markers (InfluxDB {@code survey}), not from levelling. */
+    public boolean survey() {
+        return this == HORIZONTAL_DISPLACEMENT || this == HORIZONTAL_DISPLACEMENT_RATE;
+    }
+
+    /** A change per day, judged at the fastest position or marker. */
+    public boolean rate() {
+        return this == FIBER_STRAIN_RATE || this == SETTLEMENT_RATE || this == HORIZONTAL_DISPLACEMENT_RATE;
     }
 
     public static Optional<Metric> parse(String text) {

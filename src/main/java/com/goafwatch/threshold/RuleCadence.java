@@ -64,7 +64,7 @@ public class RuleCadence {
         Statistic statistic = Statistic.parse(r.statistic()).orElseThrow();
         Cadence cadence = of(projectId, metric, r.phaseId(), r.parcelId());
         List<RuleValidator.FieldError> errors = new ArrayList<>();
-        boolean twoReadings = metric == Metric.SETTLEMENT_RATE || metric == Metric.FIBER_STRAIN_RATE || statistic == Statistic.CHANGE;
+        boolean twoReadings = metric.rate() || statistic == Statistic.CHANGE;
         if (twoReadings && r.windowSeconds() < cadence.intervalSeconds()) {
             errors.add(new RuleValidator.FieldError("windowSeconds", "a window of " + ReadingCadence.describe(r.windowSeconds())
                     + " cannot hold two readings: the " + cadence.describe() + "; give at least "

@@ -39,7 +39,7 @@ final class RuleValidator {
                 || r.statisticParameter() >= 100)) {
             errors.add(new FieldError("statisticParameter", "percentile needs statisticParameter between 0 and 100"));
         }
-        boolean rate = metric == Metric.FIBER_STRAIN_RATE || metric == Metric.SETTLEMENT_RATE;
+        boolean rate = metric != null && metric.rate();
         if (rate && statistic != null && statistic != Statistic.MAX_ABS && statistic != Statistic.MAX && statistic != Statistic.MIN) {
             errors.add(new FieldError("statistic", "rates are judged by max_abs, max or min (the fastest position or marker)"));
         }
@@ -51,8 +51,12 @@ final class RuleValidator {
                 errors.add(new FieldError("statisticParameter", "length_over needs the value above which fiber counts (> 0)"));
             }
         }
-        if (statistic == Statistic.CHANGE && metric != null && (metric.fiber() || metric == Metric.SETTLEMENT_RATE)) {
-            errors.add(new FieldError("statistic", "change (within the window) applies to settlement, tilt and curvature"));
+        if (statistic == Statistic.CHANGE && metric != null && (metric.fiber() || metric.rate())) {
+            errors.add(new FieldError("statistic", "change (within the window) applies to settlement, tilt, curvature and horizontal_displacement"));
+        }
+        if (statistic == Statistic.MIN && metric == Metric.HORIZONTAL_DISPLACEMENT) {
+            errors.add(new FieldError("statistic", "horizontal_displacement is a magnitude (never negative): judge it by max, max_abs, "
+                    + "mean, percentile or change"));
         }
         if (r.description() != null && r.description().length() > 2000) {
             errors.add(new FieldError("description", "at most 2000 characters"));

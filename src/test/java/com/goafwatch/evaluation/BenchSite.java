@@ -15,7 +15,7 @@ import com.goafwatch.support.HttpApi;
 
 /**
  * The benchmarks' 500-parcel site (50 × 10 squares of 100 m) crossed by 50 cables of 1 km — 50 km of fiber —
- * sampled every metre, with hourly traces for a day (1.2 M samples) through the line-protocol ingestion: background
+ * sampled every metre, with hourly traces over a day (25 traces, 1.25 M samples) through the line-protocol ingestion: background
  * noise of 20 µε, and a subsidence bump growing by 10 µε an hour on every tenth cable.
  *
  * @param end the last trace's time
@@ -52,7 +52,9 @@ record BenchSite(long projectId, long[] cables, Instant end, long samples) {
     private static long writeDay(HttpApi api, long projectId, long[] cables, Instant end) {
         Random random = new Random(42);
         long written = 0;
-        for (int h = 23; h >= 0; h--) {
+        // 25 traces: a day back from the newest, so the strain-rate rule's traces span its one-day window (with 24 the
+        // history would span 23 h, less than the window and the cables' 1-day interval: no rate, no rate reads to time)
+        for (int h = 24; h >= 0; h--) {
             long ns = end.minus(h, ChronoUnit.HOURS).toEpochMilli() * 1_000_000L;
             for (int r = 0; r < cables.length; r++) {
                 StringBuilder lp = new StringBuilder(1 << 17);

@@ -23,7 +23,7 @@ import com.goafwatch.support.TestInflux;
 
 /**
  * Not a unit test (excluded from the suite; run by scripts/bench-evaluation.sh): the 500-parcel {@link BenchSite}
- * (50 km of fiber at 1 m, hourly traces for a day, 1.2 M samples) in the real InfluxDB. Times full evaluation cycles
+ * (50 km of fiber at 1 m, hourly traces over a day, 25 traces, 1.25 M samples) in the real InfluxDB. Times full evaluation cycles
  * (three fiber rules) against the bare round trips of the same InfluxQL statements, alternating, in the same run.
  */
 class EvaluationBenchmark extends IntegrationTest {
@@ -72,7 +72,7 @@ class EvaluationBenchmark extends IntegrationTest {
         String report = String.format(Locale.ROOT, """
                 ## Threshold evaluation benchmark (%s)
 
-                500 parcels, 50 km of fiber at 1 m, 24 hourly traces (%,d samples), 3 fiber rules; %d rounds, medians.
+                500 parcels, 50 km of fiber at 1 m, 25 hourly traces (%,d samples), 3 fiber rules; %d rounds, medians.
                 %d statements in %d round trip(s); %d parcels flagged (evidence located for them).
 
                 | measure | median ms | min ms | max ms |

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,11 +54,59 @@ class ReducersTest {
         assertThat(Reducers.lengthOverM(3, 0, 50)).isZero();
     }
 
-    @Test
-    void rateBetweenTwoTraces() {
-        assertThat(Reducers.ratePerDay(100, 130, 0, 2 * DAY)).isCloseTo(15.0, within(1e-12));
-        assertThat(Reducers.ratePerDay(100, 130, 2 * DAY, 2 * DAY)).isNull();
-        assertThat(Reducers.ratePerDay(100, 130, 3 * DAY, 2 * DAY)).isNull();
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            // case; strain at days 0, 1, 2, 3, 4 (blank: the trace lacks the position); min span d; expected µε/d (blank: none)
+            // true 500 + 50 t with noise −30, +60, +400 (a spike in the middle), −60, +30: Σ(t − t̄)·noise =
+            // (−2)(−30) + (−1)(60) + 0 + (1)(−60) + (2)(30) = 0, so the slope stays 50 (last vs first: 260 / 4 = 65)
+            "noise that cancels; 470, 610, 1000, 590, 730; 1; 50",
+            // days 0..3 at 0, 10, 20, 60: t̄ = 1.5, v̄ = 22.5, Σ(t − t̄)(v − v̄) = 33.75 + 6.25 − 1.25 + 56.25 = 95, Σ(t − t̄)² = 5
+            "accelerating; 0, 10, 20, 60, ; 1; 19",
+            // only days 1 and 3 carry the position: (40 − 10) / 2
+            "gaps; , 10, , 40, ; 1; 15",
+            "gaps spanning less than asked; , 10, , 40, ; 3; ",
+            "one trace; , , 10, , ; 0; ",
+            "compression; 0, -20, -40, -60, -80; 4; -20",
+    })
+    void leastSquaresRateOfOnePosition(String name, String values, double minSpanDays, Double expected) {
+        String[] v = values.split(",", -1);
+        long[] times = new long[v.length];
+        double[] strain = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            times[i] = i * DAY;
+            strain[i] = v[i].isBlank() ? Double.NaN : Double.parseDouble(v[i].trim());
+        }
+        Double rate = Reducers.rateOverTraces(times, strain, Math.round(minSpanDays * DAY));
+        if (expected == null) {
+            assertThat(rate).isNull();
+        } else {
+            assertThat(rate).isCloseTo(expected, within(1e-9));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            // case; trace times (h); window d; fallback h; at most; expected trace times (h)
+            // daily traces 0..8 d, 4-day window: from the newest (192 h) back to the first at or before 96 h
+            "daily, 4-day window; 0, 24, 48, 72, 96, 120, 144, 168, 192; 4; 24; 10; 96, 120, 144, 168, 192",
+            // thinned to 3: indices round(i × 4 / 2) = 0, 2, 4
+            "thinned to 3; 0, 24, 48, 72, 96, 120, 144, 168, 192; 4; 24; 3; 96, 144, 192",
+            // thinned to 4: indices round(i × 4 / 3) = 0, 1 (1.33), 3 (2.67), 4
+            "thinned to 4; 0, 24, 48, 72, 96, 120, 144, 168, 192; 4; 24; 4; 96, 120, 168, 192",
+            // 6-hourly over one day, a 25-hour window: no trace 25 h before the newest; all, as they span one 24 h interval
+            "shorter history, one interval; 0, 6, 12, 18, 24; 1.0416666666666667; 24; 10; 0, 6, 12, 18, 24",
+            "shorter history, under one interval; 0, 6, 12, 18, 24; 1.0416666666666667; 48; 10; ",
+            "a lone trace; 24; 1; 0; 10; ",
+    })
+    void tracesARateIsFittedTo(String name, String hours, double windowDays, long fallbackHours, int max, String expected) {
+        TreeSet<Long> times = new TreeSet<>();
+        for (String h : hours.split(",")) {
+            times.add(Long.parseLong(h.trim()) * 3_600_000L);
+        }
+        long[] chosen = Reducers.rateTraces(times, windowDays, fallbackHours * 3_600_000L, max);
+        long[] want = expected == null ? new long[0]
+                : Arrays.stream(expected.split(",")).mapToLong(h -> Long.parseLong(h.trim()) * 3_600_000L).toArray();
+        assertThat(chosen).containsExactly(want);
     }
 
     @Test

@@ -207,6 +207,43 @@ class ScriptedEvaluationTest extends IntegrationTest {
     }
 
     @Test
+    void strainRateIsTheLeastSquaresSlopeOverTheLatestTracesSpanningTheWindow() {
+        EvaluationSite site = new EvaluationSite(api(), fixtures(), jdbc, "LSQ");
+        site.cable();
+        // daily traces at 100 m: true ground strain 500 + 50 t (t in days) with noise −30, +200 (an outlier in the middle),
+        // +20, +30. First vs last: (680 − 470) / 3 d = 70 µε/d, over yellow. Least squares: t̄ = 1.5, Σ(t − t̄)·noise =
+        // (−1.5)(−30) + (−0.5)(200) + (0.5)(20) + (1.5)(30) = 45 − 100 + 10 + 45 = 0, so exactly 50 µε/d: within limits.
+        double[] ground = {470, 750, 620, 680};
+        StringBuilder all = new StringBuilder();
+        for (int k = 0; k < ground.length; k++) {
+            all.append(site.trace(t0.plus(k, ChronoUnit.DAYS), 100, ground[k]));
+        }
+        site.send(all.toString());
+        awaitDrained();
+        site.rule("""
+                {"name": "rate", "metric": "fiber_strain_rate", "statistic": "max_abs", "windowSeconds": 259200, "unit": "ue/d",
+                 "yellow": 60, "red": 200}""");
+        evaluator.evaluate(site.projectId, null, t0.plus(3, ChronoUnit.DAYS).plusSeconds(1), "test");
+        Flag rate = evaluator.flags(site.projectId, site.parcelA).values().iterator().next();
+        assertThat(rate.value()).isCloseTo(50.0, within(1e-6));
+        assertThat(rate.level()).isNull();
+        assertThat(rate.evidence().distanceM()).isCloseTo(100.0, within(1e-9));
+        assertThat(rate.evidence().note()).contains("4 traces spanning 3.00 d");
+
+        // day 4 at 1300: the latest traces spanning 3 d are days 1..4 (day 0 drops out): 750, 620, 680, 1300, t̄ = 2.5:
+        // Σ(t − t̄)·v = (−1.5)(750) + (−0.5)(620) + (0.5)(680) + (1.5)(1300) = −1125 − 310 + 340 + 1950 = 855;
+        // Σ(t − t̄)² = 5 → 171 µε/d, yellow
+        site.send(site.trace(t0.plus(4, ChronoUnit.DAYS), 100, 1300));
+        awaitDrained();
+        evaluator.evaluate(site.projectId, null, t0.plus(4, ChronoUnit.DAYS).plusSeconds(1), "test");
+        rate = evaluator.flags(site.projectId, site.parcelA).values().iterator().next();
+        assertThat(rate.value()).isCloseTo(171.0, within(1e-6));
+        assertThat(rate.level().dbValue()).isEqualTo("yellow");
+        // parcel B saw no strain at all
+        assertThat(evaluator.flags(site.projectId, site.parcelB).values().iterator().next().value()).isCloseTo(0.0, within(1e-6));
+    }
+
+    @Test
     void settlementRateTiltAndCurvatureFromMarkers() {
         EvaluationSite site = new EvaluationSite(api(), fixtures(), jdbc, "MARK");
         // three markers in a line 20 m apart inside A; the middle one settles 2 mm/d, the others stay

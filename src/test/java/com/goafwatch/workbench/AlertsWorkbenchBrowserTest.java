@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,7 +22,7 @@ import com.goafwatch.support.IntegrationTest;
 
 /**
  * The alert list in Chromium: filters by parcel, level and kind, a bulk acknowledgement with one comment, each alert's
- * history; a viewer sees no acknowledging controls; the bulk endpoint refuses, all or nothing, an alert of a project the
+ * history; silent sensors as one summary after the real alerts; a viewer sees no acknowledging controls; the bulk endpoint refuses, all or nothing, an alert of a project the
  * caller is not granted.
  */
 class AlertsWorkbenchBrowserTest extends IntegrationTest {
@@ -155,6 +157,41 @@ class AlertsWorkbenchBrowserTest extends IntegrationTest {
             page.language("预警");
             page.awaitText("#alert-list li[data-alert='" + alertB + "'] .show-history", "处置记录");
             assertThat(new Select(page.find("#alert-kind")).getFirstSelectedOption().getText()).isEqualTo("超阈值");
+            page.language("Alerts");
+            assertThat(page.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSilentCableIsOneSummaryLineAfterTheRealAlerts() {
+        // three days after the last trace parcel B is evaluated again: its cable has been silent longer than the no-data
+        // age (2.5 × its 1-day interval), so T-1 gets one no-data alert naming B; A's alert was not re-evaluated and stays
+        evaluator.evaluate(site.projectId, Set.of(site.parcelB), Instant.now().plus(3, ChronoUnit.DAYS), "test");
+        long noData = jdbc.sql("SELECT id FROM alert WHERE project_id = ? AND kind = 'no_data' AND state = 'raised'").param(site.projectId)
+                .query(Long.class).single();
+        try (Workbench page = new Workbench(port)) {
+            page.signIn(engineer, "pw-" + engineer + "-long-enough");
+            // waits that find the element afresh each time: a live event may redraw the list meanwhile
+            page.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#alert-list .no-data-summary .sensor-code"), "T-1"));
+            page.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#alert-list .no-data-summary .silent-parcels"),
+                    "parcels affected: B"));
+            page.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#alert-list .no-data-summary .silent-span"),
+                    "still silent"));
+            page.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#alert-list .no-data-summary > b"),
+                    "Silent sensors (1)"));
+            // read in one script: the real alerts first, then the summary; the no-data alert is not a line of its own
+            @SuppressWarnings("unchecked")
+            List<String> order = (List<String>) page.js("return [...document.querySelectorAll('#alert-list > li')]"
+                    + ".map(li => li.dataset.alert ? 'alert ' + li.dataset.alert : li.className)");
+            assertThat(order).contains("alert " + alertA).endsWith("no-data-summary").doesNotContain("alert " + noData);
+            // it can be ticked for the bulk acknowledgement like any raised alert
+            assertThat(page.all("#alert-list .no-data-summary .pick[value='" + noData + "']")).hasSize(1);
+
+            page.language("预警");
+            page.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#alert-list .no-data-summary .silent-span"),
+                    "仍无数据"));
+            page.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#alert-list .no-data-summary .silent-parcels"),
+                    "受影响地块: B"));
             page.language("Alerts");
             assertThat(page.consoleErrors()).isEmpty();
         }
