@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.jayway.jsonpath.JsonPath;
+import com.goafwatch.support.SlippyTiles;
 
 /**
  * Tile latency (not a test): every tile of the sample site at zooms 12–17, for each layer, through the
@@ -99,38 +100,13 @@ public final class TileBenchmark {
     }
 
     private static List<Address> tilesOfTheSite(Connection db) throws Exception {
-        double[] box = new double[4];
-        try (ResultSet rs = db.createStatement().executeQuery("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM "
-                + "(SELECT ST_Extent(ST_Transform(geom, 4326)) AS e FROM parcel) x")) {
-            rs.next();
-            for (int i = 0; i < 4; i++) {
-                box[i] = rs.getDouble(i + 1);
-            }
-        }
         List<Address> tiles = new ArrayList<>();
-        for (int z = 12; z <= 17; z++) {
-            int x0 = tileX(box[0], z);
-            int x1 = tileX(box[2], z);
-            int y0 = tileY(box[3], z);
-            int y1 = tileY(box[1], z);
-            for (int x = x0; x <= x1; x++) {
-                for (int y = y0; y <= y1; y++) {
-                    for (TileLayer layer : TileLayer.values()) {
-                        tiles.add(new Address(layer, z, x, y));
-                    }
-                }
+        for (SlippyTiles.Tile t : SlippyTiles.overParcels(db, 12, 17)) {
+            for (TileLayer layer : TileLayer.values()) {
+                tiles.add(new Address(layer, t.z(), t.x(), t.y()));
             }
         }
         return tiles;
-    }
-
-    private static int tileX(double lon, int z) {
-        return (int) Math.floor((lon + 180) / 360 * (1 << z));
-    }
-
-    private static int tileY(double lat, int z) {
-        double r = Math.toRadians(lat);
-        return (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * (1 << z));
     }
 
     /** @return nanoseconds, body bytes */

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import com.goafwatch.support.SlippyTiles;
 
 /**
  * This service against MapServer 8 (FastCGI behind lighttpd) over the same PostGIS tables (not a test; run by
@@ -100,35 +101,14 @@ public final class MapServerBenchmark {
         Files.writeString(out, report);
     }
 
-    /** Every parcels tile over the parcels' extent at z14–17, by the slippy-map formula. */
+    /** Every parcels tile over the parcels' extent at z14–17. */
     private static List<Request> tiles(Connection db) throws Exception {
-        double[] box = new double[4];
-        try (ResultSet rs = db.createStatement().executeQuery("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM "
-                + "(SELECT ST_Extent(ST_Transform(geom, 4326)) AS e FROM parcel) x")) {
-            rs.next();
-            for (int i = 0; i < 4; i++) {
-                box[i] = rs.getDouble(i + 1);
-            }
-        }
         List<Request> tiles = new ArrayList<>();
-        for (int z = 14; z <= 17; z++) {
-            for (int x = tileX(box[0], z); x <= tileX(box[2], z); x++) {
-                for (int y = tileY(box[3], z); y <= tileY(box[1], z); y++) {
-                    tiles.add(new Request("vector tile z14-17", "/ogcapi/collections/parcels/tiles/WebMercatorQuad/" + z + "/" + y + "/" + x,
-                            "?map=goafwatch&mode=tile&tilemode=gmap&tile=" + x + "+" + y + "+" + z + "&layers=parcels&map.imagetype=mvt"));
-                }
-            }
+        for (SlippyTiles.Tile t : SlippyTiles.overParcels(db, 14, 17)) {
+            tiles.add(new Request("vector tile z14-17", "/ogcapi/collections/parcels/tiles/WebMercatorQuad/" + t.z() + "/" + t.y() + "/" + t.x(),
+                    "?map=goafwatch&mode=tile&tilemode=gmap&tile=" + t.x() + "+" + t.y() + "+" + t.z() + "&layers=parcels&map.imagetype=mvt"));
         }
         return tiles;
-    }
-
-    private static int tileX(double lon, int z) {
-        return (int) Math.floor((lon + 180) / 360 * (1 << z));
-    }
-
-    private static int tileY(double lat, int z) {
-        double r = Math.toRadians(lat);
-        return (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * (1 << z));
     }
 
     private static Timing get(HttpClient http, String url, String authorization) throws Exception {
