@@ -74,7 +74,7 @@ final class DocxReportWriter {
             }
             heading(doc, t.get("s3"));
             picture(doc, MapFigure.draw(map, t), "map.png");
-            text(doc, map.crs().statement(t), 9, false);
+            text(doc, (PanelLayer.caption(map.panels(), t) + " " + map.crs().statement(t)).trim(), 9, false);
             heading(doc, t.get("s4"));
             table(doc, new String[] {t.get("code"), t.get("type"), t.get("order"), t.get("parcel"), t.get("md"), t.get("take"), t.get("date")},
                     c.treatment().holeRows().stream().map(h -> new String[] {h.code(), t.get(h.type()), h.order() == null ? "" : h.order().toString(),
@@ -115,7 +115,7 @@ final class DocxReportWriter {
                 ContourMapFigure.Figure f = ContourMapFigure.draw(map, ContourMapFigure.values(c.monitoring().markers(), kind), kind, t);
                 text(doc, t.get(kind == ContourMapFigure.Kind.SETTLEMENT ? "deformationPlan" : "trendMap"), 12, true);
                 picture(doc, f.image(), kind.name().toLowerCase(java.util.Locale.ROOT) + "-contours.png");
-                text(doc, f.caption() + " " + map.crs().statement(t), 9, false);
+                text(doc, (f.caption() + " " + PanelLayer.caption(map.panels(), t)).trim() + " " + map.crs().statement(t), 9, false);
             }
             heading(doc, t.get("s7"));
             table(doc, new String[] {t.get("parcel"), t.get("rule"), t.get("level"), t.get("value"), t.get("raised"), t.get("cleared")},

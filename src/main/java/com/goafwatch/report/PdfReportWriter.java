@@ -69,7 +69,7 @@ final class PdfReportWriter {
         doc.newPage();
         heading(doc, t.get("s3"));
         image(doc, MapFigure.draw(map, t), 495);
-        text(doc, map.crs().statement(t), 9);
+        text(doc, (PanelLayer.caption(map.panels(), t) + " " + map.crs().statement(t)).trim(), 9);
         treatment(doc, c, t);
         qa(doc, c, t);
         doc.newPage();
@@ -244,7 +244,7 @@ final class PdfReportWriter {
             doc.newPage(); // a map a page: its heading never left alone at the foot of the one before
             subheading(doc, t.get(kind == ContourMapFigure.Kind.SETTLEMENT ? "deformationPlan" : "trendMap"));
             image(doc, f.image(), 495);
-            text(doc, f.caption() + " " + map.crs().statement(t), 9);
+            text(doc, (f.caption() + " " + PanelLayer.caption(map.panels(), t)).trim() + " " + map.crs().statement(t), 9);
         }
     }
 
