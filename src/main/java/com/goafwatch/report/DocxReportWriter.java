@@ -107,6 +107,17 @@ final class DocxReportWriter {
                     picture(doc, curves, "displacement.png");
                 }
             }
+            var fiberCurves = FiberDisplacementText.curves(c.monitoring().cables());
+            text(doc, t.get("fiberDisplacementHeading"), 12, true);
+            text(doc, FiberDisplacementText.method(fiberCurves, t), 10, false);
+            List<String[]> fiberRows = FiberDisplacementText.rows(fiberCurves, t);
+            if (!fiberRows.isEmpty()) {
+                table(doc, FiberDisplacementText.header(t), fiberRows);
+                java.awt.image.BufferedImage fiberChart = FiberDisplacementChart.of(fiberCurves, t);
+                if (fiberChart != null) {
+                    picture(doc, fiberChart, "fiber-displacement.png");
+                }
+            }
             if (!c.monitoring().cables().isEmpty()) {
                 picture(doc, ReportCharts.strainHistory(c.monitoring().cables(), c.criteria().maxGroundStrainUe(), c.meta().windowFrom(), c.meta().windowTo(),
                         c.meta().zone(), t), "strain.png");

@@ -77,7 +77,7 @@ final class PanelLayer {
             return "";
         }
         String list = panels.stream().map(p -> String.format(Locale.ROOT, text.get("panelItem"), p.name(),
-                fmt(p.seamThicknessM()), fmt(p.depthM()))).collect(Collectors.joining(text.get("listSeparator")));
+                fmt(p.seamThicknessM()), fmt(p.depthM()))).collect(Collectors.joining(text.get("panelSep")));
         return String.format(Locale.ROOT, text.get("panelCaption"), panels.size(), list);
     }
 
