@@ -5,7 +5,9 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Path2D;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -76,8 +78,14 @@ final class PanelLayer {
         if (panels.isEmpty()) {
             return "";
         }
-        String list = panels.stream().map(p -> String.format(Locale.ROOT, text.get("panelItem"), p.name(),
-                fmt(p.seamThicknessM()), fmt(p.depthM()))).collect(Collectors.joining(text.get("panelSep")));
+        // panels of one seam at one depth (a strip-mining area's usual case) are named once together
+        Map<List<Double>, List<String>> names = new LinkedHashMap<>();
+        for (MapData.Panel p : panels) {
+            names.computeIfAbsent(List.of(p.seamThicknessM(), p.depthM()), k -> new ArrayList<>()).add(p.name());
+        }
+        String list = names.entrySet().stream().map(e -> String.format(Locale.ROOT, text.get("panelItem"),
+                String.join(text.get("listSep"), e.getValue()), fmt(e.getKey().get(0)), fmt(e.getKey().get(1))))
+                .collect(Collectors.joining(text.get("panelSep")));
         return String.format(Locale.ROOT, text.get("panelCaption"), panels.size(), list);
     }
 

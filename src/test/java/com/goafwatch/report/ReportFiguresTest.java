@@ -35,7 +35,7 @@ class ReportFiguresTest extends IntegrationTest {
     /** EPSG:4548 (the sample site's survey CRS, site.json) as the domain notes name it: CGCS2000, 3° zone, CM 117° E. */
     private static final String CRS_ZH = "坐标系：2000国家大地坐标系（CGCS2000），高斯-克吕格投影3°分带，中央子午线117°E（EPSG:4548）";
     /** gis-data/sample-site/panels.geojson: nine panels, the first 7330, seam 2.6 m, 280 m deep. */
-    private static final String PANELS_ZH = "虚线为采空区/条带工作面轮廓，共9个：7330（采厚2.6m，埋深280m）；7332";
+    private static final String PANELS_ZH = "虚线为采空区/条带工作面轮廓，共9个：7330、7332、7334、7336、7338、7340、7342、7344、7346（采厚2.6m，埋深280m）。";
     private static final double COUPLING = 0.4; // F-L1 in gis-data/sample-site/cables.geojson
 
     @Autowired
@@ -117,7 +117,7 @@ class ReportFiguresTest extends IntegrationTest {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains("Surface deformation plan (settlement contours)", "Surface deformation trend map",
                     "Gauss-Krüger projection, 3° zone, central meridian 117°E (EPSG:4548)");
-            assertThat(text).contains("Dashed outlines: 9 goaf / strip panels: 7330 (seam 2.6 m, depth 280 m); 7332");
+            assertThat(text).contains("Dashed outlines: 9 goaf / strip panels: 7330, 7332, 7334, 7336, 7338, 7340, 7342, 7344, 7346 (seam 2.6 m, depth 280 m).");
         }
         render(enBytes, "figures-en");
 
