@@ -11,12 +11,12 @@ import tools.jackson.databind.JsonNode;
  * GeoJSON {@code crs} member (as GDAL writes it for non-WGS84 output), or CRS84 as RFC 7946 says.
  * A parameter that contradicts the file's own member is refused rather than guessed.
  */
-final class DeclaredCrs {
+public final class DeclaredCrs {
 
     private DeclaredCrs() {
     }
 
-    static SupportedCrs of(JsonNode collection, String crsParameter) {
+    public static SupportedCrs of(JsonNode collection, String crsParameter) {
         SupportedCrs fromParameter = crsParameter == null || crsParameter.isBlank() ? null
                 : ParcelListParams.crs("crs", crsParameter);
         String member = collection == null ? "" : collection.path("crs").path("properties").path("name").asString("");

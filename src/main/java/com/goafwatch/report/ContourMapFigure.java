@@ -18,7 +18,7 @@ import org.locationtech.jts.linearref.LengthIndexedLine;
 /**
  * The surface deformation plan (settlement contours) and trend map (settlement-rate contours) of GB 51180-2016 12.3.8:
  * a quantity per marker contoured by {@link TinContours}, the bands between contours tinted, each contour labelled
- * with its level, parcel boundaries, marker codes with their values, the interpolated area's edge, the CRS and datum.
+ * with its level, parcel boundaries, goaf / strip-panel outlines, marker codes with their values, the interpolated area's edge, the CRS and datum.
  */
 final class ContourMapFigure {
 
@@ -89,6 +89,7 @@ final class ContourMapFigure {
         for (MapData.Shape s : data.parcels()) {
             g.draw(canvas.path(s.geometry()));
         }
+        PanelLayer.outlines(canvas, data.panels());
         if (!tin.coverage().isEmpty()) {
             g.setColor(new Color(0x616161));
             g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {10f, 6f}, 0f));
@@ -105,9 +106,10 @@ final class ContourMapFigure {
         MapFigure.markers(canvas, data.markers());
         canvas.northArrow(text);
         canvas.scaleBar();
-        legend(canvas, kind, levels, step, text);
+        legend(canvas, kind, levels, step, text, !data.panels().isEmpty());
         markerLabels(canvas, data.markers(), valueByMarker, step, kind);
         levelLabels(canvas, isolines, step, kind);
+        PanelLayer.names(canvas, data.panels());
         canvas.crsStatement(data.crs(), text);
         String caption = tin.triangles().isEmpty() ? text.get("contourTooFew")
                 : levels.isEmpty() ? String.format(Locale.ROOT, text.get("contourFlat"), format(kind.resolution, kind.resolution) + " " + kind.unit,
@@ -193,10 +195,10 @@ final class ContourMapFigure {
         }
     }
 
-    private static void legend(MapCanvas canvas, Kind kind, List<Double> levels, double step, ReportText text) {
+    private static void legend(MapCanvas canvas, Kind kind, List<Double> levels, double step, ReportText text, boolean panels) {
         Graphics2D g = canvas.g();
         int bands = levels.isEmpty() ? 0 : levels.size() + 1;
-        int[] at = canvas.legendBox(330, 4 + bands);
+        int[] at = canvas.legendBox(330, 4 + bands + (panels ? 1 : 0));
         int x = at[0];
         int y = at[1];
         g.setFont(MapFigure.font(18));
@@ -230,6 +232,9 @@ final class ContourMapFigure {
         g.fillPolygon(new int[] {x + 13, x + 4, x + 22}, new int[] {y - 17, y, y}, 3);
         g.drawString(text.get("legendMarker"), x + 36, y);
         g.setStroke(new BasicStroke(1f));
+        if (panels) {
+            PanelLayer.legendRow(g, x, y + 28, text);
+        }
     }
 
     /** Each marker's latest settlement or its rate, by code (markers without one left out). */

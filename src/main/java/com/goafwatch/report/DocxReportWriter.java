@@ -74,7 +74,7 @@ final class DocxReportWriter {
             }
             heading(doc, t.get("s3"));
             picture(doc, MapFigure.draw(map, t), "map.png");
-            text(doc, map.crs().statement(t), 9, false);
+            text(doc, (PanelLayer.caption(map.panels(), t) + " " + map.crs().statement(t)).trim(), 9, false);
             heading(doc, t.get("s4"));
             table(doc, new String[] {t.get("code"), t.get("type"), t.get("order"), t.get("parcel"), t.get("md"), t.get("take"), t.get("date")},
                     c.treatment().holeRows().stream().map(h -> new String[] {h.code(), t.get(h.type()), h.order() == null ? "" : h.order().toString(),
@@ -107,6 +107,17 @@ final class DocxReportWriter {
                     picture(doc, curves, "displacement.png");
                 }
             }
+            var fiberCurves = FiberDisplacementText.curves(c.monitoring().cables());
+            text(doc, t.get("fiberDisplacementHeading"), 12, true);
+            text(doc, FiberDisplacementText.method(fiberCurves, t), 10, false);
+            List<String[]> fiberRows = FiberDisplacementText.rows(fiberCurves, t);
+            if (!fiberRows.isEmpty()) {
+                table(doc, FiberDisplacementText.header(t), fiberRows);
+                java.awt.image.BufferedImage fiberChart = FiberDisplacementChart.of(fiberCurves, t);
+                if (fiberChart != null) {
+                    picture(doc, fiberChart, "fiber-displacement.png");
+                }
+            }
             if (!c.monitoring().cables().isEmpty()) {
                 picture(doc, ReportCharts.strainHistory(c.monitoring().cables(), c.criteria().maxGroundStrainUe(), c.meta().windowFrom(), c.meta().windowTo(),
                         c.meta().zone(), t), "strain.png");
@@ -115,7 +126,7 @@ final class DocxReportWriter {
                 ContourMapFigure.Figure f = ContourMapFigure.draw(map, ContourMapFigure.values(c.monitoring().markers(), kind), kind, t);
                 text(doc, t.get(kind == ContourMapFigure.Kind.SETTLEMENT ? "deformationPlan" : "trendMap"), 12, true);
                 picture(doc, f.image(), kind.name().toLowerCase(java.util.Locale.ROOT) + "-contours.png");
-                text(doc, f.caption() + " " + map.crs().statement(t), 9, false);
+                text(doc, (f.caption() + " " + PanelLayer.caption(map.panels(), t)).trim() + " " + map.crs().statement(t), 9, false);
             }
             heading(doc, t.get("s7"));
             table(doc, new String[] {t.get("parcel"), t.get("rule"), t.get("level"), t.get("value"), t.get("raised"), t.get("cleared")},

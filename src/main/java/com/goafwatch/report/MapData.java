@@ -8,11 +8,14 @@ import com.goafwatch.acceptance.Verdict;
 
 /**
  * The phase for the report's maps, every geometry in {@code crs} (the project's projected survey CRS, metres): parcels
- * with their verdicts, cables, borehole traces, settlement markers. The database holds no goaf or strip-panel outlines
- * (no table for them), so the maps cannot draw them.
+ * with their verdicts, cables, borehole traces, settlement markers, and the project's goaf / strip-panel outlines.
  */
-record MapData(MapCrs crs, List<Shape> parcels, List<Shape> cables, List<Shape> boreholes, List<Shape> markers) {
+record MapData(MapCrs crs, List<Shape> parcels, List<Shape> cables, List<Shape> boreholes, List<Shape> markers, List<Panel> panels) {
 
     record Shape(String label, Geometry geometry, Verdict verdict) {
+    }
+
+    /** A mined panel under the site: its name, seam thickness and depth (m). */
+    record Panel(String name, Geometry geometry, double seamThicknessM, double depthM) {
     }
 }

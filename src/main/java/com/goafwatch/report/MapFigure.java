@@ -20,8 +20,8 @@ import org.locationtech.jts.geom.Point;
 import com.goafwatch.acceptance.Verdict;
 
 /**
- * The phase map for the report on a {@link MapCanvas}: parcels coloured by verdict, borehole traces, cables and
- * settlement markers clipped to the frame; every marker, cable and parcel labelled with its code where the label covers
+ * The phase map for the report on a {@link MapCanvas}: parcels coloured by verdict, goaf / strip-panel outlines
+ * ({@link PanelLayer}), borehole traces, cables and settlement markers clipped to the frame; every marker, cable and parcel labelled with its code where the label covers
  * no cable, marker or other label; a legend, the CRS and datum.
  */
 final class MapFigure {
@@ -54,6 +54,7 @@ final class MapFigure {
             g.setStroke(new BasicStroke(2f));
             g.draw(path);
         }
+        PanelLayer.outlines(canvas, data.panels());
         g.setColor(HOLE);
         g.setStroke(new BasicStroke(2f));
         for (MapData.Shape s : data.boreholes()) {
@@ -68,9 +69,10 @@ final class MapFigure {
         markers(canvas, data.markers());
         canvas.northArrow(text);
         canvas.scaleBar();
-        legend(canvas, text);
+        legend(canvas, text, !data.panels().isEmpty());
         markerCodes(canvas, data.markers());
         cableCodes(canvas, data.cables());
+        PanelLayer.names(canvas, data.panels());
         g.setFont(font(22));
         g.setColor(Color.BLACK);
         for (int i = 0; i < data.parcels().size(); i++) {
@@ -189,9 +191,9 @@ final class MapFigure {
         return path;
     }
 
-    private static void legend(MapCanvas canvas, ReportText text) {
+    private static void legend(MapCanvas canvas, ReportText text, boolean panels) {
         Graphics2D g = canvas.g();
-        int[] at = canvas.legendBox(300, 6);
+        int[] at = canvas.legendBox(300, panels ? 7 : 6);
         int x = at[0];
         int y = at[1];
         g.setFont(font(18));
@@ -219,6 +221,9 @@ final class MapFigure {
         g.fillPolygon(new int[] {x + 13, x + 4, x + 22}, new int[] {y - 17, y, y}, 3);
         g.drawString(text.get("legendMarker"), x + 36, y);
         g.setStroke(new BasicStroke(1f));
+        if (panels) {
+            PanelLayer.legendRow(g, x, y + 28, text);
+        }
     }
 
     /** 1, 2 or 5 times a power of ten, at or above {@code v}. */

@@ -69,7 +69,7 @@ final class PdfReportWriter {
         doc.newPage();
         heading(doc, t.get("s3"));
         image(doc, MapFigure.draw(map, t), 495);
-        text(doc, map.crs().statement(t), 9);
+        text(doc, (PanelLayer.caption(map.panels(), t) + " " + map.crs().statement(t)).trim(), 9);
         treatment(doc, c, t);
         qa(doc, c, t);
         doc.newPage();
@@ -225,15 +225,30 @@ final class PdfReportWriter {
         var survey = c.monitoring().survey();
         subheading(doc, t.get("displacementHeading"));
         text(doc, DisplacementText.layout(survey, t), 10);
-        if (survey.isEmpty()) {
-            return;
+        if (!survey.isEmpty()) {
+            table(doc, DisplacementText.layoutHeader(t), new float[] {2, 2, 2.5f, 2}, DisplacementText.layoutRows(survey, t));
+            subheading(doc, t.get("displacementTable"));
+            table(doc, DisplacementText.resultHeader(t), new float[] {1.6f, 2, 1.6f, 1.6f, 2, 2.4f}, DisplacementText.resultRows(survey, t));
+            BufferedImage curves = DisplacementChart.of(survey, t);
+            if (curves != null) {
+                image(doc, curves, 495);
+            }
         }
-        table(doc, DisplacementText.layoutHeader(t), new float[] {2, 2, 2.5f, 2}, DisplacementText.layoutRows(survey, t));
-        subheading(doc, t.get("displacementTable"));
-        table(doc, DisplacementText.resultHeader(t), new float[] {1.6f, 2, 1.6f, 1.6f, 2, 2.4f}, DisplacementText.resultRows(survey, t));
-        BufferedImage curves = DisplacementChart.of(survey, t);
-        if (curves != null) {
-            image(doc, curves, 495);
+        fiberDisplacement(doc, c, t);
+    }
+
+    /** Horizontal displacement along each cable, integrated from its last strain profile. */
+    private void fiberDisplacement(Document doc, ReportContent c, ReportText t) {
+        var curves = FiberDisplacementText.curves(c.monitoring().cables());
+        subheading(doc, t.get("fiberDisplacementHeading"));
+        text(doc, FiberDisplacementText.method(curves, t), 10);
+        List<String[]> rows = FiberDisplacementText.rows(curves, t);
+        if (!rows.isEmpty()) {
+            table(doc, FiberDisplacementText.header(t), new float[] {1.6f, 1.8f, 2.4f, 1.8f, 1.8f, 1.8f}, rows);
+            BufferedImage chart = FiberDisplacementChart.of(curves, t);
+            if (chart != null) {
+                image(doc, chart, 495);
+            }
         }
     }
 
@@ -244,7 +259,7 @@ final class PdfReportWriter {
             doc.newPage(); // a map a page: its heading never left alone at the foot of the one before
             subheading(doc, t.get(kind == ContourMapFigure.Kind.SETTLEMENT ? "deformationPlan" : "trendMap"));
             image(doc, f.image(), 495);
-            text(doc, f.caption() + " " + map.crs().statement(t), 9);
+            text(doc, (f.caption() + " " + PanelLayer.caption(map.panels(), t)).trim() + " " + map.crs().statement(t), 9);
         }
     }
 

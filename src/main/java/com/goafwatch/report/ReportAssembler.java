@@ -292,7 +292,11 @@ class ReportAssembler {
                 SELECT m.code, ST_AsBinary(ST_Transform(m.location, ?)) FROM point_sensor m JOIN parcel p ON p.id = m.parcel_id
                 WHERE p.phase_id = ? AND m.sensor_type = 'settlement-marker' ORDER BY m.code""").params(srid, phaseId)
                 .query((rs, i) -> new MapData.Shape(rs.getString(1), read.apply(rs.getBytes(2)), null)).list();
-        return new MapData(crs, parcels, cableShapes, holes, markers);
+        List<MapData.Panel> panels = jdbc.sql("""
+                SELECT name, ST_AsBinary(ST_Transform(geom, ?)), seam_thickness_m, depth_m FROM goaf_panel
+                WHERE project_id = (SELECT project_id FROM phase WHERE id = ?) ORDER BY name""").params(srid, phaseId)
+                .query((rs, i) -> new MapData.Panel(rs.getString(1), read.apply(rs.getBytes(2)), rs.getDouble(3), rs.getDouble(4))).list();
+        return new MapData(crs, parcels, cableShapes, holes, markers, panels);
     }
 
     private static java.time.LocalDate local(Date d) {

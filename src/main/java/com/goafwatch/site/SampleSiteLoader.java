@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.goafwatch.fiber.CableService;
 import com.goafwatch.geo.CrsParameter;
 import com.goafwatch.geo.SupportedCrs;
+import com.goafwatch.panel.PanelImporter;
 import com.goafwatch.parcel.ImportMode;
 import com.goafwatch.parcel.ImportResult;
 import com.goafwatch.parcel.ParcelImporter;
@@ -36,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Loads the sample site (project, phases, parcels, fiber cables with calibrations, point sensors, default
+ * Loads the sample site (project, phases, parcels, goaf panels, fiber cables with calibrations, point sensors, default
  * threshold rules from domain.md) through
  * the same services the API uses, in one transaction. Safe to run again: a project whose code already exists is left untouched.
  * Instances started together load it in turn under one advisory lock ({@link ClusterLock}), so the second finds the
@@ -59,11 +60,13 @@ public class SampleSiteLoader {
     private final BoreholeService boreholes;
     private final QaTestService qaTests;
     private final ClusterLock lock;
+    private final PanelImporter panels;
 
     SampleSiteLoader(SampleSiteProperties properties, ProjectRepository projects, PhaseRepository phases,
             ParcelImporter importer, CableService cables, PointSensorService sensors, RuleService rules, ObjectMapper mapper,
-            TransactionTemplate transactions, BoreholeService boreholes, QaTestService qaTests, ClusterLock lock) {
+            TransactionTemplate transactions, BoreholeService boreholes, QaTestService qaTests, ClusterLock lock, PanelImporter panels) {
         this.lock = lock;
+        this.panels = panels;
         this.boreholes = boreholes;
         this.qaTests = qaTests;
         this.rules = rules;
@@ -112,14 +115,15 @@ public class SampleSiteLoader {
         SupportedCrs parcelCrs = CrsParameter.parseOr("parcels.crs", parcelsSpec.path("crs").asString(null), SupportedCrs.WGS84);
         ImportResult result = importer.importCollection(project.id(), read(folder.resolve(parcelsSpec.path("file").asString())),
                 parcelCrs, ImportMode.CREATE);
+        int panelCount = loadPanels(project.id(), folder, site.path("panels"));
         int cableCount = loadCables(project.id(), folder, site.path("cables"));
         int sensorCount = loadSensors(project.id(), folder, site.path("sensors"));
         for (JsonNode rule : site.path("rules")) {
             rules.create(project.id(), mapper.treeToValue(rule, RuleRequest.class));
         }
         int holeCount = loadTreatment(project.id(), folder, site.path("treatment"));
-        log.info("sample site {} loaded: project id {}, {} phases, {} parcels, {} cables, {} point sensors, {} boreholes (SYNTHETIC data)",
-                project.code(), project.id(), site.path("phases").size(), result.created(), cableCount, sensorCount, holeCount);
+        log.info("sample site {} loaded: project id {}, {} phases, {} parcels, {} goaf panels, {} cables, {} point sensors, {} boreholes (SYNTHETIC data)",
+                project.code(), project.id(), site.path("phases").size(), result.created(), panelCount, cableCount, sensorCount, holeCount);
         return project.id();
     }
 
@@ -145,6 +149,15 @@ public class SampleSiteLoader {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + folder.resolve(file), e);
         }
+    }
+
+    /** Goaf / strip-panel outlines for the report's maps, through the API's all-or-nothing import. */
+    private int loadPanels(long projectId, Path folder, JsonNode spec) {
+        if (spec.isMissingNode()) {
+            return 0;
+        }
+        SupportedCrs crs = CrsParameter.parseOr("panels.crs", spec.path("crs").asString(null), SupportedCrs.WGS84);
+        return panels.importCollection(projectId, read(folder.resolve(spec.path("file").asString())), crs, false).created();
     }
 
     private int loadCables(long projectId, Path folder, JsonNode spec) {

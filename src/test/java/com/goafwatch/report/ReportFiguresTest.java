@@ -34,6 +34,8 @@ class ReportFiguresTest extends IntegrationTest {
     private static final Path PAGES = Path.of("target", "report-pages");
     /** EPSG:4548 (the sample site's survey CRS, site.json) as the domain notes name it: CGCS2000, 3° zone, CM 117° E. */
     private static final String CRS_ZH = "坐标系：2000国家大地坐标系（CGCS2000），高斯-克吕格投影3°分带，中央子午线117°E（EPSG:4548）";
+    /** gis-data/sample-site/panels.geojson: nine panels, the first 7330, seam 2.6 m, 280 m deep. */
+    private static final String PANELS_ZH = "虚线为采空区/条带工作面轮廓，共9个：7330、7332、7334、7336、7338、7340、7342、7344、7346（采厚2.6m，埋深280m）。";
     private static final double COUPLING = 0.4; // F-L1 in gis-data/sample-site/cables.geojson
 
     @Autowired
@@ -103,6 +105,9 @@ class ReportFiguresTest extends IntegrationTest {
             assertThat(text).contains("地表变形平面图（沉降等值线）", "地表变形趋势图（沉降速率等值线）");
             assertThat(compact).as("the phase map and both contour maps state the CRS").containsSubsequence(CRS_ZH, CRS_ZH, CRS_ZH);
             assertThat(compact).contains("Delaunay三角网上线性内插绘制", "等值距").doesNotContain("无法绘制等值线");
+            // the sample site's nine strip panels (panels.geojson) drawn on the phase map and both contour maps, named under each
+            assertThat(compact).as("panel legend and names under the three maps").containsSubsequence(
+                    PANELS_ZH, PANELS_ZH, PANELS_ZH);
         }
         render(bytes, "figures-zh");
 
@@ -112,6 +117,7 @@ class ReportFiguresTest extends IntegrationTest {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains("Surface deformation plan (settlement contours)", "Surface deformation trend map",
                     "Gauss-Krüger projection, 3° zone, central meridian 117°E (EPSG:4548)");
+            assertThat(text).contains("Dashed outlines: 9 goaf / strip panels: 7330, 7332, 7334, 7336, 7338, 7340, 7342, 7344, 7346 (seam 2.6 m, depth 280 m).");
         }
         render(enBytes, "figures-en");
 
@@ -122,6 +128,7 @@ class ReportFiguresTest extends IntegrationTest {
                 var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(wd)) {
             String text = extractor.getText().replaceAll("\\s+", "");
             assertThat(text).contains("地表变形平面图（沉降等值线）", "地表变形趋势图（沉降速率等值线）", CRS_ZH);
+            assertThat(text).contains(PANELS_ZH);
             assertThat(wd.getAllPictures()).as("map, two contour maps, settlement and strain charts").hasSizeGreaterThanOrEqualTo(5);
         }
     }

@@ -243,6 +243,12 @@ class AccessRulesTest extends IntegrationTest {
                                 + "Content-Type: text/plain\r\n\r\nnot a shapefile\r\n--acl--\r\n").getBytes(StandardCharsets.UTF_8),
                         401, 403, 415, 403, 415, 403),
                 call("GET", "/api/v1/phases/" + phase + "/parcels/export", 401, 200, 200, 403, 200, 403),
+                // goaf / strip panels
+                json("POST", p + "/goaf-panels/import?crs=EPSG:4548&replace=true", () -> """
+                        {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "7330", "seamThicknessM": 2.6,
+                         "depthM": 280}, "geometry": {"type": "Polygon", "coordinates": %s}}]}""".formatted(Fixtures.square(Fixtures.E0, Fixtures.N0, 50)),
+                        401, 403, 200, 403, 200, 403),
+                call("GET", p + "/goaf-panels", 401, 200, 200, 403, 200, 403),
                 // cables
                 json("POST", p + "/cables?crs=EPSG:4548", () -> """
                         {"type": "Feature", "properties": {"code": "%s", "installation": "trench", "fiberLengthM": 60,

@@ -47,6 +47,13 @@ class SampleSiteTest extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM parcel WHERE project_id = ? AND ST_NumGeometries(geom) > 1")
                 .param(id).query(Long.class).single()).isEqualTo(1);
 
+        // the nine strip panels of gis-data/sample-site/README.md: 7330 … 7346, 50 m wide (each about 2700 m long)
+        var panels = api().get("/api/v1/projects/" + id + "/goaf-panels?crs=EPSG:4548");
+        assertThat(panels.status()).as(panels.toString()).isEqualTo(200);
+        assertThat((List<String>) panels.json("$.features[*].properties.name")).containsExactly(
+                "7330", "7332", "7334", "7336", "7338", "7340", "7342", "7344", "7346");
+        assertThat((List<Double>) panels.json("$.features[*].properties.depthM")).allSatisfy(d -> assertThat(d).isEqualTo(280.0));
+
         // fiber cables with calibrations, cut into parcel intervals; markers in their parcels
         var cables = api().get("/api/v1/projects/" + id + "/cables");
         assertThat((List<String>) cables.json("$.features[*].properties.code")).containsExactlyInAnyOrder(
