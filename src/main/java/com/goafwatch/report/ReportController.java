@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import com.goafwatch.phase.PhaseRepository;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.LimitsProperties;
-import com.goafwatch.system.RequestBodies;
 import com.goafwatch.security.ProjectScoped;
 import com.goafwatch.security.ScopeOwner;
 
@@ -79,11 +78,12 @@ class ReportController {
     @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "project")
     @PostMapping("/api/v1/reports/verify")
     Map<String, Object> verify(HttpServletRequest request) {
-        byte[] copy = RequestBodies.readLimited(request, limits.maxUploadSize());
-        if (copy.length == 0) {
+        // hashed as it streams in: a large report is never held in memory
+        CopyDigest copy = CopyDigest.of(request, limits.maxReportSize());
+        if (copy.size() == 0) {
             throw ApiException.badRequest("empty-body", "upload the report file to verify");
         }
-        List<ReportService.StoredReport> matches = reports.verify(copy);
-        return Map.of("sha256", ReportService.sha256(copy), "matches", !matches.isEmpty(), "reports", matches);
+        List<ReportService.StoredReport> matches = reports.withHash(copy.sha256());
+        return Map.of("sha256", copy.sha256(), "matches", !matches.isEmpty(), "reports", matches);
     }
 }

@@ -87,10 +87,10 @@ public class ReportService {
                 .orElseThrow(() -> ApiException.notFound("report", id));
     }
 
-    /** Stored reports whose bytes hash to that of {@code copy}, among the projects the caller may see. */
-    public List<StoredReport> verify(byte[] copy) {
+    /** Stored reports with this SHA-256 (hex), among the projects the caller may see. */
+    public List<StoredReport> withHash(String sha256) {
         var visible = access.visibleProjects();
-        return jdbc.sql(SELECT + " WHERE sha256 = ? ORDER BY id").param(sha256(copy)).query(this::map).list().stream()
+        return jdbc.sql(SELECT + " WHERE sha256 = ? ORDER BY id").param(sha256).query(this::map).list().stream()
                 .filter(r -> visible == null || visible.contains(r.projectId())).toList();
     }
 

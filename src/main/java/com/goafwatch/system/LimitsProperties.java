@@ -17,6 +17,8 @@ import jakarta.validation.constraints.Min;
  * @param maxQuerySpan  longest time range a monitoring query may cover
  * @param maxUncompressedSize largest an uploaded archive (zipped shapefile, XLSX workbook) may expand to, and largest
  *                      GeoJSON GDAL may make of an uploaded file; beyond it 413
+ * @param maxReportSize largest report copy {@code /reports/verify} reads: a report the service made (figures, CJK font)
+ *                      may be larger than any import, and refusing to verify it would be wrong
  */
 @Validated
 @ConfigurationProperties("goafwatch.limits")
@@ -25,5 +27,6 @@ public record LimitsProperties(
         @DefaultValue("1000") @Min(1) @Max(100_000) int maxPageSize,
         @DefaultValue("1200") @Min(0) int requestsPerMinute,
         @DefaultValue("3660d") java.time.Duration maxQuerySpan,
-        @DefaultValue("100MB") DataSize maxUncompressedSize) {
+        @DefaultValue("100MB") DataSize maxUncompressedSize,
+        @DefaultValue("100MB") DataSize maxReportSize) {
 }
