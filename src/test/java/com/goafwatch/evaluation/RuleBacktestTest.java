@@ -28,8 +28,27 @@ class RuleBacktestTest extends IntegrationTest {
              "blue": 500, "yellow": 1000, "red": 2000}""";
     private static final double[] PEAKS = {0, 0, 0, 600, 900, 1500, 2100, 2100, 1500, 600, 0, 0};
 
+    /** A 12 h mean with a no-data age shorter than the trace interval: sliced windows, merges and no-data boundaries. */
+    private static final String MEAN_DRAFT = """
+            {"name": "backtest mean", "metric": "fiber_strain", "statistic": "mean", "windowSeconds": 43200, "unit": "ue",
+             "noDataAfterSeconds": 7200, "blue": 20, "yellow": 40, "red": 60}""";
+
     @Autowired
     Evaluator evaluator;
+    @Autowired
+    RuleBacktest backtest;
+    @Autowired
+    LayoutReader layouts;
+    @Autowired
+    com.goafwatch.threshold.RuleRepository rules;
+    @Autowired
+    com.goafwatch.threshold.RuleService ruleService;
+    @Autowired
+    com.goafwatch.timeseries.InfluxClient influx;
+    @Autowired
+    EvaluationProperties evaluation;
+    @Autowired
+    BacktestProperties limits;
 
     @Test
     void predictedAlertsAreWhatTheEvaluatorRaisesOnceTheRuleIsSaved() {
@@ -65,6 +84,18 @@ class RuleBacktestTest extends IntegrationTest {
                         org.assertj.core.groups.Tuple.tuple("A", "raised", "blue", cycleAtOrAfter(from, step, traceTimes.get(3))),
                         org.assertj.core.groups.Tuple.tuple("A", "escalated", "yellow", cycleAtOrAfter(from, step, traceTimes.get(5))),
                         org.assertj.core.groups.Tuple.tuple("A", "escalated", "red", cycleAtOrAfter(from, step, traceTimes.get(6))));
+
+        // the history read once and sliced per cycle gives what reading InfluxDB cycle by cycle gives, every transition
+        RuleBacktest eachCycle = new RuleBacktest(evaluator, layouts, rules, jdbc, influx, evaluation, limits, false);
+        Instant end = from.plusSeconds(cycles * step);
+        for (String draft : List.of(DRAFT, MEAN_DRAFT)) {
+            com.goafwatch.threshold.ThresholdRule rule = ruleService.draft(site.projectId, 0,
+                    new tools.jackson.databind.json.JsonMapper().readValue(draft, com.goafwatch.threshold.RuleRequest.class));
+            BacktestDocument once = backtest.run(site.projectId, rule, 3, end);
+            BacktestDocument slow = eachCycle.run(site.projectId, rule, 3, end);
+            assertThat(once.transitions()).as(draft).isNotEmpty().isEqualTo(slow.transitions());
+            assertThat(once.alerts()).as(draft).isEqualTo(slow.alerts());
+        }
 
         // save the rule, then run the evaluator cycle by cycle over the same times
         long ruleId = site.rule(DRAFT);
