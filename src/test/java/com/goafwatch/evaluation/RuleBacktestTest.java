@@ -111,6 +111,56 @@ class RuleBacktestTest extends IntegrationTest {
         assertThat(raised).isEqualTo(expected);
     }
 
+    /**
+     * The rules the backtest still reads cycle by cycle: a settlement and a fiber strain rate rule. Marker M on parcel A is
+     * levelled every 6 h, settling 0, 0, 4, 8, 12, 16, 20, 24, 28 mm (over yellow 10 from the 12 mm levelling); ground strain at
+     * 100 m (parcel A) grows 50 µε per 6 h trace, 200 µε/d (over yellow 100 µε/d once two traces span the day). Each draft's
+     * predicted alerts are those the evaluator raises cycle by cycle once it is saved, and each raises at least one.
+     */
+    @Test
+    void aSettlementAndAFiberRateRulePredictWhatTheEvaluatorRaises() {
+        EvaluationSite site = new EvaluationSite(api(), fixtures(), jdbc, "BACKTEST-MR");
+        site.cable();
+        site.marker("M", com.goafwatch.support.Fixtures.E0 + 30, com.goafwatch.support.Fixtures.N0 + 30);
+        Instant first = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(50, ChronoUnit.HOURS);
+        StringBuilder lp = new StringBuilder();
+        for (int i = 0; i <= 8; i++) {
+            Instant at = first.plus(6L * i, ChronoUnit.HOURS);
+            lp.append(site.trace(at, 100, 300 + 50.0 * i)).append(site.settlement("M", at, Math.max(0, 4.0 * (i - 1))));
+        }
+        site.send(lp.toString());
+        awaitDrained();
+        String settlement = """
+                {"name": "backtest settlement", "metric": "settlement", "statistic": "max", "windowSeconds": 86400, "unit": "mm",
+                 "yellow": 10, "red": 30, "spikeFilter": false}""";
+        String rate = """
+                {"name": "backtest rate", "metric": "fiber_strain_rate", "statistic": "max_abs", "windowSeconds": 86400, "unit": "ue/d",
+                 "yellow": 100, "red": 300}""";
+        for (String draft : List.of(settlement, rate)) {
+            var r = api().postJson("/api/v1/projects/" + site.projectId + "/rules/backtest", "{\"days\": 2, \"rule\": " + draft + "}");
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            Instant from = Instant.parse(r.json("$.from"));
+            long step = ((Number) r.json("$.stepSeconds")).longValue();
+            int cycles = ((Number) r.json("$.cycles")).intValue();
+            List<Map<String, Object>> predicted = r.json("$.alerts");
+            assertThat(predicted).as(draft).extracting(a -> a.get("parcelCode"), a -> a.get("level"))
+                    .contains(org.assertj.core.groups.Tuple.tuple("A", "yellow"));
+
+            // save it, run the evaluator over the backtest's own cycle times, then remove it before the next draft
+            long ruleId = site.rule(draft);
+            for (int k = 1; k <= cycles; k++) {
+                evaluator.evaluate(site.projectId, null, from.plusSeconds(k * step), "replay");
+            }
+            List<List<Object>> raised = jdbc.sql("""
+                    SELECT p.code, e.kind, e.level, e.at FROM alert_event e JOIN alert a ON a.id = e.alert_id JOIN parcel p ON p.id = a.parcel_id
+                    WHERE a.rule_id = ? AND a.kind = 'threshold' AND e.kind IN ('raised', 'escalated') ORDER BY e.at, e.id""").param(ruleId)
+                    .query((rs, i) -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant())).list();
+            assertThat(raised).as(draft).isEqualTo(predicted.stream()
+                    .map(a -> List.<Object>of(a.get("parcelCode"), a.get("change"), a.get("level"), Instant.parse((String) a.get("at")))).toList());
+            assertThat(api().delete("/api/v1/rules/" + ruleId).status()).isEqualTo(204);
+        }
+    }
+
     @Test
     void aDraftTheValidatorRefusesOrTooManyDaysAreProblemsNamingTheField() {
         EvaluationSite site = new EvaluationSite(api(), fixtures(), jdbc, "BACKTEST-BAD");
