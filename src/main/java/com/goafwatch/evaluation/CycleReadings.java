@@ -49,6 +49,23 @@ final class CycleReadings {
         }
     }
 
+    /**
+     * Whether every read of this cycle is a time slice of a {@link FiberRollupHistory}: fiber rules reading only the
+     * per-trace rollups (no baseline, percentile, length-over-limit or rate), and no marker or survey rule.
+     */
+    boolean slicesRollupsOnly(CyclePlan plan) {
+        return plan.markerRules().isEmpty() && fiber.rollupsOnly();
+    }
+
+    FiberReadings fiber() {
+        return fiber;
+    }
+
+    /** In place of {@link #collect}: this cycle's reads sliced from the history a backtest read once; no round trip. */
+    void collectFrom(FiberRollupHistory history, long newestLookbackSeconds) {
+        fiber.collectFrom(history, newestLookbackSeconds);
+    }
+
     RuleValue value(ThresholdRule rule, long parcelId) {
         if (fiberValues == null) {
             fiberValues = new FiberValues(fiber);

@@ -99,10 +99,7 @@ final class FiberReadings {
         for (ThresholdRule rule : rules) {
             long w = span(rule);
             // the per-trace rollups written at ingestion: a few points per trace and parcel instead of every sample
-            traceHandles.computeIfAbsent(w, k -> batch.add("SELECT " + String.join(", ", q(FiberSeries.STAT_MAX), q(FiberSeries.STAT_MIN),
-                    q(FiberSeries.STAT_SUM), q(FiberSeries.STAT_COUNT), q(FiberSeries.STAT_T_MAX), q(FiberSeries.STAT_T_MIN), q(FiberSeries.STAT_T_SUM),
-                    q(FiberSeries.STAT_T_COUNT)) + " FROM " + q(FiberSeries.STATS_MEASUREMENT) + " WHERE " + window(w) + parcelFilter
-                    + baselineExclusion + " GROUP BY " + q(FiberSeries.TAG_PARCEL) + ", " + q(FiberSeries.TAG_CABLE)));
+            traceHandles.computeIfAbsent(w, k -> batch.add(rollupSelect(window(w))));
             if (baselineSelection != null) {
                 rawHandles.computeIfAbsent(w, k -> batch.add("SELECT " + q(S) + ", " + q(T) + ", " + q(FiberSeries.FIELD_CHAINAGE) + ", "
                         + q(FiberSeries.FIELD_DISTANCE) + " FROM " + q(M) + " WHERE " + window(w) + parcelFilter + baselineSelection
@@ -135,6 +132,58 @@ final class FiberReadings {
                     + q(FiberSeries.TAG_POSITION))));
             newestHandle = batch.add("SELECT last(" + q(FiberSeries.STAT_COUNT) + ") FROM " + q(FiberSeries.STATS_MEASUREMENT) + " WHERE time > " + (now.toEpochMilli() - newestLookbackSeconds * 1000)
                     + "ms AND time <= " + now.toEpochMilli() + "ms" + parcelFilter + " GROUP BY " + q(FiberSeries.TAG_PARCEL));
+        }
+    }
+
+    /** The per-trace rollups of every parcel × cable in a time range (the rule window of a cycle, or a backtest's whole history). */
+    private String rollupSelect(String timeCondition) {
+        return "SELECT " + String.join(", ", q(FiberSeries.STAT_MAX), q(FiberSeries.STAT_MIN), q(FiberSeries.STAT_SUM), q(FiberSeries.STAT_COUNT),
+                q(FiberSeries.STAT_T_MAX), q(FiberSeries.STAT_T_MIN), q(FiberSeries.STAT_T_SUM), q(FiberSeries.STAT_T_COUNT)) + " FROM "
+                + q(FiberSeries.STATS_MEASUREMENT) + " WHERE " + timeCondition + parcelFilter + baselineExclusion + " GROUP BY "
+                + q(FiberSeries.TAG_PARCEL) + ", " + q(FiberSeries.TAG_CABLE);
+    }
+
+    /**
+     * Whether this cycle reads nothing but the per-trace rollups and the newest rollup per parcel (no baseline, percentile,
+     * length-over-limit or rate statement): then every read is a time slice of {@link FiberRollupHistory}.
+     */
+    boolean rollupsOnly() {
+        return rawHandles.isEmpty() && percentileHandles.isEmpty() && lengthHandles.isEmpty() && rateWindows.isEmpty() && baselineHandles.isEmpty();
+    }
+
+    /** The longest span this cycle reads back from its time, seconds: its rule spans and the newest-sample lookback. */
+    long longestSpanSeconds(long newestLookbackSeconds) {
+        return Math.max(newestLookbackSeconds, traceHandles.keySet().stream().mapToLong(Long::longValue).max().orElse(0));
+    }
+
+    /** The rollup statement of {@link #rollupsOnly} cycles over (afterMs, untilMs], for {@link FiberRollupHistory}. */
+    String rollupStatement(long afterMs, long untilMs) {
+        return rollupSelect("time > " + afterMs + "ms AND time <= " + untilMs + "ms");
+    }
+
+    /** How many rollup points that statement returns (the backtest's memory bound is checked on it before reading). */
+    String rollupCountStatement(long afterMs, long untilMs) {
+        return "SELECT count(" + q(FiberSeries.STAT_COUNT) + ") FROM " + q(FiberSeries.STATS_MEASUREMENT) + " WHERE time > " + afterMs
+                + "ms AND time <= " + untilMs + "ms" + parcelFilter + baselineExclusion;
+    }
+
+    /**
+     * Fills what {@link #collect} would read, from the history slice of this cycle: each rule span's rollups in
+     * (now − span, now] and each parcel's newest rollup in (now − lookback, now]. Only for {@link #rollupsOnly} cycles.
+     */
+    void collectFrom(FiberRollupHistory history, long newestLookbackSeconds) {
+        long nowMs = now.toEpochMilli();
+        for (long w : traceHandles.keySet()) {
+            history.slice(nowMs - w * 1000, nowMs, (parcel, cable, stat) -> {
+                TreeMap<Long, TraceStat> byTime = traces.computeIfAbsent(w, k -> new HashMap<>()).computeIfAbsent(parcel, k -> new HashMap<>())
+                        .computeIfAbsent(cable, k -> new TreeMap<>());
+                if (stat != null) {
+                    byTime.merge(stat.bucketMs(), stat, TraceStat::merge);
+                }
+            });
+        }
+        if (newestHandle >= 0) {
+            history.newest(nowMs - newestLookbackSeconds * 1000, nowMs).forEach((parcel, t) -> newest.put(parcel, Instant.ofEpochMilli(t)));
         }
     }
 
@@ -193,16 +242,11 @@ final class FiberReadings {
                 TreeMap<Long, TraceStat> traces = this.traces.computeIfAbsent(w, k -> new HashMap<>()).computeIfAbsent(parcel, k -> new HashMap<>())
                         .computeIfAbsent(cable, k -> new TreeMap<>());
                 for (Map<String, Object> r : s.rows()) {
-                    Double max = InfluxSeries.number(r, FiberSeries.STAT_MAX);
-                    Double n = InfluxSeries.number(r, FiberSeries.STAT_COUNT);
-                    if (max == null || n == null) {
-                        continue;
+                    TraceStat stat = traceStat(r);
+                    if (stat != null) {
+                        // parts of one trace (sent in several batches) merge into one
+                        traces.merge(stat.bucketMs(), stat, TraceStat::merge);
                     }
-                    long t = InfluxSeries.number(r, "time").longValue();
-                    // parts of one trace (sent in several batches) merge into one
-                    traces.merge(t, new TraceStat(t, max, InfluxSeries.number(r, FiberSeries.STAT_MIN),
-                            InfluxSeries.number(r, FiberSeries.STAT_SUM) / n, n.longValue(), InfluxSeries.number(r, FiberSeries.STAT_T_MAX),
-                            InfluxSeries.number(r, FiberSeries.STAT_T_MIN), temperatureMean(r)), TraceStat::merge);
                 }
             }
         });
@@ -268,6 +312,18 @@ final class FiberReadings {
                 }
             }
         }
+    }
+
+    /** One rollup row as a trace statistic; null when it lacks the maximum or the count. */
+    static TraceStat traceStat(Map<String, Object> r) {
+        Double max = InfluxSeries.number(r, FiberSeries.STAT_MAX);
+        Double n = InfluxSeries.number(r, FiberSeries.STAT_COUNT);
+        if (max == null || n == null) {
+            return null;
+        }
+        long t = InfluxSeries.number(r, "time").longValue();
+        return new TraceStat(t, max, InfluxSeries.number(r, FiberSeries.STAT_MIN), InfluxSeries.number(r, FiberSeries.STAT_SUM) / n,
+                n.longValue(), InfluxSeries.number(r, FiberSeries.STAT_T_MAX), InfluxSeries.number(r, FiberSeries.STAT_T_MIN), temperatureMean(r));
     }
 
     private static Double temperatureMean(Map<String, Object> r) {
@@ -372,7 +428,7 @@ final class FiberReadings {
         return v == null ? Double.NaN : v;
     }
 
-    private static Long id(String tag) {
+    static Long id(String tag) {
         if (tag == null || tag.isEmpty() || !Character.isDigit(tag.charAt(0))) {
             return null;
         }
