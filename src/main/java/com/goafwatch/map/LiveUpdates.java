@@ -20,7 +20,8 @@ import com.goafwatch.timeseries.BatchWritten;
 /**
  * Tells open map pages (Server-Sent Events) when to refresh: {@code layers} with the map layer versions
  * whenever one changes (an edit, a flag transition, an alert), and {@code data} once a batch of their
- * project's readings is in InfluxDB. One cheap version query per poll serves every open page; the
+ * project's readings is in InfluxDB, whichever instance stored them ({@link LiveChannel}). One cheap
+ * version query per poll serves every open page of this instance, and sees every instance's edits; the
  * events carry no data, so pages refetch through the normal, scoped API.
  */
 @Component
@@ -33,15 +34,18 @@ class LiveUpdates extends WorkerThread {
 
     private final JdbcClient jdbc;
     private final MapProperties properties;
+    private final LiveChannel channel;
     private final Map<SseEmitter, Long> subscribers = new ConcurrentHashMap<>();
     /** spool batch → project, until the batch is in InfluxDB */
     private final ConcurrentSkipListMap<Long, Long> pendingBatches = new ConcurrentSkipListMap<>();
     private volatile Map<String, Long> lastVersions = Map.of();
 
-    LiveUpdates(JdbcClient jdbc, MapProperties properties) {
+    LiveUpdates(JdbcClient jdbc, MapProperties properties, LiveChannel channel) {
         super("map-live-updates");
         this.jdbc = jdbc;
         this.properties = properties;
+        this.channel = channel;
+        channel.onRemote(notice -> tellData(notice.projectId(), notice.batch()));
     }
 
     SseEmitter subscribe(long projectId) {
@@ -63,13 +67,18 @@ class LiveUpdates extends WorkerThread {
     void written(BatchWritten event) {
         Map<Long, Long> done = pendingBatches.headMap(event.sequence(), true);
         for (Long projectId : java.util.Set.copyOf(done.values())) {
-            subscribers.forEach((emitter, project) -> {
-                if (project.equals(projectId)) {
-                    send(emitter, "data", Map.of("batch", event.sequence()));
-                }
-            });
+            tellData(projectId, event.sequence()); // this instance's pages at once, the others' through PostgreSQL
+            channel.publish(projectId, event.sequence());
         }
         done.clear();
+    }
+
+    private void tellData(long projectId, long batch) {
+        subscribers.forEach((emitter, project) -> {
+            if (project == projectId) {
+                send(emitter, "data", Map.of("batch", batch));
+            }
+        });
     }
 
     /** Ends open streams first, so a graceful shutdown does not wait on pages that would never hang up. */

@@ -28,6 +28,7 @@ class SecurityBeans {
 
     /** Every transaction carries the actor for the audit triggers. */
     @Bean
+    @org.springframework.context.annotation.Primary
     PlatformTransactionManager transactionManager(DataSource dataSource) {
         return new AuditingTransactionManager(dataSource);
     }

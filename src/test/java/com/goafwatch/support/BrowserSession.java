@@ -16,12 +16,29 @@ import java.util.regex.Pattern;
 public final class BrowserSession {
 
     private final String base;
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient client;
     private HttpResponse<String> lastLogin;
 
     public BrowserSession(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5))
+                .build());
+    }
+
+    private BrowserSession(String base, HttpClient client) {
+        this.base = base;
+        this.client = client;
+    }
+
+    /** The same browser (its cookies) talking to another instance on this host, as behind a load balancer. */
+    public BrowserSession at(int port) {
+        return new BrowserSession("http://127.0.0.1:" + port, client);
+    }
+
+    /** Posts the page's sign-out form (with the CSRF token of {@link #csrf()}). */
+    public HttpResponse<String> signOut() {
+        String token = csrf()[1];
+        return send(HttpRequest.newBuilder(URI.create(base + "/logout")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8))));
     }
 
     /** Posts the login form (with the page's CSRF token); true when the service signed the user in. */
