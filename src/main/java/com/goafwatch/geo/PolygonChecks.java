@@ -1,5 +1,6 @@
 package com.goafwatch.geo;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.locationtech.jts.geom.Geometry;
@@ -7,6 +8,8 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * Checks a parcel geometry before anything is written: polygonal type, non-empty, every coordinate
@@ -17,6 +20,27 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
 public final class PolygonChecks {
 
     private PolygonChecks() {
+    }
+
+    /**
+     * A GeoJSON polygon geometry of a feature read and checked: its structure, then the JTS geometry, then
+     * {@link #check}. The first failure goes to {@code reasons} and null is returned; the caller has checked the type.
+     */
+    public static Geometry read(JsonNode node, SupportedCrs crs, List<String> reasons) {
+        Optional<String> structure = GeoJsonStructure.problem(node);
+        if (structure.isPresent()) {
+            reasons.add(structure.get());
+            return null;
+        }
+        Geometry geometry;
+        try {
+            geometry = GeoJsonGeometry.read(node.toString());
+        } catch (IllegalArgumentException e) {
+            reasons.add(e.getMessage());
+            return null;
+        }
+        check(geometry, crs).map(GeometryProblem::describe).ifPresent(reasons::add);
+        return geometry;
     }
 
     public static Optional<GeometryProblem> check(Geometry geometry, SupportedCrs crs) {

@@ -2,14 +2,10 @@ package com.goafwatch.panel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.locationtech.jts.geom.Geometry;
 
 import com.goafwatch.geo.FeatureError;
-import com.goafwatch.geo.GeoJsonGeometry;
-import com.goafwatch.geo.GeoJsonStructure;
-import com.goafwatch.geo.GeometryProblem;
 import com.goafwatch.geo.PolygonChecks;
 import com.goafwatch.geo.SupportedCrs;
 
@@ -87,19 +83,6 @@ final class PanelFeatureParser {
             reasons.add("wrong geometry type '" + type + "'; a panel outline must be a Polygon");
             return null;
         }
-        Optional<String> structure = GeoJsonStructure.problem(node);
-        if (structure.isPresent()) {
-            reasons.add(structure.get());
-            return null;
-        }
-        Geometry geometry;
-        try {
-            geometry = GeoJsonGeometry.read(node.toString());
-        } catch (IllegalArgumentException e) {
-            reasons.add(e.getMessage());
-            return null;
-        }
-        PolygonChecks.check(geometry, crs).map(GeometryProblem::describe).ifPresent(reasons::add);
-        return geometry;
+        return PolygonChecks.read(node, crs, reasons);
     }
 }

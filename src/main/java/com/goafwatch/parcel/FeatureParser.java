@@ -6,10 +6,8 @@ import java.util.function.IntFunction;
 
 import org.locationtech.jts.geom.Geometry;
 
-import com.goafwatch.geo.GeometryProblem;
 import com.goafwatch.geo.PolygonChecks;
 import com.goafwatch.geo.FeatureError;
-import com.goafwatch.geo.GeoJsonGeometry;
 import com.goafwatch.geo.SupportedCrs;
 
 import tools.jackson.databind.JsonNode;
@@ -111,20 +109,7 @@ final class FeatureParser {
             reasons.add("wrong geometry type '" + type + "'; a parcel must be a Polygon or MultiPolygon");
             return null;
         }
-        java.util.Optional<String> structure = com.goafwatch.geo.GeoJsonStructure.problem(node);
-        if (structure.isPresent()) {
-            reasons.add(structure.get());
-            return null;
-        }
-        Geometry geometry;
-        try {
-            geometry = GeoJsonGeometry.read(node.toString());
-        } catch (IllegalArgumentException e) {
-            reasons.add(e.getMessage());
-            return null;
-        }
-        PolygonChecks.check(geometry, crs).map(GeometryProblem::describe).ifPresent(reasons::add);
-        return geometry;
+        return PolygonChecks.read(node, crs, reasons);
     }
 
     private static String text(JsonNode props, String field) {
