@@ -129,10 +129,14 @@ final class DocxReportWriter {
                 text(doc, (f.caption() + " " + PanelLayer.caption(map.panels(), t)).trim() + " " + map.crs().statement(t), 9, false);
             }
             heading(doc, t.get("s7"));
-            table(doc, new String[] {t.get("parcel"), t.get("rule"), t.get("level"), t.get("value"), t.get("raised"), t.get("cleared")},
-                    c.alerts().stream().filter(a -> !"no_data".equals(a.kind())).map(a -> new String[] {a.parcel(), a.rule(), t.level(a.level()),
-                            a.value() == null ? "" : t.quantity(a.value(), a.unit()), t.minute(a.raisedAt()),
-                            a.clearedAt() == null ? "" : t.minute(a.clearedAt())}).toList());
+            // as in the PDF: real alerts first, in full; the sensors' silences summarised
+            text(doc, t.format("realAlerts", AlertHistoryRows.real(c.alerts()).size()), 11, true);
+            table(doc, AlertHistoryRows.realHeader(t), AlertHistoryRows.realRows(c.alerts(), t));
+            List<String[]> quiet = AlertHistoryRows.silenceRows(c.alerts(), t);
+            if (!quiet.isEmpty()) {
+                text(doc, t.get("silences"), 11, true);
+                table(doc, AlertHistoryRows.silenceHeader(t), quiet);
+            }
             heading(doc, t.get("s8"));
             table(doc, new String[] {t.get("criterion"), t.get("limit"), t.get("source")}, CriteriaRows.of(c.criteria(), c.forecast().criterion(), t));
             text(doc, String.format(java.util.Locale.ROOT, t.get("gradientsMethod"),

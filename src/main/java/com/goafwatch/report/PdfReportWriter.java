@@ -284,30 +284,13 @@ final class PdfReportWriter {
             return;
         }
         // real alerts first, in full; the sensors' silences summarised, one row per parcel and rule
-        List<ReportContent.AlertRow> real = c.alerts().stream().filter(a -> !"no_data".equals(a.kind())).toList();
-        subheading(doc, t.format("realAlerts", real.size()));
-        List<String[]> rows = real.stream().map(a -> new String[] {a.parcel(), a.rule(), t.level(a.level()) + (a.peakLevel() != null
-                && !a.peakLevel().equals(a.level()) ? t.get("lp") + t.level(a.peakLevel()) + t.get("rp") : ""),
-                a.value() == null ? "" : t.quantity(a.value(), a.unit()), t.minute(a.raisedAt()),
-                a.acknowledgedAt() == null ? "" : t.minute(a.acknowledgedAt()) + " " + a.acknowledgedBy(),
-                a.clearedAt() == null ? "" : t.minute(a.clearedAt()), String.join("\n", a.notes())}).toList();
-        table(doc, new String[] {t.get("parcel"), t.get("rule"), t.get("level"), t.get("value"), t.get("raised"), t.get("ack"),
-                t.get("cleared"), t.get("notes")}, new float[] {2.1f, 2.8f, 1.3f, 1.8f, 2.1f, 2.5f, 2.1f, 3.5f}, rows);
-        java.util.Map<String, List<ReportContent.AlertRow>> silent = new java.util.TreeMap<>();
-        c.alerts().stream().filter(a -> "no_data".equals(a.kind())).forEach(a -> silent.computeIfAbsent(a.parcel() + "\u0000" + a.rule(),
-                k -> new ArrayList<>()).add(a));
-        if (!silent.isEmpty()) {
+        subheading(doc, t.format("realAlerts", AlertHistoryRows.real(c.alerts()).size()));
+        table(doc, AlertHistoryRows.realHeader(t), new float[] {2.1f, 2.8f, 1.3f, 1.8f, 2.1f, 2.5f, 2.1f, 3.5f},
+                AlertHistoryRows.realRows(c.alerts(), t));
+        List<String[]> quiet = AlertHistoryRows.silenceRows(c.alerts(), t);
+        if (!quiet.isEmpty()) {
             subheading(doc, t.get("silences"));
-            List<String[]> quiet = new ArrayList<>();
-            silent.values().forEach(list -> {
-                var first = list.get(0);
-                boolean open = list.stream().anyMatch(a -> a.clearedAt() == null);
-                var last = list.stream().map(ReportContent.AlertRow::clearedAt).filter(java.util.Objects::nonNull).max(java.time.Instant::compareTo);
-                quiet.add(new String[] {first.parcel(), first.rule(), String.valueOf(list.size()), t.minute(first.raisedAt()),
-                        open ? t.get("stillSilent") : last.map(t::minute).orElse("")});
-            });
-            table(doc, new String[] {t.get("parcel"), t.get("rule"), t.get("silenceCount"), t.get("silentFrom"), t.get("silentTo")},
-                    new float[] {2.1f, 4, 1.5f, 2.5f, 2.5f}, quiet);
+            table(doc, AlertHistoryRows.silenceHeader(t), new float[] {2.1f, 4, 1.5f, 2.5f, 2.5f}, quiet);
         }
     }
 
