@@ -241,9 +241,13 @@ class OgcController {
         }
         OgcFeatureRepository.Extent e = features.extent(c, access.visibleProjects());
         ObjectNode extent = d.putObject("extent");
+        // nothing visible: the whole world, which holds every feature there is (none); GDAL's OGCAPI driver opens no
+        // collection without a spatial bbox ("Missing bbox")
+        ObjectNode spatial = extent.putObject("spatial").put("crs", OgcCrs.CRS84.uri());
         if (e.minLon() != null) {
-            ObjectNode spatial = extent.putObject("spatial").put("crs", OgcCrs.CRS84.uri());
             spatial.putArray("bbox").addArray().add(e.minLon()).add(e.minLat()).add(e.maxLon()).add(e.maxLat());
+        } else {
+            spatial.putArray("bbox").addArray().add(-180.0).add(-90.0).add(180.0).add(90.0);
         }
         ObjectNode temporal = extent.putObject("temporal");
         ArrayNode interval = temporal.putArray("interval").addArray();

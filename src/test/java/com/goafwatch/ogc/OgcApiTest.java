@@ -216,14 +216,14 @@ class OgcApiTest extends IntegrationTest {
         }
         // counted in PostGIS by hand-written statements; DH-D is the one directional hole, so the one trace
         java.util.Map<String, Long> expected = new java.util.LinkedHashMap<>();
-        expected.put("phases", count("SELECT count(*) FROM phase WHERE project_id = ?"));
-        expected.put("parcels", count("SELECT count(*) FROM parcel WHERE project_id = ?"));
-        expected.put("cables", count("SELECT count(*) FROM cable WHERE project_id = ? AND installation = 'trench'"));
-        expected.put("borehole-cables", count("SELECT count(*) FROM cable WHERE project_id = ? AND installation = 'borehole'"));
-        expected.put("markers", count("SELECT count(*) FROM point_sensor WHERE project_id = ?"));
-        expected.put("boreholes", count("SELECT count(*) FROM borehole WHERE project_id = ?"));
+        expected.put("phases", countInProject("SELECT count(*) FROM phase WHERE project_id = ?"));
+        expected.put("parcels", countInProject("SELECT count(*) FROM parcel WHERE project_id = ?"));
+        expected.put("cables", countInProject("SELECT count(*) FROM cable WHERE project_id = ? AND installation = 'trench'"));
+        expected.put("borehole-cables", countInProject("SELECT count(*) FROM cable WHERE project_id = ? AND installation = 'borehole'"));
+        expected.put("markers", countInProject("SELECT count(*) FROM point_sensor WHERE project_id = ?"));
+        expected.put("boreholes", countInProject("SELECT count(*) FROM borehole WHERE project_id = ?"));
         expected.put("borehole-traces", 1L);
-        expected.put("alerts", count("SELECT count(*) FROM alert WHERE project_id = ?"));
+        expected.put("alerts", countInProject("SELECT count(*) FROM alert WHERE project_id = ?"));
         assertThat(subdatasets.keySet()).as(landing).containsExactlyElementsOf(expected.keySet());
         assertThat(expected.get("parcels")).isEqualTo(3);
         assertThat(expected.get("boreholes")).isEqualTo(2);
@@ -240,7 +240,7 @@ class OgcApiTest extends IntegrationTest {
         }
     }
 
-    private long count(String sql) {
+    private long countInProject(String sql) {
         return jdbc.sql(sql).param(projectId).query(Long.class).single();
     }
 
