@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PreDestroy;
+
 /**
  * Durable write-ahead spool of accepted sensor batches, as line-protocol files named by a rising
  * sequence number. A batch is written to a temporary file while it is validated and encoded; only
@@ -34,12 +36,15 @@ public class Spool {
     private final long maxBytes;
     private final AtomicLong sequence = new AtomicLong();
     private final SpoolSignal signal;
+    private final SpoolOwnership ownership;
 
     Spool(SpoolProperties properties, SpoolSignal signal) throws IOException {
         this.dir = properties.dir().toAbsolutePath();
         this.rejectedDir = dir.resolve("rejected");
         this.maxBytes = properties.maxSize().toBytes();
         this.signal = signal;
+        // before anything else: the clean-up below must never touch a live instance's half-written batches
+        this.ownership = SpoolOwnership.claim(dir, "pid " + ProcessHandle.current().pid() + " on " + InstanceName.host());
         Files.createDirectories(rejectedDir);
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.toList()) {
@@ -51,6 +56,26 @@ public class Spool {
                 }
             }
         }
+    }
+
+    /** The folder's absolute path. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The id of the volume (kept in the folder): the same for every instance that drains it in turn. */
+    public String volumeId() {
+        return ownership.volumeId();
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Gives the folder up (the context is closing; the drainer has stopped before, it depends on this bean). */
+    @PreDestroy
+    void release() {
+        ownership.close();
     }
 
     /** Starts a batch; append lines, then commit (acknowledge) or discard (reject). */
