@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -37,6 +39,9 @@ public class Spool {
     private final AtomicLong sequence = new AtomicLong();
     private final SpoolSignal signal;
     private final SpoolOwnership ownership;
+    private final String holder;
+    /** Lines per waiting batch: counted once for batches found at start, known for those committed since. */
+    private final Map<Path, Long> linesOf = new ConcurrentHashMap<>();
 
     Spool(SpoolProperties properties, SpoolSignal signal) throws IOException {
         this.dir = properties.dir().toAbsolutePath();
@@ -44,7 +49,8 @@ public class Spool {
         this.maxBytes = properties.maxSize().toBytes();
         this.signal = signal;
         // before anything else: the clean-up below must never touch a live instance's half-written batches
-        this.ownership = SpoolOwnership.claim(dir, "pid " + ProcessHandle.current().pid() + " on " + InstanceName.host());
+        this.holder = "pid " + ProcessHandle.current().pid() + " on " + InstanceName.host();
+        this.ownership = SpoolOwnership.claim(dir, holder);
         Files.createDirectories(rejectedDir);
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.toList()) {
@@ -66,6 +72,10 @@ public class Spool {
     /** The id of the volume (kept in the folder): the same for every instance that drains it in turn. */
     public String volumeId() {
         return ownership.volumeId();
+    }
+
+    public String holder() {
+        return holder;
     }
 
     public long maxBytes() {
@@ -98,6 +108,36 @@ public class Spool {
 
     public long pendingBytes() {
         return pending().stream().mapToLong(Spool::sizeOf).sum();
+    }
+
+    /** Points (lines) in the waiting batches. */
+    public long pendingSamples() {
+        long sum = 0;
+        for (Path p : pending()) {
+            sum += linesOf.computeIfAbsent(p, Spool::countLines);
+        }
+        linesOf.keySet().retainAll(java.util.Set.copyOf(pending()));
+        return sum;
+    }
+
+    /** When the oldest waiting batch was committed (its file's modification time), or null. */
+    public java.time.Instant oldestPendingAt() {
+        for (Path p : pending()) {
+            try {
+                return Files.getLastModifiedTime(p).toInstant();
+            } catch (IOException e) {
+                // drained meanwhile: the next one is the oldest
+            }
+        }
+        return null;
+    }
+
+    private static long countLines(Path p) {
+        try (Stream<String> lines = Files.lines(p, StandardCharsets.UTF_8)) {
+            return lines.count();
+        } catch (IOException | UncheckedIOException e) {
+            return 0; // drained meanwhile
+        }
     }
 
     public long rejectedCount() {
@@ -183,7 +223,9 @@ public class Spool {
                 channel.force(true);
                 writer.close();
                 long seq = sequence.incrementAndGet();
-                Files.move(tmp, dir.resolve(String.format("%016d%s", seq, SUFFIX)), StandardCopyOption.ATOMIC_MOVE);
+                Path committed = dir.resolve(String.format("%016d%s", seq, SUFFIX));
+                linesOf.put(committed, lines);
+                Files.move(tmp, committed, StandardCopyOption.ATOMIC_MOVE);
                 syncDirectory();
                 finished = true;
                 signal.wake();

@@ -31,7 +31,8 @@ import com.goafwatch.support.TestUsers;
  * Each instance owns its spool folder. Instance A, a JVM of its own with InfluxDB pointed at a dead port, accepts
  * samples into its spool; while it lives, a second instance on the same folder refuses to start. A is killed with
  * SIGKILL; instance B, started on A's folder with the real InfluxDB, drains it: InfluxDB, queried directly, then holds
- * exactly the samples A accepted.
+ * exactly the samples A accepted. Meanwhile an observer instance reports A's volume in {@code /ingest/status}: live with
+ * A's backlog (the sizes checked against the files on disk), then "stale" once A is dead, with where its batches wait.
  */
 class SpoolTakeoverTest {
 
@@ -73,8 +74,34 @@ class SpoolTakeoverTest {
                     .hasMessageContaining("spool folder " + spool.toAbsolutePath()).hasMessageContaining("in use by another live instance")
                     .hasMessageContaining("pid " + a.pid());
 
-            a.destroyForcibly(); // SIGKILL: the OS releases A's lock, nothing is flushed or drained
-            assertThat(a.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String volume = Files.readString(spool.resolve("volume-id")).trim();
+            long bytesOnDisk = bytesIn(spool);
+            try (RunningService observer = RunningService.start(RunningService.sharedServers("--goafwatch.spool.stale-after=3s"))) {
+                HttpApi c = observer.api();
+                String row = "$.instances[?(@.volumeId == '" + volume + "')]";
+                await("A's status published", () -> c.get("/api/v1/ingest/status").<List<Object>>json(row).size() == 1
+                        && ((Number) c.get("/api/v1/ingest/status").<List<Object>>json(row + ".pendingBatches").get(0)).intValue() == TRACES);
+                var live = c.get("/api/v1/ingest/status");
+                assertThat(live.<List<Object>>json(row + ".state")).containsExactly("live");
+                assertThat(live.<List<Object>>json(row + ".pendingSamples")).containsExactly(accepted);
+                assertThat(live.<List<Number>>json(row + ".pendingBytes").get(0).longValue()).isEqualTo(bytesOnDisk);
+                assertThat(live.<List<Object>>json(row + ".spoolDir")).containsExactly(spool.toAbsolutePath().toString());
+                assertThat(live.<List<Object>>json(row + ".holder")).containsExactly("pid " + a.pid() + " on " + host());
+                assertThat(live.<Number>json("$.pendingSamples").longValue()).as("A's samples are in the cluster's total")
+                        .isGreaterThanOrEqualTo(accepted);
+                assertThat(live.<Number>json("$.quotaBytes").longValue()).as("A's quota (2GB default) and the observer's, summed")
+                        .isGreaterThanOrEqualTo(2L * 2 * 1024 * 1024 * 1024);
+
+                a.destroyForcibly(); // SIGKILL: the OS releases A's lock, nothing is flushed or drained
+                assertThat(a.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+                await("A reported stale", () -> c.get("/api/v1/ingest/status").<List<Object>>json(row + ".state").contains("stale"));
+                var stale = c.get("/api/v1/ingest/status");
+                assertThat(stale.<List<Object>>json(row + ".pendingBatches")).containsExactly(TRACES);
+                assertThat(stale.<List<String>>json(row + ".note").get(0)).contains(TRACES + " batch(es) wait in " + spool.toAbsolutePath())
+                        .contains("start an instance on that volume");
+                assertThat(stale.<Number>json("$.undrainedBatches").intValue()).isGreaterThanOrEqualTo(TRACES);
+            }
         } finally {
             a.destroyForcibly();
         }
@@ -85,6 +112,9 @@ class SpoolTakeoverTest {
         onTheRealInflux[database.length] = "--goafwatch.influx.url=" + TestInflux.get().url();
         try (RunningService b = RunningService.start(onTheRealInflux)) {
             await("B drained A's spool", () -> batchesIn(spool) == 0);
+            var status = b.api().get("/api/v1/ingest/status");
+            assertThat((String) status.json("$.instance")).as("B took over A's volume, and its status row")
+                    .isEqualTo(Files.readString(spool.resolve("volume-id")).trim());
             assertThat(TestInflux.get().count(influxDb, "strain_ue", "fiber_strain", "cable = '" + cableId + "'"))
                     .as("exactly the samples A accepted").isEqualTo(accepted);
         }
@@ -106,6 +136,26 @@ class SpoolTakeoverTest {
             return files.filter(p -> p.getFileName().toString().matches("\\d{16}\\.lp")).count();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static long bytesIn(Path spool) {
+        try (Stream<Path> files = Files.list(spool)) {
+            return files.filter(p -> p.getFileName().toString().matches("\\d{16}\\.lp")).mapToLong(p -> p.toFile().length()).sum();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String host() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown-host";
         }
     }
 
