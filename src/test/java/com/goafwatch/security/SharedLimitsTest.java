@@ -100,6 +100,21 @@ class SharedLimitsTest {
     }
 
     @Test
+    void theMemoryStoreLimitsOneInstanceAndWritesNothingToTheDatabase() {
+        String name = viewer("memory-store-pw-1");
+        try (RunningService single = RunningService.start(CLOCK, RunningService.sharedServers("--goafwatch.limits.bucket-store=memory",
+                "--goafwatch.limits.requests-per-minute=3", "--goafwatch.spool.dir=" + TestDirs.fresh("limits-memory-spool")))) {
+            assertThat(single.context().getBeansOfType(BucketStore.class).values()).singleElement().isInstanceOf(InMemoryBucketStore.class);
+            HttpApi caller = single.api().as(name, "memory-store-pw-1");
+            for (int i = 0; i < 3; i++) {
+                assertThat(caller.get("/api/v1/projects").status()).isEqualTo(200);
+            }
+            assertThat(caller.get("/api/v1/projects").status()).isEqualTo(429);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM rate_bucket WHERE id = ?").param("requests:" + name).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void rowsOfBucketsThatAreFullAgainAreDeleted() {
         long now = System.currentTimeMillis();
         jdbc.sql("INSERT INTO rate_bucket (id, state, expires_at) VALUES ('test:expired', NULL, ?), ('test:current', NULL, ?)")
