@@ -51,16 +51,21 @@ public class Spool {
         // before anything else: the clean-up below must never touch a live instance's half-written batches
         this.holder = "pid " + ProcessHandle.current().pid() + " on " + InstanceName.host();
         this.ownership = SpoolOwnership.claim(dir, holder);
-        Files.createDirectories(rejectedDir);
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                String name = p.getFileName().toString();
-                if (name.startsWith("tmp-")) {
-                    Files.deleteIfExists(p); // an interrupted, never-acknowledged batch
-                } else if (name.endsWith(SUFFIX)) {
-                    sequence.accumulateAndGet(sequenceOf(p), Math::max);
+        try {
+            Files.createDirectories(rejectedDir);
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    String name = p.getFileName().toString();
+                    if (name.startsWith("tmp-")) {
+                        Files.deleteIfExists(p); // an interrupted, never-acknowledged batch
+                    } else if (name.endsWith(SUFFIX)) {
+                        sequence.accumulateAndGet(sequenceOf(p), Math::max);
+                    }
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            ownership.close(); // no bean, no @PreDestroy: give the folder up here
+            throw e;
         }
     }
 
@@ -113,10 +118,11 @@ public class Spool {
     /** Points (lines) in the waiting batches. */
     public long pendingSamples() {
         long sum = 0;
-        for (Path p : pending()) {
+        List<Path> pending = pending();
+        for (Path p : pending) {
             sum += linesOf.computeIfAbsent(p, Spool::countLines);
         }
-        linesOf.keySet().retainAll(java.util.Set.copyOf(pending()));
+        linesOf.keySet().retainAll(java.util.Set.copyOf(pending)); // drained or refused since
         return sum;
     }
 
