@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -40,8 +38,7 @@ public class Spool {
     private final SpoolSignal signal;
     private final SpoolOwnership ownership;
     private final String holder;
-    /** Lines per waiting batch: counted once for batches found at start, known for those committed since. */
-    private final Map<Path, Long> linesOf = new ConcurrentHashMap<>();
+    private final SpoolBacklog backlog = new SpoolBacklog();
 
     Spool(SpoolProperties properties, SpoolSignal signal) throws IOException {
         this.dir = properties.dir().toAbsolutePath();
@@ -117,33 +114,12 @@ public class Spool {
 
     /** Points (lines) in the waiting batches. */
     public long pendingSamples() {
-        long sum = 0;
-        List<Path> pending = pending();
-        for (Path p : pending) {
-            sum += linesOf.computeIfAbsent(p, Spool::countLines);
-        }
-        linesOf.keySet().retainAll(java.util.Set.copyOf(pending)); // drained or refused since
-        return sum;
+        return backlog.samples(pending());
     }
 
-    /** When the oldest waiting batch was committed (its file's modification time), or null. */
+    /** When the oldest waiting batch was committed, or null. */
     public java.time.Instant oldestPendingAt() {
-        for (Path p : pending()) {
-            try {
-                return Files.getLastModifiedTime(p).toInstant();
-            } catch (IOException e) {
-                // drained meanwhile: the next one is the oldest
-            }
-        }
-        return null;
-    }
-
-    private static long countLines(Path p) {
-        try (Stream<String> lines = Files.lines(p, StandardCharsets.UTF_8)) {
-            return lines.count();
-        } catch (IOException | UncheckedIOException e) {
-            return 0; // drained meanwhile
-        }
+        return SpoolBacklog.oldestCommitted(pending());
     }
 
     public long rejectedCount() {
@@ -230,7 +206,7 @@ public class Spool {
                 writer.close();
                 long seq = sequence.incrementAndGet();
                 Path committed = dir.resolve(String.format("%016d%s", seq, SUFFIX));
-                linesOf.put(committed, lines);
+                backlog.remember(committed, lines);
                 Files.move(tmp, committed, StandardCopyOption.ATOMIC_MOVE);
                 syncDirectory();
                 finished = true;
