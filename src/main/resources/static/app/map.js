@@ -204,6 +204,8 @@ export class SiteMap {
     if (marker) return { kind: 'marker', code: marker.properties.code, parcelId: marker.properties.parcelId };
     const [cable] = this.map.queryRenderedFeatures(near, { layers: visible(GROUPS.cables) });
     if (cable) return { kind: 'cable', code: cable.properties.code, strainUe: cable.properties.strainUe };
+    const [hole] = this.map.queryRenderedFeatures(near, { layers: visible(GROUPS.boreholes) });
+    if (hole) return { kind: 'borehole', code: hole.properties.code };
     const [parcel] = this.map.queryRenderedFeatures(point, { layers: visible(['parcels-fill']) });
     if (parcel) return { kind: 'parcel', id: parcel.id, code: parcel.properties.code, level: parcel.state.level || parcel.properties.flagLevel };
     return null;
@@ -211,7 +213,7 @@ export class SiteMap {
 
   click(point) {
     const found = this.hit(point);
-    if (!found) return;
+    if (!found || found.kind === 'borehole') return; // boreholes have no panel
     if (found.kind === 'cable') {
       const c = this.cables.find(x => x.properties.code === found.code);
       if (c) this.handlers.cable(c);
@@ -224,7 +226,7 @@ export class SiteMap {
 
   hovering(e) {
     const found = this.hit(e.point);
-    this.map.getCanvas().style.cursor = found ? 'pointer' : '';
+    this.map.getCanvas().style.cursor = found && found.kind !== 'borehole' ? 'pointer' : '';
     if (!found) {
       this.hover.remove();
       return;
