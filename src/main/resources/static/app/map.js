@@ -46,7 +46,7 @@ export class SiteMap {
     this.phaseLabels = [];
     this.map = new maplibregl.Map({ container: element, style: baseStyle(basemap), center: [0, 0], zoom: 1, maxZoom: 22,
       attributionControl: { compact: true }, fadeDuration: 0 });
-    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }));
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left'); // where Leaflet had it: the tablet legend is top-right
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.styled = new Promise(resolve => this.map.once('load', resolve));
     this.hover = new maplibregl.Popup({ closeButton: false, closeOnClick: false, className: 'map-tooltip', offset: 8 });
