@@ -6,7 +6,7 @@
 source "$(dirname "$0")/lib.sh"
 ROUNDS="${1:-5}" PARCELS="${2:-5000}"
 # ports and database of its own, so that it never meets another benchmark's service
-SERVICE_PORT=8398 INFLUX_PORT=8396 DB=goafwatch_webmap
+SERVICE_PORT=8398 INFLUX_PORT=8392 DB=goafwatch_webmap # InfluxDB also binds INFLUX_PORT + 2
 DIR="$LOCAL/bench-webmap"
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }

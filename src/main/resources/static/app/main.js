@@ -70,6 +70,7 @@ async function openProject(project) {
   listen(project);
   if (app.views) await app.views.refresh();
   document.body.dataset.ready = 'true';
+  app.readyAt = performance.now(); // read by scripts/bench-webmap.sh
 }
 
 /** Server-Sent Events: layer versions changed → refetch parcels and alerts; new data → recolour cables. */

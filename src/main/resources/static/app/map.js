@@ -72,6 +72,7 @@ export class SiteMap {
 
   async load(project) {
     this.project = project;
+    this.projectLoaded = false;
     await this.styled;
     this.clearProject();
     const tileJson = await get(`/ogcapi/tiles/WebMercatorQuad/tilejson.json?projectId=${project.id}`);
@@ -83,6 +84,11 @@ export class SiteMap {
       this.map.addSource(name, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     }
     siteLayers().forEach(layer => this.map.addLayer(layer));
+    this.drawnAt = null; // when the tiles in view were first drawn (performance.now(), read by scripts/bench-webmap.sh)
+    const firstDraw = () => {
+      if (this.map.areTilesLoaded()) this.drawnAt = performance.now(); else this.map.once('idle', firstDraw);
+    };
+    this.map.once('idle', firstDraw);
     Object.keys(GROUPS).filter(g => this.hidden.has(g)).forEach(g => this.toggle(g, false));
     if (tileJson.center) {
       const [w, s, e, n] = tileJson.bounds;
@@ -90,6 +96,7 @@ export class SiteMap {
     }
     await this.refreshParcels(false);
     await Promise.all([this.refreshPhases(), this.refreshMarkers(), this.refreshCables(), this.refreshBoreholes()]);
+    this.projectLoaded = true;
   }
 
   clearProject() {
@@ -119,11 +126,7 @@ export class SiteMap {
   async refreshParcels(fit) {
     this.parcels = await allFeatures(`/api/v1/parcels?project=${this.project.id}&limit=500&skipGeometry=true`);
     for (const f of this.parcels) this.map.setFeatureState({ ...PARCEL, id: f.id }, { level: f.properties.flagLevel });
-    if (this.tilesLoadedOnce) {
-      const source = this.map.getSource(SITE);
-      source.setTiles(source.tiles);
-    }
-    this.tilesLoadedOnce = true;
+    this.reloadTiles();
     if (fit) await this.fitParcels();
     return this.parcels;
   }
@@ -151,8 +154,13 @@ export class SiteMap {
     // the markers are drawn from the tiles; the list only maps a click to its parcel
     const sensors = await get(`/api/v1/projects/${this.project.id}/sensors`);
     this.markers = new Map(sensors.map(s => [s.code, s]));
+    this.reloadTiles();
+  }
+
+  /** After a change, not while the project loads (its tiles are fresh): fetch the tiles in view again. */
+  reloadTiles() {
     const source = this.map.getSource(SITE);
-    if (this.tilesLoadedOnce && source) source.setTiles(source.tiles);
+    if (this.projectLoaded && source) source.setTiles(source.tiles);
   }
 
   /** Each cable in segments coloured by the largest ground strain (fiber strain / coupling) of the latest trace. */

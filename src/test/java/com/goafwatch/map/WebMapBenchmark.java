@@ -46,9 +46,7 @@ public final class WebMapBenchmark {
         int parcels = args.length > 3 ? Integer.parseInt(args[3]) : 5000;
         long project = site(service, adminPassword, parcels);
 
-        Map<String, List<Double>> first = new LinkedHashMap<>();
-        Map<String, List<Double>> pan = new LinkedHashMap<>();
-        Map<String, Long> drawn = new LinkedHashMap<>();
+        Map<String, List<Opening>> runs = new LinkedHashMap<>();
         List<String> renderers = new ArrayList<>(List.of("maplibre", "leaflet"));
         try (HeadlessChromium chromium = HeadlessChromium.start()) {
             WebDriver browser = chromium.browser();
@@ -56,63 +54,82 @@ public final class WebMapBenchmark {
             for (int round = -1; round < rounds; round++) { // round -1 warms the service, the JIT and the browser's cache
                 Collections.reverse(renderers);
                 for (String renderer : renderers) {
-                    double[] t = open(browser, service, project, renderer);
+                    Opening o = open(browser, service, project, renderer);
                     if (round >= 0) {
-                        first.computeIfAbsent(renderer, k -> new ArrayList<>()).add(t[0]);
-                        pan.computeIfAbsent(renderer, k -> new ArrayList<>()).add(t[1]);
-                        drawn.put(renderer, (long) t[2]);
+                        runs.computeIfAbsent(renderer, k -> new ArrayList<>()).add(o);
                     }
-                    System.err.printf(Locale.ROOT, "round %d %s: first render %.0f ms, pan %.0f ms, %d parcels drawn%n", round, renderer,
-                            t[0], t[1], (long) t[2]);
+                    System.err.printf(Locale.ROOT, "round %d %s: %s%n", round, renderer, o);
                 }
             }
         }
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
-                "Web map, %d parcels, %d rounds interleaved, headless Chromium (SwiftShader WebGL), window 1280×900:%n%n"
-                        + "| page | parcels drawn in view | first render p50 / max (ms) | pan p50 / max (ms) |%n|---|---|---|---|%n",
-                parcels, rounds));
+                "Web map, %d parcels (60 m squares, 100 per row), %d rounds interleaved, headless Chromium 1280×900 (WebGL by SwiftShader)."
+                        + " Medians (max) in ms from the start of navigation:%n%n"
+                        + "| page | parcels drawn | parcels first drawn | page ready | pan, whole site in view | pan at zoom 16 | kB transferred |%n"
+                        + "|---|---:|---:|---:|---:|---:|---:|%n", parcels, rounds));
         for (String r : List.of("maplibre", "leaflet")) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f / %.0f | %.0f / %.0f |%n",
-                    r.equals("maplibre") ? "vector tiles (MapLibre)" : "GeoJSON + SVG (Leaflet, before)", drawn.get(r),
-                    median(first.get(r)), Collections.max(first.get(r)), median(pan.get(r)), Collections.max(pan.get(r))));
+            List<Opening> os = runs.get(r);
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %d |%n",
+                    r.equals("maplibre") ? "vector tiles (MapLibre)" : "GeoJSON + SVG (Leaflet, before)", os.get(os.size() - 1).parcelsDrawn(),
+                    cell(os, Opening::drawnMs), cell(os, Opening::readyMs), cell(os, Opening::panMs), cell(os, Opening::closePanMs),
+                    os.get(os.size() - 1).kilobytes()));
         }
-        md.append(String.format(Locale.ROOT, "%nRatio Leaflet / MapLibre, p50: first render %.2f, pan %.2f%n",
-                median(first.get("leaflet")) / median(first.get("maplibre")), median(pan.get("leaflet")) / median(pan.get("maplibre"))));
+        java.util.function.Function<java.util.function.ToDoubleFunction<Opening>, Double> ratio = f ->
+                median(runs.get("leaflet").stream().map(f::applyAsDouble).toList()) / median(runs.get("maplibre").stream().map(f::applyAsDouble).toList());
+        md.append(String.format(Locale.ROOT, "%nLeaflet / MapLibre, medians: first drawn %.2f, ready %.2f, pan %.2f, pan at zoom 16 %.2f%n",
+                ratio.apply(Opening::drawnMs), ratio.apply(Opening::readyMs), ratio.apply(Opening::panMs), ratio.apply(Opening::closePanMs)));
         System.out.print(md);
         Path out = Path.of("target", "bench", "webmap.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, md.toString());
     }
 
+    /** What one opening of the page measured. */
+    private record Opening(double drawnMs, double readyMs, double panMs, double closePanMs, long parcelsDrawn, long kilobytes) {
+    }
+
+    private static final String PAN = """
+            const done = arguments[arguments.length - 1];
+            const m = window.goafwatch.map;
+            const half = document.getElementById('map').clientWidth / 2;
+            const drawn = () => m.renderer === 'leaflet' ? m.rendered() : new Promise(r => m.map.once('idle', r));
+            const pan = () => new Promise(resolve => {
+              const t = performance.now();
+              m.map.once('moveend', () => drawn().then(() => resolve(performance.now() - t)));
+              m.map.panBy([half, 0], {animate: false});
+            });
+            const zoomIn = () => new Promise(resolve => {
+              m.map.once('moveend', () => drawn().then(resolve));
+              if (m.renderer === 'leaflet') m.map.setView(m.map.getCenter(), 16, {animate: false});
+              else m.map.jumpTo({zoom: 16});
+            });
+            pan().then(far => zoomIn().then(pan).then(close => done([far, close])));""";
+
     /**
-     * Opens the project's map; returns {ms from navigation start until every parcel in view is drawn, ms for a pan by half
-     * the map's width until drawn again, distinct parcels drawn in the first view}.
+     * Opens the project's map and measures, from the start of navigation: until the parcels in view are first drawn (the
+     * map's own mark: MapLibre's first idle with every tile in view loaded, Leaflet's first frame after adding the
+     * parcels) and until the page is ready (lists, alerts, live events); then a pan by half the map's width until drawn
+     * again, at the view that fits the site and at zoom 16; the parcels drawn and the bytes the page transferred.
      */
-    private static double[] open(WebDriver browser, String service, long project, String renderer) {
+    @SuppressWarnings("unchecked")
+    private static Opening open(WebDriver browser, String service, long project, String renderer) {
         browser.get(service + "/?project=" + project + (renderer.equals("leaflet") ? "&renderer=leaflet" : ""));
-        new WebDriverWait(browser, Duration.ofMinutes(10)).until(d -> "true".equals(js(d, "return document.body.dataset.ready || ''")));
+        new WebDriverWait(browser, Duration.ofMinutes(10)).until(d -> "true".equals(js(d, "return document.body.dataset.ready || ''"))
+                && js(d, "return window.goafwatch.map.drawnAt") != null);
         JavascriptExecutor js = (JavascriptExecutor) browser;
         String actual = (String) js(browser, "return window.goafwatch.map.renderer");
         if (!renderer.equals(actual)) {
             throw new IllegalStateException("asked for " + renderer + ", the page drew " + actual);
         }
-        Number firstMs = (Number) js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "window.goafwatch.map.rendered().then(() => done(performance.now()));");
+        js.executeAsyncScript("const done = arguments[arguments.length - 1]; window.goafwatch.map.rendered().then(() => done(true));");
+        double drawnMs = ((Number) js(browser, "return window.goafwatch.map.drawnAt")).doubleValue();
+        double readyMs = ((Number) js(browser, "return window.goafwatch.readyAt")).doubleValue();
         Number count = (Number) js(browser, renderer.equals("leaflet") ? "return document.querySelectorAll('path.parcel').length"
                 : "return new Set(window.goafwatch.map.map.queryRenderedFeatures({layers: ['parcels-fill']}).map(f => f.id)).size");
-        Number panMs = (Number) js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                const m = window.goafwatch.map;
-                const half = document.getElementById('map').clientWidth / 2;
-                const t = performance.now();
-                if (m.renderer === 'leaflet') {
-                  m.map.once('moveend', () => m.rendered().then(() => done(performance.now() - t)));
-                  m.map.panBy([half, 0], {animate: false});
-                } else {
-                  m.map.once('moveend', () => m.map.once('idle', () => done(performance.now() - t)));
-                  m.map.panBy([half, 0], {animate: false});
-                }""");
-        return new double[] {firstMs.doubleValue(), panMs.doubleValue(), count.doubleValue()};
+        Number bytes = (Number) js(browser, "return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+                + ".reduce((s, e) => s + (e.transferSize || 0), 0)");
+        List<Number> pans = (List<Number>) js.executeAsyncScript(PAN);
+        return new Opening(drawnMs, readyMs, pans.get(0).doubleValue(), pans.get(1).doubleValue(), count.longValue(), bytes.longValue() / 1024);
     }
 
     private static Object js(WebDriver browser, String script) {
@@ -140,6 +157,12 @@ public final class WebMapBenchmark {
             throw new IllegalStateException("project: " + created.statusCode() + " " + created.body());
         }
         long project = ((Number) com.jayway.jsonpath.JsonPath.read(created.body(), "$.id")).longValue();
+        HttpResponse<String> phase = http.send(HttpRequest.newBuilder(URI.create(service + "/api/v1/projects/" + project + "/phases"))
+                .header("Authorization", basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"ordinal\": 1, \"name\": \"Phase 1\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (phase.statusCode() != 201) {
+            throw new IllegalStateException("phase: " + phase.statusCode() + " " + phase.body());
+        }
         for (int from = 0; from < parcels; from += BATCH) {
             List<String> features = new ArrayList<>();
             for (int i = from; i < Math.min(parcels, from + BATCH); i++) {
@@ -152,11 +175,16 @@ public final class WebMapBenchmark {
                     .POST(HttpRequest.BodyPublishers.ofString(Fixtures.collection(features.toArray(String[]::new)))).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
-                throw new IllegalStateException("import: " + r.statusCode() + " " + r.body());
+                throw new IllegalStateException("import: " + r.statusCode() + " " + r.body().substring(0, Math.min(500, r.body().length())));
             }
         }
         System.err.printf(Locale.ROOT, "project %d: %d parcels%n", project, parcels);
         return project;
+    }
+
+    private static String cell(List<Opening> os, java.util.function.ToDoubleFunction<Opening> f) {
+        List<Double> v = os.stream().map(f::applyAsDouble).toList();
+        return String.format(Locale.ROOT, "%.0f (%.0f)", median(v), Collections.max(v));
     }
 
     private static double median(List<Double> values) {
