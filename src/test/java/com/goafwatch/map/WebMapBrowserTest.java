@@ -275,7 +275,8 @@ class WebMapBrowserTest extends IntegrationTest {
         assertThat((String) api().get("/api/v1/parcels/" + site.parcelA + "/flags").json("$.level")).as("the service's level").isEqualTo("red");
 
         wait.until(d -> "red".equals(map.drawnParcels().get("A").get("level")));
-        assertThat(map.drawnParcels().get("A").get("colour")).isEqualTo(colour("#d62728"));
+        assertThat(map.drawnParcels().get("A")).as("recoloured through feature-state, set from the live event")
+                .containsEntry("stateLevel", "red").containsEntry("colour", colour("#d62728"));
         map.awaitDrawn();
         wait.until(d -> {
             try {

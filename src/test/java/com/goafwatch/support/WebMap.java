@@ -52,8 +52,8 @@ public final class WebMap {
     }
 
     /**
-     * Per parcel code drawn in the view: the flag level MapLibre draws it with (its feature-state, else the tile's
-     * attribute) and the fill colour MapLibre evaluated for that feature.
+     * Per parcel code drawn in the view: the flag level MapLibre draws it with ({@code level}: its feature-state
+     * {@code stateLevel}, else the tile's attribute {@code tileLevel}) and the fill colour MapLibre evaluated for it.
      */
     @SuppressWarnings("unchecked")
     public Map<String, Map<String, String>> drawnParcels() {
@@ -61,6 +61,7 @@ public final class WebMap {
                 const m = window.goafwatch.map.map;
                 return m.queryRenderedFeatures({layers: ['parcels-fill']}).map(f => ({code: String(f.properties.code),
                   level: f.state && f.state.level ? f.state.level : f.properties.flagLevel,
+                  stateLevel: f.state && f.state.level ? f.state.level : '', tileLevel: f.properties.flagLevel,
                   colour: JSON.stringify(f.layer.paint && f.layer.paint['fill-color'])}));""");
         Map<String, Map<String, String>> byCode = new LinkedHashMap<>();
         rows.forEach(r -> byCode.put(r.get("code"), r));
