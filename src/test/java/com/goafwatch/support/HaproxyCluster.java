@@ -152,17 +152,30 @@ public final class HaproxyCluster implements AutoCloseable {
 
     /** Every server's status as HAProxy's {@code show stat} reports it (UP, DOWN, "UP 1/2", …). */
     public Map<String, String> serverStates() {
-        Map<String, String> states = new LinkedHashMap<>();
-        for (String line : admin("show stat").split("\n")) {
-            String[] f = line.split(",", -1);
-            if (f.length > 17 && instances.containsKey(f[1])) {
-                states.put(f[1], f[17]);
-            }
-        }
+        Map<String, String> states = stat(17);
         if (!states.keySet().containsAll(instances.keySet())) {
             return instances.keySet().stream().collect(LinkedHashMap::new, (m, k) -> m.put(k, "UNKNOWN"), Map::putAll);
         }
         return states;
+    }
+
+    /** Requests each server is working on now, as HAProxy counts them ({@code scur}). */
+    public Map<String, Integer> activeRequests() {
+        Map<String, Integer> active = new LinkedHashMap<>();
+        stat(4).forEach((server, n) -> active.put(server, Integer.parseInt(n)));
+        return active;
+    }
+
+    /** One column of {@code show stat} for each of our servers. */
+    private Map<String, String> stat(int column) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : admin("show stat").split("\n")) {
+            String[] f = line.split(",", -1);
+            if (f.length > 17 && f[0].equals("goafwatch") && instances.containsKey(f[1])) {
+                values.put(f[1], f[column]);
+            }
+        }
+        return values;
     }
 
     private String admin(String command) {
