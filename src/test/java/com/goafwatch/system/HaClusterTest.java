@@ -178,6 +178,7 @@ class HaClusterTest {
     void everyTransitionIsOneAlertWhenTheEvaluatingInstanceIsKilledMidCycle() throws Exception {
         EvaluationSite site = site("HAEVAL");
         try (LiveTraceFeeder feeder = new LiveTraceFeeder(site, 500)) {
+            Poll.until("the first yellow trace accepted", DEADLINE, 20, () -> feeder.sent.get() > 0);
             ServiceProcess[] victim = new ServiceProcess[1];
             Poll.until("an instance holds the project's cycle lock", DEADLINE, 2,
                     () -> (victim[0] = cluster.lockHolder(EVALUATION_LOCK, site.projectId)) != null);
