@@ -54,6 +54,8 @@ public final class HaproxyCluster implements AutoCloseable {
     public static HaproxyCluster start(String database, String... arguments) {
         try {
             HaproxyCluster cluster = new HaproxyCluster(database);
+            // a test JVM that ends without close() must not leave service JVMs and HAProxy behind
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "stop-ha-cluster"));
             for (String name : List.of("app-a", "app-b")) {
                 cluster.instances.put(name, new ServiceProcess(name, TestPostgres.jdbcUrl(database), cluster.dir, arguments));
             }

@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
@@ -35,8 +34,6 @@ public final class SimulatedGateway implements Runnable {
     /** batch number → the replica that acknowledged it */
     public final Map<Integer, String> accepted = new ConcurrentHashMap<>();
     public final List<String> failedAttempts = new CopyOnWriteArrayList<>();
-    private final AtomicInteger lastAccepted = new AtomicInteger(-1);
-    private volatile String lastReplica;
     private final int stallBatch;
     /** Counted down when the stalled batch's first half has been handed to the connection. */
     public final CountDownLatch stalled = new CountDownLatch(1);
@@ -86,8 +83,6 @@ public final class SimulatedGateway implements Runnable {
             if (r.statusCode() / 100 == 2) {
                 String replica = r.headers().firstValue(HaproxyCluster.REPLICA_HEADER).orElse("?");
                 accepted.put(n, replica);
-                lastReplica = replica;
-                lastAccepted.set(n);
                 return true;
             }
             failedAttempts.add("batch " + n + ": " + r.statusCode() + " " + r.body());
@@ -102,11 +97,6 @@ public final class SimulatedGateway implements Runnable {
     /** How many batches have been acknowledged so far. */
     public int acceptedCount() {
         return accepted.size();
-    }
-
-    /** The replica that acknowledged the latest batch. */
-    public String lastReplica() {
-        return lastReplica;
     }
 
     /**
@@ -128,9 +118,12 @@ public final class SimulatedGateway implements Runnable {
             released.await(300, TimeUnit.SECONDS);
             out.write(lines, lines.length / 2, lines.length - lines.length / 2);
             out.flush();
-            String status = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1).lines().findFirst().orElse("");
+            List<String> response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1).lines().toList();
+            String status = response.isEmpty() ? "" : response.get(0);
             if (status.matches("HTTP/1\\.1 2\\d\\d.*")) {
-                accepted.put(n, "?");
+                String replica = response.stream().filter(h -> h.regionMatches(true, 0, HaproxyCluster.REPLICA_HEADER + ":", 0,
+                        HaproxyCluster.REPLICA_HEADER.length() + 1)).map(h -> h.substring(h.indexOf(':') + 1).strip()).findFirst().orElse("?");
+                accepted.put(n, replica);
                 return true;
             }
             failedAttempts.add("batch " + n + ": " + status);
