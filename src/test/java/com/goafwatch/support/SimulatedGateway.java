@@ -126,7 +126,7 @@ public final class SimulatedGateway implements Runnable {
                 accepted.put(n, replica);
                 return true;
             }
-            failedAttempts.add("batch " + n + ": " + status);
+            failedAttempts.add("batch " + n + ": " + (status.isEmpty() ? "connection closed without an answer" : status));
         } catch (IOException e) {
             failedAttempts.add("batch " + n + ": " + e);
         } catch (InterruptedException e) {
