@@ -227,20 +227,30 @@ class HaClusterTest {
                 feeder.level(0);
                 awaitEvent(site, "cleared");
             }
-            Poll.until("the receiver has four deliveries", DEADLINE, 100, () -> receiver.deduplicated().size() >= 4);
             Poll.until("every delivery recorded as delivered", DEADLINE, 100, () -> jdbc.sql(
                     "SELECT count(*) FROM notification_delivery WHERE channel_id = ? AND state <> 'delivered'").param(channelId)
                     .query(Long.class).single() == 0);
-            List<Long> queued = jdbc.sql("SELECT id FROM notification_delivery WHERE channel_id = ? ORDER BY id").param(channelId)
-                    .query(Long.class).list();
+            Map<Long, String> queued = new java.util.LinkedHashMap<>();
+            jdbc.sql("SELECT id, event FROM notification_delivery WHERE channel_id = ? ORDER BY id").param(channelId)
+                    .query(rs -> {
+                        queued.put(rs.getLong(1), rs.getString(2));
+                    });
             Map<Long, String> received = receiver.deduplicated();
-            assertThat(received.values()).containsExactly("raised", "acknowledged", "escalated", "cleared");
-            assertThat(received.keySet()).as("in the order queued").containsExactlyElementsOf(queued);
+            String story = jdbc.sql("""
+                    SELECT string_agg(concat_ws(' ', a.id, a.kind, a.parcel_id, e.kind, e.level, e.value, e.at), '; ' ORDER BY e.id)
+                    FROM alert_event e JOIN alert a ON a.id = e.alert_id WHERE a.project_id = ?""").param(site.projectId).query(String.class).single();
+            assertThat(received.entrySet()).as("each queued delivery once, in the order queued (alert events: %s)", story)
+                    .containsExactlyElementsOf(queued.entrySet());
+            assertThat(jdbc.sql("""
+                    SELECT d.event FROM notification_delivery d JOIN alert a ON a.id = d.alert_id
+                    WHERE d.channel_id = ? AND a.kind = 'threshold' ORDER BY d.id""").param(channelId).query(String.class).list())
+                    .as("the threshold alert's events (alert events: %s)", story).containsExactly("raised", "acknowledged", "escalated", "cleared");
             for (HookReceiver.Request repeat : receiver.duplicates()) {
                 assertThat(repeat.event()).as("a repeat carries its delivery's id").isEqualTo(received.get(repeat.deliveryId()));
             }
-            System.out.printf("HaClusterTest notifications: %s killed while sending escalated; %d request(s), %d repeated: %s%n",
-                    victim.name(), receiver.requests.size(), receiver.duplicates().size(), receiver.duplicates());
+            System.out.printf("HaClusterTest notifications: %s killed while sending escalated; %d deliveries queued (%s), %d request(s), "
+                    + "%d repeated: %s%n", victim.name(), queued.size(), queued.values(), receiver.requests.size(), receiver.duplicates().size(),
+                    receiver.duplicates());
         }
     }
 
@@ -307,6 +317,42 @@ class HaClusterTest {
                 .as("no CSRF token, refused").isEqualTo(403);
         var created = browser.postJson("/api/v1/projects", project.formatted(Fixtures.uniqueCode("HAWRITE")), csrf[0], csrf[1]);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    /**
+     * Map pages open through HAProxy on each replica (the replica header of the stream says which) hear of batches
+     * ingested through either replica, each once: the event stream passes through HAProxy unbuffered, and the
+     * instances pass each other's batches on through PostgreSQL LISTEN/NOTIFY.
+     */
+    @Test
+    @Order(6)
+    void mapPagesOnEitherReplicaHearOfBatchesIngestedThroughTheOther() throws Exception {
+        EvaluationSite site = site("HALIVE");
+        List<LivePage> pages = new ArrayList<>();
+        try {
+            while (pages.stream().map(p -> p.replica).distinct().count() < 2) {
+                assertThat(pages).as("round robin gives a page to each replica").hasSizeLessThan(6);
+                pages.add(new LivePage(cluster.port(), site.projectId));
+            }
+            LivePage onA = pages.stream().filter(p -> p.replica.equals("app-a")).findFirst().orElseThrow();
+            LivePage onB = pages.stream().filter(p -> p.replica.equals("app-b")).findFirst().orElseThrow();
+            Poll.until("both pages got their first layer versions", DEADLINE, 100, () -> onA.count("layers") > 0 && onB.count("layers") > 0);
+            int n = 0;
+            for (ServiceProcess through : List.of(cluster.instance("app-b"), cluster.instance("app-a"), cluster.instance("app-b"))) {
+                n++;
+                var r = through.api().postBytes("/api/v1/projects/" + site.projectId + "/ingest/line-protocol?precision=ns", "text/plain",
+                        site.trace(Instant.now(), 100, 10 * n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                assertThat(r.status()).as(r.toString()).isEqualTo(202);
+                int expected = n;
+                Poll.until("batch " + n + " (through " + through.name() + ") on both pages", DEADLINE, 100,
+                        () -> onA.count("data") >= expected && onB.count("data") >= expected);
+            }
+            // notices arrive in commit order: a repeat of an earlier batch would have come before the last one
+            assertThat(onA.count("data")).as("data events on app-a's page: " + onA.events).isEqualTo(3);
+            assertThat(onB.count("data")).as("data events on app-b's page: " + onB.events).isEqualTo(3);
+        } finally {
+            pages.forEach(LivePage::close);
+        }
     }
 
     private static EvaluationSite site(String prefix) {
