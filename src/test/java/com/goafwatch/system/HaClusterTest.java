@@ -249,8 +249,8 @@ class HaClusterTest {
                 assertThat(repeat.event()).as("a repeat carries its delivery's id").isEqualTo(received.get(repeat.deliveryId()));
             }
             System.out.printf("HaClusterTest notifications: %s killed while sending escalated; %d deliveries queued (%s), %d request(s), "
-                    + "%d repeated: %s%n", victim.name(), queued.size(), queued.values(), receiver.requests.size(), receiver.duplicates().size(),
-                    receiver.duplicates());
+                    + "%d repeated: %s; alert events: %s%n", victim.name(), queued.size(), queued.values(), receiver.requests.size(),
+                    receiver.duplicates().size(), receiver.duplicates(), story);
         }
     }
 
