@@ -28,11 +28,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           about as much as the rest of a cycle (50 km at 1 m: ~0.8 s in InfluxDB), and 4 is the
  *                           fewest at which least squares differs from the two end traces (with 3 evenly spaced
  *                           the middle one has no weight)
+ * @param manualWait         longest a requested cycle ({@code POST …/evaluate}) waits for a cycle of the same project
+ *                           running elsewhere; beyond it the request is answered 503 with Retry-After
  */
 @ConfigurationProperties("goafwatch.evaluation")
 public record EvaluationProperties(@DefaultValue("5m") Duration interval, @DefaultValue("3s") Duration afterIngestDelay,
         @DefaultValue("1m") Duration traceBucket, @DefaultValue("150") double neighbourDistanceM,
         @DefaultValue("true") boolean onIngest, @DefaultValue("10s") Duration firstCycleAfter,
         @DefaultValue("3") int confirmationSamples, @DefaultValue("1.5") double overdueFactor,
-        @DefaultValue("25") double repeatabilityUe, @DefaultValue("4") int rateTraces) {
+        @DefaultValue("25") double repeatabilityUe, @DefaultValue("4") int rateTraces,
+        @DefaultValue("30s") Duration manualWait) {
 }

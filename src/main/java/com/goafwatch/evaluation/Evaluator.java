@@ -88,14 +88,16 @@ public class Evaluator {
      * @param parcels the parcels to evaluate, or null for all of the project's
      * @param now     the evaluation time: windows end here
      * @param trigger {@code schedule} and {@code ingest} give way to a cycle of the project running elsewhere
-     *                (the report then says {@code busy} and nothing was evaluated); others wait for it
+     *                (the report then says {@code busy} and nothing was evaluated); others wait for it, at most
+     *                {@code goafwatch.evaluation.manual-wait}, then throw {@link EvaluationBusyException}
      */
     public CycleReport evaluate(long projectId, Set<Long> parcels, Instant now, String trigger) {
         if (YIELDING_TRIGGERS.contains(trigger)) {
             return lock.tryRun(ClusterLock.Scope.PROJECT_EVALUATION, projectId, () -> cycle(projectId, parcels, now, trigger))
                     .orElseGet(() -> busy(projectId, trigger, now));
         }
-        return lock.runWhenFree(ClusterLock.Scope.PROJECT_EVALUATION, projectId, () -> cycle(projectId, parcels, now, trigger));
+        return lock.runWithin(ClusterLock.Scope.PROJECT_EVALUATION, projectId, properties.manualWait(),
+                () -> cycle(projectId, parcels, now, trigger)).orElseThrow(() -> new EvaluationBusyException(projectId, properties.manualWait()));
     }
 
     private CycleReport cycle(long projectId, Set<Long> parcels, Instant now, String trigger) {

@@ -17,8 +17,8 @@ import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.LimitsProperties;
 import com.goafwatch.system.RequestBodies;
-import com.goafwatch.timeseries.SpoolDrainer;
-import com.goafwatch.timeseries.SpoolStatus;
+import com.goafwatch.timeseries.ClusterSpoolStatus;
+import com.goafwatch.timeseries.SpoolCluster;
 import com.goafwatch.security.ProjectScoped;
 import com.goafwatch.security.ScopeOwner;
 
@@ -35,19 +35,19 @@ class IngestController {
     private final TraceIngestor traces;
     private final LineProtocolIngestor lineProtocol;
     private final ReadingsIngestor readings;
-    private final SpoolDrainer drainer;
+    private final SpoolCluster spoolCluster;
     private final ProjectRepository projects;
     private final LimitsProperties limits;
     private final ObjectMapper mapper;
     private final BrillouinReferenceUpload references;
 
-    IngestController(TraceIngestor traces, LineProtocolIngestor lineProtocol, ReadingsIngestor readings, SpoolDrainer drainer,
+    IngestController(TraceIngestor traces, LineProtocolIngestor lineProtocol, ReadingsIngestor readings, SpoolCluster spoolCluster,
             ProjectRepository projects, LimitsProperties limits, ObjectMapper mapper, BrillouinReferenceUpload references) {
         this.references = references;
         this.traces = traces;
         this.lineProtocol = lineProtocol;
         this.readings = readings;
-        this.drainer = drainer;
+        this.spoolCluster = spoolCluster;
         this.projects = projects;
         this.limits = limits;
         this.mapper = mapper;
@@ -102,11 +102,11 @@ class IngestController {
         }
     }
 
-    @Operation(summary = "The ingestion backlog: accepted batches not yet written to InfluxDB")
+    @Operation(summary = "The ingestion backlog of every instance: accepted batches not yet written to InfluxDB, totals and one row per spool volume")
     @ProjectScoped(ScopeOwner.NONE)
     @GetMapping("/api/v1/ingest/status")
-    SpoolStatus status() {
-        return drainer.status();
+    ClusterSpoolStatus status() {
+        return spoolCluster.status();
     }
 
     private void requireProject(long projectId) {

@@ -159,7 +159,7 @@ class OgcController {
     @ApiResponse(responseCode = "404", description = "No such collection", content = @Content(mediaType = "application/problem+json"))
     @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "projectId")
     @GetMapping(value = "/ogcapi/collections/{collectionId}/items", produces = {GEOJSON, MediaType.APPLICATION_JSON_VALUE, "*/*"})
-    ResponseEntity<ObjectNode> items(@PathVariable String collectionId, HttpServletRequest request,
+    ResponseEntity<byte[]> items(@PathVariable String collectionId, HttpServletRequest request,
             // declared for the API definition; ItemsQueryParser reads them (and the property filters) from the request
             @Parameter(description = "minx,miny,maxx,maxy (or 6 numbers with heights) in the axis order of bbox-crs; minx > maxx crosses "
                     + "the antimeridian", style = ParameterStyle.FORM, explode = Explode.FALSE, array = @ArraySchema(
@@ -178,24 +178,20 @@ class OgcController {
         Map<String, String[]> params = request.getParameterMap();
         ItemsQuery q = ItemsQueryParser.parse(c, params, maxLimit);
         Set<Long> visible = access.visibleProjects();
-        List<OgcFeatureRepository.FeatureRow> rows = features.page(c, q, visible);
-        long matched = features.count(c, q, visible);
+        OgcFeatureRepository.Page page = features.page(c, q, visible);
+        long matched = page.matched();
 
-        ObjectNode doc = mapper.createObjectNode().put("type", "FeatureCollection");
-        ArrayNode list = doc.putArray("features");
-        rows.forEach(r -> list.add(feature(c, r)));
-        doc.put("numberMatched", matched).put("numberReturned", rows.size())
-                .put("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        ArrayNode links = doc.putArray("links");
+        ArrayNode links = mapper.createArrayNode();
         add(links, page(request, q.offset()), "self", GEOJSON, "This page");
-        if (q.offset() + rows.size() < matched) {
+        if (q.offset() + page.features().size() < matched) {
             add(links, page(request, q.offset() + q.limit()), "next", GEOJSON, "Next page");
         }
         if (q.offset() > 0) {
             add(links, page(request, Math.max(0, q.offset() - q.limit())), "prev", GEOJSON, "Previous page");
         }
         add(links, base() + "/collections/" + c.id(), "collection", JSON, c.title());
-        return geojson(doc, q.crs());
+        return geojson(GeoJsonText.collection(page.features(), matched, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                mapper.writeValueAsString(links)), q.crs());
     }
 
     @Operation(summary = "One feature")
@@ -207,7 +203,7 @@ class OgcController {
             mediaType = "application/problem+json"))
     @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "projectId")
     @GetMapping(value = "/ogcapi/collections/{collectionId}/items/{featureId}", produces = {GEOJSON, MediaType.APPLICATION_JSON_VALUE, "*/*"})
-    ResponseEntity<ObjectNode> item(@PathVariable String collectionId, @PathVariable String featureId, HttpServletRequest request) {
+    ResponseEntity<byte[]> item(@PathVariable String collectionId, @PathVariable String featureId, HttpServletRequest request) {
         OgcCollection c = collectionNamed(collectionId);
         for (String name : request.getParameterMap().keySet()) {
             if (!name.equals("crs") && !name.equals("f")) {
@@ -222,15 +218,14 @@ class OgcController {
             throw ApiException.notFound("feature", featureId + " in " + c.id());
         }
         // another project's feature answers 404 like a missing one: ids must not reveal what exists elsewhere
-        OgcFeatureRepository.FeatureRow row = features.one(c, id, crs, access.visibleProjects())
+        String feature = features.one(c, id, crs, access.visibleProjects())
                 .orElseThrow(() -> ApiException.notFound("feature", featureId + " in " + c.id()));
-        ObjectNode feature = feature(c, row);
-        ArrayNode links = feature.putArray("links");
+        ArrayNode links = mapper.createArrayNode();
         // the self link names the CRS asked for, so following it gives the same coordinates
         add(links, base() + "/collections/" + c.id() + "/items/" + id + (crs == OgcCrs.CRS84 ? "" : "?crs="
                 + java.net.URLEncoder.encode(crs.uri(), java.nio.charset.StandardCharsets.UTF_8)), "self", GEOJSON, "This feature");
         add(links, base() + "/collections/" + c.id(), "collection", JSON, c.title());
-        return geojson(feature, crs);
+        return geojson(GeoJsonText.feature(feature, mapper.writeValueAsString(links)), crs);
     }
 
     private ObjectNode describe(OgcCollection c) {
@@ -246,9 +241,13 @@ class OgcController {
         }
         OgcFeatureRepository.Extent e = features.extent(c, access.visibleProjects());
         ObjectNode extent = d.putObject("extent");
+        // nothing visible: the whole world, which holds every feature there is (none); GDAL's OGCAPI driver opens no
+        // collection without a spatial bbox ("Missing bbox")
+        ObjectNode spatial = extent.putObject("spatial").put("crs", OgcCrs.CRS84.uri());
         if (e.minLon() != null) {
-            ObjectNode spatial = extent.putObject("spatial").put("crs", OgcCrs.CRS84.uri());
             spatial.putArray("bbox").addArray().add(e.minLon()).add(e.minLat()).add(e.maxLon()).add(e.maxLat());
+        } else {
+            spatial.putArray("bbox").addArray().add(-180.0).add(-90.0).add(180.0).add(90.0);
         }
         ObjectNode temporal = extent.putObject("temporal");
         ArrayNode interval = temporal.putArray("interval").addArray();
@@ -265,13 +264,6 @@ class OgcController {
         return a;
     }
 
-    private ObjectNode feature(OgcCollection c, OgcFeatureRepository.FeatureRow r) {
-        ObjectNode f = mapper.createObjectNode().put("type", "Feature").put("id", r.id());
-        f.set("geometry", r.geometry() == null ? null : mapper.readTree(r.geometry()));
-        f.set("properties", mapper.readTree(r.properties()));
-        return f;
-    }
-
     private static OgcCollection collectionNamed(String id) {
         return OgcCollection.byId(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found", "Resource not found",
                 "no collection '" + id + "'; collections: phases, parcels, cables, markers, boreholes, alerts"));
@@ -286,7 +278,7 @@ class OgcController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(doc);
     }
 
-    private static ResponseEntity<ObjectNode> geojson(ObjectNode doc, OgcCrs crs) {
+    private static ResponseEntity<byte[]> geojson(byte[] doc, OgcCrs crs) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(GEOJSON)).header("Content-Crs", "<" + crs.uri() + ">").body(doc);
     }
 }

@@ -6,20 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads features of an {@link OgcCollection} with the geometry already encoded by PostGIS in the
- * requested CRS and axis order, the properties as one JSON object; all values are bound parameters.
+ * Reads features of an {@link OgcCollection} as GeoJSON Feature text written by PostGIS: the geometry in the
+ * requested CRS and axis order with the precision of {@link OgcCrs#precision()}, the properties in the order the
+ * collection lists them. All values are bound parameters; property names and their SQL are constants of the code.
+ * The text is passed to the client as it is (no JSON tree is built in Java).
  */
 @Repository
 class OgcFeatureRepository {
 
-    /** A feature as PostGIS encoded it: id, GeoJSON geometry (or null) and the properties object. */
-    record FeatureRow(long id, String geometry, String properties) {
+    /** A page of features, each a GeoJSON Feature object as text, and how many features match the query in all. */
+    record Page(List<String> features, long matched) {
     }
 
     /** Spatial extent in CRS84 and the span of the collection's instants; nulls when empty. */
@@ -32,28 +33,40 @@ class OgcFeatureRepository {
         this.jdbc = jdbc;
     }
 
-    List<FeatureRow> page(OgcCollection c, ItemsQuery q, Set<Long> visible) {
-        List<Object> params = new ArrayList<>();
-        String where = where(c, q, visible, params);
+    /**
+     * The page and the number matched in one statement (one round trip): the count is joined to the page, so a page
+     * past the end still gives one row, with the count and no feature.
+     */
+    Page page(OgcCollection c, ItemsQuery q, Set<Long> visible) {
+        List<Object> whereParams = new ArrayList<>();
+        String where = where(c, q, visible, whereParams);
+        List<Object> params = new ArrayList<>(whereParams); // the count's WHERE
+        params.addAll(whereParams); // the page's, the same
         params.add(q.limit());
         params.add(q.offset());
-        return jdbc.sql(select(c, q.crs()) + where + " ORDER BY p.id LIMIT ? OFFSET ?").params(params).query(this::row).list();
+        String sql = "SELECT m.n AS matched, f.feature FROM (SELECT count(*) AS n FROM " + c.from() + where + ") m LEFT JOIN ("
+                + select(c, q.crs()) + where + " ORDER BY p.id LIMIT ? OFFSET ?) f ON true ORDER BY f.id";
+        List<String> features = new ArrayList<>();
+        long[] matched = {0};
+        jdbc.sql(sql).params(params).query(rs -> {
+            matched[0] = rs.getLong("matched");
+            String feature = rs.getString("feature");
+            if (feature != null) {
+                features.add(feature);
+            }
+        });
+        return new Page(features, matched[0]);
     }
 
-    long count(OgcCollection c, ItemsQuery q, Set<Long> visible) {
-        List<Object> params = new ArrayList<>();
-        String where = where(c, q, visible, params);
-        return jdbc.sql("SELECT count(*) FROM " + c.from() + where).params(params).query(Long.class).single();
-    }
-
-    Optional<FeatureRow> one(OgcCollection c, long id, OgcCrs crs, Set<Long> visible) {
+    /** One feature as GeoJSON text, when it exists and its project is visible. */
+    Optional<String> one(OgcCollection c, long id, OgcCrs crs, Set<Long> visible) {
         List<Object> params = new ArrayList<>(List.of(id));
         String scope = "";
         if (visible != null) {
             scope = " AND p.project_id = ANY (?)";
             params.add(visible.toArray(Long[]::new));
         }
-        return jdbc.sql(select(c, crs) + " WHERE p.id = ?" + scope).params(params).query(this::row).optional();
+        return jdbc.sql(select(c, crs) + " WHERE p.id = ?" + scope).params(params).query((rs, i) -> rs.getString("feature")).optional();
     }
 
     Extent extent(OgcCollection c, Set<Long> visible) {
@@ -75,15 +88,25 @@ class OgcFeatureRepository {
         return t == null ? null : t.toInstant();
     }
 
+    /**
+     * {@code id} and {@code feature}: the Feature object built by PostgreSQL. Each property is {@code to_json} of its
+     * SQL (numbers as float8, so 12.300 is written 12.3), in the collection's order, null as {@code null}.
+     */
     private static String select(OgcCollection c, OgcCrs crs) {
         String geometry = "ST_Transform(" + c.geometry() + ", " + crs.crs().srid() + ")";
         if (crs.northingFirst()) {
             geometry = "ST_FlipCoordinates(" + geometry + ")";
         }
-        String properties = c.properties().stream().map(p -> "'" + p.name() + "', " + p.sql()).collect(Collectors.joining(", "));
+        StringBuilder properties = new StringBuilder();
+        for (OgcProperty p : c.properties()) {
+            String value = p.type().equals("number") ? "(" + p.sql() + ")::float8" : p.sql();
+            properties.append(properties.isEmpty() ? "'{" : " || ',").append('"').append(p.name()).append("\":' || COALESCE(to_json(")
+                    .append(value).append(")::text, 'null')");
+        }
+        properties.append(" || '}'");
         // option 0: no "crs" member; the Content-Crs header names the CRS
-        return "SELECT p.id AS id, ST_AsGeoJSON(" + geometry + ", " + crs.precision() + ", 0) AS geometry, json_build_object("
-                + properties + ")::text AS properties FROM " + c.from();
+        return "SELECT p.id AS id, '{\"type\":\"Feature\",\"id\":' || p.id || ',\"geometry\":' || COALESCE(ST_AsGeoJSON(" + geometry
+                + ", " + crs.precision() + ", 0), 'null') || ',\"properties\":' || " + properties + " || '}' AS feature FROM " + c.from();
     }
 
     private static String where(OgcCollection c, ItemsQuery q, Set<Long> visible, List<Object> params) {
@@ -118,9 +141,5 @@ class OgcFeatureRepository {
             clauses.add(OgcFilterSql.where(c, q.filter(), params));
         }
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
-    }
-
-    private FeatureRow row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new FeatureRow(rs.getLong("id"), rs.getString("geometry"), rs.getString("properties"));
     }
 }

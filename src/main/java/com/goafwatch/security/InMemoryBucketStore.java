@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import io.github.bucket4j.Bandwidth;
@@ -16,12 +17,14 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.local.LocalBucketBuilder;
 
 /**
- * Buckets in this JVM, timed by the application's {@link Clock} (a {@code Clock} bean when there is exactly one,
+ * Buckets in this JVM, for a single instance ({@code goafwatch.limits.bucket-store=memory}; the default keeps them in
+ * PostgreSQL, {@link PostgresBucketStore}), timed by the application's {@link Clock} (a {@code Clock} bean when there is exactly one,
  * else the system clock), so tests can hold time still. At most {@value #MAX_KEYS} keys are kept, least recently
  * used first out: an evicted key starts again with a full bucket, which bounds memory against callers that invent
  * user names.
  */
 @Component
+@ConditionalOnProperty(name = "goafwatch.limits.bucket-store", havingValue = "memory")
 class InMemoryBucketStore implements BucketStore {
 
     static final int MAX_KEYS = 100_000;
@@ -47,20 +50,5 @@ class InMemoryBucketStore implements BucketStore {
             }
             return builder.build();
         });
-    }
-
-    /** bucket4j's time source from a {@link Clock}. */
-    record ClockTimeMeter(Clock clock) implements TimeMeter {
-
-        @Override
-        public long currentTimeNanos() {
-            java.time.Instant now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
     }
 }

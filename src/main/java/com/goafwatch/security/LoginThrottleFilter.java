@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.github.bucket4j.BucketExceptions;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +41,13 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
             return;
         }
         String username = basic ? basicUser(header) : form ? request.getParameter("username") : null;
-        Optional<Duration> wait = throttle.refusal(username, request.getRemoteAddr());
+        Optional<Duration> wait;
+        try {
+            wait = throttle.refusal(username, request.getRemoteAddr());
+        } catch (BucketExceptions.BucketExecutionException e) {
+            BucketStoreUnavailable.write(problems, response); // the buckets are in PostgreSQL: fail closed
+            return;
+        }
         if (wait.isPresent()) {
             long seconds = Math.max(1, (long) Math.ceil(wait.get().toMillis() / 1000.0));
             response.setHeader("Retry-After", String.valueOf(seconds));

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -40,6 +41,9 @@ public class ClusterLock {
         }
     }
 
+    /** SQLSTATE of a lock wait that ran into {@code lock_timeout}. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
     private final DataSource dataSource;
 
     public ClusterLock(DataSource dataSource) {
@@ -61,11 +65,28 @@ public class ClusterLock {
         return run(scope, id, true, work).orElseThrow();
     }
 
+    /**
+     * Runs {@code work} while holding the lock on ({@code scope}, {@code id}), waiting at most {@code maxWait} while
+     * another holder has it (PostgreSQL's {@code lock_timeout}, which covers advisory locks too).
+     *
+     * @return the work's result, or empty when the lock was not free within {@code maxWait} (the work did not run)
+     */
+    public <T> Optional<T> runWithin(Scope scope, long id, Duration maxWait, Supplier<T> work) {
+        return run(scope, id, true, maxWait, work);
+    }
+
     private <T> Optional<T> run(Scope scope, long id, boolean wait, Supplier<T> work) {
+        return run(scope, id, wait, null, work);
+    }
+
+    private <T> Optional<T> run(Scope scope, long id, boolean wait, Duration maxWait, Supplier<T> work) {
         try (Connection lockConnection = dataSource.getConnection()) {
             lockConnection.setAutoCommit(false);
             try {
-                if (!lock(lockConnection, scope, id, wait)) {
+                if (maxWait != null) {
+                    boundWait(lockConnection, maxWait);
+                }
+                if (!lockOrTimeOut(lockConnection, scope, id, wait)) {
                     return Optional.empty();
                 }
                 return Optional.of(work.get());
@@ -74,6 +95,25 @@ public class ClusterLock {
             }
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("advisory lock " + scope + " " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The lock wait of this transaction only ({@code is_local}): the connection goes back to the pool unchanged. */
+    private static void boundWait(Connection c, Duration maxWait) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
+            s.setString(1, Math.max(1, maxWait.toMillis()) + "ms");
+            s.execute();
+        }
+    }
+
+    private static boolean lockOrTimeOut(Connection c, Scope scope, long id, boolean wait) throws SQLException {
+        try {
+            return lock(c, scope, id, wait);
+        } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
         }
     }
 

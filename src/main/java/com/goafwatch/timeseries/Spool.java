@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PreDestroy;
+
 /**
  * Durable write-ahead spool of accepted sensor batches, as line-protocol files named by a rising
  * sequence number. A batch is written to a temporary file while it is validated and encoded; only
@@ -34,23 +36,58 @@ public class Spool {
     private final long maxBytes;
     private final AtomicLong sequence = new AtomicLong();
     private final SpoolSignal signal;
+    private final SpoolOwnership ownership;
+    private final String holder;
+    private final SpoolBacklog backlog = new SpoolBacklog();
 
     Spool(SpoolProperties properties, SpoolSignal signal) throws IOException {
         this.dir = properties.dir().toAbsolutePath();
         this.rejectedDir = dir.resolve("rejected");
         this.maxBytes = properties.maxSize().toBytes();
         this.signal = signal;
-        Files.createDirectories(rejectedDir);
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                String name = p.getFileName().toString();
-                if (name.startsWith("tmp-")) {
-                    Files.deleteIfExists(p); // an interrupted, never-acknowledged batch
-                } else if (name.endsWith(SUFFIX)) {
-                    sequence.accumulateAndGet(sequenceOf(p), Math::max);
+        // before anything else: the clean-up below must never touch a live instance's half-written batches
+        this.holder = "pid " + ProcessHandle.current().pid() + " on " + InstanceName.host();
+        this.ownership = SpoolOwnership.claim(dir, holder);
+        try {
+            Files.createDirectories(rejectedDir);
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    String name = p.getFileName().toString();
+                    if (name.startsWith("tmp-")) {
+                        Files.deleteIfExists(p); // an interrupted, never-acknowledged batch
+                    } else if (name.endsWith(SUFFIX)) {
+                        sequence.accumulateAndGet(sequenceOf(p), Math::max);
+                    }
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            ownership.close(); // no bean, no @PreDestroy: give the folder up here
+            throw e;
         }
+    }
+
+    /** The folder's absolute path. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The id of the volume (kept in the folder): the same for every instance that drains it in turn. */
+    public String volumeId() {
+        return ownership.volumeId();
+    }
+
+    public String holder() {
+        return holder;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Gives the folder up (the context is closing; the drainer has stopped before, it depends on this bean). */
+    @PreDestroy
+    void release() {
+        ownership.close();
     }
 
     /** Starts a batch; append lines, then commit (acknowledge) or discard (reject). */
@@ -73,6 +110,16 @@ public class Spool {
 
     public long pendingBytes() {
         return pending().stream().mapToLong(Spool::sizeOf).sum();
+    }
+
+    /** Points (lines) in the waiting batches. */
+    public long pendingSamples() {
+        return backlog.samples(pending());
+    }
+
+    /** When the oldest waiting batch was committed, or null. */
+    public java.time.Instant oldestPendingAt() {
+        return SpoolBacklog.oldestCommitted(pending());
     }
 
     public long rejectedCount() {
@@ -158,7 +205,9 @@ public class Spool {
                 channel.force(true);
                 writer.close();
                 long seq = sequence.incrementAndGet();
-                Files.move(tmp, dir.resolve(String.format("%016d%s", seq, SUFFIX)), StandardCopyOption.ATOMIC_MOVE);
+                Path committed = dir.resolve(String.format("%016d%s", seq, SUFFIX));
+                backlog.remember(committed, lines);
+                Files.move(tmp, committed, StandardCopyOption.ATOMIC_MOVE);
                 syncDirectory();
                 finished = true;
                 signal.wake();

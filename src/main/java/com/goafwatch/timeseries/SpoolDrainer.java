@@ -55,7 +55,8 @@ public class SpoolDrainer extends WorkerThread {
         List<Path> pending = spool.pending();
         Long oldest = pending.isEmpty() ? null : Spool.sequenceOf(pending.get(0));
         return new SpoolStatus(pending.size(), spool.pendingBytes(), oldest, spool.rejectedCount(), writtenPoints,
-                lastWriteAt, lastError, lastErrorAt);
+                lastWriteAt, lastError, lastErrorAt, spool.pendingSamples(), spool.oldestPendingAt(), spool.maxBytes(), spool.volumeId(),
+                spool.holder(), spool.dir().toString());
     }
 
     @Override
@@ -74,6 +75,7 @@ public class SpoolDrainer extends WorkerThread {
             } catch (RuntimeException | IOException e) {
                 lastError = e.getMessage();
                 lastErrorAt = Instant.now();
+                signal.statusChanged();
                 log.warn("InfluxDB write failed ({}); {} batch(es) wait in the spool, retrying in {} ms", e.getMessage(),
                         spool.pending().size(), backoffMs);
                 try {
@@ -131,6 +133,7 @@ public class SpoolDrainer extends WorkerThread {
             return;
         }
         spool.markDone(batch);
+        signal.statusChanged();
         events.publishEvent(new BatchWritten(Spool.sequenceOf(batch)));
     }
 

@@ -18,6 +18,9 @@ import jakarta.validation.constraints.NotNull;
  * @param maxSize        disk quota for waiting batches; beyond it ingestion answers 503 with Retry-After
  * @param linesPerWrite  points per {@code /write} request to InfluxDB
  * @param maxBackoff     longest pause between retries while InfluxDB is unreachable
+ * @param heartbeat      how often an instance publishes its spool status to PostgreSQL (also at once on a change)
+ * @param staleAfter     an instance whose last status is older than this is reported "stale" by
+ *                       {@code /ingest/status}: dead or cut off, its volume may hold undrained batches
  */
 @Validated
 @ConfigurationProperties("goafwatch.spool")
@@ -25,5 +28,7 @@ public record SpoolProperties(
         @NotNull @DefaultValue(".local/spool") Path dir,
         @NotNull @DefaultValue("2GB") DataSize maxSize,
         @Min(100) @DefaultValue("10000") int linesPerWrite,
-        @NotNull @DefaultValue("30s") Duration maxBackoff) {
+        @NotNull @DefaultValue("30s") Duration maxBackoff,
+        @NotNull @DefaultValue("5s") Duration heartbeat,
+        @NotNull @DefaultValue("30s") Duration staleAfter) {
 }

@@ -132,7 +132,8 @@ class ClusterEvaluationTest extends IntegrationTest {
     private Evaluator instance() {
         EvaluationProperties scheduled = new EvaluationProperties(Duration.ofMinutes(10), properties.afterIngestDelay(),
                 properties.traceBucket(), properties.neighbourDistanceM(), properties.onIngest(), properties.firstCycleAfter(),
-                properties.confirmationSamples(), properties.overdueFactor(), properties.repeatabilityUe(), properties.rateTraces());
+                properties.confirmationSamples(), properties.overdueFactor(), properties.repeatabilityUe(), properties.rateTraces(),
+                properties.manualWait());
         return new Evaluator(layouts, rules, influx, jdbc, lifecycle, scheduled, new TrackerStates(jdbc), new FlagBoard(jdbc, mapper), lock,
                 transactions);
     }

@@ -198,6 +198,65 @@ class OgcApiTest extends IntegrationTest {
     }
 
     /**
+     * GDAL's OGCAPI driver (Debian's 3.6.2), as a GIS user points it at the landing page: every collection is a
+     * subdataset, and each opens as one layer whose feature count is the project's rows counted in PostGIS. The
+     * collections that also advertise vector tilesets (parcels, cables, markers) are opened with {@code -oo API=ITEMS}:
+     * in its AUTO mode GDAL 3.6.2 prefers the tilesets, reads the tileset and the tile matrix set and then builds no
+     * layer, because after the tile matrix set it goes on only for map (raster) tiles — whatever the server sends (see
+     * README, "OGC API – Tiles"). The others open in AUTO mode.
+     */
+    @Test
+    void gdalOgcapiDriverOpensEveryCollectionWithThePostgisCount() throws Exception {
+        twoBoreholes();
+        String landing = ogrinfo("-ro", "OGCAPI:http://127.0.0.1:" + port + "/ogcapi");
+        java.util.Map<String, String> subdatasets = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("SUBDATASET_\\d+_NAME=(OGCAPI:\\S+/collections/(\\S+))").matcher(landing);
+        while (m.find()) {
+            subdatasets.put(m.group(2), m.group(1));
+        }
+        // counted in PostGIS by hand-written statements; DH-D is the one directional hole, so the one trace
+        java.util.Map<String, Long> expected = new java.util.LinkedHashMap<>();
+        expected.put("phases", countInProject("SELECT count(*) FROM phase WHERE project_id = ?"));
+        expected.put("parcels", countInProject("SELECT count(*) FROM parcel WHERE project_id = ?"));
+        expected.put("cables", countInProject("SELECT count(*) FROM cable WHERE project_id = ? AND installation = 'trench'"));
+        expected.put("borehole-cables", countInProject("SELECT count(*) FROM cable WHERE project_id = ? AND installation = 'borehole'"));
+        expected.put("markers", countInProject("SELECT count(*) FROM point_sensor WHERE project_id = ?"));
+        expected.put("boreholes", countInProject("SELECT count(*) FROM borehole WHERE project_id = ?"));
+        expected.put("borehole-traces", 1L);
+        expected.put("alerts", countInProject("SELECT count(*) FROM alert WHERE project_id = ?"));
+        assertThat(subdatasets.keySet()).as(landing).containsExactlyElementsOf(expected.keySet());
+        assertThat(expected.get("parcels")).isEqualTo(3);
+        assertThat(expected.get("boreholes")).isEqualTo(2);
+
+        List<String> tiled = List.of("parcels", "cables", "markers");
+        for (var e : expected.entrySet()) {
+            List<String> args = new java.util.ArrayList<>(List.of("-ro", "-so", "-al"));
+            if (tiled.contains(e.getKey())) {
+                args.addAll(List.of("-oo", "API=ITEMS"));
+            }
+            args.add(subdatasets.get(e.getKey()));
+            String info = ogrinfo(args.toArray(String[]::new));
+            assertThat(info).as(e.getKey()).contains("Layer name: " + e.getKey()).contains("Feature Count: " + e.getValue() + "\n");
+        }
+    }
+
+    private long countInProject(String sql) {
+        return jdbc.sql(sql).param(projectId).query(Long.class).single();
+    }
+
+    private void twoBoreholes() {
+        // DH-V vertical; DH-D vertical for 15 m, then turning east (its plan trace starts where the collar is)
+        for (String hole : List.of("""
+                {"code": "DH-V", "type": "check", "easting": %s, "northing": %s, "measuredDepthM": 60}""".formatted(E0 + 30, N0 + 30), """
+                {"code": "DH-D", "type": "grouting", "easting": %s, "northing": %s, "measuredDepthM": 120, "groutTakeM3": 80,
+                 "stations": [{"mdM": 15, "inclinationDeg": 0, "azimuthDeg": 90}, {"mdM": 93.54, "inclinationDeg": 90, "azimuthDeg": 90}]}"""
+                .formatted(E0 + 40, N0 + 40))) {
+            var r = api().postJson("/api/v1/projects/" + projectId + "/boreholes?crs=EPSG:4548", hole);
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        }
+    }
+
+    /**
      * OWSLib, as a Python GIS script would use it: discovery from the landing page typed with a trailing slash,
      * conformance, collections, items with a bbox and in EPSG:4548. Expected codes from PostGIS.
      */
@@ -241,15 +300,7 @@ class OgcApiTest extends IntegrationTest {
                 {"type": "Feature", "properties": {"code": "BH-C", "installation": "borehole", "depthM": 80, "fiberLengthM": 200},
                  "geometry": {"type": "Point", "coordinates": [%s, %s]}}""".formatted(E0 + 20, N0 + 20));
         assertThat(cable.status()).as(cable.toString()).isEqualTo(201);
-        // DH-V vertical; DH-D vertical for 15 m, then turning east (its plan trace starts where the collar is)
-        for (String hole : List.of("""
-                {"code": "DH-V", "type": "check", "easting": %s, "northing": %s, "measuredDepthM": 60}""".formatted(E0 + 30, N0 + 30), """
-                {"code": "DH-D", "type": "grouting", "easting": %s, "northing": %s, "measuredDepthM": 120, "groutTakeM3": 80,
-                 "stations": [{"mdM": 15, "inclinationDeg": 0, "azimuthDeg": 90}, {"mdM": 93.54, "inclinationDeg": 90, "azimuthDeg": 90}]}"""
-                .formatted(E0 + 40, N0 + 40))) {
-            var r = api().postJson("/api/v1/projects/" + projectId + "/boreholes?crs=EPSG:4548", hole);
-            assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        }
+        twoBoreholes();
         java.util.Map<String, String> expected = java.util.Map.of("cables", "LineString", "borehole-cables", "Point", "boreholes", "Point",
                 "borehole-traces", "LineString", "markers", "Point");
         expected.forEach((collection, type) -> assertThat((List<String>) ok(viewer, "/ogcapi/collections/" + collection + "/items?limit=100")

@@ -98,6 +98,7 @@ class ReportTest extends IntegrationTest {
         java.sql.Timestamp acknowledged = java.sql.Timestamp.from(raised.toInstant().plus(2, ChronoUnit.HOURS));
         jdbc.sql("INSERT INTO alert_event (alert_id, at, kind, actor, comment) VALUES (?, ?, 'acknowledged', 'eng-li', '现场复核，路面无裂缝')")
                 .params(strainAlert, acknowledged).update();
+        jdbc.sql("UPDATE alert SET acknowledged_at = ?, acknowledged_by = 'eng-li' WHERE id = ?").params(acknowledged, strainAlert).update();
         for (int i = 0; i < 3; i++) {
             jdbc.sql("""
                     INSERT INTO alert (project_id, phase_id, parcel_id, rule_name, metric, kind, state, raised_at, updated_at, cleared_at)
@@ -181,6 +182,30 @@ class ReportTest extends IntegrationTest {
             assertThat(images).as("map, settlement curves, strain charts").isGreaterThanOrEqualTo(3);
         }
         render(pdf, "phase1-zh");
+
+        // the .docx carries the same alert history, as real tables: the alert in full with its note, the silences as one row
+        var docx = api().postJson("/api/v1/phases/" + phaseId + "/reports?format=docx&language=zh&at=" + at, "{}");
+        assertThat(docx.status()).as(docx.toString()).isEqualTo(201);
+        try (var wd = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(
+                api().getBytes("/api/v1/reports/" + docx.json("$.id") + "/content").body()))) {
+            java.time.format.DateTimeFormatter minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .withZone(java.time.ZoneId.of("Asia/Shanghai"));
+            var alertTable = wd.getTables().stream().filter(tb -> tb.getRows().size() > 1
+                    && tb.getRow(1).getCell(1).getText().equals("strain-watch")).findFirst().orElseThrow();
+            assertThat(alertTable.getRows()).as("one real alert").hasSize(2);
+            var row = alertTable.getRow(1);
+            assertThat(row.getCell(0).getText()).isEqualTo("RC-P1-02");
+            assertThat(row.getCell(3).getText()).isEqualTo("1100 µε");
+            assertThat(row.getCell(4).getText()).isEqualTo(minute.format(raised.toInstant()));
+            assertThat(row.getCell(5).getText()).isEqualTo(minute.format(acknowledged.toInstant()) + " eng-li");
+            assertThat(row.getCell(6).getText()).isEqualTo(minute.format(cleared.toInstant()));
+            assertThat(row.getCell(7).getText()).contains("现场复核，路面无裂缝");
+            var silenceTable = wd.getTables().stream().filter(tb -> tb.getRows().size() > 1
+                    && tb.getRow(1).getCell(1).getText().equals("marker-silence")).findFirst().orElseThrow();
+            assertThat(silenceTable.getRows()).as("three silences, one row").hasSize(2);
+            assertThat(silenceTable.getRow(1).getTableCells()).extracting(c -> c.getText()).containsExactly("RC-P1-02", "marker-silence", "3",
+                    minute.format(at.minus(30, ChronoUnit.DAYS)), minute.format(at.minus(18, ChronoUnit.DAYS)));
+        }
 
         var english = api().postJson("/api/v1/phases/" + phaseId + "/reports?format=pdf&language=en&at=" + at, "{}");
         assertThat(english.status()).isEqualTo(201);

@@ -32,6 +32,10 @@ public record RunningService(ConfigurableApplicationContext context, HttpApi api
                 list.add(quiet);
             }
         }
+        // each instance owns its spool folder (a second one on a locked folder does not start): a fresh one unless given
+        if (list.stream().noneMatch(a -> a.startsWith("--goafwatch.spool.dir="))) {
+            list.add("--goafwatch.spool.dir=" + TestDirs.fresh("running-spool"));
+        }
         String[] all = list.toArray(String[]::new);
         SpringApplicationBuilder builder = new SpringApplicationBuilder(GoafWatchApplication.class);
         if (clock != null) {

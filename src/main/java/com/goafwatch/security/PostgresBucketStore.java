@@ -1,0 +1,88 @@
+package com.goafwatch.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import com.goafwatch.system.WorkerThread;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+
+/**
+ * Buckets in PostgreSQL (table {@code rate_bucket}, V75), so every instance behind a balancer draws on the same budget:
+ * bucket4j's {@code ProxyManager} reads a key's row {@code FOR UPDATE}, applies the operation and writes it back in one
+ * transaction. Time comes from the application's {@link Clock} (a {@code Clock} bean when there is exactly one), as in
+ * {@link InMemoryBucketStore}; the instances' clocks must agree, which NTP provides.
+ * <p>
+ * A row carries the wall time after which its bucket would be full again plus {@link #KEEP_AFTER_REFILL}; a background
+ * loop deletes such rows every {@link #CLEANUP_EVERY} (deleting a full bucket changes nothing, so callers that invent
+ * user names cannot grow the table for long). This is the default store; {@code goafwatch.limits.bucket-store=memory}
+ * selects the in-memory one for a single instance.
+ */
+@Component
+@ConditionalOnProperty(name = "goafwatch.limits.bucket-store", havingValue = "postgresql", matchIfMissing = true)
+class PostgresBucketStore extends WorkerThread implements BucketStore {
+
+    static final Duration KEEP_AFTER_REFILL = Duration.ofHours(1);
+    static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
+    private static final int CLEANUP_BATCH = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(PostgresBucketStore.class);
+
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+
+    PostgresBucketStore(DataSource dataSource, ObjectProvider<Clock> clock) {
+        super("rate-bucket-cleaner");
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
+                .clientClock(new ClockTimeMeter(clock.getIfUnique(Clock::systemUTC)))
+                .build();
+    }
+
+    @Override
+    public Bucket bucket(String key, Supplier<BucketConfiguration> configuration) {
+        return buckets.getProxy(key, configuration);
+    }
+
+    /** Deletes rows whose buckets are full again; returns how many. */
+    int removeExpired() {
+        int removed = 0;
+        for (int batch; (batch = buckets.removeExpired(CLEANUP_BATCH)) > 0;) {
+            removed += batch;
+            if (batch < CLEANUP_BATCH) {
+                break;
+            }
+        }
+        return removed;
+    }
+
+    @Override
+    protected void work() {
+        while (running()) {
+            try {
+                Thread.sleep(CLEANUP_EVERY.toMillis());
+                int removed = removeExpired();
+                log.debug("removed {} expired rate-limit buckets", removed);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("could not remove expired rate-limit buckets: {}", e.getMessage());
+            }
+        }
+    }
+}
