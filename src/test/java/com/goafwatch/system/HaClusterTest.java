@@ -75,7 +75,8 @@ class HaClusterTest {
                 "--goafwatch.evaluation.interval=2s", "--goafwatch.evaluation.first-cycle-after=0s",
                 "--goafwatch.evaluation.after-ingest-delay=1s", "--goafwatch.notify.poll=500ms", "--goafwatch.notify.first-retry=1s",
                 // the receiver holds a request while the test kills its sender: the sender must not give up first
-                "--goafwatch.notify.timeout=120s", "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1");
+                "--goafwatch.notify.timeout=120s", "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1",
+                "--goafwatch.spool.heartbeat=1s", "--goafwatch.spool.stale-after=3s");
         jdbc = JdbcClient.create(new DriverManagerDataSource(TestPostgres.jdbcUrl(database), TestPostgres.user(), ""));
     }
 
@@ -109,8 +110,10 @@ class HaClusterTest {
      * while InfluxDB is stopped, so that accepted batches wait in the spools. Batch 20 stops halfway through its
      * body; the replica receiving it (HAProxy counts the open request) is killed, holding accepted batches in its
      * spool. InfluxDB comes back, the gateway resends batch 20 and goes on through the survivor, and the killed
-     * instance is started again on its spool (the documented recovery), which drains it. Every accepted batch is
-     * then in InfluxDB with all its samples, counted there per batch, and the cut request left nothing behind.
+     * instance is started again on its spool (the documented recovery), which drains it: before, the cluster's ingest
+     * status (through HAProxy, so from the survivor) lists the dead volume as stale with its batches and where they
+     * wait. Every accepted batch is then in InfluxDB with all its samples, counted there per batch, and the cut
+     * request left nothing behind.
      */
     @Test
     @Order(1)
@@ -147,6 +150,13 @@ class HaClusterTest {
             assertThat(gateway.accepted.keySet()).containsExactlyInAnyOrderElementsOf(IntStream.range(0, batches).boxed().toList());
             assertThat(gateway.accepted.get(20)).as("the cut batch, resent").isEqualTo(cluster.other(victim).name());
             assertThat(gateway.failedAttempts).as("the cut request got no 2xx").anySatisfy(f -> assertThat(f).startsWith("batch 20:"));
+
+            String row = "$.instances[?(@.spoolDir == '" + victim.spool().toAbsolutePath() + "')]";
+            Poll.until("the cluster's ingest status lists " + victim.name() + "'s volume as stale", DEADLINE, 200,
+                    () -> api.get("/api/v1/ingest/status").<List<String>>json(row + ".state").contains("stale"));
+            var status = api.get("/api/v1/ingest/status");
+            assertThat(status.<List<Number>>json(row + ".pendingBatches").get(0).longValue()).as(status.body()).isEqualTo(leftInDeadSpool);
+            assertThat(status.<List<String>>json(row + ".note").get(0)).as("says where they wait").contains(victim.spool().toAbsolutePath().toString());
 
             cluster.restart(victim);
             Poll.until("every accepted sample in InfluxDB", DEADLINE, 500,
