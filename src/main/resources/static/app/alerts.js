@@ -27,7 +27,10 @@ export class AlertList {
       const v = document.getElementById(id).value;
       if (v) q.set(name, v);
     }
+    // filters changed in quick succession send overlapping requests that may answer out of order: the last one asked wins
+    const asked = this.asked = (this.asked || 0) + 1;
     const list = await get(`/api/v1/alerts?${q}`);
+    if (asked !== this.asked) return;
     const ul = document.getElementById('alert-list');
     const real = list.alerts.filter(a => a.kind !== 'no_data');
     const silent = list.noData || [];

@@ -1,7 +1,8 @@
 // Boot: who is signed in, which projects they see, then the map, the panel and live updates.
 import { get, useCsrf } from './api.js';
 import { t, apply, lang, setLanguage, loadCatalogue } from './i18n.js';
-import { SiteMap, LEVEL_COLOURS, STRAIN_CLASSES } from './map.js';
+import { SiteMap, LEVEL_COLOURS, STRAIN_CLASSES, webglAvailable } from './map.js';
+import { LeafletSiteMap } from './map-leaflet.js';
 import { Panel } from './panel.js';
 import { h, fill } from './dom.js';
 import { Views } from './views.js';
@@ -69,6 +70,7 @@ async function openProject(project) {
   listen(project);
   if (app.views) await app.views.refresh();
   document.body.dataset.ready = 'true';
+  app.readyAt = performance.now(); // read by scripts/bench-webmap.sh
 }
 
 /** Server-Sent Events: layer versions changed → refetch parcels and alerts; new data → recolour cables. */
@@ -101,6 +103,23 @@ function listen(project) {
   app.events = es;
 }
 
+/**
+ * The vector-tile map (MapLibre, WebGL). Without WebGL the page says so and draws the Leaflet map instead, which
+ * loads every parcel and is slow for a large site but keeps the page usable; ?renderer=leaflet asks for it
+ * (the baseline of scripts/bench-webmap.sh).
+ */
+function siteMap(handlers) {
+  const leafletAsked = new URLSearchParams(location.search).get('renderer') === 'leaflet';
+  if (!leafletAsked && webglAvailable()) return new SiteMap('map', app.session.map, handlers);
+  if (!leafletAsked) {
+    const notice = document.getElementById('map-notice');
+    notice.hidden = false;
+    notice.dataset.i18n = 'noWebgl';
+    apply();
+  }
+  return new LeafletSiteMap('map', app.session.map, handlers);
+}
+
 async function boot() {
   translate();
   app.session = await get('/api/v1/session');
@@ -109,10 +128,7 @@ async function boot() {
   translate();
   document.getElementById('logout-csrf').value = app.session.csrf ? app.session.csrf.token : '';
   document.getElementById('user').textContent = `${app.session.username} (${app.session.role})`;
-  app.map = new SiteMap('map', app.session.map, {
-    parcel: f => app.panel.openParcel(f),
-    cable: c => app.panel.openCable(c),
-  });
+  app.map = siteMap({ parcel: f => app.panel.openParcel(f), cable: c => app.panel.openCable(c) });
   app.panel = new Panel(app);
   app.views = new Views(app, { admin: new AdminView(app), import: new ImportView(app), levelling: new LevellingView(app),
     acceptance: new AcceptanceView(app), rules: new RulesView(app) });

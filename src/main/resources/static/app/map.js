@@ -1,111 +1,162 @@
-// The site map: phases, parcels coloured by flag level, cables coloured by the latest strain along them,
-// settlement markers. Layers are plain GeoJSON from the API in CRS84, drawn as SVG so every feature is
-// a DOM element (clickable, countable by the browser tests).
+// The site map, drawn by MapLibre GL JS (WebGL) from the service's own vector tiles: parcels coloured by flag level,
+// cables and settlement markers come from the dataset tiles named by the TileJSON (/ogcapi/tiles/WebMercatorQuad),
+// so a site of thousands of parcels loads only the tiles in view. Flag levels change live without reloading
+// tiles first: each parcel's level is feature-state, set from the parcel list (properties only) on every change.
+// Cable strain colours, phases and boreholes are small GeoJSON overlays, as before.
+import * as maplibregl from '/vendor/maplibre-gl/maplibre-gl.mjs';
 import { get, allFeatures } from './api.js';
 import { t } from './i18n.js';
-import { label } from './dom.js';
+import { h, label } from './dom.js';
+import { SEGMENT_SAMPLES, strainColour, maxAbs } from './map-style.js';
+import { SITE, baseStyle, siteLayers } from './map-layers.js';
 
-export const LEVEL_COLOURS = {
-  red: '#d62728', orange: '#ff7f0e', yellow: '#f2c80f', blue: '#1f77b4', ok: '#2ca02c',
-  no_data: '#8c8c8c', unknown: '#c7c7c7', not_monitored: '#ffffff',
+export { LEVEL_COLOURS, STRAIN_CLASSES, strainColour, maxAbs } from './map-style.js';
+
+const PARCEL = { source: SITE, sourceLayer: 'parcels' };
+const GROUPS = {
+  phases: ['phases'],
+  parcels: ['parcels-fill', 'parcels-line', 'parcels-unmonitored', 'parcels-selected'],
+  cables: ['cables-line', 'cables-point', 'cable-strain-line', 'cable-strain-point'],
+  markers: ['markers'],
+  boreholes: ['borehole-traces', 'borehole-collars'],
 };
-// ground strain |ε| classes in µε: half of class I, class I (2 mm/m), class II (4 mm/m), beyond
-export const STRAIN_CLASSES = [[1000, '#2ca02c'], [2000, '#f2c80f'], [4000, '#ff7f0e'], [Infinity, '#d62728']];
-const NO_STRAIN = '#607d8b';
-const SEGMENT_SAMPLES = 10;
+const LINE_TOLERANCE_PX = 4; // a click this close to a cable or marker hits it
 
-export function strainColour(groundUe) {
-  if (groundUe == null || Number.isNaN(groundUe)) return NO_STRAIN;
-  return STRAIN_CLASSES.find(([limit]) => Math.abs(groundUe) <= limit)[1];
+/** True when the browser can give MapLibre a WebGL 2 context (MapLibre 6 needs it). */
+export function webglAvailable() {
+  try {
+    return !!document.createElement('canvas').getContext('webgl2');
+  } catch (e) {
+    return false;
+  }
 }
 
 export class SiteMap {
   constructor(element, basemap, handlers) {
     this.handlers = handlers;
-    this.map = L.map(element, { zoomControl: true, preferCanvas: false });
-    L.control.scale({ imperial: false }).addTo(this.map);
-    if (basemap && basemap.basemapUrl) {
-      // the attribution is the operator's configuration (goafwatch.map.basemap-attribution), not user data
-      L.tileLayer(basemap.basemapUrl, { attribution: basemap.basemapAttribution || '', maxZoom: 20 }).addTo(this.map);
-    }
-    this.groups = {
-      phases: L.layerGroup().addTo(this.map), parcels: L.layerGroup().addTo(this.map),
-      cables: L.layerGroup().addTo(this.map), markers: L.layerGroup().addTo(this.map),
-      boreholes: L.layerGroup().addTo(this.map),
-    };
-    this.parcelLayers = new Map(); // code → Leaflet layer
+    this.renderer = 'maplibre';
     this.parcels = [];
+    this.cables = [];
     this.selected = null;
+    this.hidden = new Set();
+    this.phaseLabels = [];
+    this.map = new maplibregl.Map({ container: element, style: baseStyle(basemap), center: [0, 0], zoom: 1, maxZoom: 22,
+      attributionControl: { compact: true }, fadeDuration: 0 });
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left'); // where Leaflet had it: the tablet legend is top-right
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    this.styled = new Promise(resolve => this.map.once('load', resolve));
+    this.hover = new maplibregl.Popup({ closeButton: false, closeOnClick: false, className: 'map-tooltip', offset: 8 });
+    this.map.on('click', e => this.click(e.point));
+    this.map.on('mousemove', e => this.hovering(e));
+    this.map.on('mouseout', () => this.hover.remove());
+  }
+
+  /** Resolves once every tile in view is loaded and drawn (the map is idle). */
+  rendered() {
+    return new Promise(resolve => {
+      if (this.map.loaded() && this.map.areTilesLoaded() && !this.map.isMoving()) resolve(); else this.map.once('idle', resolve);
+    });
   }
 
   toggle(name, on) {
-    const group = this.groups[name];
-    if (on) group.addTo(this.map); else group.remove();
+    if (on) this.hidden.delete(name); else this.hidden.add(name);
+    for (const id of GROUPS[name]) {
+      if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+    }
+    if (name === 'phases') this.phaseLabels.forEach(m => { m.getElement().hidden = !on; });
   }
 
   async load(project) {
     this.project = project;
-    await this.refreshParcels(true);
+    this.projectLoaded = false;
+    await this.styled;
+    this.clearProject();
+    const tileJson = await get(`/ogcapi/tiles/WebMercatorQuad/tilejson.json?projectId=${project.id}`);
+    this.map.addSource(SITE, {
+      type: 'vector', tiles: tileJson.tiles.map(sameOrigin), minzoom: tileJson.minzoom, maxzoom: tileJson.maxzoom,
+      bounds: tileJson.bounds,
+    });
+    for (const name of ['cable-strain', 'phases', 'borehole-traces', 'borehole-collars']) {
+      this.map.addSource(name, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    }
+    siteLayers().forEach(layer => this.map.addLayer(layer));
+    this.drawnAt = null; // when the tiles in view were first drawn (performance.now(), read by scripts/bench-webmap.sh)
+    const firstDraw = () => {
+      if (this.map.areTilesLoaded()) this.drawnAt = performance.now(); else this.map.once('idle', firstDraw);
+    };
+    this.map.once('idle', firstDraw);
+    Object.keys(GROUPS).filter(g => this.hidden.has(g)).forEach(g => this.toggle(g, false));
+    if (tileJson.center) {
+      const [w, s, e, n] = tileJson.bounds;
+      this.map.fitBounds([[w, s], [e, n]], { padding: 20, animate: false, maxZoom: 18 });
+    }
+    await this.refreshParcels(false);
     await Promise.all([this.refreshPhases(), this.refreshMarkers(), this.refreshCables(), this.refreshBoreholes()]);
+    this.projectLoaded = true;
+  }
+
+  clearProject() {
+    for (const layer of siteLayers()) if (this.map.getLayer(layer.id)) this.map.removeLayer(layer.id);
+    for (const source of [SITE, 'cable-strain', 'phases', 'borehole-traces', 'borehole-collars']) {
+      if (this.map.getSource(source)) this.map.removeSource(source);
+    }
+    this.phaseLabels.forEach(m => m.remove());
+    this.phaseLabels = [];
   }
 
   async refreshPhases() {
-    const phases = await allFeatures(`/ogcapi/collections/phases/items?projectId=${this.project.id}&limit=100`);
-    this.groups.phases.clearLayers();
-    for (const f of phases.filter(p => p.geometry)) {
-      const outline = L.geoJSON(f, { interactive: false, style: { color: '#35506b', weight: 3, dashArray: '6 4', fill: false } });
-      outline.addTo(this.groups.phases);
-      L.tooltip({ permanent: true, direction: 'center', className: 'phase-label' })
-        .setLatLng(outline.getBounds().getCenter())
-        .setContent(label(t('phaseLabel', { n: f.properties.ordinal })))
-        .addTo(this.groups.phases);
-    }
+    const phases = (await allFeatures(`/ogcapi/collections/phases/items?projectId=${this.project.id}&limit=100`)).filter(p => p.geometry);
+    this.map.getSource('phases').setData({ type: 'FeatureCollection', features: phases });
+    this.phaseLabels.forEach(m => m.remove());
+    // HTML labels: a symbol layer would need a glyph server, and the page loads nothing from elsewhere
+    this.phaseLabels = phases.map(f => new maplibregl.Marker({ element: h('div', { class: 'phase-label' }, t('phaseLabel', { n: f.properties.ordinal })) })
+      .setLngLat(centre(f.geometry)).addTo(this.map));
+    this.phaseLabels.forEach(m => { m.getElement().hidden = this.hidden.has('phases'); });
   }
 
+  /**
+   * The parcel list (properties only: the shapes come in the tiles) for search, panels and filters; each parcel's
+   * flag level becomes its feature-state, which recolours it at once. The tiles are then reloaded in the background
+   * so an edited or added shape shows too; the feature-state outlives the reload.
+   */
   async refreshParcels(fit) {
-    this.parcels = await allFeatures(`/api/v1/parcels?project=${this.project.id}&limit=500`);
-    this.groups.parcels.clearLayers();
-    this.parcelLayers.clear();
-    for (const f of this.parcels) {
-      const p = f.properties;
-      const layer = L.geoJSON(f, {
-        style: () => ({
-          className: `parcel parcel-${p.code} level-${p.flagLevel}`,
-          color: p.code === this.selected ? '#000' : '#555', weight: p.code === this.selected ? 3 : 1,
-          fillColor: LEVEL_COLOURS[p.flagLevel] || '#ffffff', fillOpacity: 0.55,
-          dashArray: p.flagLevel === 'not_monitored' ? '3 3' : null,
-        }),
-      });
-      layer.bindTooltip(label(`${p.code} · ${t('level.' + p.flagLevel)}`), { sticky: true });
-      layer.on('click', () => this.handlers.parcel(f));
-      layer.addTo(this.groups.parcels);
-      this.parcelLayers.set(p.code, layer);
-    }
-    if (fit && this.parcels.length) {
-      this.map.fitBounds(L.featureGroup([...this.parcelLayers.values()]).getBounds(), { padding: [20, 20] });
-    }
+    this.parcels = await allFeatures(`/api/v1/parcels?project=${this.project.id}&limit=500&skipGeometry=true`);
+    for (const f of this.parcels) this.map.setFeatureState({ ...PARCEL, id: f.id }, { level: f.properties.flagLevel });
+    this.reloadTiles();
+    if (fit) await this.fitParcels();
     return this.parcels;
+  }
+
+  async fitParcels() {
+    const tileJson = await get(`/ogcapi/tiles/WebMercatorQuad/tilejson.json?projectId=${this.project.id}`);
+    const [w, s, e, n] = tileJson.bounds;
+    this.map.fitBounds([[w, s], [e, n]], { padding: 20, animate: false, maxZoom: 18 });
   }
 
   select(code) {
     this.selected = code;
-    for (const [c, layer] of this.parcelLayers) {
-      layer.setStyle({ color: c === code ? '#000' : '#555', weight: c === code ? 3 : 1 });
+    this.map.setFilter('parcels-selected', ['==', ['get', 'code'], code ?? '']);
+    const f = this.parcels.find(p => p.properties.code === code);
+    if (f) {
+      // the list has no shapes: ask for this one parcel's, to frame it
+      get(`/api/v1/parcels/${f.id}`).then(full => {
+        if (this.selected === code && full.geometry) this.map.fitBounds(bounds(full.geometry), { maxZoom: 17, padding: 40, animate: false });
+      }).catch(e => console.warn(e));
     }
-    const layer = this.parcelLayers.get(code);
-    if (layer) this.map.fitBounds(layer.getBounds(), { maxZoom: 17, padding: [40, 40] });
-    return this.parcels.find(f => f.properties.code === code);
+    return f;
   }
 
   async refreshMarkers() {
+    // the markers are drawn from the tiles; the list only maps a click to its parcel
     const sensors = await get(`/api/v1/projects/${this.project.id}/sensors`);
-    this.groups.markers.clearLayers();
-    for (const s of sensors.filter(s => s.type === 'settlement-marker')) {
-      L.circleMarker([s.lat, s.lon], { radius: 5, color: '#222', weight: 1, fillColor: '#fff', fillOpacity: 1, className: `marker marker-${s.code}` })
-        .bindTooltip(label(s.code))
-        .on('click', () => { const f = this.parcels.find(p => p.id === s.parcelId); if (f) this.handlers.parcel(f); })
-        .addTo(this.groups.markers);
-    }
+    this.markers = new Map(sensors.map(s => [s.code, s]));
+    this.reloadTiles();
+  }
+
+  /** After a change, not while the project loads (its tiles are fresh): fetch the tiles in view again. */
+  reloadTiles() {
+    const source = this.map.getSource(SITE);
+    if (this.projectLoaded && source) source.setTiles(source.tiles);
   }
 
   /** Each cable in segments coloured by the largest ground strain (fiber strain / coupling) of the latest trace. */
@@ -113,35 +164,28 @@ export class SiteMap {
     const cables = await get(`/api/v1/projects/${this.project.id}/cables`);
     const drawn = await Promise.all(cables.features.map(async c => {
       let profile = null;
-      try { profile = await get(`/api/v1/cables/${c.id}/profile`); } catch (e) { /* a cable without data is drawn grey */ }
+      try { profile = await get(`/api/v1/cables/${c.id}/profile`); } catch (e) { /* a cable without data stays grey */ }
       return { c, profile };
     }));
-    this.groups.cables.clearLayers();
+    this.cables = cables.features;
+    const features = [];
     for (const { c, profile } of drawn) {
       const coupling = c.properties.couplingCoefficient || 1;
-      const onClick = () => this.handlers.cable(c);
-      const tooltip = `${c.properties.code}`; // always given to Leaflet as label(text), never as a string
+      const code = c.properties.code;
       if (c.geometry.type === 'Point') {
         const max = maxAbs(profile ? profile.samples.map(s => s.strainUe) : []);
-        L.circleMarker([c.geometry.coordinates[1], c.geometry.coordinates[0]], {
-          radius: 7, color: strainColour(max == null ? null : max / coupling), weight: 4, fillColor: '#fff', fillOpacity: 1,
-          className: `cable cable-${c.properties.code}`,
-        }).bindTooltip(label(tooltip)).on('click', onClick).addTo(this.groups.cables);
+        features.push(feature(c.geometry, { code, colour: strainColour(max == null ? null : max / coupling) }));
         continue;
       }
       const mapped = profile ? profile.samples.filter(s => s.lat != null) : [];
-      if (mapped.length < 2) {
-        L.geoJSON(c, { style: { color: NO_STRAIN, weight: 4, dashArray: '4 4', className: `cable cable-${c.properties.code}` } })
-          .bindTooltip(label(tooltip)).on('click', onClick).addTo(this.groups.cables);
-        continue;
-      }
-      for (let i = 0; i < mapped.length - 1; i += SEGMENT_SAMPLES) {
+      for (let i = 0; i + 1 < mapped.length; i += SEGMENT_SAMPLES) {
         const part = mapped.slice(i, i + SEGMENT_SAMPLES + 1);
         const max = maxAbs(part.map(s => s.strainUe));
-        L.polyline(part.map(s => [s.lat, s.lon]), { color: strainColour(max / coupling), weight: 5, className: `cable cable-${c.properties.code}` })
-          .bindTooltip(label(`${tooltip} · ${Math.round(max / coupling)} µε`)).on('click', onClick).addTo(this.groups.cables);
+        features.push(feature({ type: 'LineString', coordinates: part.map(s => [s.lon, s.lat]) },
+          { code, colour: strainColour(max / coupling), strainUe: Math.round(max / coupling) }));
       }
     }
+    this.map.getSource('cable-strain').setData({ type: 'FeatureCollection', features });
   }
 
   /** Boreholes, when the service offers them: every collar, and the surface trace of each directional hole. */
@@ -152,20 +196,76 @@ export class SiteMap {
     const [collars, traces] = await Promise.all([allFeatures(`/ogcapi/collections/boreholes/items?${scope}`),
       allFeatures(`/ogcapi/collections/borehole-traces/items?${scope}`)]);
     document.getElementById('boreholes-toggle').hidden = collars.length === 0;
-    this.groups.boreholes.clearLayers();
-    for (const t of traces) {
-      L.geoJSON(t, { style: { color: '#6a3d9a', weight: 2, className: 'borehole' } })
-        .bindTooltip(label(t.properties.code)).addTo(this.groups.boreholes);
+    this.map.getSource('borehole-traces').setData({ type: 'FeatureCollection', features: traces });
+    this.map.getSource('borehole-collars').setData({ type: 'FeatureCollection', features: collars });
+  }
+
+  /** What is drawn at a screen point, topmost first: a marker, a cable, then a parcel; null where nothing is. */
+  hit(point) {
+    const near = [[point.x - LINE_TOLERANCE_PX, point.y - LINE_TOLERANCE_PX], [point.x + LINE_TOLERANCE_PX, point.y + LINE_TOLERANCE_PX]];
+    const visible = ids => ids.filter(id => this.map.getLayer(id) && this.map.getLayoutProperty(id, 'visibility') !== 'none');
+    const [marker] = this.map.queryRenderedFeatures(near, { layers: visible(GROUPS.markers) });
+    if (marker) return { kind: 'marker', code: marker.properties.code, parcelId: marker.properties.parcelId };
+    const [cable] = this.map.queryRenderedFeatures(near, { layers: visible(GROUPS.cables) });
+    if (cable) return { kind: 'cable', code: cable.properties.code, strainUe: cable.properties.strainUe };
+    const [hole] = this.map.queryRenderedFeatures(near, { layers: visible(GROUPS.boreholes) });
+    if (hole) return { kind: 'borehole', code: hole.properties.code };
+    const [parcel] = this.map.queryRenderedFeatures(point, { layers: visible(['parcels-fill']) });
+    if (parcel) return { kind: 'parcel', id: parcel.id, code: parcel.properties.code, level: parcel.state.level || parcel.properties.flagLevel };
+    return null;
+  }
+
+  click(point) {
+    const found = this.hit(point);
+    if (!found || found.kind === 'borehole') return; // boreholes have no panel
+    if (found.kind === 'cable') {
+      const c = this.cables.find(x => x.properties.code === found.code);
+      if (c) this.handlers.cable(c);
+      return;
     }
-    for (const h of collars) {
-      L.geoJSON(h, { pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 3, color: '#6a3d9a', className: 'borehole' }) })
-        .bindTooltip(label(h.properties.code)).addTo(this.groups.boreholes);
+    const parcelId = found.kind === 'marker' ? found.parcelId : found.id;
+    const f = this.parcels.find(p => p.id === parcelId);
+    if (f) this.handlers.parcel(f);
+  }
+
+  hovering(e) {
+    const found = this.hit(e.point);
+    this.map.getCanvas().style.cursor = found && found.kind !== 'borehole' ? 'pointer' : '';
+    if (!found) {
+      this.hover.remove();
+      return;
     }
+    const text = found.kind === 'parcel' ? `${found.code} · ${t('level.' + found.level)}`
+      : found.kind === 'cable' && found.strainUe != null ? `${found.code} · ${found.strainUe} µε` : found.code;
+    this.hover.setLngLat(e.lngLat).setDOMContent(label(text)).addTo(this.map);
   }
 }
 
-export function maxAbs(values) {
-  const v = values.filter(x => x != null);
-  if (!v.length) return null;
-  return v.reduce((m, x) => (Math.abs(x) > Math.abs(m) ? x : m), v[0]);
+/** The page and its tiles are one origin: the TileJSON's absolute URL (the service's public base) made relative. */
+function sameOrigin(url) {
+  const u = new URL(url, location.href);
+  return decodeURI(u.pathname) + u.search.replace(/%7B/gi, '{').replace(/%7D/gi, '}');
+}
+
+function feature(geometry, properties) {
+  return { type: 'Feature', geometry, properties };
+}
+
+function positions(geometry) {
+  const out = [];
+  const walk = c => (typeof c[0] === 'number' ? out.push(c) : c.forEach(walk));
+  walk(geometry.coordinates);
+  return out;
+}
+
+function bounds(geometry) {
+  const ps = positions(geometry);
+  const xs = ps.map(p => p[0]);
+  const ys = ps.map(p => p[1]);
+  return [[Math.min(...xs), Math.min(...ys)], [Math.max(...xs), Math.max(...ys)]];
+}
+
+function centre(geometry) {
+  const [[w, s], [e, n]] = bounds(geometry);
+  return [(w + e) / 2, (s + n) / 2];
 }

@@ -48,19 +48,21 @@ class ParcelController {
         this.access = access;
     }
 
-    @Operation(summary = "Parcels as a GeoJSON FeatureCollection (coordinates in CRS84 lon/lat), filtered and paged")
+    @Operation(summary = "Parcels as a GeoJSON FeatureCollection (coordinates in CRS84 lon/lat), filtered and paged; "
+            + "skipGeometry=true leaves geometry null (the web map draws parcels from vector tiles and lists only their properties)")
     @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "project")
     @GetMapping("/api/v1/parcels")
     ResponseEntity<ObjectNode> list(@RequestParam(required = false) Long project, @RequestParam(required = false) Long phase,
             @RequestParam(required = false) String status, @RequestParam(required = false) String bbox,
             @RequestParam(name = "bbox-crs", required = false) String bboxCrs,
-            @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") long offset) {
+            @RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") long offset,
+            @RequestParam(defaultValue = "false") boolean skipGeometry) {
         ParcelListParams.checkPaging(limit, offset, limits.maxPageSize());
         if (project != null) {
             access.require(project);
         }
         ParcelFilter filter = ParcelListParams.filter(project, phase, status, bbox, bboxCrs).visibleTo(access.visibleProjects());
-        List<ParcelRow> rows = parcels.find(filter, SupportedCrs.WGS84, limit, offset);
+        List<ParcelRow> rows = parcels.find(filter, SupportedCrs.WGS84, !skipGeometry, limit, offset);
         long matched = parcels.count(filter);
         ObjectNode fc = features.collection();
         ArrayNode items = fc.putArray("features");

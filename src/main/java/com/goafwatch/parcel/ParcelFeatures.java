@@ -31,7 +31,11 @@ class ParcelFeatures {
         props.put("areaMu", Math.round(row.areaMu() * 10_000) / 10_000.0);
         props.put("areaM2", Math.round(row.areaM2() * 100) / 100.0);
         props.put("updatedAt", String.valueOf(row.updatedAt()));
-        feature.set("geometry", mapper.readTree(row.geometryJson()));
+        if (row.geometryJson() == null) {
+            feature.putNull("geometry"); // asked for without geometry (skipGeometry): GeoJSON allows a null geometry
+        } else {
+            feature.set("geometry", mapper.readTree(row.geometryJson()));
+        }
         return feature;
     }
 

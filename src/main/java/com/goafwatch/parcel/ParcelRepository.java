@@ -32,11 +32,16 @@ class ParcelRepository {
     }
 
     List<ParcelRow> find(ParcelFilter filter, SupportedCrs outputCrs, int limit, long offset) {
+        return find(filter, outputCrs, true, limit, offset);
+    }
+
+    /** As {@link #find(ParcelFilter, SupportedCrs, int, long)}; without geometry the rows' geometry columns are null. */
+    List<ParcelRow> find(ParcelFilter filter, SupportedCrs outputCrs, boolean withGeometry, int limit, long offset) {
         List<Object> params = new ArrayList<>();
         String where = where(filter, params);
         params.add(limit);
         params.add(offset);
-        return jdbc.sql(select(outputCrs) + where + " ORDER BY f.ordinal, p.code, p.id LIMIT ? OFFSET ?")
+        return jdbc.sql(select(outputCrs, withGeometry) + where + " ORDER BY f.ordinal, p.code, p.id LIMIT ? OFFSET ?")
                 .params(params).query(ParcelRepository::map).list();
     }
 
@@ -48,7 +53,7 @@ class ParcelRepository {
     }
 
     Optional<ParcelRow> findById(long id, SupportedCrs outputCrs) {
-        return jdbc.sql(select(outputCrs) + " WHERE p.id = ?").param(id).query(ParcelRepository::map).optional();
+        return jdbc.sql(select(outputCrs, true) + " WHERE p.id = ?").param(id).query(ParcelRepository::map).optional();
     }
 
     Set<String> existingCodes(long projectId, Collection<String> codes) {
@@ -100,12 +105,14 @@ class ParcelRepository {
     record WriteOutcome(long id, boolean inserted) {
     }
 
-    private static String select(SupportedCrs crs) {
+    private static String select(SupportedCrs crs, boolean withGeometry) {
         String geom = crs.srid() == SupportedCrs.STORAGE_SRID ? "p.geom" : "ST_Transform(p.geom, " + crs.srid() + ")";
         int digits = crs.isGeographic() ? 9 : 3;
+        String geometries = withGeometry
+                ? "ST_AsGeoJSON(" + geom + ", " + digits + ") AS geojson, ST_AsText(" + geom + ", " + digits + ") AS wkt, "
+                : "NULL AS geojson, NULL AS wkt, ";
         return "SELECT p.id, p.project_id, p.phase_id, f.ordinal, p.code, p.name, p.land_use, p.status, p.area_m2, "
-                + "p.area_mu, p.updated_at, ST_AsGeoJSON(" + geom + ", " + digits + ") AS geojson, "
-                + "ST_AsText(" + geom + ", " + digits + ") AS wkt, " + ParcelLevelSql.EXPRESSION + " AS flag_level "
+                + "p.area_mu, p.updated_at, " + geometries + ParcelLevelSql.EXPRESSION + " AS flag_level "
                 + "FROM parcel p JOIN phase f ON f.id = p.phase_id";
     }
 

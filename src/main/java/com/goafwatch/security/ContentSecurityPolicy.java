@@ -5,7 +5,9 @@ import java.net.URI;
 /**
  * The Content-Security-Policy of every response: scripts only from the service itself (no inline script, no eval), no
  * plugins, no framing, forms and fetches to the service only, images from the service and the configured basemap's
- * host. Inline styles stay allowed: Leaflet, ECharts and the login page set them, and a style cannot run script.
+ * host. Inline styles stay allowed: Leaflet, MapLibre, ECharts and the login page set them, and a style cannot run script.
+ * MapLibre's web worker is a module script served by the service ({@code /vendor/maplibre-gl/maplibre-gl-worker.mjs}),
+ * which {@code script-src 'self'} already allows ({@code worker-src} falls back to it): no {@code blob:} worker is needed.
  */
 final class ContentSecurityPolicy {
 

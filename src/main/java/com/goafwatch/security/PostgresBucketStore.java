@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -31,10 +32,13 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
  * loop deletes such rows every {@link #CLEANUP_EVERY} (deleting a full bucket changes nothing, so callers that invent
  * user names cannot grow the table for long). This is the default store; {@code goafwatch.limits.bucket-store=memory}
  * selects the in-memory one for a single instance.
+ * <p>
+ * The buckets' transactions commit without waiting for the WAL flush ({@link RateBucketConnections}): a limit is
+ * advisory state, and a flush per limited request (3–5 ms here) would cost more than the tile it guards.
  */
 @Component
 @ConditionalOnProperty(name = "goafwatch.limits.bucket-store", havingValue = "postgresql", matchIfMissing = true)
-class PostgresBucketStore extends WorkerThread implements BucketStore {
+class PostgresBucketStore extends WorkerThread implements BucketStore, DisposableBean {
 
     static final Duration KEEP_AFTER_REFILL = Duration.ofHours(1);
     static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
@@ -42,10 +46,14 @@ class PostgresBucketStore extends WorkerThread implements BucketStore {
     private static final Logger log = LoggerFactory.getLogger(PostgresBucketStore.class);
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    private final DataSource connections;
+    private final DataSource application;
 
     PostgresBucketStore(DataSource dataSource, ObjectProvider<Clock> clock) {
         super("rate-bucket-cleaner");
-        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+        this.application = dataSource;
+        this.connections = RateBucketConnections.asyncCommitting(dataSource);
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(connections)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
@@ -56,6 +64,12 @@ class PostgresBucketStore extends WorkerThread implements BucketStore {
     @Override
     public Bucket bucket(String key, Supplier<BucketConfiguration> configuration) {
         return buckets.getProxy(key, configuration);
+    }
+
+    /** After the web server has stopped (a bean's destruction comes after every lifecycle stop). */
+    @Override
+    public void destroy() {
+        RateBucketConnections.close(connections, application);
     }
 
     /** Deletes rows whose buckets are full again; returns how many. */

@@ -43,7 +43,7 @@ class SecurityConfig implements WebMvcConfigurer {
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                         "/swagger-ui.html", "/login", "/error").permitAll()
                 // the web map's code and libraries are not secret; its data comes through the API
-                .requestMatchers(GET, "/app/**", "/webjars/**", "/favicon.ico").permitAll()
+                .requestMatchers(GET, "/app/**", "/vendor/**", "/webjars/**", "/favicon.ico").permitAll()
                 .requestMatchers("/actuator/**", "/api/v1/admin/**").hasRole("ADMIN")
                 .requestMatchers(POST, "/api/v1/projects/*/ingest/**").hasAnyRole("INGEST", "ENGINEER")
                 .requestMatchers(GET, "/api/v1/ingest/status", "/api/v1/projects", "/api/v1/projects/*/cables", "/api/v1/cables/*",

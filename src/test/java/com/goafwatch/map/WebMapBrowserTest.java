@@ -32,6 +32,7 @@ import com.goafwatch.evaluation.EvaluationSite;
 import com.goafwatch.evaluation.Evaluator;
 import com.goafwatch.support.Fixtures;
 import com.goafwatch.support.IntegrationTest;
+import com.goafwatch.support.WebMap;
 
 /**
  * The web map in Debian's headless Chromium (driven by Selenium through chromedriver) against the real
@@ -50,6 +51,7 @@ class WebMapBrowserTest extends IntegrationTest {
     private WebDriver browser;
     private com.goafwatch.support.HeadlessChromium chromium;
     private WebDriverWait wait;
+    private WebMap map;
     private String username;
 
     @BeforeEach
@@ -86,6 +88,7 @@ class WebMapBrowserTest extends IntegrationTest {
         chromium = com.goafwatch.support.HeadlessChromium.start();
         browser = chromium.browser();
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        map = new WebMap(browser);
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -116,6 +119,18 @@ class WebMapBrowserTest extends IntegrationTest {
                 .until(d -> "true".equals(js("return document.body ? document.body.dataset.ready || '' : ''")));
     }
 
+    /** [west, south, east, north] of a parcel in CRS84, from the API (not from the page). */
+    private double[] box(long parcelId) {
+        List<List<Double>> ring = api().get("/api/v1/parcels/" + parcelId).json("$.geometry.coordinates[0][0]");
+        return WebMap.bounds(ring);
+    }
+
+    /** Clicks a parcel where the user would: inside it, at fractions of its box (clear of the cable, marker and borehole). */
+    private void clickParcel(long parcelId, double fx, double fy) {
+        double[] at = WebMap.at(box(parcelId), fx, fy);
+        map.clickAt(at[0], at[1]);
+    }
+
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) browser).executeScript(script, args);
     }
@@ -133,13 +148,20 @@ class WebMapBrowserTest extends IntegrationTest {
     @Test
     void mapLoadsWithoutErrorsAndDrawsEveryParcelColouredByItsFlag() throws Exception {
         signIn();
-        wait.until(d -> ((Number) js("return document.querySelectorAll('path.parcel').length")).intValue() == 2);
-        assertThat(browser.findElements(By.cssSelector("path.parcel-A.level-yellow"))).hasSize(1);
-        assertThat(browser.findElements(By.cssSelector("path.parcel-B.level-ok"))).hasSize(1);
-        assertThat(browser.findElements(By.cssSelector(".marker-M-1"))).hasSize(1);
-        wait.until(d -> !d.findElements(By.cssSelector("path.borehole")).isEmpty());
+        assertThat(js("return window.goafwatch.map.renderer")).as("WebGL is there: the vector-tile map").isEqualTo("maplibre");
+        assertThat(browser.findElement(By.id("map-notice")).isDisplayed()).isFalse();
+        wait.until(d -> map.drawnParcels().size() == 2);
+        assertThat(map.drawnParcels().get("A")).containsEntry("level", "yellow").containsEntry("colour", colour("#f2c80f"));
+        assertThat(map.drawnParcels().get("B")).containsEntry("level", "ok").containsEntry("colour", colour("#2ca02c"));
+        // on screen, not only in MapLibre's books: the fill over the background, read from a screenshot
+        map.awaitDrawn();
+        assertThat(onScreenLevel(site.parcelA)).isEqualTo("yellow");
+        assertThat(onScreenLevel(site.parcelB)).isEqualTo("ok");
+        assertThat(map.drawn("markers")).containsExactly("M-1");
+        wait.until(d -> !map.drawn("borehole-collars").isEmpty() && !map.drawn("borehole-traces").isEmpty());
         assertThat(browser.findElement(By.id("boreholes-toggle")).isDisplayed()).isTrue();
-        wait.until(d -> !d.findElements(By.cssSelector("path.cable-T-1")).isEmpty());
+        wait.until(d -> map.drawn("cable-strain-line").contains("T-1"));
+        assertThat(map.drawn("cables-line")).as("the cable from the tiles").containsExactly("T-1");
         assertThat(browser.findElements(By.cssSelector("#alert-list li.alert"))).hasSize(1);
         screenshot("01-map");
         assertThat(consoleErrors()).isEmpty();
@@ -148,9 +170,10 @@ class WebMapBrowserTest extends IntegrationTest {
     @Test
     void clickingAParcelOpensItsPanelWithFlagsAndCharts() throws Exception {
         signIn();
-        WebElement parcel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("path.parcel-A")));
-        // below the centre: the cable runs across the middle of the parcel
-        new org.openqa.selenium.interactions.Actions(browser).moveToElement(parcel, 0, parcel.getRect().getHeight() / 4).click().perform();
+        wait.until(d -> map.drawnParcels().containsKey("A"));
+        map.awaitDrawn();
+        // south-east of the centre: the cable runs across the middle of the parcel, the marker and borehole lie west
+        clickParcel(site.parcelA, 0.75, 0.3);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#tab-parcel .parcel-code"), "A"));
         assertThat(browser.findElement(By.cssSelector("#tab-parcel .parcel-mu")).getText()).startsWith("15.00");
         assertThat(browser.findElement(By.cssSelector("#tab-parcel .flags")).getText()).contains("strain");
@@ -174,10 +197,9 @@ class WebMapBrowserTest extends IntegrationTest {
         browser.switchTo().window(browser.getWindowHandles().iterator().next());
         screenshot("02-parcel-panel");
 
-        // the cable's profile along chainage
-        // the cable crosses the parcel's middle (a horizontal line has no height for WebDriver to click on)
-        new org.openqa.selenium.interactions.Actions(browser).moveToElement(browser.findElement(By.cssSelector("path.parcel-A")), 0, 0)
-                .click().perform();
+        // the cable's profile along chainage: the cable crosses the parcel's middle (the map framed the parcel when it opened)
+        map.awaitDrawn();
+        clickParcel(site.parcelA, 0.5, 0.5);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#tab-cable .cable-code"), "T-1"));
         wait.until(d -> ((Number) js("const c = echarts.getInstanceByDom(document.querySelector('#tab-cable .chart-profile'));"
                 + "return c ? c.getOption().series[0].data.length : 0")).intValue() > 100);
@@ -206,13 +228,91 @@ class WebMapBrowserTest extends IntegrationTest {
         var flags = api().get("/api/v1/parcels/" + site.parcelA + "/flags");
         assertThat((List<String>) flags.json("$.flags[?(@.rule == 'strain filtered')].unconfirmed.level")).as(flags.body()).containsExactly("red");
         signIn();
-        WebElement parcel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("path.parcel-A")));
-        new org.openqa.selenium.interactions.Actions(browser).moveToElement(parcel, 0, parcel.getRect().getHeight() / 4).click().perform();
+        wait.until(d -> map.drawnParcels().containsKey("A"));
+        map.awaitDrawn();
+        clickParcel(site.parcelA, 0.75, 0.3);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#tab-parcel .parcel-code"), "A"));
         WebElement unconfirmed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#tab-parcel .flags .unconfirmed")));
         assertThat(unconfirmed.getText()).contains("unconfirmed").contains("2600");
         screenshot("05-unconfirmed-level");
         assertThat(consoleErrors()).isEmpty();
+    }
+
+    /** MapLibre's evaluated fill colour as the page reads it back (JSON of an {r, g, b, a} colour in 0..1). */
+    private String colour(String hex) {
+        return (String) js("const c = arguments[0]; const n = parseInt(c.slice(1), 16);"
+                + "return JSON.stringify({r: (n >> 16 & 255) / 255, g: (n >> 8 & 255) / 255, b: (n & 255) / 255, a: 1});", hex);
+    }
+
+    /** The flag level whose colour, over the map background at the fill opacity, is nearest the screen inside the parcel. */
+    private String onScreenLevel(long parcelId) throws Exception {
+        double[] at = WebMap.at(box(parcelId), 0.75, 0.3);
+        int[] rgb = map.pixelAt(at[0], at[1]);
+        return WebMap.nearestFill(rgb, java.util.Map.of("red", "#d62728", "orange", "#ff7f0e", "yellow", "#f2c80f", "blue", "#1f77b4",
+                "ok", "#2ca02c", "no_data", "#8c8c8c", "unknown", "#c7c7c7", "not_monitored", "#ffffff"));
+    }
+
+    /**
+     * The page stays open while an evaluation raises parcel A from yellow to red: the live event recolours it, drawn
+     * red on screen, without the page reloading; a click on it then opens its panel with the new level.
+     */
+    @Test
+    void aRaisedFlagRecoloursItsParcelLiveAndTheParcelOpensOnClick() throws Exception {
+        signIn();
+        wait.until(d -> "yellow".equals(map.drawnParcels().getOrDefault("A", java.util.Map.of()).get("level")));
+        map.awaitDrawn();
+        assertThat(onScreenLevel(site.parcelA)).isEqualTo("yellow");
+        js("window.__samePage = true");
+
+        Instant t1 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.HOURS).plus(60, ChronoUnit.MINUTES);
+        StringBuilder data = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            data.append(site.trace(t1.plus(i * 5L, ChronoUnit.MINUTES), 100, 900 + 10 * i));
+        }
+        site.send(data.toString());
+        awaitDrained();
+        evaluator.evaluate(site.projectId, null, t1.plus(11, ChronoUnit.MINUTES), "test");
+        assertThat((String) api().get("/api/v1/parcels/" + site.parcelA + "/flags").json("$.level")).as("the service's level").isEqualTo("red");
+
+        wait.until(d -> "red".equals(map.drawnParcels().get("A").get("level")));
+        assertThat(map.drawnParcels().get("A")).as("recoloured through feature-state, set from the live event")
+                .containsEntry("stateLevel", "red").containsEntry("colour", colour("#d62728"));
+        map.awaitDrawn();
+        wait.until(d -> {
+            try {
+                return "red".equals(onScreenLevel(site.parcelA));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(onScreenLevel(site.parcelB)).as("the quiet parcel keeps its colour").isEqualTo("ok");
+        assertThat(js("return window.__samePage === true")).as("recoloured in place, no reload").isEqualTo(true);
+        screenshot("07-raised-live");
+
+        clickParcel(site.parcelA, 0.75, 0.3);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#tab-parcel .parcel-code"), "A"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#tab-parcel .kv"), "red"));
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    /** Without WebGL the page says so, in the user's language, and still draws every parcel (the Leaflet map). */
+    @Test
+    void withoutWebglThePageSaysSoAndDrawsTheFallbackMap() throws Exception {
+        chromium.close();
+        chromium = com.goafwatch.support.HeadlessChromium.start(false);
+        browser = chromium.browser();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        signIn();
+        assertThat(js("return window.goafwatch.map.renderer")).isEqualTo("leaflet");
+        WebElement notice = browser.findElement(By.id("map-notice"));
+        assertThat(notice.isDisplayed()).isTrue();
+        assertThat(notice.getText()).contains("WebGL");
+        wait.until(d -> d.findElements(By.cssSelector("path.parcel")).size() == 2);
+        assertThat(browser.findElements(By.cssSelector("path.parcel-A.level-yellow"))).hasSize(1);
+        browser.findElement(By.id("lang")).click();
+        wait.until(d -> notice.getText().contains("此浏览器不支持 WebGL"));
+        screenshot("08-no-webgl");
+        browser.findElement(By.id("lang")).click();
     }
 
     @Test

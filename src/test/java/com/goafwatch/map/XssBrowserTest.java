@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -30,6 +28,7 @@ import com.goafwatch.evaluation.EvaluationSite;
 import com.goafwatch.evaluation.Evaluator;
 import com.goafwatch.support.Fixtures;
 import com.goafwatch.support.IntegrationTest;
+import com.goafwatch.support.WebMap;
 import com.sun.net.httpserver.HttpServer;
 
 /**
@@ -50,6 +49,7 @@ class XssBrowserTest extends IntegrationTest {
     private WebDriver browser;
     private com.goafwatch.support.HeadlessChromium chromium;
     private WebDriverWait wait;
+    private WebMap map;
     private String viewer;
 
     /**
@@ -126,6 +126,7 @@ class XssBrowserTest extends IntegrationTest {
         chromium = com.goafwatch.support.HeadlessChromium.start();
         browser = chromium.browser();
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        map = new WebMap(browser);
     }
 
     @AfterEach
@@ -146,9 +147,21 @@ class XssBrowserTest extends IntegrationTest {
                 .isZero();
     }
 
-    private void hover(WebElement element) {
-        new Actions(browser).moveToElement(element).perform();
-        wait.until(d -> !d.findElements(By.cssSelector(".leaflet-tooltip")).isEmpty());
+    /** Hovers a CRS84 position until the map's tooltip shows {@code text}. */
+    private void hover(double[] at, String text) {
+        map.hoverAt(at[0], at[1]);
+        wait.until(d -> d.findElements(By.cssSelector(".map-tooltip")).stream().anyMatch(e -> e.getText().contains(text)));
+    }
+
+    private double[] box(long parcelId) {
+        java.util.List<java.util.List<Double>> ring = api().get("/api/v1/parcels/" + parcelId).json("$.geometry.coordinates[0][0]");
+        return WebMap.bounds(ring);
+    }
+
+    private void clickParcel(long parcelId, double fx, double fy) {
+        double[] at = WebMap.at(box(parcelId), fx, fy);
+        map.awaitDrawn();
+        map.clickAt(at[0], at[1]);
     }
 
     @Test
@@ -159,30 +172,33 @@ class XssBrowserTest extends IntegrationTest {
         browser.findElement(By.id("password")).sendKeys("pw-" + viewer + "-long-enough");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(d -> "true".equals(js("return document.body ? document.body.dataset.ready || '' : ''")));
-        wait.until(d -> !d.findElements(By.cssSelector("path.borehole")).isEmpty());
+        wait.until(d -> !map.drawn("borehole-collars").isEmpty() && map.drawnParcels().size() == 2);
+        map.awaitDrawn();
         noScriptRan("map, project selector, legend, phase labels, alert list");
         assertThat(browser.findElement(By.cssSelector("#project option")).getText()).as("shown as text")
                 .contains(payload("project"));
         assertThat(browser.findElement(By.id("alert-list")).getText()).contains(payload("rule"));
 
-        hover(browser.findElement(By.cssSelector("path.parcel-A")));
-        hover(browser.findElement(By.cssSelector(".marker-M-1")));
-        hover(browser.findElement(By.cssSelector("path.borehole")));
+        double[] a = box(site.parcelA);
+        hover(WebMap.at(a, 0.75, 0.3), "A");
+        hover(WebMap.at(a, 0.5, 0.2), "M-1"); // the marker at 50 m east, 20 m north of the parcel's corner
+        hover(WebMap.at(a, 0.5, 0.5), "T-1");
+        hover(WebMap.at(a, 0.1, 0.8), "DH-1"); // the borehole's collar
         noScriptRan("tooltips");
 
-        new Actions(browser).moveToElement(browser.findElement(By.cssSelector("path.parcel-A")), 0, 30).click().perform();
+        clickParcel(site.parcelA, 0.75, 0.3);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#tab-parcel .parcel-code"), "A"));
         wait.until(d -> d.findElements(By.cssSelector("#tab-parcel .acceptance li")).size() > 0);
         assertThat(browser.findElement(By.cssSelector("#tab-parcel .kv")).getText()).contains(payload("landuse"));
         assertThat(browser.findElement(By.cssSelector("#tab-parcel .flags")).getText()).contains(payload("rule"));
         noScriptRan("parcel panel");
 
-        new Actions(browser).moveToElement(browser.findElement(By.cssSelector("path.parcel-B")), 0, 30).click().perform();
+        clickParcel(site.parcelB, 0.75, 0.3);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#tab-parcel .parcel-code"), "B"));
         wait.until(d -> d.findElements(By.cssSelector("#tab-parcel .acceptance li")).size() > 0);
         noScriptRan("rejected parcel's panel");
 
-        new Actions(browser).moveToElement(browser.findElement(By.cssSelector("path.parcel-A")), 0, 0).click().perform();
+        clickParcel(site.parcelA, 0.5, 0.5);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#tab-cable .cable-code"), "T-1"));
         noScriptRan("cable panel");
 

@@ -61,6 +61,21 @@ class ParcelQueryTest extends IntegrationTest {
         assertThat(codes(bbox(box.get(0), box.get(1), box.get(2), box.get(3)) + "&bbox-crs=EPSG:4490")).containsExactly("Q-A");
     }
 
+    /** The web map's parcel list: the same parcels and properties, null geometry, and the paging links keep asking so. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void skipGeometryListsPropertiesOnly() {
+        var r = api().get("/api/v1/parcels?project=" + projectId + "&skipGeometry=true&limit=2");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat((List<String>) r.json("$.features[*].properties.code")).containsExactly("Q-A", "Q-B");
+        assertThat((List<Object>) r.json("$.features[*].geometry")).containsExactly(null, null);
+        assertThat((Double) r.json("$.features[0].properties.areaMu")).isCloseTo(15.0, within(1e-4));
+        String next = r.json("$.links[?(@.rel == 'next')].href").toString();
+        assertThat(next).contains("skipGeometry=true");
+        assertThat((List<Object>) api().get("/api/v1/parcels?project=" + projectId + "&limit=1").json("$.features[*].geometry.type"))
+                .as("without the parameter, geometry as before").containsExactly("MultiPolygon");
+    }
+
     @Test
     void areasAreInMuAndSquareMetres() {
         var r = api().get("/api/v1/parcels?project=" + projectId);

@@ -14,10 +14,24 @@ import org.openqa.selenium.logging.LoggingPreferences;
 public record HeadlessChromium(WebDriver browser, ChromeDriverService service) implements AutoCloseable {
 
     public static HeadlessChromium start() {
+        return start(true);
+    }
+
+    /**
+     * @param webgl false starts the browser with WebGL switched off (the page must say so and draw its fallback map);
+     *              true gives WebGL through SwiftShader, the CPU renderer in Chromium, as there is no GPU here
+     */
+    public static HeadlessChromium start(boolean webgl) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900",
                 "--lang=en-US");
+        if (webgl) {
+            // asked for explicitly: Chromium's silent fallback to software WebGL is deprecated and warns in the console
+            options.addArguments("--use-angle=swiftshader", "--enable-unsafe-swiftshader");
+        } else {
+            options.addArguments("--disable-webgl", "--disable-3d-apis");
+        }
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

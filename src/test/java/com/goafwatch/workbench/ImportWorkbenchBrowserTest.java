@@ -71,7 +71,7 @@ class ImportWorkbenchBrowserTest extends IntegrationTest {
             assertThat(jdbc.sql("SELECT code FROM parcel WHERE project_id = ? ORDER BY code").param(project).query(String.class).list())
                     .containsExactly("W-1", "W-2", "W-3");
             page.click("#view-close");
-            page.wait.until(d -> !page.all("path.parcel-W-3").isEmpty());
+            page.wait.until(d -> new com.goafwatch.support.WebMap(page.browser).drawn("parcels-fill").contains("W-3"));
             assertThat(page.consoleErrors()).isEmpty();
         }
     }
