@@ -20,9 +20,10 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 ensure_packages() {
   # service: PostGIS, InfluxDB, GDAL (shapefile/GeoPackage imports), CJK fonts (report PDFs);
   # build: Maven, JDK; tests: Mosquitto (MQTT notifications), Chromium + driver (web map),
-  # poppler-utils (pdftoppm renders report pages), python3-owslib (an independent OGC API client)
+  # poppler-utils (pdftoppm renders report pages), python3-owslib (an independent OGC API client),
+  # haproxy (the load balancer in front of two service processes, HaClusterTest)
   local wanted=(postgresql-15-postgis-3 influxdb gdal-bin maven openjdk-17-jdk-headless curl
-                fonts-noto-cjk mosquitto chromium chromium-driver poppler-utils python3-owslib)
+                fonts-noto-cjk mosquitto chromium chromium-driver poppler-utils python3-owslib haproxy)
   local missing=()
   for p in "${wanted[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -19,14 +19,19 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml and the Dockerfile cannot be run here (no Docker engine), so they are checked
- * against what the service needs at run time: the three services, health checks that fail when the
- * service is DOWN, named volumes (the spool among them, where the service really writes it), app
- * environment keys that bind to real configuration keys and point at the other services' ports and
- * database, and the run image's packages: each external program the service runs and each font file the
- * report configuration names must come from a package the image installs. Which package owns a file is
- * asked of this machine's dpkg (the image is the same Debian 12), not taken from the code.
+ * against what the service needs at run time: the services (two app replicas behind HAProxy), health checks
+ * that fail when the service is DOWN, named volumes (each replica's spool its own, where the service really
+ * writes it), app environment keys that bind to real configuration keys and point at the other services'
+ * ports and database, HAProxy's committed config (checked by Debian's {@code haproxy -c}, health-checking
+ * readiness, trusted by the replicas as their only proxy), and the run image's packages: each external program
+ * the service runs and each report font file the report configuration names must come from a package the image
+ * installs. Which package owns a file is asked of this machine's dpkg (the image is the same Debian 12), not
+ * taken from the code. {@code HaClusterTest} runs the same HAProxy config for real in front of two instances.
  */
 class DockerComposeTest {
+
+    private static final List<String> APPS = List.of("app-a", "app-b");
+    private static final Path HAPROXY_CFG = Path.of("deploy", "haproxy", "haproxy.cfg");
 
     private static Map<String, Object> compose;
     private static Map<String, Map<String, Object>> services;
@@ -49,11 +54,13 @@ class DockerComposeTest {
     }
 
     @Test
-    void hasPostgisInfluxAndAppWithHealthChecks() {
-        assertThat(services).containsOnlyKeys("postgis", "influxdb", "app");
+    void hasPostgisInfluxTwoAppReplicasAndHaproxyWithHealthChecks() {
+        assertThat(services).containsOnlyKeys("postgis", "influxdb", "app-a", "app-b", "haproxy");
         assertThat((String) services.get("postgis").get("image")).startsWith("postgis/postgis:");
         assertThat((String) services.get("influxdb").get("image")).matches("influxdb:(1\\.11|2\\.7)(\\..*)?");
-        assertThat(services.get("app")).containsKey("build");
+        APPS.forEach(app -> assertThat(services.get(app)).as(app).containsKey("build"));
+        assertThat((String) services.get("haproxy").get("image")).as("the official image on Debian 12, as the tests' haproxy")
+                .matches("haproxy:2\\.\\d+-bookworm");
         services.forEach((name, service) -> assertThat(service).as(name).containsKey("healthcheck"));
         assertThat(Files.exists(Path.of("Dockerfile"))).isTrue();
     }
@@ -61,9 +68,26 @@ class DockerComposeTest {
     @Test
     @SuppressWarnings("unchecked")
     void appWaitsForHealthyDatabases() {
-        Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) services.get("app").get("depends_on");
-        assertThat(dependsOn).containsOnlyKeys("postgis", "influxdb");
-        dependsOn.values().forEach(d -> assertThat(d.get("condition")).isEqualTo("service_healthy"));
+        for (String app : APPS) {
+            Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) services.get(app).get("depends_on");
+            assertThat(dependsOn).containsOnlyKeys("postgis", "influxdb");
+            dependsOn.values().forEach(d -> assertThat(d.get("condition")).isEqualTo("service_healthy"));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReplicasDifferOnlyInTheirSpoolVolumes() {
+        Map<String, Object> a = new java.util.HashMap<>(services.get("app-a"));
+        Map<String, Object> b = new java.util.HashMap<>(services.get("app-b"));
+        List<String> spoolA = (List<String>) a.remove("volumes");
+        List<String> spoolB = (List<String>) b.remove("volumes");
+        assertThat(a).as("same image, settings, checks").isEqualTo(b);
+        assertThat(spoolA).hasSize(1);
+        assertThat(spoolB).hasSize(1);
+        assertThat(volumeName(spoolA.get(0))).as("each replica drains its own spool, never another's").isNotEqualTo(volumeName(spoolB.get(0)));
+        assertThat(target(spoolA.get(0))).isEqualTo(target(spoolB.get(0)));
+        assertThat(a).as("reached through HAProxy only").doesNotContainKey("ports");
     }
 
     @Test
@@ -72,7 +96,12 @@ class DockerComposeTest {
         Set<String> declared = ((Map<String, Object>) compose.get("volumes")).keySet();
         for (Map<String, Object> service : services.values()) {
             for (String mount : (List<String>) service.getOrDefault("volumes", List.of())) {
-                assertThat(declared).contains(mount.substring(0, mount.indexOf(':')));
+                if (mount.startsWith("./")) { // a file of this repository, read-only
+                    assertThat(Path.of(volumeName(mount))).isRegularFile();
+                    assertThat(mount).endsWith(":ro");
+                } else {
+                    assertThat(declared).contains(volumeName(mount));
+                }
             }
         }
         assertThat(declared).contains("postgis-data", "influxdb-data");
@@ -81,7 +110,7 @@ class DockerComposeTest {
     @Test
     void appEnvironmentBindsToRealConfigurationKeys() {
         Map<String, String> env = new java.util.LinkedHashMap<>(image.env());
-        env.putAll(environment("app"));
+        env.putAll(environment("app-a"));
         for (String key : env.keySet()) {
             String relaxed = key.replace("_", "").toLowerCase(Locale.ROOT);
             assertThat(configKeys).as("env %s binds to a key of application.yml or a @ConfigurationProperties record", key)
@@ -120,7 +149,7 @@ class DockerComposeTest {
         Map<String, String> defaults = ConfigurationKeys.defaults(com.goafwatch.report.ReportProperties.class);
         for (String key : List.of("fontRegular", "fontBold")) {
             String env = "GOAFWATCH_REPORT_" + key.replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT);
-            String configured = environment("app").getOrDefault(env, image.env().getOrDefault(env, defaults.get(key)));
+            String configured = environment("app-a").getOrDefault(env, image.env().getOrDefault(env, defaults.get(key)));
             String file = configured.replaceFirst(",\\d+$", ""); // a collection names its face with ,index
             assertThat(Path.of(file)).as("%s = %s exists on this Debian 12 machine", key, configured).isRegularFile();
             String owner = owningPackage(file);
@@ -133,7 +162,7 @@ class DockerComposeTest {
     @SuppressWarnings("unchecked")
     void healthChecksFailWhileTheServiceIsDownAndPassWhileDegraded() throws IOException {
         String dockerCheck = image.healthcheck();
-        List<String> composeCheck = (List<String>) ((Map<String, Object>) services.get("app").get("healthcheck")).get("test");
+        List<String> composeCheck = (List<String>) ((Map<String, Object>) services.get("app-a").get("healthcheck")).get("test");
         for (String check : List.of(dockerCheck, String.join(" ", composeCheck))) {
             assertThat(check).as("curl -f fails on HTTP >= 400").containsPattern("curl -f\\S*")
                     .contains("http://localhost:" + image.exposed().get(0) + "/actuator/health/readiness");
@@ -155,7 +184,7 @@ class DockerComposeTest {
     @Test
     @SuppressWarnings("unchecked")
     void theSpoolIsANamedVolumeWhereTheServiceWritesIt() throws IOException {
-        String configured = environment("app").getOrDefault("GOAFWATCH_SPOOL_DIR", image.env().get("GOAFWATCH_SPOOL_DIR"));
+        String configured = environment("app-a").getOrDefault("GOAFWATCH_SPOOL_DIR", image.env().get("GOAFWATCH_SPOOL_DIR"));
         if (configured == null) {
             configured = (String) ((Map<String, Object>) ((Map<String, Object>) new Yaml().load(Files.readString(
                     Path.of("src/main/resources/application.yml")))).get("goafwatch")).entrySet().stream()
@@ -163,11 +192,13 @@ class DockerComposeTest {
                     .orElseThrow();
         }
         String spool = Path.of(image.workdir()).resolve(configured).normalize().toString();
-        List<String> mounts = (List<String>) services.get("app").get("volumes");
-        assertThat(mounts).as("accepted data outlives the container").anySatisfy(m -> {
-            assertThat(m.substring(m.indexOf(':') + 1)).isEqualTo(spool);
-            assertThat(((Map<String, Object>) compose.get("volumes")).keySet()).contains(m.substring(0, m.indexOf(':')));
-        });
+        for (String app : APPS) {
+            List<String> mounts = (List<String>) services.get(app).get("volumes");
+            assertThat(mounts).as("%s: accepted data outlives the container", app).anySatisfy(m -> {
+                assertThat(target(m)).isEqualTo(spool);
+                assertThat(((Map<String, Object>) compose.get("volumes")).keySet()).contains(volumeName(m));
+            });
+        }
         assertThat(image.volumes()).contains(spool);
         assertThat(image.runs()).as("the unprivileged user can write the spool")
                 .anySatisfy(r -> assertThat(r).contains("chown").contains(image.user()).contains(Path.of(spool).getParent().toString()));
@@ -175,7 +206,7 @@ class DockerComposeTest {
 
     @Test
     void theSampleSiteIsInTheImageWhereTheComposeFilePointsTheService() {
-        String site = environment("app").get("GOAFWATCH_SAMPLE_SITE_PATH");
+        String site = environment("app-a").get("GOAFWATCH_SAMPLE_SITE_PATH");
         assertThat(image.copies()).contains("gis-data /app/gis-data");
         assertThat(Path.of("gis-data").resolve(Path.of("/app/gis-data").relativize(Path.of(site))).resolve("site.json")).isRegularFile();
     }
@@ -206,8 +237,9 @@ class DockerComposeTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void appPointsAtTheOtherServicesPortsAndDatabase() {
-        Map<String, String> env = environment("app");
+        Map<String, String> env = environment("app-a");
         URI influx = URI.create(env.get("GOAFWATCH_INFLUX_URL"));
         assertThat(influx.getHost()).isEqualTo("influxdb");
         assertThat(containerPorts("influxdb")).contains(String.valueOf(influx.getPort()));
@@ -218,7 +250,58 @@ class DockerComposeTest {
         assertThat(containerPorts("postgis")).contains(String.valueOf(jdbc.getPort()));
         assertThat(jdbc.getPath()).isEqualTo("/" + environment("postgis").get("POSTGRES_DB"));
         assertThat(env.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(environment("postgis").get("POSTGRES_USER"));
-        assertThat(containerPorts("app")).contains("8080");
+        assertThat(containerPorts("haproxy")).containsExactly("8080");
+        assertThat(((List<String>) services.get("app-a").get("expose"))).containsExactly("8080");
+    }
+
+    /** Debian's HAProxy (the version the tests run) accepts the committed file; the replica names need not resolve here. */
+    @Test
+    void theCommittedHaproxyConfigIsValid() throws Exception {
+        Process check = new ProcessBuilder(com.goafwatch.support.HaproxyCluster.HAPROXY, "-c", "-f", HAPROXY_CFG.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(check.getInputStream().readAllBytes());
+        assertThat(check.waitFor()).as(out).isZero();
+        assertThat(out).contains("Configuration file is valid");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void haproxyBalancesTheReplicasOnTheirReadinessAndIsTheirOnlyTrustedProxy() throws IOException {
+        List<String> cfg = Files.readAllLines(HAPROXY_CFG).stream().map(String::strip).filter(l -> !l.startsWith("#")).toList();
+        String readiness = ((List<String>) ((Map<String, Object>) services.get("app-a").get("healthcheck")).get("test")).get(1)
+                .replaceAll(".*http://localhost:\\d+(\\S+).*", "$1");
+        assertThat(readiness).isEqualTo("/actuator/health/readiness");
+        assertThat(cfg).contains("option httpchk GET " + readiness, "http-check expect status 200", "option forwardfor", "option redispatch",
+                "balance roundrobin", "bind *:" + containerPorts("haproxy").get(0));
+        assertThat(cfg).as("retries after a refused connection").anySatisfy(l -> assertThat(l).matches("retries [1-9]"));
+        assertThat(cfg).anySatisfy(l -> assertThat(l).startsWith("default-server check "));
+        String appPort = ((List<String>) services.get("app-a").get("expose")).get(0);
+        assertThat(cfg.stream().filter(l -> l.startsWith("server "))).as("one server per replica, at its port")
+                .containsExactly("server app-a app-a:" + appPort, "server app-b app-b:" + appPort);
+        List<String> mounts = (List<String>) services.get("haproxy").get("volumes");
+        assertThat(mounts).contains("./" + HAPROXY_CFG + ":/usr/local/etc/haproxy/haproxy.cfg:ro"); // the image's default config path
+
+        String proxy = (String) ((Map<String, Object>) ((Map<String, Object>) services.get("haproxy").get("networks")).get("default"))
+                .get("ipv4_address");
+        String subnet = (String) ((List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) compose
+                .get("networks")).get("default")).get("ipam")).get("config")).get(0).get("subnet");
+        assertThat(proxy).startsWith(subnet.substring(0, subnet.lastIndexOf('.') + 1));
+        for (String app : APPS) {
+            java.util.regex.Pattern trusted = java.util.regex.Pattern.compile(environment(app).get("SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES"));
+            assertThat(trusted.matcher(proxy).matches()).as("%s trusts HAProxy", app).isTrue();
+            for (String other : List.of(proxy + "0", proxy.replaceFirst("\\d+$", "11"), proxy.replace('.', 'x'), "127.0.0.1")) {
+                assertThat(trusted.matcher(other).matches()).as("%s does not trust %s", app, other).isFalse();
+            }
+        }
+    }
+
+    private static String volumeName(String mount) {
+        return mount.substring(0, mount.indexOf(':'));
+    }
+
+    private static String target(String mount) {
+        String rest = mount.substring(mount.indexOf(':') + 1);
+        return rest.contains(":") ? rest.substring(0, rest.indexOf(':')) : rest;
     }
 
     @SuppressWarnings("unchecked")

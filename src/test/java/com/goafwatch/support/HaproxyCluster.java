@@ -1,0 +1,273 @@
+package com.goafwatch.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Two service processes ({@code app-a}, {@code app-b}, each a {@link ServiceProcess} with its own port and spool)
+ * on one database and one InfluxDB, behind Debian's HAProxy running the committed
+ * {@code deploy/haproxy/haproxy.cfg} with only what must differ here substituted: the bind address, the
+ * servers' addresses (no Docker DNS), faster health checks, and an admin socket through which the test reads
+ * the servers' states. HAProxy runs in the foreground as a child process and is stopped by {@link #close()}.
+ */
+public final class HaproxyCluster implements AutoCloseable {
+
+    public static final String HAPROXY = "/usr/sbin/haproxy";
+    public static final Path COMMITTED_CONFIG = Path.of("deploy", "haproxy", "haproxy.cfg");
+    /** The response header naming the server that answered (set by the committed config). */
+    public static final String REPLICA_HEADER = "X-Goafwatch-Replica";
+    private static final Duration DEADLINE = Duration.ofSeconds(300);
+
+    private final String database;
+    private final Path dir;
+    private final int port = Ports.free();
+    private final Map<String, ServiceProcess> instances = new LinkedHashMap<>();
+    private Process haproxy;
+    private Connection monitor;
+
+    /**
+     * Starts both instances (together, as containers would start) and HAProxy, and returns once HAProxy sees
+     * both servers up.
+     *
+     * @param database  a database of {@link TestPostgres} the instances share (Flyway migrates it)
+     * @param arguments settings of both instances (InfluxDB, evaluation interval, …)
+     */
+    public static HaproxyCluster start(String database, String... arguments) {
+        try {
+            HaproxyCluster cluster = new HaproxyCluster(database);
+            // a test JVM that ends without close() must not leave service JVMs and HAProxy behind
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "stop-ha-cluster"));
+            for (String name : List.of("app-a", "app-b")) {
+                cluster.instances.put(name, new ServiceProcess(name, TestPostgres.jdbcUrl(database), cluster.dir, arguments));
+            }
+            cluster.instances.values().forEach(ServiceProcess::start);
+            cluster.startHaproxy();
+            cluster.instances.values().forEach(ServiceProcess::awaitReady);
+            cluster.instances.keySet().forEach(cluster::awaitUp);
+            return cluster;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HaproxyCluster(String database) throws IOException {
+        this.database = database;
+        this.dir = Files.createDirectories(Path.of("target", "ha-cluster", database)).toAbsolutePath();
+    }
+
+    private void startHaproxy() throws IOException {
+        Path config = dir.resolve("haproxy.cfg");
+        Files.writeString(config, forThisHost(Files.readString(COMMITTED_CONFIG)));
+        Process check = new ProcessBuilder(HAPROXY, "-c", "-f", config.toString()).redirectErrorStream(true).start();
+        String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (waitFor(check) != 0) {
+            throw new IllegalStateException("haproxy -c refused " + config + ":\n" + checked);
+        }
+        // -db: stay in the foreground, so the process is ours to stop
+        haproxy = new ProcessBuilder(HAPROXY, "-db", "-f", config.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("haproxy.log").toFile())).start();
+    }
+
+    /** The committed config with this host's addresses: every substitution must apply, so a changed file fails loudly. */
+    String forThisHost(String committed) {
+        String cfg = replaceOnce(committed, "(?m)^(\\s*bind\\s+)\\*:8080\\b", "$1127.0.0.1:" + port);
+        for (Map.Entry<String, ServiceProcess> e : instances.entrySet()) {
+            cfg = replaceOnce(cfg, "(?m)^(\\s*server\\s+" + Pattern.quote(e.getKey() + " ") + ")\\S+", "$1127.0.0.1:" + e.getValue().port());
+        }
+        // checks every 200 ms so that a killed instance is marked down within a second (2 s in production)
+        cfg = replaceOnce(cfg, "(?m)^(\\s*default-server\\s.*)\\binter \\S+", "$1inter 200ms");
+        cfg = replaceOnce(cfg, "(?m)^(\\s*default-server\\s.*)\\brise \\d+", "$1rise 1");
+        // no Docker DNS here: the servers are addresses
+        cfg = replaceOnce(cfg, "\\s+resolvers docker\\b", "");
+        cfg = replaceOnce(cfg, "(?ms)^resolvers docker\\b.*?(?=^\\S|\\z)", "");
+        return replaceOnce(cfg, "(?m)^global\\s*$", "global\n    stats socket " + dir.resolve("admin.sock") + " mode 600 level admin");
+    }
+
+    private static String replaceOnce(String text, String regex, String replacement) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("the committed HAProxy config has no match for " + regex);
+        }
+        return m.replaceFirst(replacement);
+    }
+
+    /** Through HAProxy, as the test admin. */
+    public HttpApi api() {
+        return new HttpApi(port);
+    }
+
+    /** HAProxy's port on 127.0.0.1. */
+    public int port() {
+        return port;
+    }
+
+    public ServiceProcess instance(String name) {
+        ServiceProcess p = instances.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no instance " + name + " in " + instances.keySet());
+        }
+        return p;
+    }
+
+    public List<ServiceProcess> instances() {
+        return List.copyOf(instances.values());
+    }
+
+    /** The other instance of the pair. */
+    public ServiceProcess other(ServiceProcess one) {
+        return instances.values().stream().filter(p -> p != one).findFirst().orElseThrow();
+    }
+
+    /** Starts an instance again on its port and spool and waits until it is ready and HAProxy routes to it. */
+    public void restart(ServiceProcess instance) {
+        instance.start();
+        instance.awaitReady();
+        awaitUp(instance.name());
+    }
+
+    public void awaitUp(String server) {
+        Poll.until("HAProxy sees " + server + " UP (" + dir + ")", DEADLINE, 100, () -> serverStates().get(server).startsWith("UP"));
+    }
+
+    public void awaitDown(String server) {
+        Poll.until("HAProxy sees " + server + " DOWN", DEADLINE, 100, () -> serverStates().get(server).startsWith("DOWN"));
+    }
+
+    /** Every server's status as HAProxy's {@code show stat} reports it (UP, DOWN, "UP 1/2", …). */
+    public Map<String, String> serverStates() {
+        Map<String, String> states = stat(17);
+        if (!states.keySet().containsAll(instances.keySet())) {
+            return instances.keySet().stream().collect(LinkedHashMap::new, (m, k) -> m.put(k, "UNKNOWN"), Map::putAll);
+        }
+        return states;
+    }
+
+    /** Requests each server is working on now, as HAProxy counts them ({@code scur}). */
+    public Map<String, Integer> activeRequests() {
+        Map<String, Integer> active = new LinkedHashMap<>();
+        stat(4).forEach((server, n) -> active.put(server, Integer.parseInt(n)));
+        return active;
+    }
+
+    /** One column of {@code show stat} for each of our servers. */
+    private Map<String, String> stat(int column) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : admin("show stat").split("\n")) {
+            String[] f = line.split(",", -1);
+            if (f.length > 17 && f[0].equals("goafwatch") && instances.containsKey(f[1])) {
+                values.put(f[1], f[column]);
+            }
+        }
+        return values;
+    }
+
+    private String admin(String command) {
+        Path socket = dir.resolve("admin.sock");
+        if (!Files.exists(socket)) {
+            return "";
+        }
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.US_ASCII)));
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+            StringBuilder out = new StringBuilder();
+            while (channel.read(buffer) > 0) {
+                buffer.flip();
+                out.append(StandardCharsets.US_ASCII.decode(buffer));
+                buffer.clear();
+            }
+            return out.toString();
+        } catch (IOException e) {
+            return ""; // not listening yet
+        }
+    }
+
+    /**
+     * The instance whose PostgreSQL session holds the advisory lock ({@code key}, {@code id}) of
+     * {@code system/ClusterLock} (1: a notification channel, 2: a project's evaluation), or null.
+     */
+    public synchronized ServiceProcess lockHolder(int key, long id) {
+        try {
+            if (monitor == null) {
+                monitor = TestPostgres.connect(database); // one session for fast polls
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        try (PreparedStatement s = monitor.prepareStatement("""
+                SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.objsubid = 2""")) {
+            s.setLong(1, key);
+            s.setLong(2, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? instances.get(rs.getString(1)) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String database() {
+        return database;
+    }
+
+    @Override
+    public synchronized void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        try {
+            if (monitor != null) {
+                monitor.close();
+            }
+        } catch (SQLException ignored) {
+            // the database is dropped at exit anyway
+        }
+        for (ServiceProcess p : instances.values()) {
+            try {
+                p.kill();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        if (haproxy != null) {
+            haproxy.destroy();
+            try {
+                if (!haproxy.waitFor(30, TimeUnit.SECONDS)) {
+                    haproxy.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+    }
+
+    private static int waitFor(Process p) {
+        try {
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
