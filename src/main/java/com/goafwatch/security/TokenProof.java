@@ -27,7 +27,7 @@ public final class TokenProof {
     private final String role;
     private final Long projectId;
     private final Long[] cables;
-    private volatile boolean confirmed;
+    private volatile boolean confirmed; // or refused: nothing left to check
 
     TokenProof(String hash, long id, String name, String role, Long projectId, List<Long> sortedCables) {
         this.hash = hash;
@@ -52,6 +52,11 @@ public final class TokenProof {
 
     /** The statement holding {@link #SQL} answered true. */
     public void confirmed() {
+        confirmed = true;
+    }
+
+    /** Read again and found invalid: the request is answered 401 and must not be read a third time. */
+    void refused() {
         confirmed = true;
     }
 

@@ -100,6 +100,7 @@ public class TokenService {
         Optional<Remembered> now = verify(proof.hash());
         if (now.isEmpty()) {
             SecurityContextHolder.clearContext();
+            proof.refused();
             return false;
         }
         SecurityContextHolder.getContext().setAuthentication(new ApiTokenAuthentication(now.get().principal()));
