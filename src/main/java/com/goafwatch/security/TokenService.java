@@ -44,8 +44,9 @@ public class TokenService {
     }
 
     /**
-     * How long a verified token's principal is remembered. Short, so that its last use is still recorded about once a
-     * minute (only a full verification records it); correctness does not depend on it, as every use is confirmed.
+     * How long a verified token's principal is remembered. Short, so that its last use is still recorded within about
+     * a minute and a half (only a full verification records it); correctness does not depend on it, as every use of a
+     * remembered principal is confirmed against the row (TokenProof).
      */
     static final Duration REMEMBER = Duration.ofSeconds(30);
 
