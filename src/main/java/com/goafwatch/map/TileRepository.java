@@ -7,7 +7,12 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Cuts tiles with {@code ST_AsMVT}; the layer version comes from the same snapshot as the features. */
+import com.goafwatch.security.TokenProof;
+
+/**
+ * Cuts tiles with {@code ST_AsMVT}; the layer version, and the caller's token when it is to be confirmed, come from the
+ * same snapshot as the features.
+ */
 @Repository
 class TileRepository {
 
@@ -24,8 +29,9 @@ class TileRepository {
     /**
      * @param projects projects whose features the caller may see (null: all)
      * @param project one project to restrict to (null: every visible one)
+     * @param proof the caller's remembered token to confirm in the same statement (null: none)
      */
-    Tile tile(TileLayer layer, TileAddress at, Set<Long> projects, Long project) {
+    Tile tile(TileLayer layer, TileAddress at, Set<Long> projects, Long project, TokenProof proof) {
         List<Object> params = new ArrayList<>(List.of(at.z(), at.x(), at.y(), layer.versionKey(), layer.urlName()));
         StringBuilder filter = new StringBuilder();
         if (projects != null) {
@@ -36,8 +42,14 @@ class TileRepository {
             filter.append(" AND ").append(layer.projectColumn()).append(" = ?");
             params.add(project);
         }
-        return jdbc.sql(sql(layer, filter.toString())).params(params)
-                .query((rs, i) -> new Tile(rs.getLong("version"), rs.getBytes("mvt"))).single();
+        String sql = sql(layer, filter.toString());
+        if (proof != null) {
+            sql = "SELECT tile.*, " + TokenProof.SQL + " AS token_held FROM (" + sql + ") tile";
+            params.addAll(0, proof.params()); // its placeholders come first in the text
+        }
+        return jdbc.sql(sql).params(params)
+                .query((rs, i) -> new Tile(rs.getLong("version"), rs.getBytes("mvt"), proof == null || rs.getBoolean("token_held")))
+                .single();
     }
 
     /**

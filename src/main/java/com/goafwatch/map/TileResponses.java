@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.security.ProjectAccess;
+import com.goafwatch.security.TokenProof;
+import com.goafwatch.security.TokenService;
+import com.goafwatch.system.ApiException;
 
 /**
  * The response for a tile of one or more layers, shared by {@code /tiles} and OGC API – Tiles. Tiles are never cached
@@ -31,11 +34,13 @@ class TileResponses {
     private final TileRepository tiles;
     private final ProjectAccess access;
     private final ProjectRepository projects;
+    private final TokenService tokens;
 
-    TileResponses(TileRepository tiles, ProjectAccess access, ProjectRepository projects) {
+    TileResponses(TileRepository tiles, ProjectAccess access, ProjectRepository projects, TokenService tokens) {
         this.tiles = tiles;
         this.access = access;
         this.projects = projects;
+        this.tokens = tokens;
     }
 
     /** Checks that the caller may see {@code project} (null: every visible project). */
@@ -47,6 +52,11 @@ class TileResponses {
     }
 
     ResponseEntity<byte[]> tile(List<TileLayer> layers, TileAddress at, Long project, String ifNoneMatch) {
+        TokenProof proof = TokenProof.pending();
+        if (proof != null && ifNoneMatch != null) {
+            confirmAgain(proof); // the 304 answer reads only versions: confirm the token on its own
+            proof = null;
+        }
         requireProject(project);
         Set<Long> visible = access.visibleProjects();
         String scope = scopeKey(visible, project);
@@ -59,7 +69,16 @@ class TileResponses {
         ByteArrayOutputStream mvt = new ByteArrayOutputStream();
         List<Long> versions = new java.util.ArrayList<>();
         for (TileLayer layer : layers) {
-            Tile tile = tiles.tile(layer, at, visible, project);
+            Tile tile = tiles.tile(layer, at, visible, project, proof);
+            if (proof != null) {
+                if (!tile.tokenHeld()) {
+                    // revoked, expired or changed since this instance remembered it: read it again, answer as it is now
+                    confirmAgain(proof);
+                    return tile(layers, at, project, ifNoneMatch);
+                }
+                proof.confirmed();
+                proof = null;
+            }
             versions.add(tile.version());
             if (!tile.isEmpty()) {
                 mvt.writeBytes(tile.mvt());
@@ -71,6 +90,12 @@ class TileResponses {
                 .cacheControl(cacheControl())
                 .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE);
         return empty ? response.build() : response.contentType(MVT).body(mvt.toByteArray());
+    }
+
+    private void confirmAgain(TokenProof proof) {
+        if (!tokens.reconfirm(proof)) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "unknown, revoked or expired API token");
+        }
     }
 
     private static CacheControl cacheControl() {

@@ -16,8 +16,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * API tokens: {@code gw_<8-char id>_<43-char secret>}. The plaintext is shown once at creation; only its
@@ -39,7 +43,16 @@ public class TokenService {
     public record CreatedToken(TokenInfo token, String secret) {
     }
 
+    /**
+     * How long a verified token's principal is remembered. Short, so that its last use is still recorded within about
+     * a minute and a half (only a full verification records it); correctness does not depend on it, as every use of a
+     * remembered principal is confirmed against the row (TokenProof).
+     */
+    static final Duration REMEMBER = Duration.ofSeconds(30);
+
     private final JdbcClient jdbc;
+    // bounded: at most this many tokens remembered, each briefly
+    private final Cache<String, Remembered> remembered = Caffeine.newBuilder().expireAfterWrite(REMEMBER).maximumSize(10_000).build();
 
     TokenService(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -63,17 +76,50 @@ public class TokenService {
         return array == null ? List.of() : Arrays.stream((Object[]) array.getArray()).map(o -> ((Number) o).longValue()).toList();
     }
 
-    /** The principal of a valid (known, unrevoked, unexpired) token. */
+    /** The principal of a valid (known, unrevoked, unexpired) token, read from {@code api_token} now. */
     Optional<GoafPrincipal> authenticate(String secret) {
-        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
+        if (!wellFormed(secret)) {
             return Optional.empty();
         }
+        return verify(sha256(secret)).map(Remembered::principal);
+    }
+
+    /**
+     * The principal this instance built for the token within the last {@link #REMEMBER}, with a proof the caller must
+     * have confirmed in the statement that reads its data ({@link TokenProof}); empty when not remembered.
+     */
+    Optional<Remembered> remembered(String secret) {
+        return wellFormed(secret) ? Optional.ofNullable(remembered.getIfPresent(sha256(secret))) : Optional.empty();
+    }
+
+    /**
+     * Reads the token of an unconfirmed proof again (its statement said the row no longer matches, or no statement
+     * confirmed it): true, with the request's principal replaced by the row's current one, if the token is still valid.
+     */
+    public boolean reconfirm(TokenProof proof) {
+        remembered.invalidate(proof.hash());
+        Optional<Remembered> now = verify(proof.hash());
+        if (now.isEmpty()) {
+            SecurityContextHolder.clearContext();
+            proof.refused();
+            return false;
+        }
+        SecurityContextHolder.getContext().setAuthentication(new ApiTokenAuthentication(now.get().principal()));
+        proof.confirmed();
+        return true;
+    }
+
+    private static boolean wellFormed(String secret) {
+        return secret != null && secret.startsWith(PREFIX) && secret.length() <= 200;
+    }
+
+    private Optional<Remembered> verify(String hash) {
         // one round trip per request: the token, its cables, and whether its last use needs recording
         Optional<Map<String, Object>> row = jdbc.sql("SELECT t.id, t.name, t.role, t.project_id, "
-                + "ARRAY(SELECT c.cable_id FROM api_token_cable c WHERE c.token_id = t.id) AS cables, "
+                + "ARRAY(SELECT c.cable_id FROM api_token_cable c WHERE c.token_id = t.id ORDER BY c.cable_id) AS cables, "
                 + "(t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale "
                 + "FROM api_token t WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > now()")
-                .param(sha256(secret)).query((rs, i) -> {
+                .param(hash).query((rs, i) -> {
                     Map<String, Object> r = new java.util.HashMap<>();
                     r.put("id", rs.getLong("id"));
                     r.put("name", rs.getString("name"));
@@ -86,15 +132,30 @@ public class TokenService {
         // last use to the minute: a busy gateway must not write (and lock) its token row on every request
         row.filter(r -> Boolean.TRUE.equals(r.get("stale"))).ifPresent(r -> jdbc.sql("UPDATE api_token SET last_used_at = now() "
                 + "WHERE id = ?").param(((Number) r.get("id")).longValue()).update());
-        return row.map(r -> {
-            Role role = Role.parse((String) r.get("role")).orElseThrow();
-            Long project = r.get("project_id") == null ? null : ((Number) r.get("project_id")).longValue();
-            @SuppressWarnings("unchecked")
-            Set<Long> cables = new HashSet<>((List<Long>) r.get("cables"));
-            // a token without a project was made by an admin for all projects (ingest tokens always have one)
-            return new GoafPrincipal("token:" + r.get("name"), role, project == null, project == null ? Set.of() : Set.of(project),
-                    cables);
-        });
+        if (row.isEmpty()) {
+            remembered.invalidate(hash);
+            return Optional.empty();
+        }
+        Map<String, Object> r = row.get();
+        Role role = Role.parse((String) r.get("role")).orElseThrow();
+        Long project = r.get("project_id") == null ? null : ((Number) r.get("project_id")).longValue();
+        @SuppressWarnings("unchecked")
+        List<Long> cables = (List<Long>) r.get("cables");
+        // a token without a project was made by an admin for all projects (ingest tokens always have one)
+        GoafPrincipal principal = new GoafPrincipal("token:" + r.get("name"), role, project == null,
+                project == null ? Set.of() : Set.of(project), new HashSet<>(cables));
+        Remembered verified = new Remembered(principal, hash, (Long) r.get("id"), (String) r.get("name"), (String) r.get("role"),
+                project, cables);
+        remembered.put(hash, verified);
+        return Optional.of(verified);
+    }
+
+    /** A verified token's principal and the row fields it was built from (the proof compares them with the row again). */
+    record Remembered(GoafPrincipal principal, String hash, long id, String name, String role, Long projectId, List<Long> cables) {
+
+        TokenProof proof() {
+            return new TokenProof(hash, id, name, role, projectId, cables);
+        }
     }
 
     public List<TokenInfo> list() {

@@ -1,0 +1,55 @@
+package com.goafwatch.security;
+
+import java.net.URI;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+
+import com.goafwatch.system.ApiException;
+
+/**
+ * The last check of a remembered API token ({@link TokenProof}): a response about to be written while the request's token
+ * was not confirmed by a statement (an error answered before the tile was read: a bad address, an unknown layer or
+ * project) reads the token now, and becomes the 401 of a revoked or expired token if it no longer holds. Every response
+ * with a body passes here, error responses included.
+ */
+@ControllerAdvice
+class PendingTokenAdvice implements ResponseBodyAdvice<Object> {
+
+    private final TokenService tokens;
+
+    PendingTokenAdvice(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request, ServerHttpResponse response) {
+        if (!(request instanceof ServletServerHttpRequest servlet)) {
+            return body;
+        }
+        TokenProof proof = TokenProof.pendingOn(servlet.getServletRequest());
+        if (proof == null || tokens.reconfirm(proof)) {
+            return body;
+        }
+        response.setStatusCode(HttpStatus.UNAUTHORIZED);
+        response.getHeaders().set("WWW-Authenticate", "Basic realm=\"goafwatch\", Bearer");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "unknown, revoked or expired API token");
+        problem.setTitle("Unauthorized");
+        problem.setType(URI.create(ApiException.TYPE_BASE + "unauthorized"));
+        return problem;
+    }
+}
