@@ -44,11 +44,10 @@ class TileRepository {
         }
         String sql = sql(layer, filter.toString());
         if (proof != null) {
-            sql = "SELECT tile.*, " + TokenProof.SQL + " AS token_held FROM (" + sql + ") tile";
-            params.addAll(0, proof.params()); // its placeholders come first in the text
+            sql = "SELECT tile.*" + TokenProof.column(proof, params) + " FROM (" + sql + ") tile";
         }
         return jdbc.sql(sql).params(params)
-                .query((rs, i) -> new Tile(rs.getLong("version"), rs.getBytes("mvt"), proof == null || rs.getBoolean("token_held")))
+                .query((rs, i) -> new Tile(rs.getLong("version"), rs.getBytes("mvt"), TokenProof.held(proof, rs)))
                 .single();
     }
 

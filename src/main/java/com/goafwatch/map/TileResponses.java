@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.security.ProjectAccess;
+import com.goafwatch.security.ConfirmingReads;
+import com.goafwatch.security.ConfirmingReads.Proven;
 import com.goafwatch.security.TokenProof;
-import com.goafwatch.security.TokenService;
-import com.goafwatch.system.ApiException;
 
 /**
  * The response for a tile of one or more layers, shared by {@code /tiles} and OGC API – Tiles. Tiles are never cached
@@ -34,13 +34,13 @@ class TileResponses {
     private final TileRepository tiles;
     private final ProjectAccess access;
     private final ProjectRepository projects;
-    private final TokenService tokens;
+    private final ConfirmingReads reads;
 
-    TileResponses(TileRepository tiles, ProjectAccess access, ProjectRepository projects, TokenService tokens) {
+    TileResponses(TileRepository tiles, ProjectAccess access, ProjectRepository projects, ConfirmingReads reads) {
         this.tiles = tiles;
         this.access = access;
         this.projects = projects;
-        this.tokens = tokens;
+        this.reads = reads;
     }
 
     /** Checks that the caller may see {@code project} (null: every visible project). */
@@ -52,32 +52,30 @@ class TileResponses {
     }
 
     ResponseEntity<byte[]> tile(List<TileLayer> layers, TileAddress at, Long project, String ifNoneMatch) {
-        TokenProof proof = TokenProof.pending();
-        if (proof != null && ifNoneMatch != null) {
-            confirmAgain(proof); // the 304 answer reads only versions: confirm the token on its own
-            proof = null;
+        if (ifNoneMatch != null) {
+            reads.confirmNow(); // the 304 answer reads only versions: confirm a remembered token on its own
         }
+        return reads.read(proof -> render(layers, at, project, ifNoneMatch, proof));
+    }
+
+    /** The response, the first layer's statement carrying the token proof (the others run after it held). */
+    private Proven<ResponseEntity<byte[]>> render(List<TileLayer> layers, TileAddress at, Long project, String ifNoneMatch,
+            TokenProof proof) {
         requireProject(project);
         Set<Long> visible = access.visibleProjects();
         String scope = scopeKey(visible, project);
         if (ifNoneMatch != null) {
             String current = etag(layers, layers.stream().map(tiles::version).toList(), scope);
             if (ifNoneMatch.contains(current.substring(2))) { // weak comparison: the opaque tag with or without W/
-                return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(current).cacheControl(cacheControl()).build();
+                return new Proven<>(ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(current).cacheControl(cacheControl()).build(), true);
             }
         }
         ByteArrayOutputStream mvt = new ByteArrayOutputStream();
         List<Long> versions = new java.util.ArrayList<>();
         for (TileLayer layer : layers) {
-            Tile tile = tiles.tile(layer, at, visible, project, proof);
-            if (proof != null) {
-                if (!tile.tokenHeld()) {
-                    // revoked, expired or changed since this instance remembered it: read it again, answer as it is now
-                    confirmAgain(proof);
-                    return tile(layers, at, project, ifNoneMatch);
-                }
-                proof.confirmed();
-                proof = null;
+            Tile tile = tiles.tile(layer, at, visible, project, versions.isEmpty() ? proof : null);
+            if (!tile.tokenHeld()) {
+                return new Proven<>(null, false);
             }
             versions.add(tile.version());
             if (!tile.isEmpty()) {
@@ -89,13 +87,7 @@ class TileResponses {
                 .eTag(etag(layers, versions, scope))
                 .cacheControl(cacheControl())
                 .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE);
-        return empty ? response.build() : response.contentType(MVT).body(mvt.toByteArray());
-    }
-
-    private void confirmAgain(TokenProof proof) {
-        if (!tokens.reconfirm(proof)) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "unknown, revoked or expired API token");
-        }
+        return new Proven<>(empty ? response.build() : response.contentType(MVT).body(mvt.toByteArray()), true);
     }
 
     private static CacheControl cacheControl() {

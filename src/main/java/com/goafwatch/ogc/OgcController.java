@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.goafwatch.map.TileLayer;
+import com.goafwatch.security.ConfirmingReads;
 import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.LimitsProperties;
@@ -75,12 +76,15 @@ class OgcController {
 
     private final OgcFeatureRepository features;
     private final ProjectAccess access;
+    private final ConfirmingReads reads;
     private final ObjectMapper mapper;
     private final int maxLimit;
 
-    OgcController(OgcFeatureRepository features, ProjectAccess access, ObjectMapper mapper, LimitsProperties limits) {
+    OgcController(OgcFeatureRepository features, ProjectAccess access, ConfirmingReads reads, ObjectMapper mapper,
+            LimitsProperties limits) {
         this.features = features;
         this.access = access;
+        this.reads = reads;
         this.mapper = mapper;
         this.maxLimit = limits.maxPageSize();
     }
@@ -177,8 +181,8 @@ class OgcController {
         OgcCollection c = collectionNamed(collectionId);
         Map<String, String[]> params = request.getParameterMap();
         ItemsQuery q = ItemsQueryParser.parse(c, params, maxLimit);
-        Set<Long> visible = access.visibleProjects();
-        OgcFeatureRepository.Page page = features.page(c, q, visible);
+        // the caller's projects asked for inside: a remembered token found changed is read again, and the page with it
+        OgcFeatureRepository.Page page = reads.read(proof -> features.page(c, q, access.visibleProjects(), proof));
         long matched = page.matched();
 
         ArrayNode links = mapper.createArrayNode();
@@ -218,7 +222,7 @@ class OgcController {
             throw ApiException.notFound("feature", featureId + " in " + c.id());
         }
         // another project's feature answers 404 like a missing one: ids must not reveal what exists elsewhere
-        String feature = features.one(c, id, crs, access.visibleProjects())
+        String feature = reads.read(proof -> features.one(c, id, crs, access.visibleProjects(), proof))
                 .orElseThrow(() -> ApiException.notFound("feature", featureId + " in " + c.id()));
         ArrayNode links = mapper.createArrayNode();
         // the self link names the CRS asked for, so following it gives the same coordinates

@@ -10,6 +10,9 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.goafwatch.security.ConfirmingReads.Proven;
+import com.goafwatch.security.TokenProof;
+
 /**
  * Reads features of an {@link OgcCollection} as GeoJSON Feature text written by PostGIS: the geometry in the
  * requested CRS and axis order with the precision of {@link OgcCrs#precision()}, the properties in the order the
@@ -36,37 +39,48 @@ class OgcFeatureRepository {
     /**
      * The page and the number matched in one statement (one round trip): the count is joined to the page, so a page
      * past the end still gives one row, with the count and no feature.
+     *
+     * @param proof the caller's remembered token to confirm in the same statement (null: none)
      */
-    Page page(OgcCollection c, ItemsQuery q, Set<Long> visible) {
+    Proven<Page> page(OgcCollection c, ItemsQuery q, Set<Long> visible, TokenProof proof) {
         List<Object> whereParams = new ArrayList<>();
         String where = where(c, q, visible, whereParams);
         List<Object> params = new ArrayList<>(whereParams); // the count's WHERE
         params.addAll(whereParams); // the page's, the same
         params.add(q.limit());
         params.add(q.offset());
-        String sql = "SELECT m.n AS matched, f.feature FROM (SELECT count(*) AS n FROM " + c.from() + where + ") m LEFT JOIN ("
-                + select(c, q.crs()) + where + " ORDER BY p.id LIMIT ? OFFSET ?) f ON true ORDER BY f.id";
+        String sql = "SELECT m.n AS matched, f.feature" + TokenProof.column(proof, params) + " FROM (SELECT count(*) AS n FROM "
+                + c.from() + where + ") m LEFT JOIN (" + select(c, q.crs()) + where + " ORDER BY p.id LIMIT ? OFFSET ?) f ON true "
+                + "ORDER BY f.id";
         List<String> features = new ArrayList<>();
         long[] matched = {0};
+        boolean[] held = {true};
         jdbc.sql(sql).params(params).query(rs -> {
             matched[0] = rs.getLong("matched");
+            held[0] = TokenProof.held(proof, rs);
             String feature = rs.getString("feature");
             if (feature != null) {
                 features.add(feature);
             }
         });
-        return new Page(features, matched[0]);
+        return new Proven<>(new Page(features, matched[0]), held[0]);
     }
 
-    /** One feature as GeoJSON text, when it exists and its project is visible. */
-    Optional<String> one(OgcCollection c, long id, OgcCrs crs, Set<Long> visible) {
+    /**
+     * One feature as GeoJSON text, when it exists and its project is visible. The statement gives one row either way,
+     * so that a missing feature still tells whether the token proof held.
+     */
+    Proven<Optional<String>> one(OgcCollection c, long id, OgcCrs crs, Set<Long> visible, TokenProof proof) {
         List<Object> params = new ArrayList<>(List.of(id));
         String scope = "";
         if (visible != null) {
             scope = " AND p.project_id = ANY (?)";
             params.add(visible.toArray(Long[]::new));
         }
-        return jdbc.sql(select(c, crs) + " WHERE p.id = ?" + scope).params(params).query((rs, i) -> rs.getString("feature")).optional();
+        String sql = "SELECT f.feature" + TokenProof.column(proof, params) + " FROM (SELECT 1) one LEFT JOIN (" + select(c, crs)
+                + " WHERE p.id = ?" + scope + ") f ON true";
+        return jdbc.sql(sql).params(params)
+                .query((rs, i) -> new Proven<>(Optional.ofNullable(rs.getString("feature")), TokenProof.held(proof, rs))).single();
     }
 
     Extent extent(OgcCollection c, Set<Long> visible) {

@@ -18,9 +18,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * Authenticates {@code Authorization: Bearer gw_…} API tokens. Other bearer values are left to the JWT
  * resource server (oidc mode); an unknown, revoked or expired API token is answered 401 at once.
  * <p>
- * Tile requests (GET of one tile) with a token this instance verified moments ago skip the token's own round trip:
- * the tile statement confirms the token in its snapshot ({@link TokenProof}), so a map's hundreds of tile requests cost
- * one statement each, like a bare {@code ST_AsMVT}, and a revocation on any instance still refuses the next request.
+ * Tile, items-page and single-feature requests (GETs of one tile, of {@code /ogcapi/collections/{c}/items} and of
+ * {@code …/items/{id}}) with a token this instance verified moments ago skip the token's own round trip: the statement
+ * reading the data confirms the token in its snapshot ({@link TokenProof}), so a map's hundreds of tile requests or a
+ * client's feature reads cost one statement each, and a revocation on any instance still refuses the next request.
  */
 final class ApiTokenFilter extends OncePerRequestFilter {
 
@@ -34,16 +35,19 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         this.throttle = throttle;
     }
 
-    // the tile handlers of /tiles and OGC API – Tiles, which confirm the token in their one statement (TileResponses)
-    private static final Pattern CONFIRMS_IN_STATEMENT = Pattern.compile(
+    // the handlers that confirm the token in their one statement (ConfirmingReads): tiles of /tiles and OGC API – Tiles
+    // (GET and HEAD), OGC API – Features items pages and single features (GET)
+    private static final Pattern TILES = Pattern.compile(
             "/tiles/[^/]+/[^/]+/[^/]+/[^/]+\\.mvt|/ogcapi(/collections/[^/]+)?/tiles/[^/]+/[^/]+/[^/]+/[^/]+");
+    private static final Pattern FEATURES = Pattern.compile("/ogcapi/collections/[^/]+/items(/[^/]+)?");
 
     static boolean confirmsInStatement(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-            return false;
-        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return CONFIRMS_IN_STATEMENT.matcher(path).matches();
+        return switch (request.getMethod()) {
+            case "GET" -> TILES.matcher(path).matches() || FEATURES.matcher(path).matches();
+            case "HEAD" -> TILES.matcher(path).matches();
+            default -> false;
+        };
     }
 
     @Override
