@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.goafwatch.support.ApiToken;
 import com.goafwatch.support.Fixtures;
 import com.goafwatch.support.HttpApi;
 import com.goafwatch.support.IntegrationTest;
@@ -41,13 +42,13 @@ class RememberedTokenTileTest extends IntegrationTest {
 
             // 1. the first request verifies the token; the second is served on the remembered principal: it does not
             // record the use (only a full verification does), and its bytes are the bare statement's
-            Token one = token(projectId, "rtt-one");
-            HttpResponse<byte[]> first = one.api.getBytes(ogcTile);
+            ApiToken one = token(projectId, "rtt-one");
+            HttpResponse<byte[]> first = one.api().getBytes(ogcTile);
             assertThat(first.statusCode()).isEqualTo(200);
-            jdbc.sql("UPDATE api_token SET last_used_at = now() - interval '1 hour' WHERE id = ?").param(one.id).update();
-            HttpResponse<byte[]> second = one.api.getBytes(ogcTile);
+            jdbc.sql("UPDATE api_token SET last_used_at = now() - interval '1 hour' WHERE id = ?").param(one.id()).update();
+            HttpResponse<byte[]> second = one.api().getBytes(ogcTile);
             assertThat(second.statusCode()).isEqualTo(200);
-            assertThat(jdbc.sql("SELECT last_used_at < now() - interval '59 minutes' FROM api_token WHERE id = ?").param(one.id)
+            assertThat(jdbc.sql("SELECT last_used_at < now() - interval '59 minutes' FROM api_token WHERE id = ?").param(one.id())
                     .query(Boolean.class).single()).as("the second request read no token row of its own").isTrue();
             byte[] bare = jdbc.sql(TileRepository.sql(TileLayer.PARCELS, " AND " + TileLayer.PARCELS.projectColumn() + " = ANY (?)"))
                     .params(List.of(t[0], t[1], t[2], TileLayer.PARCELS.versionKey(), TileLayer.PARCELS.urlName(), new Long[] {projectId}))
@@ -57,47 +58,40 @@ class RememberedTokenTileTest extends IntegrationTest {
             assertThat(first.body()).isEqualTo(bare);
 
             // 2. revoked through B: A's next request, remembered principal or not, is 401
-            assertThat(adminB.delete("/api/v1/admin/tokens/" + one.id).status()).isEqualTo(204);
-            assertThat(one.api.getBytes(ogcTile).statusCode()).as("tile right after the revocation on B").isEqualTo(401);
-            assertThat(one.api.getBytes(ogcTile).statusCode()).isEqualTo(401);
+            assertThat(adminB.delete("/api/v1/admin/tokens/" + one.id()).status()).isEqualTo(204);
+            assertThat(one.api().getBytes(ogcTile).statusCode()).as("tile right after the revocation on B").isEqualTo(401);
+            assertThat(one.api().getBytes(ogcTile).statusCode()).isEqualTo(401);
 
             // 3. a request that fails before the tile is read (z out of range: 400 with a valid token) is 401 too
-            Token two = token(projectId, "rtt-two");
-            assertThat(two.api.getBytes(xyzTile).statusCode()).isEqualTo(200);
-            assertThat(two.api.getBytes("/tiles/parcels/99/0/0.mvt").statusCode()).as("valid token, bad address").isEqualTo(400);
-            assertThat(two.api.getBytes("/tiles/nolayer/16/0/0.mvt").statusCode()).as("valid token, unknown layer").isEqualTo(404);
-            assertThat(adminB.delete("/api/v1/admin/tokens/" + two.id).status()).isEqualTo(204);
-            assertThat(two.api.getBytes("/tiles/parcels/99/0/0.mvt").statusCode()).as("revoked token, bad address").isEqualTo(401);
+            ApiToken two = token(projectId, "rtt-two");
+            assertThat(two.api().getBytes(xyzTile).statusCode()).isEqualTo(200);
+            assertThat(two.api().getBytes("/tiles/parcels/99/0/0.mvt").statusCode()).as("valid token, bad address").isEqualTo(400);
+            assertThat(two.api().getBytes("/tiles/nolayer/16/0/0.mvt").statusCode()).as("valid token, unknown layer").isEqualTo(404);
+            assertThat(adminB.delete("/api/v1/admin/tokens/" + two.id()).status()).isEqualTo(204);
+            assertThat(two.api().getBytes("/tiles/parcels/99/0/0.mvt").statusCode()).as("revoked token, bad address").isEqualTo(401);
 
             // 4. expired in the database, revalidating with the ETag: 401, not 304
-            Token three = token(projectId, "rtt-three");
-            HttpResponse<byte[]> tagged = three.api.getBytes(xyzTile);
+            ApiToken three = token(projectId, "rtt-three");
+            HttpResponse<byte[]> tagged = three.api().getBytes(xyzTile);
             assertThat(tagged.statusCode()).isEqualTo(200);
             String etag = tagged.headers().firstValue("ETag").orElseThrow();
-            assertThat(three.api.getBytes(xyzTile, "If-None-Match", etag).statusCode()).isEqualTo(304);
-            jdbc.sql("UPDATE api_token SET expires_at = now() - interval '1 second' WHERE id = ?").param(three.id).update();
-            assertThat(three.api.getBytes(xyzTile, "If-None-Match", etag).statusCode()).as("revalidation after expiry").isEqualTo(401);
-            assertThat(three.api.getBytes(xyzTile).statusCode()).as("tile after expiry").isEqualTo(401);
+            assertThat(three.api().getBytes(xyzTile, "If-None-Match", etag).statusCode()).isEqualTo(304);
+            jdbc.sql("UPDATE api_token SET expires_at = now() - interval '1 second' WHERE id = ?").param(three.id()).update();
+            assertThat(three.api().getBytes(xyzTile, "If-None-Match", etag).statusCode()).as("revalidation after expiry").isEqualTo(401);
+            assertThat(three.api().getBytes(xyzTile).statusCode()).as("tile after expiry").isEqualTo(401);
 
             // 5. B remembers tokens too: revoked through A, B's next tile is 401
-            Token four = token(projectId, "rtt-four");
-            HttpApi fourOnB = new HttpApi(b.api().port()).bearer(four.secret);
+            ApiToken four = token(projectId, "rtt-four");
+            HttpApi fourOnB = new HttpApi(b.api().port()).bearer(four.secret());
             assertThat(fourOnB.getBytes(xyzTile).statusCode()).isEqualTo(200);
             assertThat(fourOnB.getBytes(xyzTile).statusCode()).isEqualTo(200);
-            assertThat(api().delete("/api/v1/admin/tokens/" + four.id).status()).isEqualTo(204);
+            assertThat(api().delete("/api/v1/admin/tokens/" + four.id()).status()).isEqualTo(204);
             assertThat(fourOnB.getBytes(xyzTile).statusCode()).as("tile on B right after the revocation on A").isEqualTo(401);
         }
     }
 
-    private record Token(long id, String secret, HttpApi api) {
-    }
-
-    private Token token(long projectId, String name) {
-        var created = api().postJson("/api/v1/admin/tokens", """
-                {"name": "%s-%d", "role": "viewer", "projectId": %d, "validDays": 1}""".formatted(name, projectId, projectId));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String secret = created.json("$.secret");
-        return new Token(((Number) created.json("$.token.id")).longValue(), secret, api().bearer(secret));
+    private ApiToken token(long projectId, String name) {
+        return ApiToken.viewer(api(), projectId, name);
     }
 
     /** z/x/y of the tile holding a Gauss-Krüger point, by the slippy-map formula (independent of ST_TileEnvelope). */
