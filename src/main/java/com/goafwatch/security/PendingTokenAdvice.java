@@ -17,8 +17,8 @@ import com.goafwatch.system.ApiException;
 
 /**
  * The last check of a remembered API token ({@link TokenProof}): a response about to be written while the request's token
- * was not confirmed by a statement (an error answered before the tile was read: a bad address, an unknown layer or
- * project) reads the token now, and becomes the 401 of a revoked or expired token if it no longer holds. Every response
+ * was not confirmed by a statement (an error answered before the data was read: a bad address or parameter, an unknown
+ * layer, project, collection or feature id) reads the token now, and becomes the 401 of a revoked or expired token if it no longer holds. Every response
  * with a body passes here, error responses included.
  */
 @ControllerAdvice
