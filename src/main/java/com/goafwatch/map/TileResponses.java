@@ -14,9 +14,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import com.goafwatch.project.ProjectRepository;
-import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.security.ConfirmingReads;
 import com.goafwatch.security.ConfirmingReads.Proven;
+import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.security.TokenProof;
 
 /**
@@ -67,7 +67,8 @@ class TileResponses {
         if (ifNoneMatch != null) {
             String current = etag(layers, layers.stream().map(tiles::version).toList(), scope);
             if (ifNoneMatch.contains(current.substring(2))) { // weak comparison: the opaque tag with or without W/
-                return new Proven<>(ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(current).cacheControl(cacheControl()).build(), true);
+                return new Proven<>(ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(current).cacheControl(cacheControl()).build(),
+                        true);
             }
         }
         ByteArrayOutputStream mvt = new ByteArrayOutputStream();
