@@ -209,9 +209,10 @@ final class FiberRateReadings {
     }
 
     /** Every cable's trace times in a span, for {@link #planBins}. */
-    static Map<Long, TreeSet<Long>> timesByCable(Map<Long, Map<Long, TreeMap<Long, TraceStat>>> traces,
+    static Map<Long, TreeSet<Long>> timesByCable(Map<Long, Map<Long, TreeMap<Long, TraceStat>>> traces, Map<Long, TreeSet<Long>> rollupTimes,
             Map<Long, Map<Long, TreeMap<Long, List<FiberReadings.RawSample>>>> raw) {
         Map<Long, TreeSet<Long>> timesByCable = new TreeMap<>();
+        rollupTimes.forEach((cable, times) -> timesByCable.computeIfAbsent(cable, k -> new TreeSet<>()).addAll(times));
         traces.values().forEach(byCable -> byCable.forEach((cable, stats) ->
                 timesByCable.computeIfAbsent(cable, k -> new TreeSet<>()).addAll(stats.keySet())));
         // baselined subjects are read raw: their trace times are the samples' own (a rate needs no baseline)

@@ -47,6 +47,10 @@ final class FiberReadings {
     private final String baselineExclusion;
     private final String baselineSelection;
     private final Map<Long, Integer> traceHandles = new HashMap<>();
+    /** rate spans no other rule shares → statement reading only the rollups' times */
+    private final Map<Long, Integer> rateTimeHandles = new HashMap<>();
+    /** rate span (of {@link #rateTimeHandles}) → cable → its trace times */
+    private final Map<Long, Map<Long, java.util.TreeSet<Long>>> rateTimes = new HashMap<>();
     private final Map<Long, Integer> rawHandles = new HashMap<>();
     private final Map<String, Integer> percentileHandles = new HashMap<>();
     private final Map<String, Integer> lengthHandles = new HashMap<>();
@@ -90,10 +94,19 @@ final class FiberReadings {
         this.baselineSelection = baselined.isEmpty() ? null : " AND (" + String.join(" OR ", baselined) + ")";
         this.rates = new FiberRateReadings(parcelFilter, rateTraces);
         this.baselineExclusion = baselined.stream().map(c -> " AND " + c.replace(" = ", " != ")).collect(Collectors.joining());
+        Set<Long> statisticSpans = rules.stream().filter(r -> r.metric() != Metric.FIBER_STRAIN_RATE).map(this::span)
+                .collect(Collectors.toSet());
         for (ThresholdRule rule : rules) {
             long w = span(rule);
-            // the per-trace rollups written at ingestion: a few points per trace and parcel instead of every sample
-            traceHandles.computeIfAbsent(w, k -> batch.add(rollupSelect(window(w))));
+            if (rule.metric() == Metric.FIBER_STRAIN_RATE && !statisticSpans.contains(w)) {
+                // a rate needs only which traces there are: one field of the rollups, not all eight
+                rateTimeHandles.computeIfAbsent(w, k -> batch.add("SELECT " + q(FiberSeries.STAT_COUNT) + " FROM "
+                        + q(FiberSeries.STATS_MEASUREMENT) + " WHERE " + window(w) + parcelFilter + baselineExclusion + " GROUP BY "
+                        + q(FiberSeries.TAG_CABLE)));
+            } else {
+                // the per-trace rollups written at ingestion: a few points per trace and parcel instead of every sample
+                traceHandles.computeIfAbsent(w, k -> batch.add(rollupSelect(window(w))));
+            }
             if (baselineSelection != null) {
                 rawHandles.computeIfAbsent(w, k -> batch.add("SELECT " + q(S) + ", " + q(T) + ", " + q(FiberSeries.FIELD_CHAINAGE) + ", "
                         + q(FiberSeries.FIELD_DISTANCE) + " FROM " + q(M) + " WHERE " + window(w) + parcelFilter + baselineSelection
@@ -142,7 +155,7 @@ final class FiberReadings {
      * length-over-limit or rate statement): then every read is a time slice of {@link FiberRollupHistory}.
      */
     boolean rollupsOnly() {
-        return rawHandles.isEmpty() && percentileHandles.isEmpty() && lengthHandles.isEmpty() && rates.isEmpty() && baselineHandles.isEmpty();
+        return rawHandles.isEmpty() && rateTimeHandles.isEmpty() && percentileHandles.isEmpty() && lengthHandles.isEmpty() && rates.isEmpty() && baselineHandles.isEmpty();
     }
 
     /** The longest span this cycle reads back from its time, seconds: its rule spans and the newest-sample lookback. */
@@ -244,6 +257,16 @@ final class FiberReadings {
                 }
             }
         });
+        rateTimeHandles.forEach((w, handle) -> {
+            Map<Long, java.util.TreeSet<Long>> byCable = rateTimes.computeIfAbsent(w, k -> new TreeMap<>());
+            for (InfluxSeries s : batch.series(handle)) {
+                Long cable = id(s.tags().get(FiberSeries.TAG_CABLE));
+                if (cable != null) {
+                    java.util.TreeSet<Long> times = byCable.computeIfAbsent(cable, k -> new java.util.TreeSet<>());
+                    s.rows().forEach(r -> times.add(InfluxSeries.number(r, "time").longValue()));
+                }
+            }
+        });
         rawHandles.forEach((w, handle) -> {
             for (InfluxSeries s : batch.series(handle)) {
                 Long parcel = id(s.tags().get(FiberSeries.TAG_PARCEL));
@@ -328,8 +351,8 @@ final class FiberReadings {
 
     /** Plans the rate reads (second round trip) from the trace times the first gave; see {@link FiberRateReadings}. */
     boolean planRates(StatementBatch batch) {
-        return rates.planBins(batch, w -> FiberRateReadings.timesByCable(traces.getOrDefault(w, Map.of()), raw.getOrDefault(w, Map.of())),
-                layout);
+        return rates.planBins(batch, w -> FiberRateReadings.timesByCable(traces.getOrDefault(w, Map.of()), rateTimes.getOrDefault(w, Map.of()),
+                raw.getOrDefault(w, Map.of())), layout);
     }
 
     Instant newest(long parcelId) {
