@@ -132,10 +132,10 @@ final class FiberRateReadings {
                     long binMm = RateBins.binMm(binM);
                     binMmByCable.put(cable, binMm);
                     binned.computeIfAbsent(w, k -> new HashMap<>()).computeIfAbsent(cable, k -> new TreeSet<>()).add(time);
-                    RateBins.parse(means, (k, n, mean) -> byPlace.computeIfAbsent(k * binMm, x -> PlaceTraces.empty(times.length, binM))
+                    RateBins.parseMeans(means, (k, n, mean) -> byPlace.computeIfAbsent(k * binMm, x -> PlaceTraces.empty(times.length, binM))
                             .add(index, mean, Math.max(1, Math.round(n))));
                     if (r.get(RateBins.FIELD_PLACES) instanceof String where) {
-                        RateBins.parse(where, (k, distance, chainage) -> {
+                        RateBins.parsePlaces(where, (k, distance, chainage) -> {
                             PlaceTraces p = byPlace.get(k * binMm);
                             if (p != null && Double.isNaN(p.chainageAndDistance()[1])) {
                                 p.chainageAndDistance()[0] = chainage;

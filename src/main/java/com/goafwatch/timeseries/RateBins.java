@@ -10,9 +10,10 @@ import java.util.List;
  * <li>tags: {@code cable}, {@code parcel} (ids, as on {@code fiber_strain}), {@code part} (the chunk's first
  * sample distance in mm: parts of a trace sent in several batches stay apart, and re-sending a batch overwrites
  * its own points);</li>
- * <li>fields: {@code bin_m}; {@code means} — text {@code k,n,mean;…} (bin index, samples in it, their mean
- * strain rounded to 0.001 µε); {@code places} — text {@code k,distance,chainage;…} (the samples' mean fiber
- * distance and chainage, m), read only for the newest trace a rate uses, to say where the fastest bin is.</li>
+ * <li>fields: {@code bin_m}; {@code means} — text, runs {@code k0,n,mean0,mean1,…;…} of consecutive bins (first bin
+ * index, samples in each, their mean strain rounded to 0.001 µε); {@code places} — text, runs
+ * {@code k0,distance0,chainage0,distance1,chainage1,…;…} (the samples' mean fiber distance and chainage, m), read only
+ * for the newest trace a rate uses, to say where the fastest bin is.</li>
  * </ul>
  * A point holds at most {@link #MAX_BINS_PER_POINT} bins, so each text field stays far below InfluxDB 1.x's
  * 64 KB limit for string fields. One point per parcel and trace instead of one row per sample is what makes a
@@ -52,54 +53,91 @@ public final class RateBins {
         return Math.max(1, Math.round(binM * 1000));
     }
 
+    /**
+     * The {@code means} text: runs of consecutive bins with the same sample count, {@code k0,n,mean0,mean1,…}, runs
+     * separated by {@code ;} — about 8 characters a bin (a parcel's 50 bins at 2 m are usually one run).
+     */
     public static String means(List<Bin> bins) {
-        StringBuilder b = new StringBuilder(bins.size() * 16);
+        StringBuilder b = new StringBuilder(bins.size() * 9);
+        Bin previous = null;
         for (Bin bin : bins) {
-            b.append(b.isEmpty() ? "" : ";").append(bin.index()).append(',').append(bin.count()).append(',').append(round(bin.meanUe()));
+            if (previous == null || bin.index() != previous.index() + 1 || bin.count() != previous.count()) {
+                b.append(previous == null ? "" : ";").append(bin.index()).append(',').append(bin.count());
+            }
+            b.append(',').append(round(bin.meanUe()));
+            previous = bin;
         }
         return b.toString();
     }
 
+    /** The {@code places} text: runs of consecutive bins, {@code k0,distance0,chainage0,distance1,chainage1,…}, separated by {@code ;}. */
     public static String places(List<Bin> bins) {
-        StringBuilder b = new StringBuilder(bins.size() * 24);
+        StringBuilder b = new StringBuilder(bins.size() * 18);
+        Bin previous = null;
         for (Bin bin : bins) {
-            b.append(b.isEmpty() ? "" : ";").append(bin.index()).append(',').append(round(bin.distanceM())).append(',')
-                    .append(round(bin.chainageM()));
+            if (previous == null || bin.index() != previous.index() + 1) {
+                b.append(previous == null ? "" : ";").append(bin.index());
+            }
+            b.append(',').append(round(bin.distanceM())).append(',').append(round(bin.chainageM()));
+            previous = bin;
         }
         return b.toString();
     }
 
-    /** Receives one entry of a text field: a bin index and two numbers. */
+    /** Receives one bin of a text field: its index and two numbers (count and mean, or distance and chainage). */
     @FunctionalInterface
     public interface EntryConsumer {
         void accept(long index, double first, double second);
     }
 
-    /**
-     * Reads a {@code means} ({@code k,n,mean}) or {@code places} ({@code k,distance,chainage}) field; entries that do not
-     * parse are skipped (a hand-written point cannot break a cycle).
-     */
-    public static void parse(String text, EntryConsumer consumer) {
+    /** Reads a {@code means} text: (k, n, mean) per bin. A run that does not parse is skipped (a hand-written point cannot break a cycle). */
+    public static void parseMeans(String text, EntryConsumer consumer) {
+        runs(text, (head, values) -> {
+            if (head.length != 2) {
+                return;
+            }
+            for (int i = 0; i < values.length; i++) {
+                consumer.accept((long) head[0] + i, head[1], values[i]);
+            }
+        }, 2);
+    }
+
+    /** Reads a {@code places} text: (k, distance, chainage) per bin; a run that does not parse is skipped. */
+    public static void parsePlaces(String text, EntryConsumer consumer) {
+        runs(text, (head, values) -> {
+            for (int i = 0; i + 1 < values.length; i += 2) {
+                consumer.accept((long) head[0] + i / 2, values[i], values[i + 1]);
+            }
+        }, 1);
+    }
+
+    private interface Run {
+        void accept(double[] head, double[] values);
+    }
+
+    /** Each {@code ;}-separated run as its first {@code headSize} numbers and the rest. */
+    private static void runs(String text, Run run, int headSize) {
         if (text == null || text.isEmpty()) {
             return;
         }
-        int start = 0;
-        while (start < text.length()) {
-            int end = text.indexOf(';', start);
-            if (end < 0) {
-                end = text.length();
+        for (String part : text.split(";")) {
+            String[] fields = part.split(",");
+            if (fields.length <= headSize) {
+                continue;
             }
-            int c1 = text.indexOf(',', start);
-            int c2 = c1 < 0 ? -1 : text.indexOf(',', c1 + 1);
-            if (c1 > start && c2 > c1 && c2 < end) {
-                try {
-                    consumer.accept(Long.parseLong(text, start, c1, 10), Double.parseDouble(text.substring(c1 + 1, c2)),
-                            Double.parseDouble(text.substring(c2 + 1, end)));
-                } catch (NumberFormatException e) {
-                    // skipped, see above
+            try {
+                double[] head = new double[headSize];
+                for (int i = 0; i < headSize; i++) {
+                    head[i] = Long.parseLong(fields[i]);
                 }
+                double[] values = new double[fields.length - headSize];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = Double.parseDouble(fields[headSize + i]);
+                }
+                run.accept(head, values);
+            } catch (NumberFormatException e) {
+                // skipped, see above
             }
-            start = end + 1;
         }
     }
 

@@ -31,30 +31,36 @@ class RateBinsTest {
     }
 
     @Test
-    void meansAndPlacesRoundTripAtTheWrittenPrecision() {
-        List<RateBins.Bin> bins = List.of(new RateBins.Bin(50, 2, 123.4564, 100.5, 150.25), new RateBins.Bin(51, 1, -0.0004, 102, 151),
-                new RateBins.Bin(7, 3, -42000.1235, 14, Double.NaN));
+    void meansAndPlacesAreRunsOfConsecutiveBinsAtTheWrittenPrecision() {
+        // bins 50 and 51 have 2 samples (one run), 52 has 1 (a new run: another count), 60 is not next to 52 (a new run)
+        List<RateBins.Bin> bins = List.of(new RateBins.Bin(50, 2, 123.4564, 100.5, 150.25), new RateBins.Bin(51, 2, -0.0004, 102.5, 152.5),
+                new RateBins.Bin(52, 1, -42000.1235, 104, Double.NaN), new RateBins.Bin(60, 1, 7, 120, 170));
         // to the nearest 0.001, halves toward +∞ (Math.round): −0.0004 → 0.0, −42000.1235 → −42000.123
-        assertThat(RateBins.means(bins)).isEqualTo("50,2,123.456;51,1,0.0;7,3,-42000.123");
-        assertThat(RateBins.places(bins)).isEqualTo("50,100.5,150.25;51,102.0,151.0;7,14.0,NaN");
+        assertThat(RateBins.means(bins)).isEqualTo("50,2,123.456,0.0;52,1,-42000.123;60,1,7.0");
+        assertThat(RateBins.places(bins)).isEqualTo("50,100.5,150.25,102.5,152.5,104.0,NaN;60,120.0,170.0");
         Map<Long, double[]> read = new TreeMap<>();
-        RateBins.parse(RateBins.means(bins), (k, n, mean) -> read.put(k, new double[] {n, mean}));
-        assertThat(read).containsOnlyKeys(7L, 50L, 51L);
+        RateBins.parseMeans(RateBins.means(bins), (k, n, mean) -> read.put(k, new double[] {n, mean}));
+        assertThat(read).containsOnlyKeys(50L, 51L, 52L, 60L);
         assertThat(read.get(50L)).containsExactly(2, 123.456);
-        assertThat(read.get(7L)).containsExactly(3, -42000.123);
-        List<Double> chainages = new ArrayList<>();
-        RateBins.parse(RateBins.places(bins), (k, distance, chainage) -> chainages.add(chainage));
-        assertThat(chainages).containsExactly(150.25, 151.0, Double.NaN);
+        assertThat(read.get(51L)).containsExactly(2, 0.0);
+        assertThat(read.get(52L)).containsExactly(1, -42000.123);
+        assertThat(read.get(60L)).containsExactly(1, 7.0);
+        Map<Long, double[]> places = new TreeMap<>();
+        RateBins.parsePlaces(RateBins.places(bins), (k, distance, chainage) -> places.put(k, new double[] {distance, chainage}));
+        assertThat(places).containsOnlyKeys(50L, 51L, 52L, 60L);
+        assertThat(places.get(51L)).containsExactly(102.5, 152.5);
+        assertThat(places.get(52L)).containsExactly(104.0, Double.NaN);
+        assertThat(places.get(60L)).containsExactly(120.0, 170.0);
     }
 
     @Test
-    void entriesThatDoNotParseAreSkipped() {
+    void runsThatDoNotParseAreSkipped() {
         List<Long> read = new ArrayList<>();
-        RateBins.parse("1,2,3;x,1,2;4,5;;6,1,zz;8,1,9.5", (k, a, b) -> read.add(k));
-        assertThat(read).containsExactly(1L, 8L);
-        RateBins.parse("", (k, a, b) -> read.add(-1L));
-        RateBins.parse(null, (k, a, b) -> read.add(-1L));
-        assertThat(read).containsExactly(1L, 8L);
+        RateBins.parseMeans("1,2,3.5,4.5;x,1,2;4,5;;6,1,zz;8,1,9.5", (k, n, mean) -> read.add(k));
+        assertThat(read).containsExactly(1L, 2L, 8L);
+        RateBins.parseMeans("", (k, a, b) -> read.add(-1L));
+        RateBins.parseMeans(null, (k, a, b) -> read.add(-1L));
+        assertThat(read).containsExactly(1L, 2L, 8L);
     }
 
     @Test
