@@ -39,7 +39,8 @@ final class ScaleSite {
         this.parcelAt = parcelAt;
     }
 
-    static ScaleSite create(BenchHttp api, String service, int rows) throws Exception {
+    /** Parcels and levellings through {@code service}; cables and markers through it and {@code other}, four requests at a time. */
+    static ScaleSite create(BenchHttp api, String service, String other, int rows) throws Exception {
         String code = "SCALE-" + System.currentTimeMillis();
         long projectId = ((Number) JsonPath.read(api.post(service + "/api/v1/projects", "application/json",
                 "{\"code\": \"" + code + "\", \"name\": \"ten-times site\"}"), "$.id")).longValue();
@@ -60,22 +61,23 @@ final class ScaleSite {
         }
         long[] cableIds = new long[rows];
         long[][] parcelAt = new long[rows][];
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> done = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
             int row = r;
+            String via = r % 2 == 0 ? service : other;
             done.add(pool.submit(() -> {
                 double n = N0 + row * 100 + 50;
-                String body = api.post(service + "/api/v1/projects/" + projectId + "/cables?crs=EPSG:4548", "application/json",
+                String body = api.post(via + "/api/v1/projects/" + projectId + "/cables?crs=EPSG:4548", "application/json",
                         String.format(Locale.ROOT, """
                                 {"type": "Feature", "properties": {"code": "C%d", "installation": "trench", "fiberLengthM": %d,
                                  "couplingCoefficient": 0.4, "compensation": "temperature", "baselineTemperatureC": 15.0},
                                  "geometry": {"type": "LineString", "coordinates": [[%.1f, %.1f], [%.1f, %.1f]]}}""", row, FIBER_M, E0, n,
                                 E0 + COLUMNS * 100, n));
                 cableIds[row] = ((Number) JsonPath.read(body, "$.id")).longValue();
-                parcelAt[row] = placement(api.get(service + "/api/v1/cables/" + cableIds[row]));
+                parcelAt[row] = placement(api.get(via + "/api/v1/cables/" + cableIds[row]));
                 for (int m = 0; m < MARKERS_PER_ROW; m++) {
-                    api.post(service + "/api/v1/projects/" + projectId + "/sensors?crs=EPSG:4548", "application/json", String.format(
+                    api.post(via + "/api/v1/projects/" + projectId + "/sensors?crs=EPSG:4548", "application/json", String.format(
                             Locale.ROOT, """
                                     {"type": "Feature", "properties": {"code": "M%d-%d", "type": "settlement-marker"},
                                      "geometry": {"type": "Point", "coordinates": [%.1f, %.1f]}}""", row, m, E0 + (2 * m + 1) * 100 + 50,
