@@ -5,7 +5,9 @@
 # cycles; prints a table and writes it to target/bench/scale.md. Ports 8297/8298 (services), 8293 (InfluxDB),
 # database goafwatch_scale, data under .local/bench-scale.
 # Usage: scripts/bench-scale.sh [km=500] [traces=25] [gateways=4] [eval-rounds=3] [heap=2g]
+#        scripts/bench-scale.sh cycles [rounds=3] [heap=2g]   full cycles again on the site the last run left
 source "$(dirname "$0")/lib.sh"
+CYCLES_ONLY=""; [ "${1:-}" = cycles ] && { CYCLES_ONLY=1; shift; set -- 0 0 0 "${1:-3}" "${2:-2g}"; }
 KM="${1:-500}"; TRACES="${2:-25}"; GATEWAYS="${3:-4}"; ROUNDS="${4:-3}"; HEAP="${5:-2g}"
 SCALE_DIR="$LOCAL/bench-scale"; INFLUX_PORT=8293; PORTS=(8297 8298); PIDS=()
 
@@ -17,15 +19,19 @@ trap stop_scale EXIT
 
 ensure_packages
 read -r host port < <(ensure_postgres)
-psql -q -h "$host" -p "$port" -U "$PGUSER_" -d postgres -c "DROP DATABASE IF EXISTS goafwatch_scale WITH (FORCE)" \
-  -c "CREATE DATABASE goafwatch_scale" 2>/dev/null
 [ -f "$SCALE_DIR/influxdb/influxd.pid" ] && kill "$(cat "$SCALE_DIR/influxdb/influxd.pid")" 2>/dev/null && sleep 2
-rm -rf "$SCALE_DIR"; mkdir -p "$SCALE_DIR"
+if [ -z "$CYCLES_ONLY" ]; then
+  psql -q -h "$host" -p "$port" -U "$PGUSER_" -d postgres -c "DROP DATABASE IF EXISTS goafwatch_scale WITH (FORCE)" \
+    -c "CREATE DATABASE goafwatch_scale" 2>/dev/null
+  rm -rf "$SCALE_DIR"; mkdir -p "$SCALE_DIR"
+  ADMIN_PASSWORD="scale-$(date +%s%N)"; echo "$ADMIN_PASSWORD" >"$SCALE_DIR/admin-password"
+else
+  ADMIN_PASSWORD="$(cat "$SCALE_DIR/admin-password")"
+fi
 LOCAL="$SCALE_DIR" ensure_influxdb "$INFLUX_PORT"
 cd "$ROOT"
 mvn -B -q -DskipTests package
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
-ADMIN_PASSWORD="scale-$(date +%s%N)"
 for i in 0 1; do
   # evaluation only when the benchmark asks for it (no schedule, none after ingestion), so ingestion is timed alone
   java "-Xmx$HEAP" -XX:+ExitOnOutOfMemoryError -jar target/goafwatch.jar --server.port="${PORTS[$i]}" \
@@ -41,7 +47,11 @@ for i in 0 1; do
     sleep 0.5
   done
 done
+if [ -n "$CYCLES_ONLY" ]; then
+  java -cp "target/test-classes:target/classes:$(cat target/bench.cp)" com.goafwatch.bench.ScaleCycles "http://127.0.0.1:${PORTS[0]}" "$ROUNDS" "$ADMIN_PASSWORD"
+else
 log "ten-times site: $KM km, $TRACES hourly traces, $GATEWAYS gateways, $ROUNDS evaluation rounds (heap $HEAP per instance); load $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "target/test-classes:target/classes:$(cat target/bench.cp)" com.goafwatch.bench.ScaleBenchmark \
   "http://127.0.0.1:${PORTS[0]}" "http://127.0.0.1:${PORTS[1]}" "http://127.0.0.1:$INFLUX_PORT" "$KM" "$TRACES" "$GATEWAYS" "$ROUNDS" "$ADMIN_PASSWORD"
+fi
 log "InfluxDB resident memory: $(ps -o rss= -p "$(cat "$SCALE_DIR/influxdb/influxd.pid")" | awk '{printf "%.0f MB", $1/1024}'); data: $(du -sh "$SCALE_DIR/influxdb" | cut -f1); load $(cut -d' ' -f1-3 /proc/loadavg)"
