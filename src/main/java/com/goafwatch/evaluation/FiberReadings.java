@@ -2,7 +2,6 @@ package com.goafwatch.evaluation;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -50,7 +49,7 @@ final class FiberReadings {
     /** rate spans no other rule shares → statement reading only the rollups' times */
     private final Map<Long, Integer> rateTimeHandles = new HashMap<>();
     /** rate span (of {@link #rateTimeHandles}) → cable → its trace times */
-    private final Map<Long, Map<Long, java.util.TreeSet<Long>>> rateTimes = new HashMap<>();
+    private final Map<Long, Map<Long, TreeSet<Long>>> rateTimes = new HashMap<>();
     private final Map<Long, Integer> rawHandles = new HashMap<>();
     private final Map<String, Integer> percentileHandles = new HashMap<>();
     private final Map<String, Integer> lengthHandles = new HashMap<>();
@@ -258,11 +257,11 @@ final class FiberReadings {
             }
         });
         rateTimeHandles.forEach((w, handle) -> {
-            Map<Long, java.util.TreeSet<Long>> byCable = rateTimes.computeIfAbsent(w, k -> new TreeMap<>());
+            Map<Long, TreeSet<Long>> byCable = rateTimes.computeIfAbsent(w, k -> new TreeMap<>());
             for (InfluxSeries s : batch.series(handle)) {
                 Long cable = id(s.tags().get(FiberSeries.TAG_CABLE));
                 if (cable != null) {
-                    java.util.TreeSet<Long> times = byCable.computeIfAbsent(cable, k -> new java.util.TreeSet<>());
+                    TreeSet<Long> times = byCable.computeIfAbsent(cable, k -> new TreeSet<>());
                     s.rows().forEach(r -> times.add(InfluxSeries.number(r, "time").longValue()));
                 }
             }
