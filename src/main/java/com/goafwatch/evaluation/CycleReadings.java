@@ -9,7 +9,8 @@ import com.goafwatch.timeseries.InfluxClient;
 
 /**
  * The InfluxDB side of one cycle: the aggregated statements in one round trip, then (only for rate
- * rules) the traces their least-squares slopes are fitted to in a second. Throws when InfluxDB cannot be read; keeps the
+ * rules) the bin rollups of the traces their least-squares slopes are fitted to in a second, and raw samples of
+ * those traces that have no bin rollup (written before it existed) in a third, only when there are any. Throws when InfluxDB cannot be read; keeps the
  * statements and the time spent waiting, for the cycle report and the benchmark.
  */
 final class CycleReadings {
@@ -45,7 +46,13 @@ final class CycleReadings {
         if (fiber.planRates(rates)) {
             trips.add(rates);
             rates.run(influx);
-            fiber.collectRates(rates);
+            fiber.rates.collectBins(rates);
+            StatementBatch raw = new StatementBatch();
+            if (fiber.rates.planRaw(raw)) {
+                trips.add(raw);
+                raw.run(influx);
+                fiber.rates.collectRaw(raw);
+            }
         }
     }
 

@@ -23,11 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           less this ÷ the cable's coupling — a growing exceedance is not held back by noise in the
  *                           confirming trace, while a one-sample spike (the next trace near 0) still never confirms
  * @param rateTraces         a fiber strain rate is the least-squares slope over at most this many of the latest
- *                           traces spanning the rule's window (more are thinned evenly): each is read whole, so
- *                           this bounds the raw samples a cycle reads whatever the cadence. Each trace read costs
- *                           about as much as the rest of a cycle (50 km at 1 m: ~0.8 s in InfluxDB), and 4 is the
- *                           fewest at which least squares differs from the two end traces (with 3 evenly spaced
- *                           the middle one has no weight)
+ *                           traces spanning the rule's window (more are thinned evenly): each is read as its position-bin
+ *                           rollup ({@code fiber_rate_bins}, raw for traces older than it), so this bounds what a cycle
+ *                           reads whatever the cadence. 4 is the fewest at which least squares differs from the two end
+ *                           traces (with 3 evenly spaced the middle one has no weight)
  * @param manualWait         longest a requested cycle ({@code POST …/evaluate}) waits for a cycle of the same project
  *                           running elsewhere; beyond it the request is answered 503 with Retry-After
  */

@@ -2,7 +2,6 @@ package com.goafwatch.evaluation;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,8 +23,8 @@ import com.goafwatch.timeseries.InfluxSeries;
 /**
  * The InfluxDB side of fiber evaluation. Per rule span, one statement aggregates every parcel × cable × trace
  * from the per-trace rollups (max, min, sum, count of strain and temperature); percentile and length-over-limit
- * rules add one statement each per span and parameter. Rate rules add a second round trip that reads a bounded
- * number of whole traces (see {@link #planRates}). Cables or parcels with a fiber baseline are read
+ * rules add one statement each per span and parameter. Rate rules add a second round trip that reads the
+ * position-bin rollups of a bounded number of traces (see {@link FiberRateReadings}). Cables or parcels with a fiber baseline are read
  * raw instead (their strain counts from the baseline trace position by position, which no aggregate can
  * express). The answers are kept as typed per-trace statistics for {@link FiberValues}.
  */
@@ -47,17 +46,16 @@ final class FiberReadings {
     private final String baselineExclusion;
     private final String baselineSelection;
     private final Map<Long, Integer> traceHandles = new HashMap<>();
+    /** rate spans no other rule shares → statement reading only the rollups' times */
+    private final Map<Long, Integer> rateTimeHandles = new HashMap<>();
+    /** rate span (of {@link #rateTimeHandles}) → cable → its trace times */
+    private final Map<Long, Map<Long, TreeSet<Long>>> rateTimes = new HashMap<>();
     private final Map<Long, Integer> rawHandles = new HashMap<>();
     private final Map<String, Integer> percentileHandles = new HashMap<>();
     private final Map<String, Integer> lengthHandles = new HashMap<>();
-    /** rate span → the rule window (days) its traces must span */
-    private final Map<Long, Double> rateWindows = new TreeMap<>();
-    /** rate span → trace time → statement reading that trace's samples of the cables whose rate uses it */
-    private final Map<Long, Map<Long, Integer>> rateTraceHandles = new HashMap<>();
-    /** rate span → cable → the trace times its rate is fitted to, ascending */
-    final Map<Long, Map<Long, long[]>> rateTraceTimes = new HashMap<>();
+    /** the strain-rate reads (bin rollups of the chosen traces), planned once the first round trip is in */
+    final FiberRateReadings rates;
     private final long slowestIntervalSeconds;
-    private final int rateTraces;
     private final Map<String, Integer> baselineHandles = new LinkedHashMap<>();
     private int newestHandle = -1;
 
@@ -67,7 +65,6 @@ final class FiberReadings {
     final Map<Long, Map<Long, Map<Long, TreeMap<Long, List<RawSample>>>>> raw = new HashMap<>();
     final Map<String, Map<Long, Map<Long, Double>>> percentiles = new HashMap<>();
     final Map<String, Map<Long, Map<Long, Map<Long, Double>>>> lengthCounts = new HashMap<>();
-    private final Map<Long, Map<Long, Map<Long, double[]>>> rates = new HashMap<>();
     private final Map<Long, Instant> newest = new HashMap<>();
     /** how far back a spike-filtered extreme rule reads: the confirming trace and its overdue time must fit */
     private final long confirmationSpanSeconds;
@@ -80,7 +77,6 @@ final class FiberReadings {
             Instant now, long bucketMs, long newestLookbackSeconds, double overdueFactor, int confirmationSamples, int rateTraces) {
         this.layout = layout;
         this.confirmationSamples = confirmationSamples;
-        this.rateTraces = rateTraces;
         long slowest = layout.cables().values().stream().mapToLong(MonitoringLayout.CableRef::intervalSeconds).max().orElse(0);
         this.slowestIntervalSeconds = slowest;
         this.confirmationSpanSeconds = Math.round((overdueFactor + 0.5) * slowest);
@@ -95,11 +91,21 @@ final class FiberReadings {
         baselines.fiberByParcel().keySet().stream().sorted()
                 .forEach(p -> baselined.add(q(FiberSeries.TAG_PARCEL) + " = " + InfluxQl.stringLiteral(String.valueOf(p))));
         this.baselineSelection = baselined.isEmpty() ? null : " AND (" + String.join(" OR ", baselined) + ")";
+        this.rates = new FiberRateReadings(parcelFilter, rateTraces);
         this.baselineExclusion = baselined.stream().map(c -> " AND " + c.replace(" = ", " != ")).collect(Collectors.joining());
+        Set<Long> statisticSpans = rules.stream().filter(r -> r.metric() != Metric.FIBER_STRAIN_RATE).map(this::span)
+                .collect(Collectors.toSet());
         for (ThresholdRule rule : rules) {
             long w = span(rule);
-            // the per-trace rollups written at ingestion: a few points per trace and parcel instead of every sample
-            traceHandles.computeIfAbsent(w, k -> batch.add(rollupSelect(window(w))));
+            if (rule.metric() == Metric.FIBER_STRAIN_RATE && !statisticSpans.contains(w)) {
+                // a rate needs only which traces there are: one field of the rollups, not all eight
+                rateTimeHandles.computeIfAbsent(w, k -> batch.add("SELECT " + q(FiberSeries.STAT_COUNT) + " FROM "
+                        + q(FiberSeries.STATS_MEASUREMENT) + " WHERE " + window(w) + parcelFilter + baselineExclusion + " GROUP BY "
+                        + q(FiberSeries.TAG_CABLE)));
+            } else {
+                // the per-trace rollups written at ingestion: a few points per trace and parcel instead of every sample
+                traceHandles.computeIfAbsent(w, k -> batch.add(rollupSelect(window(w))));
+            }
             if (baselineSelection != null) {
                 rawHandles.computeIfAbsent(w, k -> batch.add("SELECT " + q(S) + ", " + q(T) + ", " + q(FiberSeries.FIELD_CHAINAGE) + ", "
                         + q(FiberSeries.FIELD_DISTANCE) + " FROM " + q(M) + " WHERE " + window(w) + parcelFilter + baselineSelection
@@ -119,7 +125,7 @@ final class FiberReadings {
                         + bucketMs + "ms), " + q(FiberSeries.TAG_PARCEL) + ", " + q(FiberSeries.TAG_CABLE) + " fill(none)"));
             }
             if (rule.metric() == Metric.FIBER_STRAIN_RATE) {
-                rateWindows.put(w, rule.windowSeconds() / 86_400.0);
+                rates.windows.put(w, rule.windowSeconds() / 86_400.0);
             }
         }
         if (!rules.isEmpty()) {
@@ -148,7 +154,7 @@ final class FiberReadings {
      * length-over-limit or rate statement): then every read is a time slice of {@link FiberRollupHistory}.
      */
     boolean rollupsOnly() {
-        return rawHandles.isEmpty() && percentileHandles.isEmpty() && lengthHandles.isEmpty() && rateWindows.isEmpty() && baselineHandles.isEmpty();
+        return rawHandles.isEmpty() && rateTimeHandles.isEmpty() && percentileHandles.isEmpty() && lengthHandles.isEmpty() && rates.isEmpty() && baselineHandles.isEmpty();
     }
 
     /** The longest span this cycle reads back from its time, seconds: its rule spans and the newest-sample lookback. */
@@ -250,6 +256,16 @@ final class FiberReadings {
                 }
             }
         });
+        rateTimeHandles.forEach((w, handle) -> {
+            Map<Long, TreeSet<Long>> byCable = rateTimes.computeIfAbsent(w, k -> new TreeMap<>());
+            for (InfluxSeries s : batch.series(handle)) {
+                Long cable = id(s.tags().get(FiberSeries.TAG_CABLE));
+                if (cable != null) {
+                    TreeSet<Long> times = byCable.computeIfAbsent(cable, k -> new TreeSet<>());
+                    s.rows().forEach(r -> times.add(InfluxSeries.number(r, "time").longValue()));
+                }
+            }
+        });
         rawHandles.forEach((w, handle) -> {
             for (InfluxSeries s : batch.series(handle)) {
                 Long parcel = id(s.tags().get(FiberSeries.TAG_PARCEL));
@@ -332,91 +348,10 @@ final class FiberReadings {
         return sum == null || n == null || n == 0 ? null : sum / n;
     }
 
-    /**
-     * Rates are least-squares slopes per fiber position, so they need whole traces. Bounded reads: from the
-     * trace times the rollups gave, each cable's rate uses the latest traces spanning the window, thinned to at
-     * most {@code rateTraces} (see {@link Reducers#rateTraces}); one statement per distinct trace time reads
-     * those traces' samples of the cables that use it. The rollups hold no per-position values, and reading
-     * every raw trace in the window would grow with the cadence (hourly traces: 24 × the fiber per day).
-     * @return whether a second round trip is needed
-     */
+    /** Plans the rate reads (second round trip) from the trace times the first gave; see {@link FiberRateReadings}. */
     boolean planRates(StatementBatch batch) {
-        rateWindows.forEach((w, windowDays) -> {
-            Map<Long, TreeSet<Long>> timesByCable = new TreeMap<>();
-            traces.getOrDefault(w, Map.of()).values().forEach(byCable -> byCable.forEach((cable, stats) ->
-                    timesByCable.computeIfAbsent(cable, k -> new TreeSet<>()).addAll(stats.keySet())));
-            // baselined subjects are read raw: their trace times are the samples' own (a rate needs no baseline)
-            raw.getOrDefault(w, Map.of()).values().forEach(byCable -> byCable.forEach((cable, buckets) -> buckets.values()
-                    .forEach(samples -> samples.forEach(x -> timesByCable.computeIfAbsent(cable, k -> new TreeSet<>()).add(x.timeMs())))));
-            Map<Long, long[]> chosen = new HashMap<>();
-            Map<Long, Set<Long>> cablesByTime = new TreeMap<>();
-            timesByCable.forEach((cable, times) -> {
-                MonitoringLayout.CableRef ref = layout.cables().get(cable);
-                long[] used = Reducers.rateTraces(times, windowDays, ref == null ? 0 : ref.intervalSeconds() * 1000, rateTraces);
-                if (used.length >= 2) {
-                    chosen.put(cable, used);
-                    for (long t : used) {
-                        cablesByTime.computeIfAbsent(t, k -> new TreeSet<>()).add(cable);
-                    }
-                }
-            });
-            rateTraceTimes.put(w, chosen);
-            Set<Long> newestTimes = new TreeSet<>();
-            chosen.values().forEach(times -> newestTimes.add(times[times.length - 1]));
-            Map<Long, Integer> handles = new HashMap<>();
-            // rows as slim as possible (InfluxDB's JSON of 50,000 rows per trace is what a trace read costs):
-            // strain and position, cable and parcel as series tags; where a position lies only from the newest trace
-            cablesByTime.forEach((time, cables) -> handles.put(time, batch.add("SELECT " + q(S) + ", " + q(FiberSeries.TAG_POSITION)
-                    + (newestTimes.contains(time) ? ", " + q(FiberSeries.FIELD_CHAINAGE) + ", " + q(FiberSeries.FIELD_DISTANCE) : "")
-                    + " FROM " + q(M) + " WHERE time = " + time + "ms AND (" + cables.stream()
-                            .map(c -> q(FiberSeries.TAG_CABLE) + " = " + InfluxQl.stringLiteral(String.valueOf(c))).collect(Collectors.joining(" OR "))
-                    + ")" + parcelFilter + " GROUP BY " + q(FiberSeries.TAG_CABLE) + ", " + q(FiberSeries.TAG_PARCEL))));
-            rateTraceHandles.put(w, handles);
-        });
-        return !rateTraceHandles.values().stream().allMatch(Map::isEmpty);
-    }
-
-    /** One fiber position's strain in each of its cable's rate traces (NaN where a trace lacks it), and where it is. */
-    record PositionTraces(double[] strain, double[] chainageAndDistance) {
-    }
-
-    /** rate span → parcel → cable → position → its strain per rate trace */
-    final Map<Long, Map<Long, Map<Long, Map<String, PositionTraces>>>> positionTraces = new HashMap<>();
-
-    void collectRates(StatementBatch batch) {
-        rateTraceHandles.forEach((w, handles) -> {
-            Map<Long, Map<Long, Map<String, PositionTraces>>> byParcel = positionTraces.computeIfAbsent(w, k -> new HashMap<>());
-            Map<Long, long[]> chosen = rateTraceTimes.getOrDefault(w, Map.of());
-            handles.forEach((time, handle) -> {
-                for (InfluxSeries s : batch.series(handle)) {
-                    Long parcel = id(s.tags().get(FiberSeries.TAG_PARCEL));
-                    Long cable = id(s.tags().get(FiberSeries.TAG_CABLE));
-                    long[] times = cable == null ? null : chosen.get(cable);
-                    int index = times == null ? -1 : Arrays.binarySearch(times, time);
-                    if (parcel == null || index < 0) {
-                        continue;
-                    }
-                    boolean newest = index == times.length - 1;
-                    for (Map<String, Object> r : s.rows()) {
-                        Double strain = InfluxSeries.number(r, S);
-                        if (strain == null) {
-                            continue;
-                        }
-                        PositionTraces p = byParcel.computeIfAbsent(parcel, k -> new HashMap<>()).computeIfAbsent(cable, k -> new HashMap<>())
-                                .computeIfAbsent((String) r.get(FiberSeries.TAG_POSITION), k -> {
-                                    double[] strains = new double[times.length];
-                                    Arrays.fill(strains, Double.NaN);
-                                    return new PositionTraces(strains, new double[] {Double.NaN, Double.NaN});
-                                });
-                        p.strain()[index] = strain;
-                        if (newest) {
-                            p.chainageAndDistance()[0] = orNaN(InfluxSeries.number(r, FiberSeries.FIELD_CHAINAGE));
-                            p.chainageAndDistance()[1] = orNaN(InfluxSeries.number(r, FiberSeries.FIELD_DISTANCE));
-                        }
-                    }
-                }
-            });
-        });
+        return rates.planBins(batch, w -> FiberRateReadings.timesByCable(traces.getOrDefault(w, Map.of()), rateTimes.getOrDefault(w, Map.of()),
+                raw.getOrDefault(w, Map.of())), layout);
     }
 
     Instant newest(long parcelId) {

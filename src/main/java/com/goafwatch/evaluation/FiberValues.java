@@ -36,7 +36,7 @@ final class FiberValues {
     private final Map<Long, Map<Long, Map<Long, TreeMap<Long, List<FiberReadings.RawSample>>>>> raw;
     private final Map<String, Map<Long, Map<Long, Double>>> percentiles;
     private final Map<String, Map<Long, Map<Long, Map<Long, Double>>>> lengthCounts;
-    private final Map<Long, Map<Long, Map<Long, Map<String, FiberReadings.PositionTraces>>>> positionTraces;
+    private final Map<Long, Map<Long, Map<Long, Map<Long, FiberRateReadings.PlaceTraces>>>> placeTraces;
     private final Map<Long, Map<Long, long[]>> rateTraceTimes;
 
     FiberValues(FiberReadings readings) {
@@ -49,8 +49,8 @@ final class FiberValues {
         this.raw = readings.raw;
         this.percentiles = readings.percentiles;
         this.lengthCounts = readings.lengthCounts;
-        this.positionTraces = readings.positionTraces;
-        this.rateTraceTimes = readings.rateTraceTimes;
+        this.placeTraces = readings.rates.places;
+        this.rateTraceTimes = readings.rates.traceTimes;
     }
 
     private long span(ThresholdRule rule) {
@@ -245,14 +245,15 @@ final class FiberValues {
     }
 
     /**
-     * µε/d at the worst position: the least-squares slope of its ground strain (÷ coupling) over its cable's
-     * rate traces; a position needs two of them spanning at least one cable interval (or the window, if shorter).
+     * µε/d at the worst place: the least-squares slope of its ground strain (÷ coupling) over its cable's
+     * rate traces; a place — a position bin, or a sample position for traces older than the bin rollup — needs two
+     * of them spanning at least one cable interval (or the window, if shorter).
      */
     private RuleValue rate(ThresholdRule rule, long parcelId) {
         long w = span(rule);
-        Map<Long, Map<String, FiberReadings.PositionTraces>> byCable = positionTraces.getOrDefault(w, Map.of()).getOrDefault(parcelId, Map.of());
+        Map<Long, Map<Long, FiberRateReadings.PlaceTraces>> byCable = placeTraces.getOrDefault(w, Map.of()).getOrDefault(parcelId, Map.of());
         Observation worst = null;
-        for (Map.Entry<Long, Map<String, FiberReadings.PositionTraces>> e : byCable.entrySet()) {
+        for (Map.Entry<Long, Map<Long, FiberRateReadings.PlaceTraces>> e : byCable.entrySet()) {
             long cableId = e.getKey();
             long[] times = rateTraceTimes.getOrDefault(w, Map.of()).get(cableId);
             MonitoringLayout.CableRef cable = layout.cables().get(cableId);
@@ -261,7 +262,7 @@ final class FiberValues {
             }
             double k = cable == null ? 1.0 : cable.coupling();
             long minSpanMs = Math.min(rule.windowSeconds(), cable == null ? rule.windowSeconds() : cable.intervalSeconds()) * 1000;
-            for (FiberReadings.PositionTraces p : e.getValue().values()) {
+            for (FiberRateReadings.PlaceTraces p : e.getValue().values()) {
                 double[] ground = new double[times.length];
                 for (int i = 0; i < times.length; i++) {
                     ground[i] = p.strain()[i] / k;
@@ -288,7 +289,8 @@ final class FiberValues {
                             .located(Double.isNaN(chainage) ? null : chainage, Double.isNaN(distance) ? null : distance,
                                     p.strain()[last] - p.strain()[first], at)
                             .noted(String.format(Locale.ROOT, "least-squares rate over %d traces spanning %.2f d", used,
-                                    (times[last] - times[first]) / 86_400_000.0)), null);
+                                    (times[last] - times[first]) / 86_400_000.0) + (p.binM() > 0
+                                            ? ", of the mean of a " + new java.math.BigDecimal(String.valueOf(p.binM())).stripTrailingZeros().toPlainString() + " m bin" : "")), null);
                 }
             }
         }

@@ -42,6 +42,9 @@ final class FiberTraceWriter {
     private final Set<Long> parcels = new HashSet<>();
     /** trace time → parcel → rollup of this batch's samples */
     private final Map<Long, Map<Long, TraceRollup>> rollups = new HashMap<>();
+    /** the position-bin means strain rates are fitted to (see RateBins) */
+    private final RateBinRollup rateBins;
+    private long rateBinsTrace = Long.MIN_VALUE;
     private long samples;
     private long unmapped;
     private long inParcels;
@@ -57,6 +60,7 @@ final class FiberTraceWriter {
         this.batch = batch;
         this.errors = errors;
         this.latestAllowedMs = Instant.now().plus(rules.maxFuture()).toEpochMilli();
+        this.rateBins = new RateBinRollup(cable.id(), rules.rateBinM());
     }
 
     void accept(FiberSample s) {
@@ -96,6 +100,7 @@ final class FiberTraceWriter {
             batch.append(new LinePoint(FiberSeries.STATS_MEASUREMENT, tags, r.fields(), time));
         }));
         rollups.clear();
+        rateBins.appendTo(batch);
     }
 
     /** Max, min, sum and count of one trace's samples in one parcel (strain compensated, µε). */
@@ -234,6 +239,12 @@ final class FiberTraceWriter {
         if (rollupOf != null) {
             rollups.computeIfAbsent(s.timeMs(), k -> new HashMap<>()).computeIfAbsent(rollupOf, k -> new TraceRollup())
                     .add(strain, s.temperatureC(), s.distanceM());
+            if (groupedTraces && s.timeMs() != rateBinsTrace) {
+                // a file's traces come one after the other: the finished one's bins go now, so memory holds one trace
+                rateBins.appendTo(batch);
+                rateBinsTrace = s.timeMs();
+            }
+            rateBins.add(s.timeMs(), rollupOf, s.distanceM(), where.chainageM(), strain);
         }
         TreeMap<String, String> tags = new TreeMap<>();
         tags.put(FiberSeries.TAG_CABLE, String.valueOf(cable.id()));

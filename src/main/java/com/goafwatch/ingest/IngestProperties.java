@@ -26,6 +26,12 @@ import jakarta.validation.constraints.NotNull;
  * @param maxLineLength     longest line (characters) of a trace file or line-protocol body; a longer one is refused
  *                          (413) before it is held in memory, so a file that is one endless line cannot exhaust the heap
  * @param maxUncompressedSize largest a gzipped trace may expand to; beyond it 413
+ * @param rateBinM          fiber strain rates are fitted to per-trace means of bins this long (m of fiber distance),
+ *                          written with the samples ({@code fiber_rate_bins}): a rate cycle reads one short row per
+ *                          parcel and trace instead of every sample. Trade-off against the fiber's spatial resolution
+ *                          (Brillouin ~1 m, PPP-BOTDA 0.1 m): a strain change narrower than the bin has its rate
+ *                          averaged down by its width ÷ the bin; at or below the sampling interval every bin is one
+ *                          sample and the rate is the per-sample rate
  */
 @Validated
 @ConfigurationProperties("goafwatch.ingest")
@@ -40,5 +46,6 @@ public record IngestProperties(
         @DefaultValue("100") int maxErrorsListed,
         @DefaultValue("50000000") long maxRows,
         @DefaultValue("4000000") @jakarta.validation.constraints.Min(80) int maxLineLength,
-        @NotNull @DefaultValue("20GB") DataSize maxUncompressedSize) {
+        @NotNull @DefaultValue("20GB") DataSize maxUncompressedSize,
+        @DefaultValue("2") @jakarta.validation.constraints.DecimalMin("0.001") double rateBinM) {
 }

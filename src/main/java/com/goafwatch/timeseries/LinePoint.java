@@ -6,9 +6,15 @@ import java.util.SortedMap;
 /**
  * One InfluxDB point, encoded as line protocol with millisecond precision. Tags are sorted (InfluxDB's
  * preferred order); keys and values are escaped per the line-protocol rules, so no client-supplied
- * text can add tags, fields or lines. Field values are finite doubles only (NaN/∞ are not representable).
+ * text can add tags, fields or lines. Number fields are finite doubles only (NaN/∞ are not representable); text
+ * fields (InfluxDB string fields, at most 64 KB each in 1.x) are quoted with {@code "} and {@code \} escaped.
  */
-public record LinePoint(String measurement, SortedMap<String, String> tags, Map<String, Double> fields, long timeMs) {
+public record LinePoint(String measurement, SortedMap<String, String> tags, Map<String, Double> fields, Map<String, String> textFields,
+        long timeMs) {
+
+    public LinePoint(String measurement, SortedMap<String, String> tags, Map<String, Double> fields, long timeMs) {
+        this(measurement, tags, fields, Map.of(), timeMs);
+    }
 
     public String toLine() {
         StringBuilder b = new StringBuilder(96);
@@ -29,6 +35,24 @@ public record LinePoint(String measurement, SortedMap<String, String> tags, Map<
             escape(b, f.getKey(), false);
             b.append('=');
             appendNumber(b, v);
+            separator = ',';
+        }
+        for (Map.Entry<String, String> f : textFields.entrySet()) {
+            b.append(separator);
+            escape(b, f.getKey(), false);
+            b.append("=\"");
+            String v = f.getValue();
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (c == '\n' || c == '\r') {
+                    throw new IllegalArgumentException("line breaks are not allowed in text fields");
+                }
+                if (c == '"' || c == '\\') {
+                    b.append('\\');
+                }
+                b.append(c);
+            }
+            b.append('"');
             separator = ',';
         }
         if (separator == ' ') {

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Ten-times site benchmark (issue 15): a throwaway InfluxDB 1.x and two service instances on one throwaway
+# PostgreSQL database; builds km km of fiber at 1 m (10 parcels, 4 settlement markers per km) with hourly
+# traces, measures the InfluxDB write ceiling, ingestion through 1 and 2 instances, and full evaluation
+# cycles; prints a table and writes it to target/bench/scale.md. Ports 8297/8298 (services), 8293 (InfluxDB),
+# database goafwatch_scale, data under .local/bench-scale.
+# Usage: scripts/bench-scale.sh [km=500] [traces=25] [gateways=4] [eval-rounds=3] [heap=2g]
+#        scripts/bench-scale.sh cycles [rounds=3] [heap=2g]   full cycles again on the site the last run left
+source "$(dirname "$0")/lib.sh"
+CYCLES_ONLY=""; [ "${1:-}" = cycles ] && { CYCLES_ONLY=1; shift; set -- 0 0 0 "${1:-3}" "${2:-2g}"; }
+KM="${1:-500}"; TRACES="${2:-25}"; GATEWAYS="${3:-4}"; ROUNDS="${4:-3}"; HEAP="${5:-2g}"
+SCALE_DIR="$LOCAL/bench-scale"; INFLUX_PORT=8293; PORTS=(8297 8298); PIDS=()
+
+stop_scale() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$SCALE_DIR/influxdb/influxd.pid" ] && kill "$(cat "$SCALE_DIR/influxdb/influxd.pid")" 2>/dev/null || true
+}
+trap stop_scale EXIT
+
+ensure_packages
+read -r host port < <(ensure_postgres)
+[ -f "$SCALE_DIR/influxdb/influxd.pid" ] && kill "$(cat "$SCALE_DIR/influxdb/influxd.pid")" 2>/dev/null && sleep 2
+if [ -z "$CYCLES_ONLY" ]; then
+  psql -q -h "$host" -p "$port" -U "$PGUSER_" -d postgres -c "DROP DATABASE IF EXISTS goafwatch_scale WITH (FORCE)" \
+    -c "CREATE DATABASE goafwatch_scale" 2>/dev/null
+  rm -rf "$SCALE_DIR"; mkdir -p "$SCALE_DIR"
+  ADMIN_PASSWORD="scale-$(date +%s%N)"; echo "$ADMIN_PASSWORD" >"$SCALE_DIR/admin-password"
+else
+  ADMIN_PASSWORD="$(cat "$SCALE_DIR/admin-password")"
+fi
+LOCAL="$SCALE_DIR" ensure_influxdb "$INFLUX_PORT"
+cd "$ROOT"
+mvn -B -q -DskipTests package
+mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+for i in 0 1; do
+  # evaluation only when the benchmark asks for it (no schedule, none after ingestion), so ingestion is timed alone
+  java "-Xmx$HEAP" -XX:+ExitOnOutOfMemoryError -jar target/goafwatch.jar --server.port="${PORTS[$i]}" \
+    --spring.datasource.url="jdbc:postgresql://$host:$port/goafwatch_scale" \
+    --goafwatch.security.bootstrap-admin-password="$ADMIN_PASSWORD" --goafwatch.limits.requests-per-minute=0 \
+    --goafwatch.evaluation.interval=0 --goafwatch.evaluation.on-ingest=false \
+    --goafwatch.influx.url="http://127.0.0.1:$INFLUX_PORT" --goafwatch.spool.dir="$SCALE_DIR/spool-$i" >"$SCALE_DIR/service-$i.log" 2>&1 &
+  PIDS+=($!)
+  deadline=$((SECONDS + 600))
+  until curl -sf "http://127.0.0.1:${PORTS[$i]}/actuator/health/readiness" >/dev/null; do
+    kill -0 "${PIDS[$i]}" 2>/dev/null || { tail -30 "$SCALE_DIR/service-$i.log" >&2; die "instance $i exited"; }
+    [ "$SECONDS" -lt "$deadline" ] || die "instance $i did not start within 600 s (see $SCALE_DIR/service-$i.log)"
+    sleep 0.5
+  done
+done
+if [ -n "$CYCLES_ONLY" ]; then
+  java -cp "target/test-classes:target/classes:$(cat target/bench.cp)" com.goafwatch.bench.ScaleCycles "http://127.0.0.1:${PORTS[0]}" "$ROUNDS" "$ADMIN_PASSWORD"
+else
+log "ten-times site: $KM km, $TRACES hourly traces, $GATEWAYS gateways, $ROUNDS evaluation rounds (heap $HEAP per instance); load $(cut -d' ' -f1-3 /proc/loadavg)"
+java -cp "target/test-classes:target/classes:$(cat target/bench.cp)" com.goafwatch.bench.ScaleBenchmark \
+  "http://127.0.0.1:${PORTS[0]}" "http://127.0.0.1:${PORTS[1]}" "http://127.0.0.1:$INFLUX_PORT" "$KM" "$TRACES" "$GATEWAYS" "$ROUNDS" "$ADMIN_PASSWORD"
+fi
+log "InfluxDB resident memory: $(ps -o rss= -p "$(cat "$SCALE_DIR/influxdb/influxd.pid")" | awk '{printf "%.0f MB", $1/1024}'); data: $(du -sh "$SCALE_DIR/influxdb" | cut -f1); load $(cut -d' ' -f1-3 /proc/loadavg)"

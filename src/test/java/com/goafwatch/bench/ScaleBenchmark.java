@@ -1,0 +1,291 @@
+package com.goafwatch.bench;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.jayway.jsonpath.JsonPath;
+
+/**
+ * The ten-times site benchmark of issue 15 (not a test; run by scripts/bench-scale.sh, which starts InfluxDB and two
+ * service instances on one PostgreSQL). Builds {@link ScaleSite} ({@code km} km of fiber at 1 m, 10 parcels and 4
+ * markers per km), then in the same run:
+ * <ol>
+ * <li>ingestion: the site's hourly traces through one instance and through both (gateways alternating between
+ * them), in alternating blocks, each timed from the first request until the instances' spools are empty; between
+ * the blocks, the InfluxDB write ceiling: the same samples in the service's stored line format straight to
+ * {@code /write}, with as many writers as gateways (at older times, so they are history the rules do not read);</li>
+ * <li>evaluation: full cycles of the project on instance A while B runs (five rules: fiber strain, strain rate,
+ * cable temperature, settlement, settlement rate), with the time spent waiting for InfluxDB; and, bare against
+ * InfluxDB, the rate rule's reads as they were before the bin rollup (four whole raw traces) and as they are.</li>
+ * </ol>
+ * Arguments: serviceA serviceB influxUrl km traces gateways evalRounds adminPassword
+ */
+public final class ScaleBenchmark {
+
+    private static final BenchHttp INFLUX = BenchHttp.none();
+    private static final int CABLES_PER_REQUEST = 10;
+
+    public static void main(String[] args) throws Exception {
+        String a = args[0];
+        String b = args[1];
+        String influx = args[2];
+        int km = Integer.parseInt(args[3]);
+        int traces = Integer.parseInt(args[4]);
+        int gateways = Integer.parseInt(args[5]);
+        int evalRounds = Integer.parseInt(args[6]);
+        BenchHttp api = BenchHttp.basic("admin", args[7]).token(a, "scale-benchmark", "admin", null);
+        StringBuilder log = new StringBuilder();
+        long t0 = System.nanoTime();
+        ScaleSite site = ScaleSite.create(api, a, b, km);
+        note(log, "site built through the API in %.0f s: %d parcels, %d cables (%d km), %d markers", (System.nanoTime() - t0) / 1e9,
+                km * ScaleSite.COLUMNS, km, km, km * ScaleSite.MARKERS_PER_ROW);
+
+        Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        Instant directBase = end.minus(10, ChronoUnit.DAYS);
+        // not timed: a first trace straight to InfluxDB creates the site's series (half a million at 500 km), which
+        // InfluxDB 1.x does slowly enough to time writes out; whichever path came first would pay for it
+        double warmUp = timed(() -> direct(site, influx, directBase.minus(1, ChronoUnit.HOURS), gateways));
+        note(log, "series created by an untimed first trace straight to InfluxDB in %.0f s", warmUp);
+        int block = Math.max(1, traces / 6);
+        double[] seconds = new double[3];
+        long[] samples = new long[3];
+        int next = 0;
+        int directNext = 0;
+        int blockNo = 0;
+        List<String> blocks = new ArrayList<>();
+        while (next < traces) {
+            if (blockNo % 2 == 0) {
+                for (int k = 0; k < 2; k++) {
+                    Instant at = directBase.plus(directNext++, ChronoUnit.HOURS);
+                    double s = timed(() -> direct(site, influx, at, gateways));
+                    seconds[0] += s;
+                    samples[0] += (long) km * ScaleSite.FIBER_M;
+                    blocks.add(String.format(Locale.ROOT, "direct 1 trace %.1f s (load %s)", s, load()));
+                }
+            }
+            int instances = blockNo % 2 == 0 ? 1 : 2;
+            int from = next;
+            int to = Math.min(traces, next + block);
+            double s = timed(() -> {
+                for (int k = from; k < to; k++) {
+                    gateway(api, site, instances == 1 ? List.of(a) : List.of(a, b), end.minus(traces - 1 - k, ChronoUnit.HOURS), k, gateways);
+                }
+                awaitDrained(api, instances == 1 ? List.of(a) : List.of(a, b));
+            });
+            seconds[instances] += s;
+            samples[instances] += (long) (to - from) * km * ScaleSite.FIBER_M;
+            blocks.add(String.format(Locale.ROOT, "%d instance(s) %d traces %.1f s (load %s)", instances, to - from, s, load()));
+            next = to;
+            blockNo++;
+        }
+        awaitDrained(api, List.of(a, b));
+        double direct = samples[0] / seconds[0];
+        double one = samples[1] / seconds[1];
+        double two = samples[2] / seconds[2];
+
+        for (String rule : List.of(
+                "{\"name\": \"strain\", \"metric\": \"fiber_strain\", \"statistic\": \"max_abs\", \"windowSeconds\": 86400, \"unit\": \"ue\", \"yellow\": 1000, \"orange\": 1500, \"red\": 2000}",
+                "{\"name\": \"strain rate\", \"metric\": \"fiber_strain_rate\", \"statistic\": \"max_abs\", \"windowSeconds\": 86400, \"unit\": \"ue/d\", \"yellow\": 300, \"red\": 600}",
+                "{\"name\": \"cable temperature\", \"metric\": \"fiber_temperature\", \"statistic\": \"max\", \"windowSeconds\": 86400, \"unit\": \"degC\", \"red\": 60}",
+                "{\"name\": \"settlement\", \"metric\": \"settlement\", \"statistic\": \"max\", \"windowSeconds\": 2592000, \"unit\": \"mm\", \"yellow\": 10, \"red\": 30, \"spikeFilter\": false}",
+                "{\"name\": \"settlement rate\", \"metric\": \"settlement_rate\", \"statistic\": \"max_abs\", \"windowSeconds\": 3024000, \"unit\": \"mm/d\", \"yellow\": 0.05, \"red\": 1.67}")) {
+            api.post(a + "/api/v1/projects/" + site.projectId + "/rules", "application/json", rule);
+        }
+        String evaluate = a + "/api/v1/projects/" + site.projectId + "/evaluate";
+        String warm = api.post(evaluate, "application/json", "");
+        note(log, "warm-up cycle: %s", warm);
+        double[] total = new double[evalRounds];
+        double[] inInflux = new double[evalRounds];
+        String report = warm;
+        for (int i = 0; i < evalRounds; i++) {
+            report = api.post(evaluate, "application/json", "");
+            total[i] = ((Number) JsonPath.read(report, "$.totalMs")).doubleValue();
+            inInflux[i] = ((Number) JsonPath.read(report, "$.influxMs")).doubleValue();
+        }
+        String loadAfterEval = load();
+        // the rate rule's reads, bare: four of the 25 hourly traces (thinned evenly: 0, 8, 16, 24), raw as before, binned as now
+        List<Instant> rateTimes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            rateTimes.add(end.minus(traces - 1 - Math.round(i * (traces - 1) / 3.0), ChronoUnit.HOURS));
+        }
+        StringBuilder raw = new StringBuilder();
+        StringBuilder bins = new StringBuilder();
+        for (int i = 0; i < rateTimes.size(); i++) {
+            long ms = rateTimes.get(i).toEpochMilli();
+            boolean newest = i == rateTimes.size() - 1;
+            raw.append(raw.isEmpty() ? "" : ";").append("SELECT \"strain_ue\", \"pos\"").append(newest ? ", \"chainage_m\", \"distance_m\"" : "")
+                    .append(" FROM \"fiber_strain\" WHERE time = ").append(ms).append("ms GROUP BY \"cable\", \"parcel\"");
+            bins.append(bins.isEmpty() ? "" : ";").append("SELECT \"bin_m\", \"means\"").append(newest ? ", \"places\"" : "")
+                    .append(" FROM \"fiber_rate_bins\" WHERE time = ").append(ms).append("ms GROUP BY \"cable\", \"parcel\"");
+        }
+        long[] rawBytes = new long[1];
+        long[] binBytes = new long[1];
+        double rawMs = timed(() -> rawBytes[0] = query(influx, raw.toString()).length()) * 1000;
+        double binMs = timed(() -> binBytes[0] = query(influx, bins.toString()).length()) * 1000;
+        String series = query(influx, "SHOW SERIES CARDINALITY");
+        String result = String.format(Locale.ROOT, """
+                ## Ten-times site benchmark (%s)
+
+                %d km of fiber at 1 m (%d cables), %d parcels, %d markers levelled half-monthly; %d hourly traces; two
+                instances on one PostgreSQL and one InfluxDB; %d gateways (line protocol, %d cables = %,d samples per request).
+
+                | ingestion | samples | s | samples/s | ÷ direct |
+                |---|---:|---:|---:|---:|
+                | direct `/write` to InfluxDB, %d writers (ceiling) | %,d | %.1f | %.0f | 1.00 |
+                | through 1 instance | %,d | %.1f | %.0f | %.2f |
+                | through 2 instances | %,d | %.1f | %.0f | %.2f |
+
+                Scaling 1 → 2 instances: ×%.2f.
+
+                | evaluation cycle on A (B running), %d rounds | median ms | min ms | max ms |
+                |---|---:|---:|---:|
+                | full cycle | %.0f | %.0f | %.0f |
+                | of which waiting for InfluxDB | %.0f | %.0f | %.0f |
+
+                InfluxDB share of the cycle: %.0f %%. Last cycle: %s
+
+                | rate rule's reads, bare (4 traces) | ms | response bytes |
+                |---|---:|---:|
+                | whole raw traces (before the bin rollup) | %.0f | %,d |
+                | bin rollups (now) | %.0f | %,d |
+
+                Load average after the cycles: %s. InfluxDB series: %s
+
+                Blocks: %s
+                Direct writes retried after an InfluxDB timeout: %d.
+                %s""", Instant.now(), km, km, km * ScaleSite.COLUMNS, km * ScaleSite.MARKERS_PER_ROW, traces, gateways, CABLES_PER_REQUEST,
+                CABLES_PER_REQUEST * ScaleSite.FIBER_M, gateways, samples[0], seconds[0], direct, samples[1], seconds[1], one, one / direct,
+                samples[2], seconds[2], two, two / direct, two / one, evalRounds, median(total), min(total), max(total), median(inInflux),
+                min(inInflux), max(inInflux), 100 * median(inInflux) / median(total), report, rawMs, rawBytes[0], binMs, binBytes[0],
+                loadAfterEval, series.replaceAll("\\s+", ""), String.join("; ", blocks), DIRECT_RETRIES.get(), log);
+        System.out.println(result);
+        Path out = Path.of("target/bench/scale.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, result);
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    private static double timed(Step step) throws Exception {
+        long t0 = System.nanoTime();
+        step.run();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** One trace of every cable, requests of {@link #CABLES_PER_REQUEST} cables spread over the gateways and instances. */
+    private static void gateway(BenchHttp api, ScaleSite site, List<String> instances, Instant time, int hour, int gateways) throws Exception {
+        parallel(site.rows, gateways, (fromRow, toRow, g) -> {
+            String service = instances.get(g % instances.size());
+            String body = api.post(service + "/api/v1/projects/" + site.projectId + "/ingest/line-protocol?precision=ns", "text/plain",
+                    site.gatewayLines(time, hour, fromRow, toRow));
+            if (!body.contains("\"fiberSamples\":" + (toRow - fromRow) * ScaleSite.FIBER_M)) {
+                throw new IllegalStateException("ingestion refused: " + body);
+            }
+        });
+    }
+
+    /** Retries what InfluxDB answers 500 (its write timeout; the same points again are idempotent), counting the retries. */
+    private static void direct(ScaleSite site, String influx, Instant time, int writers) throws Exception {
+        parallel(site.rows, writers, (fromRow, toRow, g) -> {
+            String lines = site.storedLines(time, 0, fromRow, toRow);
+            for (int attempt = 1; ; attempt++) {
+                var r = INFLUX.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(influx + "/write?db=goafwatch&precision=ms"))
+                        .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString(lines)));
+                if (r.statusCode() < 300) {
+                    return;
+                }
+                if (r.statusCode() < 500 || attempt == 20) {
+                    throw new IllegalStateException("/write answered " + r.statusCode() + ": " + r.body());
+                }
+                DIRECT_RETRIES.incrementAndGet();
+            }
+        });
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger DIRECT_RETRIES = new java.util.concurrent.atomic.AtomicInteger();
+
+    interface Chunk {
+        void run(int fromRow, int toRow, int worker) throws Exception;
+    }
+
+    /** Rows in chunks of {@link #CABLES_PER_REQUEST}, taken in turn by {@code workers} threads. */
+    private static void parallel(int rows, int workers, Chunk chunk) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicInteger nextRow = new java.util.concurrent.atomic.AtomicInteger();
+            for (int w = 0; w < workers; w++) {
+                int worker = w;
+                futures.add(pool.submit(() -> {
+                    for (int from = nextRow.getAndAdd(CABLES_PER_REQUEST); from < rows; from = nextRow.getAndAdd(CABLES_PER_REQUEST)) {
+                        chunk.run(from, Math.min(rows, from + CABLES_PER_REQUEST), worker);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void awaitDrained(BenchHttp api, List<String> instances) throws Exception {
+        for (String service : instances) {
+            long deadline = System.nanoTime() + 3_600_000_000_000L;
+            while (((Number) JsonPath.read(api.get(service + "/api/v1/ingest/status"), "$.pendingBatches")).intValue() > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(service + " did not drain its spool within an hour");
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static String query(String influx, String statements) throws Exception {
+        return INFLUX.post(influx + "/query?db=goafwatch&epoch=ms", "application/x-www-form-urlencoded",
+                "q=" + URLEncoder.encode(statements, StandardCharsets.UTF_8));
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    private static void note(StringBuilder log, String format, Object... args) {
+        String line = String.format(Locale.ROOT, format, args);
+        System.out.println(line);
+        log.append("\n").append(line);
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static double min(double[] v) {
+        return Arrays.stream(v).min().orElse(0);
+    }
+
+    private static double max(double[] v) {
+        return Arrays.stream(v).max().orElse(0);
+    }
+}
