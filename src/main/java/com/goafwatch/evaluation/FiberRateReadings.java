@@ -113,39 +113,28 @@ final class FiberRateReadings {
     }
 
     void collectBins(StatementBatch batch) {
-        binHandles.forEach((w, handles) -> handles.forEach((time, handle) -> {
-            for (InfluxSeries s : batch.series(handle)) {
-                Long parcel = FiberReadings.id(s.tags().get(FiberSeries.TAG_PARCEL));
-                Long cable = FiberReadings.id(s.tags().get(FiberSeries.TAG_CABLE));
-                long[] times = cable == null ? null : traceTimes.get(w).get(cable);
-                int index = times == null ? -1 : Arrays.binarySearch(times, time);
-                if (parcel == null || index < 0) {
+        forEachChosenTrace(binHandles, batch, (w, time, cable, times, index, byPlace, s) -> {
+            for (Map<String, Object> r : s.rows()) {
+                Double binM = InfluxSeries.number(r, RateBins.FIELD_BIN_M);
+                if (binM == null || !(r.get(RateBins.FIELD_MEANS) instanceof String means)) {
                     continue;
                 }
-                Map<Long, PlaceTraces> byPlace = places.computeIfAbsent(w, k -> new HashMap<>()).computeIfAbsent(parcel, k -> new HashMap<>())
-                        .computeIfAbsent(cable, k -> new HashMap<>());
-                for (Map<String, Object> r : s.rows()) {
-                    Double binM = InfluxSeries.number(r, RateBins.FIELD_BIN_M);
-                    if (binM == null || !(r.get(RateBins.FIELD_MEANS) instanceof String means)) {
-                        continue;
-                    }
-                    long binMm = RateBins.binMm(binM);
-                    binMmByCable.put(cable, binMm);
-                    binned.computeIfAbsent(w, k -> new HashMap<>()).computeIfAbsent(cable, k -> new TreeSet<>()).add(time);
-                    RateBins.parseMeans(means, (k, n, mean) -> byPlace.computeIfAbsent(k * binMm, x -> PlaceTraces.empty(times.length, binM))
-                            .add(index, mean, Math.max(1, Math.round(n))));
-                    if (r.get(RateBins.FIELD_PLACES) instanceof String where) {
-                        RateBins.parsePlaces(where, (k, distance, chainage) -> {
-                            PlaceTraces p = byPlace.get(k * binMm);
-                            if (p != null && Double.isNaN(p.chainageAndDistance()[1])) {
-                                p.chainageAndDistance()[0] = chainage;
-                                p.chainageAndDistance()[1] = distance;
-                            }
-                        });
-                    }
+                long binMm = RateBins.binMm(binM);
+                binMmByCable.put(cable, binMm);
+                binned.computeIfAbsent(w, k -> new HashMap<>()).computeIfAbsent(cable, k -> new TreeSet<>()).add(time);
+                RateBins.parseMeans(means, (k, n, mean) -> byPlace.computeIfAbsent(k * binMm, x -> PlaceTraces.empty(times.length, binM))
+                        .add(index, mean, Math.max(1, Math.round(n))));
+                if (r.get(RateBins.FIELD_PLACES) instanceof String where) {
+                    RateBins.parsePlaces(where, (k, distance, chainage) -> {
+                        PlaceTraces p = byPlace.get(k * binMm);
+                        if (p != null && Double.isNaN(p.chainageAndDistance()[1])) {
+                            p.chainageAndDistance()[0] = chainage;
+                            p.chainageAndDistance()[1] = distance;
+                        }
+                    });
                 }
             }
-        }));
+        });
     }
 
     /** Adds a raw read of every chosen trace that had no bins (data older than the rollup). @return whether there is one */
@@ -174,7 +163,37 @@ final class FiberRateReadings {
 
     /** Raw samples into the cable's bins when its other traces have them, else one place per sample. */
     void collectRaw(StatementBatch batch) {
-        rawHandles.forEach((w, handles) -> handles.forEach((time, handle) -> {
+        forEachChosenTrace(rawHandles, batch, (w, time, cable, times, index, byPlace, s) -> {
+            boolean newest = index == times.length - 1;
+            Long binMm = binMmByCable.get(cable);
+            for (Map<String, Object> r : s.rows()) {
+                Double strain = InfluxSeries.number(r, FiberSeries.FIELD_STRAIN);
+                Double distance = InfluxSeries.number(r, FiberSeries.FIELD_DISTANCE);
+                if (strain == null || distance == null) {
+                    continue;
+                }
+                long key = binMm == null ? Math.round(distance * 1000) : RateBins.index(distance, binMm) * binMm;
+                PlaceTraces p = byPlace.computeIfAbsent(key, k -> PlaceTraces.empty(times.length, binMm == null ? 0 : binMm / 1000.0));
+                long before = p.counts()[index];
+                p.add(index, strain, 1);
+                if (newest) {
+                    double chainage = FiberReadings.orNaN(InfluxSeries.number(r, FiberSeries.FIELD_CHAINAGE));
+                    double[] where = p.chainageAndDistance();
+                    where[0] = before == 0 || Double.isNaN(where[0]) ? chainage : (where[0] * before + chainage) / (before + 1);
+                    where[1] = before == 0 || Double.isNaN(where[1]) ? distance : (where[1] * before + distance) / (before + 1);
+                }
+            }
+        });
+    }
+
+    /** A series answered for one chosen trace of a cable on a parcel, with where its values go. */
+    private interface ChosenTraceSeries {
+        void accept(long window, long time, long cable, long[] times, int index, Map<Long, PlaceTraces> byPlace, InfluxSeries series);
+    }
+
+    /** Every answered series that belongs to a chosen trace (others, and untagged ones, are skipped). */
+    private void forEachChosenTrace(Map<Long, Map<Long, Integer>> handlesByWindow, StatementBatch batch, ChosenTraceSeries visitor) {
+        handlesByWindow.forEach((w, handles) -> handles.forEach((time, handle) -> {
             for (InfluxSeries s : batch.series(handle)) {
                 Long parcel = FiberReadings.id(s.tags().get(FiberSeries.TAG_PARCEL));
                 Long cable = FiberReadings.id(s.tags().get(FiberSeries.TAG_CABLE));
@@ -183,27 +202,9 @@ final class FiberRateReadings {
                 if (parcel == null || index < 0) {
                     continue;
                 }
-                boolean newest = index == times.length - 1;
-                Long binMm = binMmByCable.get(cable);
                 Map<Long, PlaceTraces> byPlace = places.computeIfAbsent(w, k -> new HashMap<>()).computeIfAbsent(parcel, k -> new HashMap<>())
                         .computeIfAbsent(cable, k -> new HashMap<>());
-                for (Map<String, Object> r : s.rows()) {
-                    Double strain = InfluxSeries.number(r, FiberSeries.FIELD_STRAIN);
-                    Double distance = InfluxSeries.number(r, FiberSeries.FIELD_DISTANCE);
-                    if (strain == null || distance == null) {
-                        continue;
-                    }
-                    long key = binMm == null ? Math.round(distance * 1000) : RateBins.index(distance, binMm) * binMm;
-                    PlaceTraces p = byPlace.computeIfAbsent(key, k -> PlaceTraces.empty(times.length, binMm == null ? 0 : binMm / 1000.0));
-                    long before = p.counts()[index];
-                    p.add(index, strain, 1);
-                    if (newest) {
-                        double chainage = FiberReadings.orNaN(InfluxSeries.number(r, FiberSeries.FIELD_CHAINAGE));
-                        double[] where = p.chainageAndDistance();
-                        where[0] = before == 0 || Double.isNaN(where[0]) ? chainage : (where[0] * before + chainage) / (before + 1);
-                        where[1] = before == 0 || Double.isNaN(where[1]) ? distance : (where[1] * before + distance) / (before + 1);
-                    }
-                }
+                visitor.accept(w, time, cable, times, index, byPlace, s);
             }
         }));
     }
