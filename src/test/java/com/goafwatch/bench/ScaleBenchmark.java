@@ -1,5 +1,9 @@
 package com.goafwatch.bench;
 
+import static com.goafwatch.support.Stats.median;
+import static com.goafwatch.support.Stats.min;
+import static com.goafwatch.support.Stats.max;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -273,19 +276,5 @@ public final class ScaleBenchmark {
         String line = String.format(Locale.ROOT, format, args);
         System.out.println(line);
         log.append("\n").append(line);
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static double min(double[] v) {
-        return Arrays.stream(v).min().orElse(0);
-    }
-
-    private static double max(double[] v) {
-        return Arrays.stream(v).max().orElse(0);
     }
 }

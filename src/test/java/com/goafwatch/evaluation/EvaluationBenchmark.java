@@ -1,5 +1,9 @@
 package com.goafwatch.evaluation;
 
+import static com.goafwatch.support.Stats.median;
+import static com.goafwatch.support.Stats.min;
+import static com.goafwatch.support.Stats.max;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -11,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -109,19 +112,5 @@ class EvaluationBenchmark extends IntegrationTest {
             assertThat(response.statusCode()).isEqualTo(200);
         }
         return (System.nanoTime() - t0) / 1e6;
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static double min(double[] v) {
-        return Arrays.stream(v).min().orElse(0);
-    }
-
-    private static double max(double[] v) {
-        return Arrays.stream(v).max().orElse(0);
     }
 }
