@@ -62,7 +62,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         if (confirmsInStatement(request)) {
             Optional<TokenService.Remembered> remembered = tokens.remembered(secret);
             if (remembered.isPresent()) {
-                remembered.get().proof().attachTo(request);
+                remembered.get().proof(tokens).attachTo(request);
                 SecurityContextHolder.getContext().setAuthentication(new ApiTokenAuthentication(remembered.get().principal()));
                 chain.doFilter(request, response);
                 return;

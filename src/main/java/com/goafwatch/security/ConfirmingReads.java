@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import com.goafwatch.system.ApiException;
 
 /**
- * Runs the one statement of a request that may use a remembered API token (tiles, OGC features and items pages) with the
+ * Runs the one statement of a request that may use a remembered API token or HTTP Basic login (tiles, OGC features and items pages) with the
  * request's pending {@link TokenProof}, so that the statement confirms the token in its own snapshot. Shared by every
  * such read so that all answer a token revoked, expired or changed on any instance alike: read again, and the request
  * answered as the token stands now (401, or the data its current principal may see).
@@ -18,12 +18,6 @@ public class ConfirmingReads {
 
     /** What a statement read, and whether the token proof it carried held (true when it carried none). */
     public record Proven<T>(T value, boolean tokenHeld) {
-    }
-
-    private final TokenService tokens;
-
-    ConfirmingReads(TokenService tokens) {
-        this.tokens = tokens;
     }
 
     /**
@@ -54,8 +48,8 @@ public class ConfirmingReads {
     }
 
     private void require(TokenProof proof) {
-        if (!tokens.reconfirm(proof)) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "unknown, revoked or expired API token");
+        if (!proof.reconfirm()) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "unknown, revoked or expired credentials");
         }
     }
 }

@@ -19,9 +19,14 @@ class LocalUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        UserStore.StoredUser u = users.find(username).orElseThrow(() -> new UsernameNotFoundException("no such user"));
+        return localUser(users.findWithGrants(username).orElseThrow(() -> new UsernameNotFoundException("no such user")));
+    }
+
+    /** How a user row and its grants become the caller the service works with (admins and all-projects users see all). */
+    static LocalUser localUser(UserStore.UserWithGrants row) {
+        UserStore.StoredUser u = row.user();
         boolean all = u.allProjects() || u.role() == Role.ADMIN;
-        GoafPrincipal principal = new GoafPrincipal(u.username(), u.role(), all, all ? Set.of() : users.grants(u.id()), Set.of());
+        GoafPrincipal principal = new GoafPrincipal(u.username(), u.role(), all, all ? Set.of() : Set.copyOf(row.grants()), Set.of());
         return new LocalUser(principal, u.passwordHash(), u.disabled(), u.sessionEpoch());
     }
 }

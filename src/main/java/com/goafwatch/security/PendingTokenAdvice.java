@@ -16,19 +16,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import com.goafwatch.system.ApiException;
 
 /**
- * The last check of a remembered API token ({@link TokenProof}): a response about to be written while the request's token
+ * The last check of a remembered API token or HTTP Basic login ({@link TokenProof}): a response about to be written while the request's token
  * was not confirmed by a statement (an error answered before the data was read: a bad address or parameter, an unknown
  * layer, project, collection or feature id) reads the token now, and becomes the 401 of a revoked or expired token if it no longer holds. Every response
  * with a body passes here, error responses included.
  */
 @ControllerAdvice
 class PendingTokenAdvice implements ResponseBodyAdvice<Object> {
-
-    private final TokenService tokens;
-
-    PendingTokenAdvice(TokenService tokens) {
-        this.tokens = tokens;
-    }
 
     @Override
     public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
@@ -42,12 +36,12 @@ class PendingTokenAdvice implements ResponseBodyAdvice<Object> {
             return body;
         }
         TokenProof proof = TokenProof.pendingOn(servlet.getServletRequest());
-        if (proof == null || tokens.reconfirm(proof)) {
+        if (proof == null || proof.reconfirm()) {
             return body;
         }
         response.setStatusCode(HttpStatus.UNAUTHORIZED);
         response.getHeaders().set("WWW-Authenticate", "Basic realm=\"goafwatch\", Bearer");
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "unknown, revoked or expired API token");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "unknown, revoked or expired credentials");
         problem.setTitle("Unauthorized");
         problem.setType(URI.create(ApiException.TYPE_BASE + "unauthorized"));
         return problem;

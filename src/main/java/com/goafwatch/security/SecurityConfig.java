@@ -36,7 +36,7 @@ class SecurityConfig implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, TokenService tokens, SecurityProperties properties,
-            RateLimitFilter rateLimit, JdbcClient jdbc, LoginThrottle throttle, ProblemWriter problemWriter,
+            RateLimitFilter rateLimit, JdbcClient jdbc, LoginThrottle throttle, ProblemWriter problemWriter, RememberedBasicLogins basicLogins,
             @org.springframework.beans.factory.annotation.Value("${goafwatch.map.basemap-url:}") String basemapUrl) throws Exception {
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.policy(basemapUrl))));
         http.authorizeHttpRequests(a -> a
@@ -76,6 +76,9 @@ class SecurityConfig implements WebMvcConfigurer {
         http.addFilterBefore(new LoginThrottleFilter(throttle, problemWriter),
                 org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(new ApiTokenFilter(tokens, problems, throttle), BasicAuthenticationFilter.class);
+        if (!properties.oidcMode()) {
+            http.addFilterBefore(new RememberedBasicFilter(basicLogins), BasicAuthenticationFilter.class);
+        }
         http.addFilterAfter(rateLimit, AuthorizationFilter.class);
         if (properties.oidcMode()) {
             JwtPrincipalConverter converter = new JwtPrincipalConverter(properties.oidc(), jdbc);

@@ -6,48 +6,53 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * An API token whose principal this instance remembered instead of reading {@code api_token} before the request, and
- * which is therefore not yet confirmed: the statement that reads the request's data confirms it in the same snapshot
+ * A credential whose principal this instance remembered instead of reading it from the database before the request: an
+ * API token ({@link TokenService}) or an HTTP Basic user name and password ({@link RememberedBasicLogins}). It is
+ * therefore not yet confirmed: the statement that reads the request's data confirms it in the same snapshot
  * ({@link #column} in its select list, read by {@link #held}; run through {@link ConfirmingReads}), so a token revoked,
- * expired or changed on any instance before that statement starts is refused by it. A request whose proof is still pending when its response is written is
- * checked then (see {@link PendingTokenAdvice}), so no response goes out on an unconfirmed token.
+ * expired or changed, or a user disabled, re-granted or given a new password, on any instance before that statement
+ * starts is refused by it. A request whose proof is still pending when its response is written is checked then (see
+ * {@link PendingTokenAdvice}), so no response goes out on an unconfirmed credential.
  */
 public final class TokenProof {
 
+    /** Who remembered the credential, and reads it again when a statement says the row no longer matches. */
+    interface Issuer {
+        /** True, with the request's principal replaced by the current one, if the credential is still valid. */
+        boolean reconfirm(TokenProof proof);
+    }
+
     private static final String ATTRIBUTE = TokenProof.class.getName();
 
-    /** True when the token row still says what the remembered principal was built from; parameters: {@link #params()}. */
-    private static final String SQL = "EXISTS (SELECT 1 FROM api_token t WHERE t.token_hash = ? AND t.id = ? AND t.name = ? "
-            + "AND t.role = ? AND t.project_id IS NOT DISTINCT FROM ? AND t.revoked_at IS NULL AND t.expires_at > now() "
-            + "AND ARRAY(SELECT c.cable_id FROM api_token_cable c WHERE c.token_id = t.id ORDER BY c.cable_id) = ?::bigint[])";
-
-    private final String hash;
-    private final long id;
-    private final String name;
-    private final String role;
-    private final Long projectId;
-    private final Long[] cables;
+    private final String condition;
+    private final List<Object> params;
+    private final String key;
+    private final Issuer issuer;
     private volatile boolean confirmed; // or refused: nothing left to check
 
-    TokenProof(String hash, long id, String name, String role, Long projectId, List<Long> sortedCables) {
-        this.hash = hash;
-        this.id = id;
-        this.name = name;
-        this.role = role;
-        this.projectId = projectId;
-        this.cables = sortedCables.toArray(Long[]::new);
+    /**
+     * @param condition SQL boolean expression that is true while the credential's row still says what the remembered
+     *                  principal was built from
+     * @param params    its parameters, in order
+     * @param key       the issuer's key of the remembered credential (a hash, never the secret)
+     */
+    TokenProof(String condition, List<Object> params, String key, Issuer issuer) {
+        this.condition = condition;
+        this.params = params;
+        this.key = key;
+        this.issuer = issuer;
     }
 
     /**
-     * The select-list item {@code , <SQL> AS token_held} for {@code proof} (empty for null), its parameters put first in
+     * The select-list item {@code , <condition> AS token_held} for {@code proof} (empty for null), its parameters put first in
      * {@code params}: the item must come before every other placeholder of the statement. Read it with {@link #held}.
      */
     public static String column(TokenProof proof, List<Object> params) {
         if (proof == null) {
             return "";
         }
-        params.addAll(0, proof.params());
-        return ", " + SQL + " AS token_held";
+        params.addAll(0, proof.params);
+        return ", " + proof.condition + " AS token_held";
     }
 
     /** Whether the row's {@link #column} held (true when the statement carried no proof). */
@@ -55,19 +60,14 @@ public final class TokenProof {
         return proof == null || row.getBoolean("token_held");
     }
 
-    /** The parameters of {@link #SQL}, in order. */
-    private List<Object> params() {
-        return java.util.Arrays.asList(hash, id, name, role, projectId, cables);
-    }
-
-    /** The current request's unconfirmed token, or null (no request, another kind of caller, or already confirmed). */
+    /** The current request's unconfirmed credential, or null (no request, another kind of caller, or already confirmed). */
     static TokenProof pending() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         TokenProof proof = request == null ? null : (TokenProof) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         return proof == null || proof.confirmed ? null : proof;
     }
 
-    /** The statement holding {@link #SQL} answered true. */
+    /** The statement holding the condition answered true. */
     void confirmed() {
         confirmed = true;
     }
@@ -77,8 +77,13 @@ public final class TokenProof {
         confirmed = true;
     }
 
-    String hash() {
-        return hash;
+    String key() {
+        return key;
+    }
+
+    /** Reads the credential again (see {@link Issuer#reconfirm}). */
+    boolean reconfirm() {
+        return issuer.reconfirm(this);
     }
 
     void attachTo(jakarta.servlet.http.HttpServletRequest request) {

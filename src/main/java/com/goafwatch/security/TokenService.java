@@ -29,7 +29,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * be revoked; an ingest token is bound to one project and optionally to a list of cables.
  */
 @Service
-public class TokenService {
+public class TokenService implements TokenProof.Issuer {
 
     public static final String PREFIX = "gw_";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -49,6 +49,11 @@ public class TokenService {
      * remembered principal is confirmed against the row (TokenProof).
      */
     static final Duration REMEMBER = Duration.ofSeconds(30);
+
+    /** True when the token row still says what the remembered principal was built from (see {@link Remembered#proof}). */
+    private static final String HOLDS = "EXISTS (SELECT 1 FROM api_token t WHERE t.token_hash = ? AND t.id = ? AND t.name = ? "
+            + "AND t.role = ? AND t.project_id IS NOT DISTINCT FROM ? AND t.revoked_at IS NULL AND t.expires_at > now() "
+            + "AND ARRAY(SELECT c.cable_id FROM api_token_cable c WHERE c.token_id = t.id ORDER BY c.cable_id) = ?::bigint[])";
 
     private final JdbcClient jdbc;
     // bounded: at most this many tokens remembered, each briefly
@@ -96,9 +101,10 @@ public class TokenService {
      * Reads the token of an unconfirmed proof again (its statement said the row no longer matches, or no statement
      * confirmed it): true, with the request's principal replaced by the row's current one, if the token is still valid.
      */
+    @Override
     public boolean reconfirm(TokenProof proof) {
-        remembered.invalidate(proof.hash());
-        Optional<Remembered> now = verify(proof.hash());
+        remembered.invalidate(proof.key());
+        Optional<Remembered> now = verify(proof.key());
         if (now.isEmpty()) {
             SecurityContextHolder.clearContext();
             proof.refused();
@@ -153,8 +159,8 @@ public class TokenService {
     /** A verified token's principal and the row fields it was built from (the proof compares them with the row again). */
     record Remembered(GoafPrincipal principal, String hash, long id, String name, String role, Long projectId, List<Long> cables) {
 
-        TokenProof proof() {
-            return new TokenProof(hash, id, name, role, projectId, cables);
+        TokenProof proof(TokenProof.Issuer issuer) {
+            return new TokenProof(HOLDS, java.util.Arrays.asList(hash, id, name, role, projectId, cables.toArray(Long[]::new)), hash, issuer);
         }
     }
 

@@ -15,6 +15,10 @@ class UserStore {
     record StoredUser(long id, String username, String passwordHash, Role role, boolean allProjects, boolean disabled, int sessionEpoch) {
     }
 
+    /** A user row with its granted project ids, ascending, as one statement read them. */
+    record UserWithGrants(StoredUser user, List<Long> grants) {
+    }
+
     private final JdbcClient jdbc;
 
     UserStore(JdbcClient jdbc) {
@@ -25,6 +29,17 @@ class UserStore {
         return jdbc.sql("SELECT id, username, password_hash, role, all_projects, disabled, session_epoch FROM app_user WHERE username = ?")
                 .param(username).query((rs, n) -> new StoredUser(rs.getLong(1), rs.getString(2), rs.getString(3),
                         Role.parse(rs.getString(4)).orElseThrow(), rs.getBoolean(5), rs.getBoolean(6), rs.getInt(7)))
+                .optional();
+    }
+
+    /** The user and its grants in one round trip (every HTTP Basic request that is not remembered reads this). */
+    Optional<UserWithGrants> findWithGrants(String username) {
+        return jdbc.sql("SELECT id, username, password_hash, role, all_projects, disabled, session_epoch, "
+                + "ARRAY(SELECT g.project_id FROM user_project_grant g WHERE g.user_id = u.id ORDER BY g.project_id) AS grants "
+                + "FROM app_user u WHERE username = ?")
+                .param(username).query((rs, n) -> new UserWithGrants(new StoredUser(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Role.parse(rs.getString(4)).orElseThrow(), rs.getBoolean(5), rs.getBoolean(6), rs.getInt(7)),
+                        java.util.Arrays.stream((Object[]) rs.getArray(8).getArray()).map(o -> ((Number) o).longValue()).toList()))
                 .optional();
     }
 

@@ -1,13 +1,6 @@
 package com.goafwatch.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -29,14 +22,11 @@ final class VerifiedPasswordCache implements PasswordEncoder {
 
     private final PasswordEncoder delegate;
     private final Cache<String, Boolean> verified;
-    private final SecretKeySpec key;
+    private final CredentialFingerprint fingerprints = new CredentialFingerprint();
 
     VerifiedPasswordCache(PasswordEncoder delegate, Duration ttl, long maxEntries, Ticker ticker) {
         this.delegate = delegate;
         this.verified = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).ticker(ticker).build();
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
     @Override
@@ -49,7 +39,7 @@ final class VerifiedPasswordCache implements PasswordEncoder {
         if (rawPassword == null || encodedPassword == null) {
             return delegate.matches(rawPassword, encodedPassword);
         }
-        String fingerprint = fingerprint(rawPassword, encodedPassword);
+        String fingerprint = fingerprints.of(encodedPassword, rawPassword);
         if (verified.getIfPresent(fingerprint) != null) {
             return true;
         }
@@ -63,18 +53,5 @@ final class VerifiedPasswordCache implements PasswordEncoder {
     @Override
     public boolean upgradeEncoding(String encodedPassword) {
         return delegate.upgradeEncoding(encodedPassword);
-    }
-
-    private String fingerprint(CharSequence raw, String encoded) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(encoded.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            mac.update(raw.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(mac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
     }
 }
