@@ -1,5 +1,6 @@
 package com.goafwatch.security;
 
+import java.util.Collection;
 import java.util.function.Supplier;
 
 import io.github.bucket4j.Bucket;
@@ -14,4 +15,12 @@ public interface BucketStore {
 
     /** The bucket of {@code key}, made from {@code configuration} the first time it is asked for. */
     Bucket bucket(String key, Supplier<BucketConfiguration> configuration);
+
+    /**
+     * Whether any of these keys' buckets may hold fewer tokens than its capacity now; false only when the store knows all
+     * are full (or were never drawn on). The default cannot tell, and says true.
+     */
+    default boolean anyDrawnDown(Collection<String> keys) {
+        return true;
+    }
 }

@@ -1,8 +1,10 @@
 package com.goafwatch.security;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -36,6 +38,11 @@ class LoginThrottle {
 
     /** How long the attempt must wait, or empty when it may go ahead. {@code username} may be null (tokens). */
     Optional<Duration> refusal(String username, String address) {
+        // nearly every request brings credentials and nearly no key has failures: one cheap read says so for both keys
+        List<String> keys = Stream.of(userKey(username), addressKey(address)).filter(java.util.Objects::nonNull).toList();
+        if (keys.isEmpty() || !buckets.anyDrawnDown(keys)) {
+            return Optional.empty();
+        }
         long nanos = Math.max(wait(userBucket(username)), wait(addressBucket(address)));
         if (nanos <= 0) {
             return Optional.empty();
@@ -85,21 +92,29 @@ class LoginThrottle {
         }
     }
 
+    /** The user name's bucket key, or null when there is no name or no per-user limit. */
+    private String userKey(String username) {
+        boolean limited = limits.perUserPerMinute() > 0 || limits.perUserPerHour() > 0;
+        return username == null || username.isBlank() || !limited ? null : "login-user:" + key(username);
+    }
+
+    /** The client address's bucket key, or null when there is no address or no per-address limit. */
+    private String addressKey(String address) {
+        boolean limited = limits.perAddressPerMinute() > 0 || limits.perAddressPerHour() > 0;
+        return address == null || !limited ? null : "login-address:" + address;
+    }
+
     private Bucket userBucket(String username) {
-        if (username == null || username.isBlank()) {
-            return null;
-        }
-        return tiers("login-user:" + key(username), limits.perUserPerMinute(), limits.perUserPerHour());
+        String key = userKey(username);
+        return key == null ? null : tiers(key, limits.perUserPerMinute(), limits.perUserPerHour());
     }
 
     private Bucket addressBucket(String address) {
-        return address == null ? null : tiers("login-address:" + address, limits.perAddressPerMinute(), limits.perAddressPerHour());
+        String key = addressKey(address);
+        return key == null ? null : tiers(key, limits.perAddressPerMinute(), limits.perAddressPerHour());
     }
 
     private Bucket tiers(String key, int perMinute, int perHour) {
-        if (perMinute <= 0 && perHour <= 0) {
-            return null;
-        }
         return buckets.bucket(key, () -> {
             ConfigurationBuilder b = BucketConfiguration.builder();
             if (perMinute > 0) {

@@ -44,7 +44,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
         Optional<Duration> wait;
         try {
             wait = throttle.refusal(username, request.getRemoteAddr());
-        } catch (BucketExceptions.BucketExecutionException e) {
+        } catch (BucketExceptions.BucketExecutionException | org.springframework.dao.DataAccessException e) {
             BucketStoreUnavailable.write(problems, response); // the buckets are in PostgreSQL: fail closed
             return;
         }

@@ -2,6 +2,7 @@ package com.goafwatch.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.goafwatch.system.WorkerThread;
@@ -48,22 +50,42 @@ class PostgresBucketStore extends WorkerThread implements BucketStore, Disposabl
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final DataSource connections;
     private final DataSource application;
+    private final JdbcClient reads;
+    private final Clock clock;
 
     PostgresBucketStore(DataSource dataSource, ObjectProvider<Clock> clock) {
         super("rate-bucket-cleaner");
         this.application = dataSource;
         this.connections = RateBucketConnections.asyncCommitting(dataSource);
+        this.reads = JdbcClient.create(connections);
+        this.clock = clock.getIfUnique(Clock::systemUTC);
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(connections)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
-                .clientClock(new ClockTimeMeter(clock.getIfUnique(Clock::systemUTC)))
+                .clientClock(new ClockTimeMeter(this.clock))
                 .build();
     }
 
     @Override
     public Bucket bucket(String key, Supplier<BucketConfiguration> configuration) {
         return buckets.getProxy(key, configuration);
+    }
+
+    /**
+     * One plain read of the rows' {@code expires_at}, no lock. bucket4j writes a row with the system time of the write
+     * plus the time its bucket needs to be full again (on the application's clock) plus {@link #KEEP_AFTER_REFILL}, so
+     * with the two clocks agreeing (production: both are the system clock) a bucket is drawn down exactly while that is
+     * later than now plus {@link #KEEP_AFTER_REFILL}; a key without a row has a full bucket. "Now" is the earlier of the
+     * two clocks, so a clock held still or set back (tests) can only make the answer "maybe drawn down", never "full"
+     * too early.
+     */
+    @Override
+    public boolean anyDrawnDown(Collection<String> keys) {
+        long now = Math.min(clock.millis(), System.currentTimeMillis());
+        return reads.sql("SELECT EXISTS (SELECT 1 FROM rate_bucket WHERE id = ANY (?) AND expires_at > ?)")
+                .params(keys.toArray(String[]::new), now + KEEP_AFTER_REFILL.toMillis())
+                .query(Boolean.class).single();
     }
 
     /** After the web server has stopped (a bean's destruction comes after every lifecycle stop). */
