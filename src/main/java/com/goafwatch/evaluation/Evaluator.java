@@ -146,7 +146,7 @@ public class Evaluator {
             Double value = j.value().value() == null ? null : Math.round(j.value().value() * 1000) / 1000.0;
             flags.get(j.parcel().id()).put(j.rule().id(), new Flag(j.rule().id(), j.rule().name(), j.rule().metric().dbValue(),
                     j.rule().statistic().dbValue(), j.rule().unit(), Flag.scope(j.rule()), status, after.level(), after.pendingLevel(), value,
-                    threshold, evidence, now, null, "ok", unconfirmed(j, located), awaiting(layout, j, now)));
+                    threshold, evidence, now, null, "ok", unconfirmed(j, located), awaiting(layout, j)));
         }
         // transitions, trackers and flags commit together: if PostGIS refuses any, none moves and the next cycle retries
         Actor.runAs("evaluation", () -> transaction.execute(tx -> {
@@ -218,7 +218,7 @@ public class Evaluator {
     }
 
     /** For a rule still awaiting its first sample: since when it is monitored, and when silence becomes no data. */
-    private static Flag.Awaiting awaiting(MonitoringLayout layout, Judged j, Instant now) {
+    private static Flag.Awaiting awaiting(MonitoringLayout layout, Judged j) {
         if (!j.result().state().awaiting()) {
             return null;
         }
