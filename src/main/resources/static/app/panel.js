@@ -175,7 +175,10 @@ function flagItem(f) {
       f.since ? ` · ${t('since')} ${formatTime(f.since)}` : '') : null,
     // a level resting on a single trace: shown, not raised, until a second trace or the spatial test confirms it
     f.unconfirmed ? h('div', { class: 'small unconfirmed' }, badge('level', f.unconfirmed.level, t('level.' + f.unconfirmed.level)), ' ',
-      t('unconfirmed'), ` · ${t('value')} ${num(f.unconfirmed.value, 2)} ${unit(f.unit)}`) : null);
+      t('unconfirmed'), ` · ${t('value')} ${num(f.unconfirmed.value, 2)} ${unit(f.unit)}`) : null,
+    // never reported yet: neither ok nor no data until the no-data age has passed since monitoring began
+    f.awaiting ? h('div', { class: 'small awaiting' },
+      t('awaitingFirst', { since: formatTime(f.awaiting.since), from: formatTime(f.awaiting.noDataFrom) })) : null);
 }
 
 /** Threshold values per level of the matching rules, in the rule's unit (percent rules scale their control value). */

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
+import com.goafwatch.evaluation.EvaluationHold;
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.security.Actor;
 import com.goafwatch.security.Role;
@@ -47,6 +48,7 @@ class DemoFeed implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DemoFeed.class);
     /** Longest wait for the history to reach InfluxDB before going live (InfluxDB away: go live, the spool keeps it all). */
     private static final Duration HISTORY_DRAIN_WAIT = Duration.ofMinutes(5);
+    private static final String HOLDER = "demo-feed history";
 
     private final DemoFeedProperties properties;
     private final SampleSiteProperties site;
@@ -57,12 +59,20 @@ class DemoFeed implements SmartLifecycle {
     private final ProjectRepository projects;
     private final DemoHistory history;
     private final SpoolDrainer drainer;
+    private final EvaluationHold hold;
     private final List<Long> issued = new CopyOnWriteArrayList<>();
     private volatile Thread thread;
     private volatile boolean running;
 
     DemoFeed(DemoFeedProperties properties, SampleSiteProperties site, ObjectMapper mapper, RestClient.Builder http,
-            Environment environment, TokenService tokens, ProjectRepository projects, DemoHistory history, SpoolDrainer drainer) {
+            Environment environment, TokenService tokens, ProjectRepository projects, DemoHistory history, SpoolDrainer drainer,
+            EvaluationHold hold) {
+        this.hold = hold;
+        if (properties.enabled()) {
+            // from before the scheduler's first cycle until the history is in InfluxDB: on a database that already has the
+            // site (a re-run), a cycle before that would find every sensor silent (lastReadingAt null) and raise no-data alerts
+            hold.hold(HOLDER);
+        }
         this.history = history;
         this.drainer = drainer;
         this.tokens = tokens;
@@ -106,6 +116,7 @@ class DemoFeed implements SmartLifecycle {
                     demo.cables().size(), demo.markers().size(), properties.projectCode(), from, properties.liveInterval());
             history.write(demo, from, start, zeroReading, properties);
             awaitHistoryInInflux();
+            hold.release(HOLDER);
             // the live story starts now: the first evaluation has the whole history to judge
             Instant live = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             demo = demo.startingAt(live);
@@ -128,6 +139,8 @@ class DemoFeed implements SmartLifecycle {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             log.error("demo feed stopped: {}", e.getMessage());
+        } finally {
+            hold.release(HOLDER);
         }
     }
 

@@ -39,8 +39,11 @@ class EvaluationScheduler extends WorkerThread {
     private long dueSince;
     private long writtenUpTo = -1;
 
-    EvaluationScheduler(Evaluator evaluator, JdbcClient jdbc, EvaluationProperties properties) {
+    private final EvaluationHold hold;
+
+    EvaluationScheduler(Evaluator evaluator, JdbcClient jdbc, EvaluationProperties properties, EvaluationHold hold) {
         super("threshold-evaluation");
+        this.hold = hold;
         this.evaluator = evaluator;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -96,6 +99,12 @@ class EvaluationScheduler extends WorkerThread {
             try {
                 Map<Long, Set<Long>> triggered = null;
                 synchronized (lock) {
+                    if (hold.held()) {
+                        // the site's past is still on its way to InfluxDB: what is due now waits for it
+                        log.debug("evaluations held by {}", hold.holders());
+                        lock.wait(500);
+                        continue;
+                    }
                     long now = System.currentTimeMillis();
                     long wakeAt = interval > 0 ? nextFull : Long.MAX_VALUE;
                     if (dueSince > 0) {

@@ -78,9 +78,12 @@ public class Evaluator {
     record Judged(MonitoringLayout.ParcelRef parcel, ThresholdRule rule, RuleValue value, LevelTracker.State before,
             LevelTracker.Result result, boolean first) {
 
-        /** Stored: every change, and a rule's first evaluation (from "unknown" to whatever it found). */
+        /**
+         * Stored: every change, and a rule's first evaluation (from "unknown" to whatever it found) — unless it still awaits
+         * its first sample: it stays unknown, and its silence keeps counting from when monitoring began.
+         */
         boolean stored() {
-            return first || result.change() != LevelTracker.Change.NONE;
+            return (first && !result.state().awaiting()) || result.change() != LevelTracker.Change.NONE;
         }
     }
 
@@ -139,11 +142,11 @@ public class Evaluator {
                         after.level(), j.before().level(), after.noData(), j.before().noData() && !after.noData(), j.value().value(),
                         threshold, evidence, now, after.noData() || j.before().noData() ? sensors(layout, j, readings) : List.of()));
             }
-            String status = after.noData() ? "no_data" : after.level() != null ? "flagged" : "ok";
+            String status = after.noData() ? "no_data" : after.level() != null ? "flagged" : after.awaiting() ? "unknown" : "ok";
             Double value = j.value().value() == null ? null : Math.round(j.value().value() * 1000) / 1000.0;
             flags.get(j.parcel().id()).put(j.rule().id(), new Flag(j.rule().id(), j.rule().name(), j.rule().metric().dbValue(),
                     j.rule().statistic().dbValue(), j.rule().unit(), Flag.scope(j.rule()), status, after.level(), after.pendingLevel(), value,
-                    threshold, evidence, now, null, "ok", unconfirmed(j, located)));
+                    threshold, evidence, now, null, "ok", unconfirmed(j, located), awaiting(layout, j)));
         }
         // transitions, trackers and flags commit together: if PostGIS refuses any, none moves and the next cycle retries
         Actor.runAs("evaluation", () -> transaction.execute(tx -> {
@@ -207,10 +210,20 @@ public class Evaluator {
         boolean first = !trackers.known(parcel.id(), rule.id());
         boolean fresh = newest != null && Duration.between(newest, now).getSeconds() <= rule.noDataAfterSeconds();
         if (value.value() == null && fresh) {
-            // nothing inside a window shorter than the no-data age: keep the state, it is not silence yet
-            return new Judged(parcel, rule, value, before, new LevelTracker.Result(before, LevelTracker.Change.NONE), first);
+            // nothing inside a window shorter than the no-data age, or nothing the statistic can use: not silence
+            return new Judged(parcel, rule, value, before, LevelTracker.freshWithoutValue(before), first);
         }
-        return new Judged(parcel, rule, value, before, new LevelTracker(rule).evaluate(before, value.value(), newest, now), first);
+        return new Judged(parcel, rule, value, before,
+                new LevelTracker(rule).evaluate(before, value.value(), newest, now, layout.monitoringBegan(rule, parcel.id())), first);
+    }
+
+    /** For a rule still awaiting its first sample: since when it is monitored, and when silence becomes no data. */
+    private static Flag.Awaiting awaiting(MonitoringLayout layout, Judged j) {
+        if (!j.result().state().awaiting()) {
+            return null;
+        }
+        Instant began = layout.monitoringBegan(j.rule(), j.parcel().id());
+        return new Flag.Awaiting(began, began.plusSeconds(j.rule().noDataAfterSeconds()));
     }
 
     /** The cables (fiber rules) or markers (marker rules) the rule reads on the parcel: a no-data alert is theirs. */

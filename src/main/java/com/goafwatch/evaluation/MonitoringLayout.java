@@ -1,5 +1,6 @@
 package com.goafwatch.evaluation;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,21 +13,28 @@ import java.util.Map;
  * pairs and triples that tilt and curvature are computed on.
  */
 record MonitoringLayout(Map<Long, ParcelRef> parcels, Map<Long, List<CableSpan>> cablesByParcel, Map<Long, CableRef> cables,
-        Map<Long, List<Marker>> markersByParcel, Map<Long, Marker> markers, List<MarkerPair> pairs, List<MarkerTriple> triples) {
+        Map<Long, List<Marker>> markersByParcel, Map<Long, Marker> markers, List<MarkerPair> pairs, List<MarkerTriple> triples,
+        Map<Long, Instant> rulesCreated) {
 
     record ParcelRef(long id, long phaseId, String code) {
     }
 
-    /** @param intervalSeconds expected time between its traces (its own, the project's default, or 1 d) */
-    record CableRef(long id, String code, double coupling, long intervalSeconds) {
+    /**
+     * @param intervalSeconds expected time between its traces (its own, the project's default, or 1 d)
+     * @param since           when it was registered: the earliest its traces can be expected
+     */
+    record CableRef(long id, String code, double coupling, long intervalSeconds, Instant since) {
     }
 
     /** A cable's fiber inside one parcel. */
     record CableSpan(long cableId, double fiberLengthM) {
     }
 
-    /** A settlement marker; x/y in EPSG:4548 metres; expected time between levellings. */
-    record Marker(long id, String code, Long parcelId, double x, double y, double lon, double lat, long intervalSeconds) {
+    /**
+     * A settlement marker; x/y in EPSG:4548 metres; expected time between levellings; {@code since}: registered or
+     * installed, whichever is later (a marker registered ahead of its installation is not expected before it).
+     */
+    record Marker(long id, String code, Long parcelId, double x, double y, double lon, double lat, long intervalSeconds, Instant since) {
 
         double distanceTo(Marker other) {
             return Math.hypot(x - other.x, y - other.y);
@@ -46,6 +54,23 @@ record MonitoringLayout(Map<Long, ParcelRef> parcels, Map<Long, List<CableSpan>>
 
     boolean markerMonitored(long parcelId) {
         return markersByParcel.containsKey(parcelId);
+    }
+
+    /**
+     * When monitoring of the rule on the parcel began: the later of the rule's creation and the registration of the
+     * first of its sensors there (the earliest one: a marker added later must not hide the silence of the others).
+     * Null when neither is known (a draft rule on a parcel with no sensor of its kind).
+     */
+    Instant monitoringBegan(com.goafwatch.threshold.ThresholdRule rule, long parcelId) {
+        Instant sensors = rule.metric().fiber()
+                ? cablesByParcel.getOrDefault(parcelId, List.of()).stream().map(s -> cables.get(s.cableId())).filter(c -> c != null)
+                        .map(CableRef::since).min(Instant::compareTo).orElse(null)
+                : markersByParcel.getOrDefault(parcelId, List.of()).stream().map(Marker::since).min(Instant::compareTo).orElse(null);
+        Instant created = rulesCreated.get(rule.id());
+        if (sensors == null || created == null) {
+            return sensors == null ? created : sensors;
+        }
+        return created.isAfter(sensors) ? created : sensors;
     }
 
     /** The longest expected reading interval among the cables crossing the parcel (0 when none does). */

@@ -45,7 +45,7 @@ class TrackerStates {
 
         @Override
         public LevelTracker.State get(long parcelId, long ruleId) {
-            return states.getOrDefault(key(parcelId, ruleId), LevelTracker.State.OK);
+            return states.getOrDefault(key(parcelId, ruleId), LevelTracker.State.AWAITING);
         }
 
         @Override

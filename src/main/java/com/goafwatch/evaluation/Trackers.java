@@ -14,7 +14,7 @@ interface Trackers {
     /** The (parcel, rule) has been evaluated before. */
     boolean known(long parcelId, long ruleId);
 
-    /** Its state, {@link LevelTracker.State#OK} when unknown. */
+    /** Its state, {@link LevelTracker.State#AWAITING} when unknown (never evaluated with a sample or as silent). */
     LevelTracker.State get(long parcelId, long ruleId);
 
     void put(long parcelId, long ruleId, LevelTracker.State state);
@@ -30,7 +30,7 @@ interface Trackers {
 
             @Override
             public LevelTracker.State get(long parcelId, long ruleId) {
-                return states.getOrDefault(parcelId + "/" + ruleId, LevelTracker.State.OK);
+                return states.getOrDefault(parcelId + "/" + ruleId, LevelTracker.State.AWAITING);
             }
 
             @Override

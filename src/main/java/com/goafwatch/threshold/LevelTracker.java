@@ -12,15 +12,29 @@ import java.time.Instant;
  * <li>Lowering needs the value below the current level's threshold × (1 − hysteresis): a value wobbling
  * around a threshold does not flap. Lowering takes effect at once.</li>
  * <li>No value, or a newest sample older than {@code noDataAfter}: the state is NO_DATA, never "ok".</li>
+ * <li>A (parcel, rule) that has never seen a sample is {@link State#AWAITING}: its silence counts from when monitoring
+ * began (the caller passes it: the rule's creation or its sensors' registration, whichever is later), so a marker
+ * registered before its first levelling is not silent until {@code noDataAfter} has passed since then.</li>
  * </ul>
  * Values compare as magnitudes: {@code value ≥ threshold} raises (the evaluator feeds |ε| for max_abs).
  */
 public final class LevelTracker {
 
-    /** The state after an evaluation; {@code level} null means within limits. */
-    public record State(Level level, boolean noData, Level pendingLevel, int pendingCount, Instant pendingSince) {
+    /**
+     * The state after an evaluation; {@code level} null means within limits (or, when {@code awaiting}, not known yet).
+     *
+     * @param awaiting no sample seen yet and not yet silent for {@code noDataAfter} since monitoring began: neither "ok"
+     *                 nor no data
+     */
+    public record State(Level level, boolean noData, Level pendingLevel, int pendingCount, Instant pendingSince, boolean awaiting) {
 
-        public static final State OK = new State(null, false, null, 0, null);
+        public static final State OK = new State(null, false, null, 0, null, false);
+        /** Where a (parcel, rule) starts: nothing seen yet. */
+        public static final State AWAITING = new State(null, false, null, 0, null, true);
+
+        public State(Level level, boolean noData, Level pendingLevel, int pendingCount, Instant pendingSince) {
+            this(level, noData, pendingLevel, pendingCount, pendingSince, false);
+        }
     }
 
     /** What changed, for the alert lifecycle; NONE when nothing did. */
@@ -39,11 +53,23 @@ public final class LevelTracker {
         this.rule = rule;
     }
 
-    /**
-     * @param value      the rule's statistic over its window; null when no sample was found
-     * @param newestData time of the newest sample behind the value (null when none)
-     */
+    /** As {@link #evaluate(State, Double, Instant, Instant, Instant)} for a (parcel, rule) whose monitoring start is unknown. */
     public Result evaluate(State previous, Double value, Instant newestData, Instant now) {
+        return evaluate(previous, value, newestData, now, null);
+    }
+
+    /**
+     * @param value           the rule's statistic over its window; null when no sample was found
+     * @param newestData      time of the newest sample behind the value (null when none)
+     * @param monitoringBegan when monitoring of the rule's sensors on the parcel began; while {@code previous} is
+     *                        {@link State#AWAITING} and nothing was found, silence counts from here (null: unknown,
+     *                        silence is no data at once)
+     */
+    public Result evaluate(State previous, Double value, Instant newestData, Instant now, Instant monitoringBegan) {
+        if (newestData == null && previous.awaiting() && monitoringBegan != null
+                && Duration.between(monitoringBegan, now).getSeconds() <= rule.noDataAfterSeconds()) {
+            return new Result(previous, Change.NONE);
+        }
         boolean stale = newestData == null || Duration.between(newestData, now).getSeconds() > rule.noDataAfterSeconds();
         if (value == null || stale) {
             State s = new State(previous.level(), true, null, 0, null);
@@ -63,6 +89,18 @@ public final class LevelTracker {
             return new Result(new State(held, false, reached, count, since), held == current ? change : lowered(held));
         }
         return new Result(new State(held, false, null, 0, null), held == current ? change : lowered(held));
+    }
+
+    /**
+     * Fresh samples but no value from them (none inside a window shorter than the no-data age, or none that the
+     * statistic can use, e.g. tilt without a neighbouring marker): not silence. The level is kept; a no-data state
+     * ends (the sensors report again), and a (parcel, rule) awaiting its first sample has now seen one.
+     */
+    public static Result freshWithoutValue(State previous) {
+        if (previous.noData()) {
+            return new Result(new State(previous.level(), false, null, 0, null), Change.DATA_BACK);
+        }
+        return new Result(previous.awaiting() ? State.OK : previous, Change.NONE);
     }
 
     private static Change lowered(Level to) {

@@ -65,4 +65,58 @@ class LevelTrackerTest {
         LevelTracker.Result stale = tracker.evaluate(LevelTracker.State.OK, 50.0, T0, T0.plusSeconds(3601));
         assertThat(stale.change()).isEqualTo(LevelTracker.Change.NO_DATA);
     }
+
+    /**
+     * Runs values (null: no sample at all) at 10-minute evaluations from {@code start}, monitoring having begun at
+     * {@code began}; returns "change:state" per step, state "awaiting" while the first sample is awaited.
+     */
+    private static List<String> runFrom(LevelTracker.State start, Instant began, Double... values) {
+        LevelTracker tracker = new LevelTracker(rule(1, null));
+        LevelTracker.State state = start;
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            Instant now = T0.plusSeconds(600L * i);
+            LevelTracker.Result r = tracker.evaluate(state, values[i], values[i] == null ? null : now, now, began);
+            state = r.state();
+            out.add(r.change() + ":" + describe(state));
+        }
+        return out;
+    }
+
+    private static String describe(LevelTracker.State s) {
+        return s.awaiting() ? "awaiting" : s.noData() ? "no-data" : s.level() == null ? "ok" : s.level().dbValue();
+    }
+
+    @Test
+    void neverReportedAwaitsItsFirstSampleForTheNoDataAgeSinceMonitoringBegan() {
+        // no-data age 3600 s, monitoring began at T0, evaluations every 600 s: at T0+3600 (step 6) silence has lasted exactly the
+        // age (not more): still awaiting; at T0+4200 (step 7) it is no data; the first sample (step 8) brings the data back
+        assertThat(runFrom(LevelTracker.State.AWAITING, T0, null, null, null, null, null, null, null, null, 50.0)).containsExactly(
+                "NONE:awaiting", "NONE:awaiting", "NONE:awaiting", "NONE:awaiting", "NONE:awaiting", "NONE:awaiting", "NONE:awaiting",
+                "NO_DATA:no-data", "DATA_BACK:ok");
+        // the first sample arrives inside the age: no alert at any step, then judged as usual
+        assertThat(runFrom(LevelTracker.State.AWAITING, T0, null, null, 50.0, 75.0)).containsExactly(
+                "NONE:awaiting", "NONE:awaiting", "NONE:ok", "RAISED:yellow");
+        // monitoring began 50 min before the first evaluation: 60 min at step 1, 70 min (> 60) at step 2
+        assertThat(runFrom(LevelTracker.State.AWAITING, T0.minusSeconds(3000), null, null, null)).containsExactly(
+                "NONE:awaiting", "NONE:awaiting", "NO_DATA:no-data");
+        // a marker registered ahead of its installation (monitoring begins after "now"): awaiting
+        assertThat(runFrom(LevelTracker.State.AWAITING, T0.plusSeconds(86_400), null, null)).containsExactly("NONE:awaiting", "NONE:awaiting");
+        // no known start: silence is no data at once, as before
+        assertThat(runFrom(LevelTracker.State.AWAITING, null, new Double[] {null})).containsExactly("NO_DATA:no-data");
+        // a rule that has seen data does not await again, however recent the start: its silence is no data
+        assertThat(runFrom(LevelTracker.State.OK, T0, new Double[] {null})).containsExactly("NO_DATA:no-data");
+    }
+
+    @Test
+    void freshSamplesWithoutAValueAreNotSilence() {
+        LevelTracker.State yellowNoData = new LevelTracker.State(Level.YELLOW, true, null, 0, null);
+        LevelTracker.Result back = LevelTracker.freshWithoutValue(yellowNoData);
+        assertThat(back.change()).isEqualTo(LevelTracker.Change.DATA_BACK);
+        assertThat(describe(back.state())).isEqualTo("yellow");
+        LevelTracker.Result first = LevelTracker.freshWithoutValue(LevelTracker.State.AWAITING);
+        assertThat(first.change() + ":" + describe(first.state())).isEqualTo("NONE:ok");
+        LevelTracker.State yellow = new LevelTracker.State(Level.YELLOW, false, Level.RED, 1, T0);
+        assertThat(LevelTracker.freshWithoutValue(yellow)).isEqualTo(new LevelTracker.Result(yellow, LevelTracker.Change.NONE));
+    }
 }
