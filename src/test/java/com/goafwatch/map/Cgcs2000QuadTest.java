@@ -178,6 +178,7 @@ class Cgcs2000QuadTest extends IntegrationTest {
                 .params(projectId, projectId, projectId).query(Double.class).list();
         int tiles = 0;
         int empty = 0;
+        int bufferOnly = 0; // features in a tile only through its buffer: the buffer semantics are exercised
         Set<String> seenLayers = new TreeSet<>();
         for (int z : new int[] {12, 14, 16}) {
             double span = 180.0 / Math.pow(2, z);
@@ -196,6 +197,8 @@ class Cgcs2000QuadTest extends IntegrationTest {
                                     west, north, span, margin),
                             "markers", intersecting("SELECT id FROM point_sensor WHERE project_id = ? AND ST_Intersects(location, e)", projectId,
                                     west, north, span, margin));
+                    bufferOnly += expected.get("parcels").size() - intersecting("SELECT id FROM parcel WHERE project_id = ? AND ST_Intersects(geom, e)",
+                            projectId, west, north, span, 0).size();
                     String url = "/ogcapi/tiles/CGCS2000Quad/" + z + "/" + row + "/" + col + "?projectId=" + projectId;
                     HttpResponse<byte[]> r = api().getBytes(url);
                     tiles++;
@@ -219,6 +222,7 @@ class Cgcs2000QuadTest extends IntegrationTest {
         }
         assertThat(seenLayers).containsExactly("cables", "markers", "parcels");
         assertThat(empty).as("tiles in the ring hold nothing").isPositive();
+        assertThat(bufferOnly).as("parcels lying only in a tile's buffer").isPositive();
         assertThat(tiles - empty).as("tiles with features").isGreaterThan(20);
     }
 
