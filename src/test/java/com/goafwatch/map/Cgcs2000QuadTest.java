@@ -191,14 +191,11 @@ class Cgcs2000QuadTest extends IntegrationTest {
                     double west = -180 + col * span;
                     double north = 90 - row * span;
                     double margin = span * 64 / 4096;
-                    Map<String, List<Long>> expected = Map.of(
-                            "parcels", intersecting("SELECT id FROM parcel WHERE project_id = ? AND ST_Intersects(geom, e)", projectId, west, north, span, margin),
-                            "cables", intersecting("SELECT id FROM cable WHERE project_id = ? AND ST_Intersects(COALESCE(route, top_point), e)", projectId,
-                                    west, north, span, margin),
-                            "markers", intersecting("SELECT id FROM point_sensor WHERE project_id = ? AND ST_Intersects(location, e)", projectId,
-                                    west, north, span, margin));
-                    bufferOnly += expected.get("parcels").size() - intersecting("SELECT id FROM parcel WHERE project_id = ? AND ST_Intersects(geom, e)",
-                            projectId, west, north, span, 0).size();
+                    Map<String, List<Long>> expected = new java.util.LinkedHashMap<>();
+                    for (var layer : LAYER_SQL.entrySet()) {
+                        expected.put(layer.getKey(), intersecting(layer.getValue(), projectId, west, north, span, margin));
+                    }
+                    bufferOnly += expected.get("parcels").size() - intersecting(LAYER_SQL.get("parcels"), projectId, west, north, span, 0).size();
                     String url = "/ogcapi/tiles/CGCS2000Quad/" + z + "/" + row + "/" + col + "?projectId=" + projectId;
                     HttpResponse<byte[]> r = api().getBytes(url);
                     tiles++;
@@ -209,7 +206,8 @@ class Cgcs2000QuadTest extends IntegrationTest {
                     }
                     assertThat(r.statusCode()).as(url).isEqualTo(200);
                     assertThat(r.headers().firstValue("Content-Type")).hasValue(MVT);
-                    JtsMvt mvt = MvtReader.loadMvt(new ByteArrayInputStream(r.body()), new GeometryFactory(), new TagKeyValueMapConverter(false, "mvtId"));
+                    JtsMvt mvt = MvtReader.loadMvt(new ByteArrayInputStream(r.body()), new GeometryFactory(),
+                            new TagKeyValueMapConverter(false, "mvtId"));
                     for (var layer : expected.entrySet()) {
                         assertThat(ids(mvt, layer.getKey())).as(layer.getKey() + " of " + url).containsExactlyElementsOf(layer.getValue());
                         if (!layer.getValue().isEmpty()) {
@@ -226,6 +224,13 @@ class Cgcs2000QuadTest extends IntegrationTest {
         assertThat(tiles - empty).as("tiles with features").isGreaterThan(20);
     }
 
+    /** Each layer's features meeting the envelope {@code e}, by hand from the tables (stored in EPSG:4490). */
+    private static final Map<String, String> LAYER_SQL = Map.of(
+            "parcels", "SELECT id FROM parcel WHERE project_id = ? AND ST_Intersects(geom, e)",
+            "cables", "SELECT id FROM cable WHERE project_id = ? AND ST_Intersects(COALESCE(route, top_point), e)",
+            "markers", "SELECT id FROM point_sensor WHERE project_id = ? AND ST_Intersects(location, e)");
+
+    /** Ids from {@code sql} with {@code e} the tile (west, north, span) grown by {@code margin} degrees on each side. */
     private List<Long> intersecting(String sql, long projectId, double west, double north, double span, double margin) {
         return jdbc.sql("SELECT id FROM (" + sql.replace(", e)", ", ST_MakeEnvelope(?, ?, ?, ?, 4490))") + ") q ORDER BY id")
                 .params(projectId, west - margin, north - span - margin, west + span + margin, north + margin).query(Long.class).list();
