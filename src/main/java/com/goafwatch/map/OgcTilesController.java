@@ -28,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * OGC API – Tiles 1.0 (Core, TileSet, tilesets list, dataset and geodata tilesets, MVT) and TileJSON 3.0.0 over the
  * vector tiles of {@link TileResponses}: the dataset's tiles hold all three layers, a collection's tiles its layer.
- * Tiles are addressed {tileMatrix}/{tileRow}/{tileCol}, i.e. z/y/x, in the one tile matrix set WebMercatorQuad.
+ * Tiles are addressed {tileMatrix}/{tileRow}/{tileCol}, i.e. z/y/x, in WebMercatorQuad or CGCS2000Quad
+ * ({@link TileMatrixSet}); TileJSON only for WebMercatorQuad.
  */
 @RestController
 @Tag(name = "OGC API - Tiles")
@@ -51,47 +52,29 @@ class OgcTilesController {
         this.mapper = mapper;
     }
 
-    @Operation(summary = "Tile matrix sets offered")
+    @Operation(summary = "Tile matrix sets offered: WebMercatorQuad and CGCS2000Quad")
     @ProjectScoped(ScopeOwner.NONE)
     @GetMapping(value = "/ogcapi/tileMatrixSets", produces = {JSON, "*/*"})
     ResponseEntity<ObjectNode> tileMatrixSets() {
         ObjectNode doc = mapper.createObjectNode();
-        ObjectNode tms = doc.putArray("tileMatrixSets").addObject().put("id", WebMercatorQuad.ID).put("title", WebMercatorQuad.TITLE)
-                .put("uri", WebMercatorQuad.URI).put("crs", WebMercatorQuad.CRS);
-        link(tms.putArray("links"), base() + "/tileMatrixSets/" + WebMercatorQuad.ID, "self", JSON, WebMercatorQuad.TITLE);
+        ArrayNode sets = doc.putArray("tileMatrixSets");
+        for (TileMatrixSet set : TileMatrixSet.all()) {
+            ObjectNode tms = sets.addObject().put("id", set.id()).put("title", set.title());
+            if (set.uri() != null) {
+                tms.put("uri", set.uri());
+            }
+            tms.put("crs", set.crs());
+            link(tms.putArray("links"), base() + "/tileMatrixSets/" + set.id(), "self", JSON, set.title());
+        }
         link(doc.putArray("links"), base() + "/tileMatrixSets", "self", JSON, "This document");
         return json(doc);
     }
 
-    @Operation(summary = "The tile matrix set WebMercatorQuad (OGC 17-083r4, JSON encoding of TMS 2.0)")
+    @Operation(summary = "A tile matrix set (OGC 17-083r4, JSON encoding of TMS 2.0, with the TMS 1.0 members GDAL 3.6 reads)")
     @ProjectScoped(ScopeOwner.NONE)
     @GetMapping(value = "/ogcapi/tileMatrixSets/{tileMatrixSetId}", produces = {JSON, "*/*"})
     ResponseEntity<ObjectNode> tileMatrixSet(@PathVariable String tileMatrixSetId) {
-        requireTileMatrixSet(tileMatrixSetId);
-        ObjectNode doc = mapper.createObjectNode().put("id", WebMercatorQuad.ID).put("title", WebMercatorQuad.TITLE)
-                .put("uri", WebMercatorQuad.URI).put("crs", WebMercatorQuad.CRS)
-                .put("wellKnownScaleSet", WebMercatorQuad.WELL_KNOWN_SCALE_SET);
-        doc.putArray("orderedAxes").add("X").add("Y");
-        // TMS 1.0 members too (17-083r2 JSON: type, identifier, supportedCRS, boundingBox corners, topLeftCorner), which
-        // GDAL 3.6 and so QGIS 3.22 read instead of the 2.0 ones; the 2.0 schema allows additional members
-        doc.put("type", "TileMatrixSetType").put("identifier", WebMercatorQuad.ID).put("supportedCRS", WebMercatorQuad.CRS);
-        ObjectNode box = doc.putObject("boundingBox").put("type", "BoundingBoxType").put("crs", WebMercatorQuad.CRS);
-        box.putArray("lowerLeft").add(-WebMercatorQuad.ORIGIN).add(-WebMercatorQuad.ORIGIN);
-        box.putArray("upperRight").add(WebMercatorQuad.ORIGIN).add(WebMercatorQuad.ORIGIN);
-        box.putArray("lowerCorner").add(-WebMercatorQuad.ORIGIN).add(-WebMercatorQuad.ORIGIN);
-        box.putArray("upperCorner").add(WebMercatorQuad.ORIGIN).add(WebMercatorQuad.ORIGIN);
-        ArrayNode matrices = doc.putArray("tileMatrices");
-        for (WebMercatorQuad.Level level : WebMercatorQuad.levels()) {
-            ObjectNode m = matrices.addObject().put("id", Integer.toString(level.zoom()))
-                    .put("scaleDenominator", level.scaleDenominator()).put("cellSize", level.cellSize())
-                    .put("cornerOfOrigin", "topLeft");
-            m.putArray("pointOfOrigin").add(-WebMercatorQuad.ORIGIN).add(WebMercatorQuad.ORIGIN);
-            m.put("type", "TileMatrixType").put("identifier", Integer.toString(level.zoom()));
-            m.putArray("topLeftCorner").add(-WebMercatorQuad.ORIGIN).add(WebMercatorQuad.ORIGIN);
-            m.put("tileWidth", WebMercatorQuad.TILE_SIZE).put("tileHeight", WebMercatorQuad.TILE_SIZE)
-                    .put("matrixWidth", level.matrixSize()).put("matrixHeight", level.matrixSize());
-        }
-        return json(doc);
+        return json(TileMatrixSetDocument.of(requireSet(tileMatrixSetId), mapper));
     }
 
     @Operation(summary = "Vector tilesets of the dataset (all layers in one tile)")
@@ -105,8 +88,7 @@ class OgcTilesController {
     @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "projectId")
     @GetMapping(value = "/ogcapi/tiles/{tileMatrixSetId}", produces = {JSON, "*/*"})
     ResponseEntity<ObjectNode> datasetTileset(@PathVariable String tileMatrixSetId) {
-        requireTileMatrixSet(tileMatrixSetId);
-        return json(tileset(base() + "/tiles", "GoafWatch map layers", Arrays.asList(TileLayer.values())));
+        return json(tileset(requireSet(tileMatrixSetId), base() + "/tiles", "GoafWatch map layers", Arrays.asList(TileLayer.values())));
     }
 
     @Operation(summary = "A vector tile of the dataset (parcels, cables and markers layers); 204 when empty")
@@ -115,15 +97,15 @@ class OgcTilesController {
     ResponseEntity<byte[]> datasetTile(@PathVariable String tileMatrixSetId, @PathVariable String tileMatrix, @PathVariable String tileRow,
             @PathVariable String tileCol, @RequestParam(required = false) Long projectId,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        requireTileMatrixSet(tileMatrixSetId);
-        return responses.tile(Arrays.asList(TileLayer.values()), address(tileMatrix, tileRow, tileCol), projectId, ifNoneMatch);
+        return responses.tile(Arrays.asList(TileLayer.values()), address(requireSet(tileMatrixSetId), tileMatrix, tileRow, tileCol),
+                projectId, ifNoneMatch);
     }
 
     @Operation(summary = "TileJSON 3.0.0 of the dataset's vector tiles")
     @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "projectId")
     @GetMapping(value = "/ogcapi/tiles/{tileMatrixSetId}/tilejson.json", produces = {JSON, "*/*"})
     ResponseEntity<ObjectNode> datasetTileJson(@PathVariable String tileMatrixSetId, @RequestParam(required = false) Long projectId) {
-        requireTileMatrixSet(tileMatrixSetId);
+        requireTileJsonSet(tileMatrixSetId);
         return json(tileJson(base() + "/tiles", "GoafWatch map layers", Arrays.asList(TileLayer.values()), projectId));
     }
 
@@ -140,8 +122,7 @@ class OgcTilesController {
     @GetMapping(value = "/ogcapi/collections/{collectionId}/tiles/{tileMatrixSetId}", produces = {JSON, "*/*"})
     ResponseEntity<ObjectNode> collectionTileset(@PathVariable String collectionId, @PathVariable String tileMatrixSetId) {
         TileLayer layer = layer(collectionId);
-        requireTileMatrixSet(tileMatrixSetId);
-        return json(tileset(base() + "/collections/" + layer.urlName() + "/tiles", layer.title(), List.of(layer)));
+        return json(tileset(requireSet(tileMatrixSetId), base() + "/collections/" + layer.urlName() + "/tiles", layer.title(), List.of(layer)));
     }
 
     @Operation(summary = "A vector tile of a collection; 204 when empty")
@@ -152,8 +133,8 @@ class OgcTilesController {
             @RequestParam(required = false) Long projectId,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         TileLayer layer = layer(collectionId);
-        requireTileMatrixSet(tileMatrixSetId);
-        return responses.tile(List.of(layer), address(tileMatrix, tileRow, tileCol), projectId, ifNoneMatch);
+        return responses.tile(List.of(layer), address(requireSet(tileMatrixSetId), tileMatrix, tileRow, tileCol), projectId,
+                ifNoneMatch);
     }
 
     @Operation(summary = "TileJSON 3.0.0 of a collection's vector tiles")
@@ -162,39 +143,48 @@ class OgcTilesController {
     ResponseEntity<ObjectNode> collectionTileJson(@PathVariable String collectionId, @PathVariable String tileMatrixSetId,
             @RequestParam(required = false) Long projectId) {
         TileLayer layer = layer(collectionId);
-        requireTileMatrixSet(tileMatrixSetId);
+        requireTileJsonSet(tileMatrixSetId);
         return json(tileJson(base() + "/collections/" + layer.urlName() + "/tiles", layer.title(), List.of(layer), projectId));
     }
 
     private ObjectNode tilesetList(String tilesUrl, String title) {
         ObjectNode doc = mapper.createObjectNode();
-        ObjectNode summary = doc.putArray("tilesets").addObject().put("title", title).put("dataType", "vector")
-                .put("crs", WebMercatorQuad.CRS).put("tileMatrixSetURI", WebMercatorQuad.URI);
-        ArrayNode links = summary.putArray("links");
-        link(links, tilesUrl + "/" + WebMercatorQuad.ID, "self", JSON, title + ", " + WebMercatorQuad.ID);
-        link(links, base() + "/tileMatrixSets/" + WebMercatorQuad.ID, REL_TILING_SCHEME, JSON, WebMercatorQuad.TITLE);
+        ArrayNode list = doc.putArray("tilesets");
+        for (TileMatrixSet set : TileMatrixSet.all()) {
+            ObjectNode summary = list.addObject().put("title", title + ", " + set.id()).put("dataType", "vector").put("crs", set.crs());
+            if (set.uri() != null) {
+                summary.put("tileMatrixSetURI", set.uri());
+            }
+            ArrayNode links = summary.putArray("links");
+            link(links, tilesUrl + "/" + set.id(), "self", JSON, title + ", " + set.id());
+            link(links, base() + "/tileMatrixSets/" + set.id(), REL_TILING_SCHEME, JSON, set.title());
+        }
         link(doc.putArray("links"), tilesUrl, "self", JSON, "This document");
         return doc;
     }
 
-    private ObjectNode tileset(String tilesUrl, String title, List<TileLayer> layers) {
-        String self = tilesUrl + "/" + WebMercatorQuad.ID;
-        ObjectNode doc = mapper.createObjectNode().put("title", title).put("dataType", "vector").put("crs", WebMercatorQuad.CRS)
-                .put("tileMatrixSetURI", WebMercatorQuad.URI);
+    private ObjectNode tileset(TileMatrixSet set, String tilesUrl, String title, List<TileLayer> layers) {
+        String self = tilesUrl + "/" + set.id();
+        ObjectNode doc = mapper.createObjectNode().put("title", title + ", " + set.id()).put("dataType", "vector").put("crs", set.crs());
+        if (set.uri() != null) {
+            doc.put("tileMatrixSetURI", set.uri());
+        }
         doc.putArray("mediaTypes").add(MVT);
         ArrayNode links = doc.putArray("links");
         link(links, self, "self", JSON, "This tileset");
-        link(links, base() + "/tileMatrixSets/" + WebMercatorQuad.ID, REL_TILING_SCHEME, JSON, WebMercatorQuad.TITLE);
-        link(links, self + TILE_TEMPLATE, "item", MVT, "Mapbox vector tiles, {tileMatrix}/{tileRow}/{tileCol} = z/y/x")
+        link(links, base() + "/tileMatrixSets/" + set.id(), REL_TILING_SCHEME, JSON, set.title());
+        link(links, self + TILE_TEMPLATE, "item", MVT, "Mapbox vector tiles in " + set.id() + ", {tileMatrix}/{tileRow}/{tileCol}")
                 .put("templated", true);
-        link(links, self + "/tilejson.json", "describedby", JSON, "TileJSON 3.0.0");
+        if (set.equals(WebMercatorQuad.SET)) {
+            link(links, self + "/tilejson.json", "describedby", JSON, "TileJSON 3.0.0");
+        }
         ArrayNode layerList = doc.putArray("layers");
         for (TileLayer layer : layers) {
             ObjectNode l = layerList.addObject().put("id", layer.urlName()).put("title", layer.title()).put("dataType", "vector");
             if (layer.geometryDimension() != null) {
                 l.put("geometryDimension", layer.geometryDimension());
             }
-            l.put("minTileMatrix", "0").put("maxTileMatrix", Integer.toString(TileAddress.MAX_ZOOM));
+            l.put("minTileMatrix", "0").put("maxTileMatrix", Integer.toString(set.maxLevel()));
             ObjectNode schema = l.putObject("propertiesSchema").put("type", "object");
             ObjectNode properties = schema.putObject("properties");
             layer.fields().forEach((name, type) -> properties.putObject(name).put("type", type.equals("Number") ? "number" : "string"));
@@ -228,23 +218,31 @@ class OgcTilesController {
     }
 
     /** OGC order z/y/x; a row or column outside the matrix is a 404 (no such tile), a non-number a 400. */
-    private static TileAddress address(String tileMatrix, String tileRow, String tileCol) {
-        int z = TileController.integer("tileMatrix", tileMatrix);
-        int y = TileController.integer("tileRow", tileRow);
-        int x = TileController.integer("tileCol", tileCol);
-        if (z < 0 || z > TileAddress.MAX_ZOOM || x < 0 || y < 0 || x >= (1L << z) || y >= (1L << z)) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "tile-out-of-range", "No such tile", "tile " + z + "/" + y + "/" + x
-                    + " (tileMatrix/tileRow/tileCol) is outside " + WebMercatorQuad.ID + " levels 0.." + TileAddress.MAX_ZOOM
-                    + " or its level's matrix");
-        }
-        return TileAddress.of(z, x, y);
+    private static TileAddress address(TileMatrixSet set, String tileMatrix, String tileRow, String tileCol) {
+        return TileAddress.in(set, TileController.integer("tileMatrix", tileMatrix), TileController.integer("tileRow", tileRow),
+                TileController.integer("tileCol", tileCol));
     }
 
-    private static void requireTileMatrixSet(String id) {
-        if (!WebMercatorQuad.ID.equals(id)) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "Resource not found",
-                    "no tile matrix set '" + id + "'; offered: " + WebMercatorQuad.ID);
+    private static TileMatrixSet requireSet(String id) {
+        return TileMatrixSet.byId(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found", "Resource not found",
+                "no tile matrix set '" + id + "'; offered: " + offered()));
+    }
+
+    /**
+     * TileJSON 3.0.0 has no CRS member: its clients (MapLibre, Mapbox, QGIS's XYZ source) place tiles on Web Mercator, so
+     * a TileJSON for CGCS2000Quad would be drawn in the wrong place without a word. Only WebMercatorQuad has one.
+     */
+    private static void requireTileJsonSet(String id) {
+        TileMatrixSet set = requireSet(id);
+        if (!set.equals(WebMercatorQuad.SET)) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "Resource not found", "no TileJSON for " + id
+                    + ": TileJSON 3.0.0 has no CRS member and its clients assume Web Mercator; use the tileset metadata "
+                    + "(…/tiles/" + id + ") and the tile matrix set instead, or " + WebMercatorQuad.ID + "/tilejson.json");
         }
+    }
+
+    private static String offered() {
+        return TileMatrixSet.all().stream().map(TileMatrixSet::id).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static TileLayer layer(String collectionId) {

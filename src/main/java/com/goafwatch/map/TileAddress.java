@@ -1,13 +1,16 @@
 package com.goafwatch.map;
 
+import org.springframework.http.HttpStatus;
+
 import com.goafwatch.system.ApiException;
 
-/** A Web Mercator (EPSG:3857) XYZ tile address, checked against the tile matrix of its zoom. */
-record TileAddress(int z, int x, int y) {
+/** A tile address in a tile matrix set: level z, column x, row y (from the top left), checked against that level's matrix. */
+record TileAddress(TileMatrixSet set, int z, int x, int y) {
 
-    /** Deeper than any site plan needs; ST_TileEnvelope itself stops at 31. */
+    /** WebMercatorQuad's deepest level: deeper than any site plan needs; ST_TileEnvelope itself stops at 31. */
     static final int MAX_ZOOM = 24;
 
+    /** A Web Mercator XYZ address of {@code /tiles}; outside the matrix is a 400 there. */
     static TileAddress of(int z, int x, int y) {
         if (z < 0 || z > MAX_ZOOM) {
             throw ApiException.badRequest("tile-out-of-range", "zoom " + z + " is outside 0.." + MAX_ZOOM);
@@ -17,11 +20,23 @@ record TileAddress(int z, int x, int y) {
             throw ApiException.badRequest("tile-out-of-range",
                     "tile " + z + "/" + x + "/" + y + " is outside the zoom-" + z + " matrix (x and y in 0.." + (size - 1) + ")");
         }
-        return new TileAddress(z, x, y);
+        return new TileAddress(WebMercatorQuad.SET, z, x, y);
+    }
+
+    /** An OGC API address in {@code set}; a level, row or column outside the set is a 404 there (no such tile). */
+    static TileAddress in(TileMatrixSet set, int z, int row, int col) {
+        if (z < 0 || z > set.maxLevel() || col < 0 || row < 0 || col >= set.matrixWidth(z) || row >= set.matrixHeight(z)) {
+            String matrix = z < 0 || z > set.maxLevel() ? ""
+                    : " (level " + z + ": rows 0.." + (set.matrixHeight(z) - 1) + ", columns 0.." + (set.matrixWidth(z) - 1) + ")";
+            throw new ApiException(HttpStatus.NOT_FOUND, "tile-out-of-range", "No such tile", "tile " + z + "/" + row + "/" + col
+                    + " (tileMatrix/tileRow/tileCol) is outside " + set.id() + " levels 0.." + set.maxLevel() + " or its level's matrix"
+                    + matrix);
+        }
+        return new TileAddress(set, z, col, row);
     }
 
     @Override
     public String toString() {
-        return z + "/" + x + "/" + y;
+        return set.id() + " " + z + "/" + x + "/" + y;
     }
 }

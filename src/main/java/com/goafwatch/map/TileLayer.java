@@ -9,9 +9,9 @@ import java.util.Optional;
 import com.goafwatch.parcel.ParcelLevelSql;
 
 /**
- * The vector tile layers. Each selects its features inside the tile (alias {@code g}: {@code env} the
- * tile in EPSG:3857, {@code env_geo} the tile grown by the 64-px buffer in the storage CRS, so the spatial index is
- * used and features lying only in the buffer are drawn)
+ * The vector tile layers. Each selects its features inside the tile (alias {@code g}: {@code env} the tile in its tile
+ * matrix set's CRS, to which the features are transformed; {@code env_geo} the tile grown by the 64-px buffer in the
+ * storage CRS, so the spatial index is used and features lying only in the buffer are drawn)
  * with attributes named as in the GeoJSON API; {@code %s} takes the project filter.
  */
 public enum TileLayer {
@@ -19,7 +19,7 @@ public enum TileLayer {
     PARCELS("parcels", "parcels", """
             SELECT p.id, p.code, ph.ordinal AS phase, p.status, round(p.area_mu::numeric, 3)::float8 AS "areaMu",
                    p.project_id AS "projectId", p.phase_id AS "phaseId", %2$s AS "flagLevel",
-                   ST_AsMVTGeom(ST_Transform(p.geom, 3857), g.env, 4096, 64, true) AS geom
+                   ST_AsMVTGeom(ST_Transform(p.geom, ST_SRID(g.env)), g.env, 4096, 64, true) AS geom
             FROM parcel p JOIN phase ph ON ph.id = p.phase_id, g
             WHERE p.geom && g.env_geo %1$s""".formatted("%1$s", ParcelLevelSql.EXPRESSION),
             "Parcels with their current flag level", 2, fields("code", "String", "phase", "Number", "status", "String", "areaMu", "Number",
@@ -28,7 +28,7 @@ public enum TileLayer {
     CABLES("cables", "cables", """
             SELECT c.id, c.code, c.installation, round(c.fiber_length_m::numeric, 1)::float8 AS "fiberLengthM",
                    c.project_id AS "projectId",
-                   ST_AsMVTGeom(ST_Transform(COALESCE(c.route, c.top_point), 3857), g.env, 4096, 64, true) AS geom
+                   ST_AsMVTGeom(ST_Transform(COALESCE(c.route, c.top_point), ST_SRID(g.env)), g.env, 4096, 64, true) AS geom
             FROM cable c, g
             WHERE COALESCE(c.route, c.top_point) && g.env_geo %1$s""",
             // trench routes are lines, borehole cables the points of their tops: no single dimension
@@ -37,7 +37,7 @@ public enum TileLayer {
 
     MARKERS("markers", "markers", """
             SELECT m.id, m.code, m.sensor_type AS "sensorType", m.unit, m.parcel_id AS "parcelId", m.project_id AS "projectId",
-                   ST_AsMVTGeom(ST_Transform(m.location, 3857), g.env, 4096, 64, true) AS geom
+                   ST_AsMVTGeom(ST_Transform(m.location, ST_SRID(g.env)), g.env, 4096, 64, true) AS geom
             FROM point_sensor m, g
             WHERE m.location && g.env_geo %1$s""",
             "Point sensors", 0, fields("code", "String", "sensorType", "String", "unit", "String", "parcelId", "Number",

@@ -42,7 +42,7 @@ class TileRepository {
             filter.append(" AND ").append(layer.projectColumn()).append(" = ?");
             params.add(project);
         }
-        String sql = sql(layer, filter.toString());
+        String sql = sql(at.set(), layer, filter.toString());
         if (proof != null) {
             sql = "SELECT tile.*" + TokenProof.column(proof, params) + " FROM (" + sql + ") tile";
         }
@@ -79,19 +79,27 @@ class TileRepository {
     }
 
     /**
-     * The statement behind a tile: parameters z, x, y, version key, layer name, then those of the filter.
+     * The statement behind a WebMercatorQuad tile: parameters z, x, y, version key, layer name, then those of the filter.
      * Package-visible for TileBenchmark, which runs the same SQL bare to measure what the service adds.
      */
     static String sql(TileLayer layer, String projectFilter) {
+        return sql(WebMercatorQuad.SET, layer, projectFilter);
+    }
+
+    /**
+     * The statement behind a tile of {@code set}, parameters as above: {@code env} is the tile in the set's CRS, where
+     * ST_AsMVTGeom's bounds, 4096 extent and 64-unit buffer apply; features are selected by the envelope grown by that
+     * buffer (64/4096 of the tile's width), in the storage CRS so the spatial index is used, so a stroke that only enters
+     * the buffer is still drawn to the seam.
+     */
+    static String sql(TileMatrixSet set, TileLayer layer, String projectFilter) {
         return """
                 WITH a AS (SELECT ?::int AS z, ?::int AS x, ?::int AS y),
-                     -- features are selected by the envelope grown by the 64-px buffer ST_AsMVTGeom keeps, so a stroke
-                     -- that only enters the buffer is still drawn to the seam (64/4096 of the tile's width)
-                     g AS (SELECT ST_TileEnvelope(a.z, a.x, a.y) AS env,
-                                  ST_Transform(ST_TileEnvelope(a.z, a.x, a.y, margin => 64.0 / 4096), 4490) AS env_geo FROM a)
+                     g AS (SELECT %s AS env, ST_Transform(%s, 4490) AS env_geo FROM a)
                 SELECT (SELECT version FROM map_layer_version WHERE layer = ?) AS version,
                        (SELECT ST_AsMVT(t, ?, 4096, 'geom', 'id') FROM (
                            SELECT * FROM (%s) f WHERE f.geom IS NOT NULL) t) AS mvt
-                """.formatted(layer.featureSql(projectFilter));
+                """.formatted(set.envelopeSql("a.z", "a.x", "a.y", "0"), set.envelopeSql("a.z", "a.x", "a.y", "64.0 / 4096"),
+                layer.featureSql(projectFilter));
     }
 }

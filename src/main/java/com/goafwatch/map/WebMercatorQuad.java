@@ -1,12 +1,10 @@
 package com.goafwatch.map;
 
-import java.util.List;
-
 /**
  * The tile matrix set WebMercatorQuad of OGC 17-083r4 (Two Dimensional Tile Matrix Set, Annex D.1 "Web Mercator
  * Quad"): EPSG:3857, origin at the top left corner, 256-px tiles, 2^z × 2^z tiles at level z. The scale denominators
  * and cell sizes are the standard's table as published, not recomputed, so a client comparing them with its own
- * copy of the definition finds the same numbers; {@code WebMercatorQuadTest} checks them against
+ * copy of the definition finds the same numbers; {@code OgcTilesTest} checks them against
  * 2π·6378137 m / 256 / 2^z and the 0.28 mm standard pixel.
  */
 public final class WebMercatorQuad {
@@ -18,10 +16,6 @@ public final class WebMercatorQuad {
     public static final String WELL_KNOWN_SCALE_SET = "http://www.opengis.net/def/wkss/OGC/1.0/GoogleMapsCompatible";
     public static final double ORIGIN = 20037508.3427892;
     public static final int TILE_SIZE = 256;
-
-    /** One level: its id (the zoom), scale denominator, cell size in metres and tiles per side. */
-    public record Level(int zoom, double scaleDenominator, double cellSize, long matrixSize) {
-    }
 
     // 17-083r4 Table D.1, levels 0..24 (TileAddress.MAX_ZOOM): scale denominator, cell size (m)
     private static final double[][] TABLE = {
@@ -52,14 +46,9 @@ public final class WebMercatorQuad {
         {33.32389974765287, 0.009330691929342804},
     };
 
-    private WebMercatorQuad() {
-    }
+    static final TileMatrixSet SET = new TileMatrixSet(ID, TITLE, URI, CRS, 3857, WELL_KNOWN_SCALE_SET, java.util.List.of("X", "Y"),
+            false, -ORIGIN, ORIGIN, 2 * ORIGIN, 1, TileAddress.MAX_ZOOM, 1, TABLE);
 
-    public static List<Level> levels() {
-        List<Level> levels = new java.util.ArrayList<>();
-        for (int z = 0; z <= TileAddress.MAX_ZOOM; z++) {
-            levels.add(new Level(z, TABLE[z][0], TABLE[z][1], 1L << z));
-        }
-        return levels;
+    private WebMercatorQuad() {
     }
 }

@@ -115,7 +115,7 @@ class OgcTilesTest extends IntegrationTest {
     @SuppressWarnings("unchecked")
     void tileMatrixSetIsWebMercatorQuadOfTheStandard() {
         var list = ok("/ogcapi/tileMatrixSets");
-        assertThat((List<String>) list.json("$.tileMatrixSets[*].id")).containsExactly("WebMercatorQuad");
+        assertThat((List<String>) list.json("$.tileMatrixSets[*].id")).containsExactly("WebMercatorQuad", "CGCS2000Quad");
         var tms = ok(local(href(list, "$.tileMatrixSets[0].links", "self")));
         assertThat((String) tms.json("$.id")).isEqualTo("WebMercatorQuad");
         assertThat((String) tms.json("$.uri")).isEqualTo("http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad");
@@ -154,8 +154,10 @@ class OgcTilesTest extends IntegrationTest {
         href(landing, "$.links", "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes");
         var tilesets = ok(local(href(landing, "$.links", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector")));
         // tilesets list (20-057 /req/tilesets-list): each entry has dataType, crs, a tiling scheme and a self link
-        assertThat((List<String>) tilesets.json("$.tilesets[*].dataType")).containsExactly("vector");
-        assertThat((List<String>) tilesets.json("$.tilesets[*].crs")).containsExactly("http://www.opengis.net/def/crs/EPSG/0/3857");
+        assertThat((List<String>) tilesets.json("$.tilesets[*].dataType")).containsExactly("vector", "vector");
+        // WebMercatorQuad first; CGCS2000Quad's tilesets: Cgcs2000QuadTest
+        assertThat((List<String>) tilesets.json("$.tilesets[*].crs")).containsExactly("http://www.opengis.net/def/crs/EPSG/0/3857",
+                "http://www.opengis.net/def/crs/EPSG/0/4490");
         href(tilesets, "$.tilesets[0].links", "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme");
         var tileset = ok(local(href(tilesets, "$.tilesets[0].links", "self")));
         assertTileset(tileset, List.of("parcels", "cables", "markers"));

@@ -401,6 +401,13 @@ class AccessRulesTest extends IntegrationTest {
                 call("GET", "/ogcapi/collections/parcels/tiles/WebMercatorQuad", 401, 200, 200, 200, 200, 403),
                 call("GET", "/ogcapi/collections/parcels/tiles/WebMercatorQuad/tilejson.json?projectId=" + p1, 401, 200, 200, 403, 200, 403),
                 call("GET", "/ogcapi/collections/parcels/tiles/WebMercatorQuad/10/404/843?projectId=" + p1, 401, 200, 200, 403, 200, 403),
+                // the CGCS2000 tile matrix set (9/155/843: P1's parcel): same routes, same scopes (TileJSON is Web Mercator only: 404 for every caller who may see P1)
+                call("GET", "/ogcapi/tileMatrixSets/CGCS2000Quad", 401, 200, 200, 200, 200, 403),
+                call("GET", "/ogcapi/tiles/CGCS2000Quad", 401, 200, 200, 200, 200, 403),
+                call("GET", "/ogcapi/tiles/CGCS2000Quad/9/155/843?projectId=" + p1, 401, 200, 200, 403, 200, 403),
+                call("GET", "/ogcapi/tiles/CGCS2000Quad/tilejson.json?projectId=" + p1, 401, 404, 404, 403, 404, 403),
+                call("GET", "/ogcapi/collections/parcels/tiles/CGCS2000Quad", 401, 200, 200, 200, 200, 403),
+                call("GET", "/ogcapi/collections/parcels/tiles/CGCS2000Quad/9/155/843?projectId=" + p1, 401, 200, 200, 403, 200, 403),
                 // audit and administration
                 call("GET", "/api/v1/audit?project=" + p1, 401, 200, 200, 403, 200, 403),
                 call("GET", "/api/v1/admin/users", 401, 403, 403, 403, 200, 403),
