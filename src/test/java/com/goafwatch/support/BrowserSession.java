@@ -24,6 +24,11 @@ public final class BrowserSession {
                 .build());
     }
 
+    /** Over HTTPS ({@code base} such as https://127.0.0.1:8443), trusting what {@code tls} trusts. */
+    public BrowserSession(String base, javax.net.ssl.SSLContext tls) {
+        this(base, HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build());
+    }
+
     private BrowserSession(String base, HttpClient client) {
         this.base = base;
         this.client = client;
