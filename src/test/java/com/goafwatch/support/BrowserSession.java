@@ -39,6 +39,11 @@ public final class BrowserSession {
         return new BrowserSession("http://127.0.0.1:" + port, client);
     }
 
+    /** The same browser (its cookies) at another address, e.g. a second load balancer: https://127.0.0.1:port */
+    public BrowserSession at(String otherBase) {
+        return new BrowserSession(otherBase, client);
+    }
+
     /** Posts the page's sign-out form (with the CSRF token of {@link #csrf()}). */
     public HttpResponse<String> signOut() {
         String token = csrf()[1];
