@@ -26,7 +26,7 @@ public final class BrowserSession {
 
     /** Over HTTPS ({@code base} such as https://127.0.0.1:8443), trusting what {@code tls} trusts. */
     public BrowserSession(String base, javax.net.ssl.SSLContext tls) {
-        this(base, HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build());
+        this(base, HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).sslContext(tls).version(HttpClient.Version.HTTP_1_1).build());
     }
 
     private BrowserSession(String base, HttpClient client) {

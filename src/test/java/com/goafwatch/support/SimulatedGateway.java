@@ -56,7 +56,7 @@ public final class SimulatedGateway implements Runnable {
         this.target = URI.create(base + path);
         this.tls = tls;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
-        this.client = (tls == null ? builder : builder.sslContext(tls)).build();
+        this.client = (tls == null ? builder : builder.sslContext(tls).version(HttpClient.Version.HTTP_1_1)).build();
         this.authorization = "Basic " + java.util.Base64.getEncoder()
                 .encodeToString((TestUsers.ADMIN + ":" + TestUsers.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
         this.batches = batches;

@@ -28,7 +28,7 @@ final class LivePage implements AutoCloseable {
 
     /** Through the balancer's HTTPS port, trusting what {@code tls} trusts. */
     LivePage(String base, javax.net.ssl.SSLContext tls, long projectId) throws Exception {
-        client = HttpClient.newBuilder().sslContext(tls).build();
+        client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
         String basic = Base64.getEncoder().encodeToString((TestUsers.ADMIN + ":" + TestUsers.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/projects/" + projectId + "/live"))
                 .header("Authorization", "Basic " + basic).header("Accept", "text/event-stream").build();
