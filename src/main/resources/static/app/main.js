@@ -73,14 +73,31 @@ async function openProject(project) {
   app.readyAt = performance.now(); // read by scripts/bench-webmap.sh
 }
 
-/** Server-Sent Events: layer versions changed → refetch parcels and alerts; new data → recolour cables. */
-function listen(project) {
+/**
+ * Server-Sent Events: layer versions changed → refetch parcels and alerts; new data → recolour cables. Events sent while
+ * no stream was open (a replica died, the balancer had no replica) are not replayed: when a stream opens again the page
+ * redraws the cables, and compares the first 'layers' event with the versions it had seen.
+ */
+function listen(project, seen = null, interrupted = false) {
   if (app.events) app.events.close();
+  clearTimeout(app.reopenTimer);
   const live = document.getElementById('live');
   const es = new EventSource(`/api/v1/projects/${project.id}/live`);
-  let versions = null;
-  es.addEventListener('open', () => live.classList.add('on'));
-  es.addEventListener('error', () => live.classList.remove('on')); // EventSource reconnects by itself
+  let versions = seen;
+  es.addEventListener('open', () => {
+    live.classList.add('on');
+    if (interrupted) app.map.refreshCables();
+    interrupted = false;
+  });
+  es.addEventListener('error', () => {
+    live.classList.remove('on');
+    interrupted = true;
+    // the browser reconnects by itself after a broken connection, but gives up for good on an error status (a 503
+    // while no replica is up): then this page opens a new stream after a pause
+    if (es.readyState === EventSource.CLOSED && app.events === es) {
+      app.reopenTimer = setTimeout(() => listen(project, versions, true), 5000);
+    }
+  });
   es.addEventListener('layers', async e => {
     const next = JSON.parse(e.data);
     if (versions && (next.parcels !== versions.parcels || next.alerts !== versions.alerts)) {

@@ -24,6 +24,11 @@ public final class BrowserSession {
                 .build());
     }
 
+    /** Over HTTPS ({@code base} such as https://127.0.0.1:8443), trusting what {@code tls} trusts. */
+    public BrowserSession(String base, javax.net.ssl.SSLContext tls) {
+        this(base, HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).sslContext(tls).version(HttpClient.Version.HTTP_1_1).build());
+    }
+
     private BrowserSession(String base, HttpClient client) {
         this.base = base;
         this.client = client;
@@ -32,6 +37,11 @@ public final class BrowserSession {
     /** The same browser (its cookies) talking to another instance on this host, as behind a load balancer. */
     public BrowserSession at(int port) {
         return new BrowserSession("http://127.0.0.1:" + port, client);
+    }
+
+    /** The same browser (its cookies) at another address, e.g. a second load balancer: https://127.0.0.1:port */
+    public BrowserSession at(String otherBase) {
+        return new BrowserSession(otherBase, client);
     }
 
     /** Posts the page's sign-out form (with the CSRF token of {@link #csrf()}). */

@@ -25,9 +25,12 @@ import java.util.regex.Pattern;
 /**
  * Two service processes ({@code app-a}, {@code app-b}, each a {@link ServiceProcess} with its own port and spool)
  * on one database and one InfluxDB, behind Debian's HAProxy running the committed
- * {@code deploy/haproxy/haproxy.cfg} with only what must differ here substituted: the bind address, the
+ * {@code deploy/haproxy/haproxy.cfg} with only what must differ here substituted: the bind addresses, the
  * servers' addresses (no Docker DNS), faster health checks, and an admin socket through which the test reads
- * the servers' states. HAProxy runs in the foreground as a child process and is stopped by {@link #close()}.
+ * the servers' states. The certificate is a {@link ThrowawayTls} one, given through the config's own
+ * {@code GOAFWATCH_TLS_CERT} variable, as is the public HTTPS port ({@code GOAFWATCH_HTTPS_PORT}) that plain HTTP
+ * is redirected to. HAProxy runs in the foreground as a child process and is stopped by {@link #close()}; a second
+ * HAProxy on the same config and the same replicas can be started ({@link #startSecondBalancer()}).
  */
 public final class HaproxyCluster implements AutoCloseable {
 
@@ -39,10 +42,19 @@ public final class HaproxyCluster implements AutoCloseable {
 
     private final String database;
     private final Path dir;
-    private final int port = Ports.free();
     private final Map<String, ServiceProcess> instances = new LinkedHashMap<>();
-    private Process haproxy;
+    private final ThrowawayTls tls;
+    private final List<Balancer> balancers = new ArrayList<>();
     private Connection monitor;
+
+    /** One HAProxy process: its plain and TLS ports on 127.0.0.1 and its admin socket. */
+    public record Balancer(String name, int httpPort, int httpsPort, Path adminSocket, Process process) {
+
+        /** Where clients go: https://127.0.0.1:port */
+        public String baseUrl() {
+            return "https://127.0.0.1:" + httpsPort;
+        }
+    }
 
     /**
      * Starts both instances (together, as containers would start) and HAProxy, and returns once HAProxy sees
@@ -60,7 +72,7 @@ public final class HaproxyCluster implements AutoCloseable {
                 cluster.instances.put(name, new ServiceProcess(name, TestPostgres.jdbcUrl(database), cluster.dir, arguments));
             }
             cluster.instances.values().forEach(ServiceProcess::start);
-            cluster.startHaproxy();
+            cluster.startHaproxy("haproxy");
             cluster.instances.values().forEach(ServiceProcess::awaitReady);
             cluster.instances.keySet().forEach(cluster::awaitUp);
             return cluster;
@@ -72,24 +84,54 @@ public final class HaproxyCluster implements AutoCloseable {
     private HaproxyCluster(String database) throws IOException {
         this.database = database;
         this.dir = Files.createDirectories(Path.of("target", "ha-cluster", database)).toAbsolutePath();
+        this.tls = ThrowawayTls.create(dir.resolve("tls"));
     }
 
-    private void startHaproxy() throws IOException {
-        Path config = dir.resolve("haproxy.cfg");
-        Files.writeString(config, forThisHost(Files.readString(COMMITTED_CONFIG)));
-        Process check = new ProcessBuilder(HAPROXY, "-c", "-f", config.toString()).redirectErrorStream(true).start();
+    /**
+     * A second HAProxy on the same committed config, the same certificate and the same two replicas, on ports of its
+     * own, as a second node behind keepalived or a cloud load balancer would run; returns once it sees both replicas up.
+     */
+    public synchronized Balancer startSecondBalancer() {
+        try {
+            Balancer second = startHaproxy("haproxy-2");
+            instances.keySet().forEach(server -> awaitUp(second, server));
+            return second;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Balancer startHaproxy(String name) throws IOException {
+        Balancer planned = new Balancer(name, Ports.free(), Ports.free(), dir.resolve(name + ".sock"), null);
+        Path config = dir.resolve(name + ".cfg");
+        Files.writeString(config, forThisHost(Files.readString(COMMITTED_CONFIG), planned));
+        Process check = haproxy(planned, "-c", "-f", config.toString()).redirectErrorStream(true).start();
         String checked = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (waitFor(check) != 0) {
             throw new IllegalStateException("haproxy -c refused " + config + ":\n" + checked);
         }
         // -db: stay in the foreground, so the process is ours to stop
-        haproxy = new ProcessBuilder(HAPROXY, "-db", "-f", config.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("haproxy.log").toFile())).start();
+        Process process = haproxy(planned, "-db", "-f", config.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile())).start();
+        Balancer started = new Balancer(name, planned.httpPort(), planned.httpsPort(), planned.adminSocket(), process);
+        balancers.add(started);
+        return started;
+    }
+
+    /** HAProxy with the certificate and the public HTTPS port in the environment, where the committed config reads them. */
+    private ProcessBuilder haproxy(Balancer balancer, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(HAPROXY));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("GOAFWATCH_TLS_CERT", tls.pem().toString());
+        builder.environment().put("GOAFWATCH_HTTPS_PORT", String.valueOf(balancer.httpsPort()));
+        return builder;
     }
 
     /** The committed config with this host's addresses: every substitution must apply, so a changed file fails loudly. */
-    String forThisHost(String committed) {
-        String cfg = replaceOnce(committed, "(?m)^(\\s*bind\\s+)\\*:8080\\b", "$1127.0.0.1:" + port);
+    String forThisHost(String committed, Balancer balancer) {
+        String cfg = replaceOnce(committed, "(?m)^(\\s*bind\\s+)\\*:8080\\b", "$1127.0.0.1:" + balancer.httpPort());
+        cfg = replaceOnce(cfg, "(?m)^(\\s*bind\\s+)\\*:8443\\b", "$1127.0.0.1:" + balancer.httpsPort());
         for (Map.Entry<String, ServiceProcess> e : instances.entrySet()) {
             cfg = replaceOnce(cfg, "(?m)^(\\s*server\\s+" + Pattern.quote(e.getKey() + " ") + ")\\S+", "$1127.0.0.1:" + e.getValue().port());
         }
@@ -99,7 +141,7 @@ public final class HaproxyCluster implements AutoCloseable {
         // no Docker DNS here: the servers are addresses
         cfg = replaceOnce(cfg, "\\s+resolvers docker\\b", "");
         cfg = replaceOnce(cfg, "(?ms)^resolvers docker\\b.*?(?=^\\S|\\z)", "");
-        return replaceOnce(cfg, "(?m)^global\\s*$", "global\n    stats socket " + dir.resolve("admin.sock") + " mode 600 level admin");
+        return replaceOnce(cfg, "(?m)^global\\s*$", "global\n    stats socket " + balancer.adminSocket() + " mode 600 level admin");
     }
 
     private static String replaceOnce(String text, String regex, String replacement) {
@@ -110,14 +152,24 @@ public final class HaproxyCluster implements AutoCloseable {
         return m.replaceFirst(replacement);
     }
 
-    /** Through HAProxy, as the test admin. */
+    /** Through HAProxy over HTTPS, as the test admin. */
     public HttpApi api() {
-        return new HttpApi(port);
+        return new HttpApi(baseUrl(), tls.clientContext());
     }
 
-    /** HAProxy's port on 127.0.0.1. */
-    public int port() {
-        return port;
+    /** The first HAProxy (the one every test goes through unless it says otherwise). */
+    public Balancer balancer() {
+        return balancers.get(0);
+    }
+
+    /** https://127.0.0.1:port of the first HAProxy. */
+    public String baseUrl() {
+        return balancer().baseUrl();
+    }
+
+    /** The throwaway certificate HAProxy serves; its {@link ThrowawayTls#clientContext()} trusts it alone. */
+    public ThrowawayTls tls() {
+        return tls;
     }
 
     public ServiceProcess instance(String name) {
@@ -145,7 +197,12 @@ public final class HaproxyCluster implements AutoCloseable {
     }
 
     public void awaitUp(String server) {
-        Poll.until("HAProxy sees " + server + " UP (" + dir + ")", DEADLINE, 100, () -> serverStates().get(server).startsWith("UP"));
+        awaitUp(balancer(), server);
+    }
+
+    private void awaitUp(Balancer balancer, String server) {
+        Poll.until(balancer.name() + " sees " + server + " UP (" + dir + ")", DEADLINE, 100,
+                () -> serverStates(balancer).get(server).startsWith("UP"));
     }
 
     public void awaitDown(String server) {
@@ -154,7 +211,11 @@ public final class HaproxyCluster implements AutoCloseable {
 
     /** Every server's status as HAProxy's {@code show stat} reports it (UP, DOWN, "UP 1/2", …). */
     public Map<String, String> serverStates() {
-        Map<String, String> states = stat(17);
+        return serverStates(balancer());
+    }
+
+    private Map<String, String> serverStates(Balancer balancer) {
+        Map<String, String> states = stat(balancer, 17);
         if (!states.keySet().containsAll(instances.keySet())) {
             return instances.keySet().stream().collect(LinkedHashMap::new, (m, k) -> m.put(k, "UNKNOWN"), Map::putAll);
         }
@@ -164,14 +225,14 @@ public final class HaproxyCluster implements AutoCloseable {
     /** Requests each server is working on now, as HAProxy counts them ({@code scur}). */
     public Map<String, Integer> activeRequests() {
         Map<String, Integer> active = new LinkedHashMap<>();
-        stat(4).forEach((server, n) -> active.put(server, Integer.parseInt(n)));
+        stat(balancer(), 4).forEach((server, n) -> active.put(server, Integer.parseInt(n)));
         return active;
     }
 
     /** One column of {@code show stat} for each of our servers. */
-    private Map<String, String> stat(int column) {
+    private Map<String, String> stat(Balancer balancer, int column) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String line : admin("show stat").split("\n")) {
+        for (String line : admin(balancer, "show stat").split("\n")) {
             String[] f = line.split(",", -1);
             if (f.length > 17 && f[0].equals("goafwatch") && instances.containsKey(f[1])) {
                 values.put(f[1], f[column]);
@@ -180,8 +241,13 @@ public final class HaproxyCluster implements AutoCloseable {
         return values;
     }
 
-    private String admin(String command) {
-        Path socket = dir.resolve("admin.sock");
+    /** Runs an admin-socket command on the first HAProxy (e.g. {@code set server goafwatch/app-b state maint}). */
+    public String admin(String command) {
+        return admin(balancer(), command);
+    }
+
+    private static String admin(Balancer balancer, String command) {
+        Path socket = balancer.adminSocket();
         if (!Files.exists(socket)) {
             return "";
         }
@@ -247,11 +313,11 @@ public final class HaproxyCluster implements AutoCloseable {
                 failures.add(e);
             }
         }
-        if (haproxy != null) {
-            haproxy.destroy();
+        for (Balancer balancer : balancers) {
+            balancer.process().destroy();
             try {
-                if (!haproxy.waitFor(30, TimeUnit.SECONDS)) {
-                    haproxy.destroyForcibly();
+                if (!balancer.process().waitFor(30, TimeUnit.SECONDS)) {
+                    balancer.process().destroyForcibly();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -22,7 +22,13 @@ public record HeadlessChromium(WebDriver browser, ChromeDriverService service) i
      *              true gives WebGL through SwiftShader, the CPU renderer in Chromium, as there is no GPU here
      */
     public static HeadlessChromium start(boolean webgl) {
+        return start(webgl, new String[0]);
+    }
+
+    /** @param extraArguments further Chromium switches (e.g. {@code --ignore-certificate-errors-spki-list=…}) */
+    public static HeadlessChromium start(boolean webgl, String... extraArguments) {
         ChromeOptions options = new ChromeOptions();
+        options.addArguments(extraArguments);
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900",
                 "--lang=en-US");

@@ -30,7 +30,8 @@ public final class SimulatedGateway implements Runnable {
     private final String authorization;
     private final int batches;
     private final IntFunction<String> body;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client;
+    private final javax.net.ssl.SSLContext tls;
     /** batch number → the replica that acknowledged it */
     public final Map<Integer, String> accepted = new ConcurrentHashMap<>();
     public final List<String> failedAttempts = new CopyOnWriteArrayList<>();
@@ -44,7 +45,18 @@ public final class SimulatedGateway implements Runnable {
      * @param stallBatch the batch whose first attempt stops halfway until {@link #release()} (-1: none)
      */
     public SimulatedGateway(int port, String path, int batches, IntFunction<String> body, int stallBatch) {
-        this.target = URI.create("http://127.0.0.1:" + port + path);
+        this("http://127.0.0.1:" + port, null, path, batches, body, stallBatch);
+    }
+
+    /**
+     * @param base where to send (http or https://host:port)
+     * @param tls  for https: what the gateway trusts
+     */
+    public SimulatedGateway(String base, javax.net.ssl.SSLContext tls, String path, int batches, IntFunction<String> body, int stallBatch) {
+        this.target = URI.create(base + path);
+        this.tls = tls;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        this.client = (tls == null ? builder : builder.sslContext(tls).version(HttpClient.Version.HTTP_1_1)).build();
         this.authorization = "Basic " + java.util.Base64.getEncoder()
                 .encodeToString((TestUsers.ADMIN + ":" + TestUsers.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
         this.batches = batches;
@@ -99,13 +111,26 @@ public final class SimulatedGateway implements Runnable {
         return accepted.size();
     }
 
+    /** A plain socket, or a TLS one that checks the server's name as HttpClient does. */
+    private Socket open() throws IOException {
+        if (tls == null) {
+            return new Socket(target.getHost(), target.getPort());
+        }
+        javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket(target.getHost(), target.getPort());
+        javax.net.ssl.SSLParameters parameters = socket.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        socket.setSSLParameters(parameters);
+        socket.startHandshake();
+        return socket;
+    }
+
     /**
      * The request written by hand on a socket of its own (HttpClient may hold a body back): headers with the full
      * Content-Length and the first half of the body, then, once released, the rest; any answer but 2xx, or a
      * broken connection, is a failed attempt.
      */
     private boolean sendStalling(int n, byte[] lines) {
-        try (Socket socket = new Socket(target.getHost(), target.getPort())) {
+        try (Socket socket = open()) {
             socket.setSoTimeout(120_000);
             OutputStream out = socket.getOutputStream();
             String head = "POST " + target.getRawPath() + "?" + target.getRawQuery() + " HTTP/1.1\r\nHost: " + target.getHost() + ":"

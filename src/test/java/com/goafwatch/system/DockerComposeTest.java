@@ -96,8 +96,12 @@ class DockerComposeTest {
         Set<String> declared = ((Map<String, Object>) compose.get("volumes")).keySet();
         for (Map<String, Object> service : services.values()) {
             for (String mount : (List<String>) service.getOrDefault("volumes", List.of())) {
+                java.util.regex.Matcher operatorFolder = java.util.regex.Pattern.compile("^\\$\\{\\w+:-(\\./[^}]+)}:.*").matcher(mount);
                 if (mount.startsWith("./")) { // a file of this repository, read-only
                     assertThat(Path.of(volumeName(mount))).isRegularFile();
+                    assertThat(mount).endsWith(":ro");
+                } else if (operatorFolder.matches()) { // the operator's folder (TLS), read-only; by default one in this repository
+                    assertThat(Path.of(operatorFolder.group(1))).isDirectory();
                     assertThat(mount).endsWith(":ro");
                 } else {
                     assertThat(declared).contains(volumeName(mount));
@@ -250,18 +254,41 @@ class DockerComposeTest {
         assertThat(containerPorts("postgis")).contains(String.valueOf(jdbc.getPort()));
         assertThat(jdbc.getPath()).isEqualTo("/" + environment("postgis").get("POSTGRES_DB"));
         assertThat(env.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(environment("postgis").get("POSTGRES_USER"));
-        assertThat(containerPorts("haproxy")).containsExactly("8080");
+        assertThat(containerPorts("haproxy")).containsExactly("8080", "8443");
         assertThat(((List<String>) services.get("app-a").get("expose"))).containsExactly("8080");
     }
 
-    /** Debian's HAProxy (the version the tests run) accepts the committed file; the replica names need not resolve here. */
+    /**
+     * Debian's HAProxy (the version the tests run) accepts the committed file, with a throwaway certificate given the
+     * way an operator may (GOAFWATCH_TLS_CERT); the replica names need not resolve here. Without any certificate it
+     * refuses to start, naming the default path, which is where the compose file mounts the operator's folder.
+     */
     @Test
-    void theCommittedHaproxyConfigIsValid() throws Exception {
-        Process check = new ProcessBuilder(com.goafwatch.support.HaproxyCluster.HAPROXY, "-c", "-f", HAPROXY_CFG.toString())
-                .redirectErrorStream(true).start();
+    @SuppressWarnings("unchecked")
+    void theCommittedHaproxyConfigIsValidWithACertificateAndRefusedWithout() throws Exception {
+        Path cert = com.goafwatch.support.ThrowawayTls.create(Files.createTempDirectory("compose-tls")).pem();
+        ProcessBuilder withCert = new ProcessBuilder(com.goafwatch.support.HaproxyCluster.HAPROXY, "-c", "-f", HAPROXY_CFG.toString())
+                .redirectErrorStream(true);
+        withCert.environment().put("GOAFWATCH_TLS_CERT", cert.toString());
+        Process check = withCert.start();
         String out = new String(check.getInputStream().readAllBytes());
         assertThat(check.waitFor()).as(out).isZero();
         assertThat(out).contains("Configuration file is valid");
+
+        ProcessBuilder without = new ProcessBuilder(com.goafwatch.support.HaproxyCluster.HAPROXY, "-c", "-f", HAPROXY_CFG.toString())
+                .redirectErrorStream(true);
+        without.environment().remove("GOAFWATCH_TLS_CERT");
+        Process refused = without.start();
+        String why = new String(refused.getInputStream().readAllBytes());
+        assertThat(refused.waitFor()).as(why).isNotZero();
+        java.util.regex.Matcher path = java.util.regex.Pattern.compile("unable to stat SSL certificate from file '([^']+)'").matcher(why);
+        assertThat(path.find()).as(why).isTrue();
+        List<String> mounts = (List<String>) services.get("haproxy").get("volumes");
+        assertThat(mounts).as("the compose file mounts the operator's folder where the config looks")
+                .anySatisfy(m -> { // source:target:ro, where the source may be ${VAR:-default}
+                    String mount = m.replaceFirst(":ro$", "");
+                    assertThat(mount.substring(mount.lastIndexOf(':') + 1)).isEqualTo(Path.of(path.group(1)).getParent().toString());
+                });
     }
 
     @Test
@@ -273,6 +300,7 @@ class DockerComposeTest {
         assertThat(readiness).isEqualTo("/actuator/health/readiness");
         assertThat(cfg).contains("option httpchk GET " + readiness, "http-check expect status 200", "option forwardfor", "option redispatch",
                 "balance roundrobin", "bind *:" + containerPorts("haproxy").get(0));
+        assertThat(cfg).anySatisfy(l -> assertThat(l).startsWith("bind *:" + containerPorts("haproxy").get(1) + " ssl crt "));
         assertThat(cfg).as("retries after a refused connection").anySatisfy(l -> assertThat(l).matches("retries [1-9]"));
         assertThat(cfg).anySatisfy(l -> assertThat(l).startsWith("default-server check "));
         String appPort = ((List<String>) services.get("app-a").get("expose")).get(0);

@@ -124,7 +124,7 @@ class HaClusterTest {
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(3, ChronoUnit.DAYS);
         int batches = 60;
         int samplesPerBatch = 151; // 0..300 m every 2 m
-        SimulatedGateway gateway = new SimulatedGateway(cluster.port(), "/api/v1/projects/" + site.projectId
+        SimulatedGateway gateway = new SimulatedGateway(cluster.baseUrl(), cluster.tls().clientContext(), "/api/v1/projects/" + site.projectId
                 + "/ingest/line-protocol?precision=ns", batches, n -> site.trace(t0.plus(n, ChronoUnit.MINUTES), 100, n), 20);
         influx.stop();
         Thread uploads = new Thread(gateway, "gateway");
@@ -307,7 +307,7 @@ class HaClusterTest {
     @Test
     @Order(5)
     void aLoginSurvivesTheDeathOfTheInstanceThatCreatedIt() {
-        BrowserSession browser = new BrowserSession(cluster.port());
+        BrowserSession browser = new BrowserSession(cluster.baseUrl(), cluster.tls().clientContext());
         assertThat(browser.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)).isTrue();
         ServiceProcess creator = cluster.instance(browser.lastLogin().headers().firstValue(HaproxyCluster.REPLICA_HEADER).orElseThrow());
         creator.kill();
@@ -342,7 +342,7 @@ class HaClusterTest {
         try {
             while (pages.stream().map(p -> p.replica).distinct().count() < 2) {
                 assertThat(pages).as("round robin gives a page to each replica").hasSizeLessThan(6);
-                pages.add(new LivePage(cluster.port(), site.projectId));
+                pages.add(new LivePage(cluster.baseUrl(), cluster.tls().clientContext(), site.projectId));
             }
             LivePage onA = pages.stream().filter(p -> p.replica.equals("app-a")).findFirst().orElseThrow();
             LivePage onB = pages.stream().filter(p -> p.replica.equals("app-b")).findFirst().orElseThrow();

@@ -23,12 +23,14 @@ final class LivePage implements AutoCloseable {
     final List<Event> events = new CopyOnWriteArrayList<>();
     /** The replica that holds the stream. */
     final String replica;
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client;
     private final Stream<String> lines;
 
-    LivePage(int port, long projectId) throws Exception {
+    /** Through the balancer's HTTPS port, trusting what {@code tls} trusts. */
+    LivePage(String base, javax.net.ssl.SSLContext tls, long projectId) throws Exception {
+        client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
         String basic = Base64.getEncoder().encodeToString((TestUsers.ADMIN + ":" + TestUsers.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/projects/" + projectId + "/live"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/projects/" + projectId + "/live"))
                 .header("Authorization", "Basic " + basic).header("Accept", "text/event-stream").build();
         HttpResponse<Stream<String>> response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(120, TimeUnit.SECONDS);
         if (response.statusCode() != 200) {
