@@ -71,9 +71,10 @@ export class SiteMap {
 
   /** Draws the project and loads everything else on the map; after an import, for instance. */
   async load(project) {
+    const wasListed = !!this.listed;
     await this.draw(project);
     await this.loadOverlays();
-    if (this.listed) await this.refreshParcels(false); // the list was asked for before: keep it current
+    if (wasListed) await this.listParcels(false); // the list was asked for before: keep it current (the tiles are fresh)
   }
 
   /**
@@ -143,7 +144,7 @@ export class SiteMap {
 
   /** The parcel list, fetched on first use (search, filters, the rules view) or once the page is ready. */
   parcelList() {
-    return this.listed || this.refreshParcels(false);
+    return this.listed || this.listParcels(false);
   }
 
   /** A parcel clicked or named by id: from the list when it is there, else fetched alone (the list may not be yet). */
@@ -159,11 +160,18 @@ export class SiteMap {
   }
 
   /**
-   * The parcel list (properties only: the shapes come in the tiles) for search, panels and filters; each parcel's
-   * flag level becomes its feature-state, which recolours it at once. The tiles are then reloaded in the background
-   * so an edited or added shape shows too; the feature-state outlives the reload.
+   * After a change: the parcel list again (properties only: the shapes come in the tiles); each parcel's flag level
+   * becomes its feature-state, which recolours it at once. The tiles are then reloaded in the background so an edited
+   * or added shape shows too; the feature-state outlives the reload.
    */
   async refreshParcels(fit) {
+    const parcels = await this.listParcels(true);
+    if (fit) await this.fitParcels();
+    return parcels;
+  }
+
+  /** The parcel list for search, panels and filters; reloadTiles false for the first list, as the tiles drawn are fresh. */
+  async listParcels(reloadTiles) {
     const project = this.project;
     const listed = this.listed = allPages(`/api/v1/parcels?project=${project.id}&skipGeometry=true`, 500);
     listed.catch(() => { if (this.listed === listed) this.listed = null; }); // asked again on next use
@@ -171,9 +179,8 @@ export class SiteMap {
     if (this.project !== project || this.listed !== listed) return this.listed || []; // a newer project or list took over
     this.parcels = parcels;
     for (const f of parcels) this.map.setFeatureState({ ...PARCEL, id: f.id }, { level: f.properties.flagLevel });
-    this.reloadTiles();
+    if (reloadTiles) this.reloadTiles();
     this.handlers.listed?.(parcels);
-    if (fit) await this.fitParcels();
     return parcels;
   }
 
