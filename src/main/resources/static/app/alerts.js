@@ -41,8 +41,7 @@ export class AlertList {
     document.getElementById('alert-bulk').hidden = !this.panel.canWrite() || !list.alerts.some(a => a.state === 'raised');
     ul.querySelectorAll('li[data-parcel]').forEach(li => li.addEventListener('click', e => {
       if (e.target.closest('button, textarea, input, .history')) return;
-      const f = this.app.map.parcels.find(p => p.id === Number(li.dataset.parcel));
-      if (f) this.panel.openParcel(f);
+      this.app.map.parcelById(Number(li.dataset.parcel)).then(f => { if (f) this.panel.openParcel(f); });
     }));
     this.bind(ul, () => this.refresh());
   }

@@ -38,9 +38,27 @@ export class LeafletSiteMap {
   }
 
   async load(project) {
+    await this.draw(project);
+    await this.loadOverlays();
+  }
+
+  /** Shows the project: Leaflet needs every parcel's shape to draw anything, so the whole list comes first. */
+  async draw(project) {
     this.project = project;
     await this.refreshParcels(true);
+  }
+
+  async loadOverlays() {
     await Promise.all([this.refreshPhases(), this.refreshMarkers(), this.refreshCables(), this.refreshBoreholes()]);
+  }
+
+  /** The parcel list: drawn from it, so it is there once the map is. */
+  async parcelList() {
+    return this.parcels;
+  }
+
+  async parcelById(id) {
+    return this.parcels.find(p => p.id === id) || null;
   }
 
   async refreshPhases() {
@@ -79,10 +97,12 @@ export class LeafletSiteMap {
     if (fit && this.parcels.length) {
       this.map.fitBounds(L.featureGroup([...this.parcelLayers.values()]).getBounds(), { padding: [20, 20] });
     }
+    const parcels = this.parcels;
+    this.rendered().then(() => this.handlers.listed?.(parcels)); // search and filters after the parcels are on screen
     return this.parcels;
   }
 
-  select(code) {
+  select(code) { // the layers hold the shapes: the parcel need not be passed
     this.selected = code;
     for (const [c, layer] of this.parcelLayers) {
       layer.setStyle({ color: c === code ? '#000' : '#555', weight: c === code ? 3 : 1 });

@@ -2,9 +2,11 @@
 // cables and settlement markers come from the dataset tiles named by the TileJSON (/ogcapi/tiles/WebMercatorQuad),
 // so a site of thousands of parcels loads only the tiles in view. Flag levels change live without reloading
 // tiles first: each parcel's level is feature-state, set from the parcel list (properties only) on every change.
+// The first render waits only for the style, the TileJSON and the tiles in view: the parcel list (search, filters)
+// and the overlays are fetched after it, so a province-size site draws at once.
 // Cable strain colours, phases and boreholes are small GeoJSON overlays, as before.
 import * as maplibregl from '/vendor/maplibre-gl/maplibre-gl.mjs';
-import { get, allFeatures } from './api.js';
+import { get, allFeatures, allPages } from './api.js';
 import { t } from './i18n.js';
 import { h, label } from './dom.js';
 import { SEGMENT_SAMPLES, strainColour, maxAbs } from './map-style.js';
@@ -35,7 +37,8 @@ export class SiteMap {
   constructor(element, basemap, handlers) {
     this.handlers = handlers;
     this.renderer = 'maplibre';
-    this.parcels = [];
+    this.parcels = []; // the parcel list once fetched (parcelList()), empty until then
+    this.listed = null; // the promise of that list
     this.cables = [];
     this.selected = null;
     this.hidden = new Set();
@@ -66,9 +69,23 @@ export class SiteMap {
     if (name === 'phases') this.phaseLabels.forEach(m => { m.getElement().hidden = !on; });
   }
 
+  /** Draws the project and loads everything else on the map; after an import, for instance. */
   async load(project) {
+    const wasListed = !!this.listed;
+    await this.draw(project);
+    await this.loadOverlays();
+    if (wasListed) await this.listParcels(false); // the list was asked for before: keep it current (the tiles are fresh)
+  }
+
+  /**
+   * Shows the project: its vector tiles as one source, the view fitted to its bounds. Resolves once the tiles in view
+   * are drawn, having fetched nothing but the TileJSON and those tiles (no parcel list, no overlays).
+   */
+  async draw(project) {
     this.project = project;
     this.projectLoaded = false;
+    this.parcels = [];
+    this.listed = null;
     await this.styled;
     this.clearProject();
     const tileJson = await get(`/ogcapi/tiles/WebMercatorQuad/tilejson.json?projectId=${project.id}`);
@@ -81,16 +98,27 @@ export class SiteMap {
     }
     siteLayers().forEach(layer => this.map.addLayer(layer));
     this.drawnAt = null; // when the tiles in view were first drawn (performance.now(), read by scripts/bench-webmap.sh)
-    const firstDraw = () => {
-      if (this.map.areTilesLoaded()) this.drawnAt = performance.now(); else this.map.once('idle', firstDraw);
-    };
-    this.map.once('idle', firstDraw);
+    const drawn = new Promise(resolve => {
+      const firstDraw = () => {
+        if (!this.map.areTilesLoaded()) {
+          this.map.once('idle', firstDraw);
+          return;
+        }
+        this.drawnAt = performance.now();
+        resolve();
+      };
+      this.map.once('idle', firstDraw);
+    });
     Object.keys(GROUPS).filter(g => this.hidden.has(g)).forEach(g => this.toggle(g, false));
     if (tileJson.center) {
       const [w, s, e, n] = tileJson.bounds;
       this.map.fitBounds([[w, s], [e, n]], { padding: 20, animate: false, maxZoom: 18 });
     }
-    await this.refreshParcels(false);
+    await drawn;
+  }
+
+  /** Phases, cable strain colours, boreholes and the marker list: after the first render. */
+  async loadOverlays() {
     await Promise.all([this.refreshPhases(), this.refreshMarkers(), this.refreshCables(), this.refreshBoreholes()]);
     this.projectLoaded = true;
   }
@@ -114,17 +142,46 @@ export class SiteMap {
     this.phaseLabels.forEach(m => { m.getElement().hidden = this.hidden.has('phases'); });
   }
 
+  /** The parcel list, fetched on first use (search, filters, the rules view) or once the page is ready. */
+  parcelList() {
+    return this.listed || this.listParcels(false);
+  }
+
+  /** A parcel clicked or named by id: from the list when it is there, else fetched alone (the list may not be yet). */
+  async parcelById(id) {
+    const listed = this.parcels.find(p => p.id === id);
+    if (listed) return listed;
+    try {
+      const f = await get(`/api/v1/parcels/${id}`);
+      return f.properties.projectId === this.project.id ? f : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
   /**
-   * The parcel list (properties only: the shapes come in the tiles) for search, panels and filters; each parcel's
-   * flag level becomes its feature-state, which recolours it at once. The tiles are then reloaded in the background
-   * so an edited or added shape shows too; the feature-state outlives the reload.
+   * After a change: the parcel list again (properties only: the shapes come in the tiles); each parcel's flag level
+   * becomes its feature-state, which recolours it at once. The tiles are then reloaded in the background so an edited
+   * or added shape shows too; the feature-state outlives the reload.
    */
   async refreshParcels(fit) {
-    this.parcels = await allFeatures(`/api/v1/parcels?project=${this.project.id}&limit=500&skipGeometry=true`);
-    for (const f of this.parcels) this.map.setFeatureState({ ...PARCEL, id: f.id }, { level: f.properties.flagLevel });
-    this.reloadTiles();
+    const parcels = await this.listParcels(true);
     if (fit) await this.fitParcels();
-    return this.parcels;
+    return parcels;
+  }
+
+  /** The parcel list for search, panels and filters; reloadTiles false for the first list, as the tiles drawn are fresh. */
+  async listParcels(reloadTiles) {
+    const project = this.project;
+    const listed = this.listed = allPages(`/api/v1/parcels?project=${project.id}&skipGeometry=true`, 500);
+    listed.catch(() => { if (this.listed === listed) this.listed = null; }); // asked again on next use
+    const parcels = await listed;
+    if (this.project !== project || this.listed !== listed) return this.listed || []; // a newer project or list took over
+    this.parcels = parcels;
+    for (const f of parcels) this.map.setFeatureState({ ...PARCEL, id: f.id }, { level: f.properties.flagLevel });
+    if (reloadTiles) this.reloadTiles();
+    this.handlers.listed?.(parcels);
+    return parcels;
   }
 
   async fitParcels() {
@@ -133,16 +190,17 @@ export class SiteMap {
     this.map.fitBounds([[w, s], [e, n]], { padding: 20, animate: false, maxZoom: 18 });
   }
 
-  select(code) {
+  /** Outlines the parcel and frames it; feature: the parcel, from the list (no shape) or fetched alone (with its shape). */
+  select(code, feature) {
     this.selected = code;
     this.map.setFilter('parcels-selected', ['==', ['get', 'code'], code ?? '']);
-    const f = this.parcels.find(p => p.properties.code === code);
-    if (f) {
-      // the list has no shapes: ask for this one parcel's, to frame it
-      get(`/api/v1/parcels/${f.id}`).then(full => {
-        if (this.selected === code && full.geometry) this.map.fitBounds(bounds(full.geometry), { maxZoom: 17, padding: 40, animate: false });
-      }).catch(e => console.warn(e));
-    }
+    const f = feature || this.parcels.find(p => p.properties.code === code);
+    if (!f) return f;
+    const frame = geometry => {
+      if (this.selected === code && geometry) this.map.fitBounds(bounds(geometry), { maxZoom: 17, padding: 40, animate: false });
+    };
+    // the list has no shapes: ask for this one parcel's, to frame it
+    if (f.geometry) frame(f.geometry); else get(`/api/v1/parcels/${f.id}`).then(full => frame(full.geometry)).catch(e => console.warn(e));
     return f;
   }
 
@@ -224,8 +282,7 @@ export class SiteMap {
       return;
     }
     const parcelId = found.kind === 'marker' ? found.parcelId : found.id;
-    const f = this.parcels.find(p => p.id === parcelId);
-    if (f) this.handlers.parcel(f);
+    this.parcelById(parcelId).then(f => { if (f) this.handlers.parcel(f); });
   }
 
   hovering(e) {

@@ -29,7 +29,7 @@ export class Panel {
   // ---- parcel -------------------------------------------------------------------------------------
   async openParcel(feature) {
     this.parcel = feature;
-    this.app.map.select(feature.properties.code);
+    this.app.map.select(feature.properties.code, feature);
     this.show('parcel');
     await this.renderParcel();
   }

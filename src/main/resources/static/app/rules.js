@@ -24,7 +24,7 @@ export class RulesView {
 
   async render(body) {
     this.body = body;
-    const parcels = this.app.map?.parcels || [];
+    const parcels = this.app.map ? await this.app.map.parcelList() : []; // fetched now if the page has not yet
     if (!parcels.some(f => f.id === this.parcelId)) this.parcelId = parcels[0]?.id ?? null;
     const pick = h('select', { id: 'rules-parcel', 'aria-label': t('parcel') },
       parcels.map(f => h('option', { value: f.id, selected: f.id === this.parcelId }, f.properties.code)));

@@ -58,6 +58,9 @@ public final class WebMapBenchmark {
                     if (round >= 0) {
                         runs.computeIfAbsent(renderer, k -> new ArrayList<>()).add(o);
                     }
+                    if (round == rounds - 1) {
+                        timeline(browser, renderer);
+                    }
                     System.err.printf(Locale.ROOT, "round %d %s: %s%n", round, renderer, o);
                 }
             }
@@ -65,19 +68,20 @@ public final class WebMapBenchmark {
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
                 "Web map, %d parcels (60 m squares, 100 per row), %d rounds interleaved, headless Chromium 1280×900 (WebGL by SwiftShader)."
                         + " Medians (max) in ms from the start of navigation:%n%n"
-                        + "| page | parcels drawn | parcels first drawn | page ready | pan, whole site in view | pan at zoom 16 | kB transferred |%n"
-                        + "|---|---:|---:|---:|---:|---:|---:|%n", parcels, rounds));
+                        + "| page | parcels drawn | parcels first drawn | page ready | parcel list in (search) | pan, whole site in view | pan at zoom 16 | kB transferred (page, not the worker's tiles) |%n"
+                        + "|---|---:|---:|---:|---:|---:|---:|---:|%n", parcels, rounds));
         for (String r : List.of("maplibre", "leaflet")) {
             List<Opening> os = runs.get(r);
-            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %d |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %d |%n",
                     r.equals("maplibre") ? "vector tiles (MapLibre)" : "GeoJSON + SVG (Leaflet, before)", os.get(os.size() - 1).parcelsDrawn(),
-                    cell(os, Opening::drawnMs), cell(os, Opening::readyMs), cell(os, Opening::panMs), cell(os, Opening::closePanMs),
+                    cell(os, Opening::drawnMs), cell(os, Opening::readyMs), cell(os, Opening::listedMs), cell(os, Opening::panMs), cell(os, Opening::closePanMs),
                     os.get(os.size() - 1).kilobytes()));
         }
         java.util.function.Function<java.util.function.ToDoubleFunction<Opening>, Double> ratio = f ->
                 median(runs.get("leaflet").stream().map(f::applyAsDouble).toList()) / median(runs.get("maplibre").stream().map(f::applyAsDouble).toList());
-        md.append(String.format(Locale.ROOT, "%nLeaflet / MapLibre, medians: first drawn %.2f, ready %.2f, pan %.2f, pan at zoom 16 %.2f%n",
-                ratio.apply(Opening::drawnMs), ratio.apply(Opening::readyMs), ratio.apply(Opening::panMs), ratio.apply(Opening::closePanMs)));
+        md.append(String.format(Locale.ROOT, "%nLeaflet / MapLibre, medians: first drawn %.2f, ready %.2f, list in %.2f, pan %.2f, pan at zoom 16 %.2f%n",
+                ratio.apply(Opening::drawnMs), ratio.apply(Opening::readyMs), ratio.apply(Opening::listedMs), ratio.apply(Opening::panMs),
+                ratio.apply(Opening::closePanMs)));
         System.out.print(md);
         Path out = Path.of("target", "bench", "webmap.md");
         Files.createDirectories(out.getParent());
@@ -85,7 +89,7 @@ public final class WebMapBenchmark {
     }
 
     /** What one opening of the page measured. */
-    private record Opening(double drawnMs, double readyMs, double panMs, double closePanMs, long parcelsDrawn, long kilobytes) {
+    private record Opening(double drawnMs, double readyMs, double listedMs, double panMs, double closePanMs, long parcelsDrawn, long kilobytes) {
     }
 
     private static final String PAN = """
@@ -108,14 +112,17 @@ public final class WebMapBenchmark {
     /**
      * Opens the project's map and measures, from the start of navigation: until the parcels in view are first drawn (the
      * map's own mark: MapLibre's first idle with every tile in view loaded, Leaflet's first frame after adding the
-     * parcels) and until the page is ready (lists, alerts, live events); then a pan by half the map's width until drawn
-     * again, at the view that fits the site and at zoom 16; the parcels drawn and the bytes the page transferred.
+     * parcels) and until the page is ready (overlays, alerts, live events), and until the parcel list is in (search
+     * suggestions and the alert filter filled: after ready on the vector-tile page, with the drawing on Leaflet's); then,
+     * with the page quiet, a pan by half the map's width until drawn again, at the view that fits the site and at zoom
+     * 16; the parcels drawn and the bytes the page transferred (its own requests: MapLibre's worker fetches the tiles,
+     * and a worker's requests are not in the page's resource timing).
      */
     @SuppressWarnings("unchecked")
     private static Opening open(WebDriver browser, String service, long project, String renderer) {
         browser.get(service + "/?project=" + project + (renderer.equals("leaflet") ? "&renderer=leaflet" : ""));
         new WebDriverWait(browser, Duration.ofMinutes(10)).until(d -> "true".equals(js(d, "return document.body.dataset.ready || ''"))
-                && js(d, "return window.goafwatch.map.drawnAt") != null);
+                && js(d, "return window.goafwatch.map.drawnAt") != null && js(d, "return window.goafwatch.listedAt") != null);
         JavascriptExecutor js = (JavascriptExecutor) browser;
         String actual = (String) js(browser, "return window.goafwatch.map.renderer");
         if (!renderer.equals(actual)) {
@@ -124,12 +131,33 @@ public final class WebMapBenchmark {
         js.executeAsyncScript("const done = arguments[arguments.length - 1]; window.goafwatch.map.rendered().then(() => done(true));");
         double drawnMs = ((Number) js(browser, "return window.goafwatch.map.drawnAt")).doubleValue();
         double readyMs = ((Number) js(browser, "return window.goafwatch.readyAt")).doubleValue();
+        double listedMs = ((Number) js(browser, "return window.goafwatch.listedAt")).doubleValue();
         Number count = (Number) js(browser, renderer.equals("leaflet") ? "return document.querySelectorAll('path.parcel').length"
                 : "return new Set(window.goafwatch.map.map.queryRenderedFeatures({layers: ['parcels-fill']}).map(f => f.id)).size");
         Number bytes = (Number) js(browser, "return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
                 + ".reduce((s, e) => s + (e.transferSize || 0), 0)");
         List<Number> pans = (List<Number>) js.executeAsyncScript(PAN);
-        return new Opening(drawnMs, readyMs, pans.get(0).doubleValue(), pans.get(1).doubleValue(), count.longValue(), bytes.longValue() / 1024);
+        return new Opening(drawnMs, readyMs, listedMs, pans.get(0).doubleValue(), pans.get(1).doubleValue(), count.longValue(), bytes.longValue() / 1024);
+    }
+
+    private static final String TIMELINE = """
+            const rel = u => { const x = new URL(u, location.href); return x.pathname + x.search; };
+            const lines = performance.getEntriesByType('resource').map(e =>
+              [Math.round(e.startTime), Math.round(e.responseEnd), Math.round(e.transferSize / 1024), rel(e.name)]);
+            const m = window.goafwatch;
+            for (const [name, at] of [['first render (drawnAt)', m.map.drawnAt], ['page ready (readyAt)', m.readyAt],
+                ['parcel list in (listedAt)', m.listedAt]]) if (at != null) lines.push([Math.round(at), Math.round(at), 0, '== ' + name]);
+            lines.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+            return lines.map(l => l[0] + '\\t' + l[1] + '\\t' + l[2] + '\\t' + l[3]).join('\\n');""";
+
+    /**
+     * The profile of the last opening: every request the page made (start and end in ms from the start of navigation,
+     * kB, path) with the page's own marks, to target/bench/webmap-timeline-RENDERER.tsv: what the first render waited on.
+     */
+    private static void timeline(WebDriver browser, String renderer) throws java.io.IOException {
+        Path out = Path.of("target", "bench", "webmap-timeline-" + renderer + ".tsv");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, "start_ms\tend_ms\tkB\trequest\n" + js(browser, TIMELINE) + "\n");
     }
 
     private static Object js(WebDriver browser, String script) {

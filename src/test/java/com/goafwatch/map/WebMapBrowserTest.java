@@ -315,6 +315,24 @@ class WebMapBrowserTest extends IntegrationTest {
         browser.findElement(By.id("lang")).click();
     }
 
+    /** The parcel list is fetched after the map is drawn: search works whether or not it is in yet, and then suggests every code. */
+    @Test
+    void searchingAParcelCodeOpensItsPanel() throws Exception {
+        List<String> codes = api().get("/api/v1/parcels?project=" + site.projectId + "&skipGeometry=true").json("$.features[*].properties.code");
+        assertThat(codes).as("the site's parcels, from the API").containsExactlyInAnyOrder("A", "B");
+        signIn();
+        WebElement search = browser.findElement(By.id("search"));
+        search.sendKeys("b", org.openqa.selenium.Keys.TAB); // any case; the change event fires on leaving the box
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#tab-parcel .parcel-code"), "B"));
+        wait.until(d -> codes.stream().sorted().toList().equals(((List<String>) js(
+                "return [...document.querySelectorAll('#parcel-codes option')].map(o => o.value).sort()"))));
+        search.clear();
+        search.sendKeys("NO-SUCH-PARCEL", org.openqa.selenium.Keys.TAB);
+        wait.until(d -> d.findElement(By.id("toast")).isDisplayed() && d.findElement(By.id("toast")).getText().contains("NO-SUCH-PARCEL"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#tab-parcel .parcel-code"), "B")); // still B: re-found, the panel may redraw
+        assertThat(consoleErrors()).isEmpty();
+    }
+
     @Test
     void acknowledgingAnAlertUpdatesTheList() throws Exception {
         signIn();

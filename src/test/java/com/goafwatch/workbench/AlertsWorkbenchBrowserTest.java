@@ -125,6 +125,8 @@ class AlertsWorkbenchBrowserTest extends IntegrationTest {
             page.signIn(engineer, "pw-" + engineer + "-long-enough");
             page.wait.until(d -> page.all("#alert-list li[data-alert]").size() == 2);
 
+            // the parcel filter is filled once the page has listed the parcels, after the map is drawn
+            page.wait.until(d -> page.all("#alert-parcel option").stream().anyMatch(o -> "A".equals(o.getText())));
             new Select(page.find("#alert-parcel")).selectByVisibleText("A");
             page.wait.until(d -> ids(page).equals(List.of(String.valueOf(alertA))));
             new Select(page.find("#alert-level")).selectByValue("red");
