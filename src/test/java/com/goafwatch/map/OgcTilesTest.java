@@ -65,18 +65,9 @@ class OgcTilesTest extends IntegrationTest {
         assertThat(t.status()).as(t.toString()).isEqualTo(201);
         viewerToken = t.json("$.secret");
         viewer = api().bearer(viewerToken);
-        tile = tileAt(16, E0 + 40, N0 + 40);
+        tile = com.goafwatch.support.SlippyTiles.holding(jdbc, 16, E0 + 40, N0 + 40);
     }
 
-    /** z/x/y of the tile holding a Gauss-Krüger point, by the slippy-map formula (independent of ST_TileEnvelope). */
-    private int[] tileAt(int z, double e, double n) {
-        List<Double> lonLat = jdbc.sql("SELECT unnest(ARRAY[ST_X(p), ST_Y(p)]) FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(?, ?), 4548), 4326) p) q")
-                .params(e, n).query(Double.class).list();
-        double lat = Math.toRadians(lonLat.get(1));
-        int x = (int) Math.floor((lonLat.get(0) + 180) / 360 * (1 << z));
-        int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * (1 << z));
-        return new int[] {z, x, y};
-    }
 
     private HttpApi.Response ok(String path) {
         var r = viewer.get(path);
@@ -203,7 +194,7 @@ class OgcTilesTest extends IntegrationTest {
 
     @Test
     void badAndMissingTilesAnswerProblems() {
-        int[] far = tileAt(16, E0 + 1500, N0 + 1500);
+        int[] far = com.goafwatch.support.SlippyTiles.holding(jdbc, 16, E0 + 1500, N0 + 1500);
         assertThat(viewer.getBytes("/ogcapi/tiles/WebMercatorQuad/16/" + far[2] + "/" + far[1]).statusCode()).isEqualTo(204);
         for (String missing : List.of("/ogcapi/tiles/WebMercatorQuad/3/8/0", "/ogcapi/tiles/WebMercatorQuad/3/0/-1",
                 "/ogcapi/tiles/WebMercatorQuad/25/0/0", "/ogcapi/tiles/WorldCRS84Quad/1/0/0", "/ogcapi/collections/alerts/tiles",

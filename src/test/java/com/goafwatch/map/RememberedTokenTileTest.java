@@ -33,7 +33,7 @@ class RememberedTokenTileTest extends IntegrationTest {
         fixtures().phase(projectId, 1);
         var imported = fixtures().importGeoJson(projectId, "?crs=EPSG:4548", collection(feature("RT-A", 1, "Polygon", square(E0 + 10, N0 + 10, 60))));
         assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
-        int[] t = tileAt(16, E0 + 40, N0 + 40);
+        int[] t = com.goafwatch.support.SlippyTiles.holding(jdbc, 16, E0 + 40, N0 + 40);
         String ogcTile = "/ogcapi/collections/parcels/tiles/WebMercatorQuad/" + t[0] + "/" + t[2] + "/" + t[1];
         String xyzTile = "/tiles/parcels/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt";
 
@@ -94,13 +94,4 @@ class RememberedTokenTileTest extends IntegrationTest {
         return ApiToken.viewer(api(), projectId, name);
     }
 
-    /** z/x/y of the tile holding a Gauss-Krüger point, by the slippy-map formula (independent of ST_TileEnvelope). */
-    private int[] tileAt(int z, double e, double n) {
-        List<Double> lonLat = jdbc.sql("SELECT unnest(ARRAY[ST_X(p), ST_Y(p)]) FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(?, ?), 4548), 4326) p) q")
-                .params(e, n).query(Double.class).list();
-        double lat = Math.toRadians(lonLat.get(1));
-        int x = (int) Math.floor((lonLat.get(0) + 180) / 360 * (1 << z));
-        int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * (1 << z));
-        return new int[] {z, x, y};
-    }
 }

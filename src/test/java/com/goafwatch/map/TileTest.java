@@ -45,18 +45,9 @@ class TileTest extends IntegrationTest {
                 feature("T-B", 2, "Polygon", square(E0 + 5000, N0 + 5000, 60))));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         fixtures().trenchCable(projectId, "TC1", E0, N0 + 40, E0 + 80, N0 + 40, 120);
-        tile = tileAt(16, E0 + 40, N0 + 40);
+        tile = com.goafwatch.support.SlippyTiles.holding(jdbc, 16, E0 + 40, N0 + 40);
     }
 
-    /** z/x/y of the tile holding a Gauss-Krüger point, by the slippy-map formula (independent of ST_TileEnvelope). */
-    private int[] tileAt(int z, double e, double n) {
-        List<Double> lonLat = jdbc.sql("SELECT unnest(ARRAY[ST_X(p), ST_Y(p)]) FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(?, ?), 4548), 4326) p) q")
-                .params(e, n).query(Double.class).list();
-        double lat = Math.toRadians(lonLat.get(1));
-        int x = (int) Math.floor((lonLat.get(0) + 180) / 360 * (1 << z));
-        int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * (1 << z));
-        return new int[] {z, x, y};
-    }
 
     private String path(String layer, int[] t) {
         return "/tiles/" + layer + "/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt?project=" + projectId;
@@ -97,13 +88,13 @@ class TileTest extends IntegrationTest {
         // the cable crosses T-A, so the parcel is measured but not yet evaluated; nothing measures T-B
         var r = api().getBytes(path("parcels", tile));
         assertThat(features(r, "parcels")).extracting(g -> attributes(g).get("flagLevel")).containsExactly("unknown");
-        var b = api().getBytes(path("parcels", tileAt(16, E0 + 5030, N0 + 5030)));
+        var b = api().getBytes(path("parcels", com.goafwatch.support.SlippyTiles.holding(jdbc, 16, E0 + 5030, N0 + 5030)));
         assertThat(features(b, "parcels")).extracting(g -> attributes(g).get("flagLevel")).containsExactly("not_monitored");
     }
 
     @Test
     void emptyTileIs204AndOutOfRangeIs400() {
-        int[] far = tileAt(16, E0 + 2500, N0 + 2500);
+        int[] far = com.goafwatch.support.SlippyTiles.holding(jdbc, 16, E0 + 2500, N0 + 2500);
         var empty = api().getBytes(path("parcels", far));
         assertThat(empty.statusCode()).isEqualTo(204);
         assertThat(empty.body()).isEmpty();
@@ -166,7 +157,7 @@ class TileTest extends IntegrationTest {
     @Test
     void featuresInTheBufferAreDrawnUpToTheSeam() throws Exception {
         int z = 16;
-        int[] home = tileAt(z, E0 + 3000, N0 + 3000);
+        int[] home = com.goafwatch.support.SlippyTiles.holding(jdbc, z, E0 + 3000, N0 + 3000);
         double edgeLon = (double) home[1] / (1 << z) * 360 - 180;
         double lat = jdbc.sql("SELECT ST_Y(ST_Transform(ST_SetSRID(ST_MakePoint(?, ?), 4548), 4326))").params(E0 + 3000, N0 + 3000)
                 .query(Double.class).single();

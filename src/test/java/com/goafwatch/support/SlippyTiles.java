@@ -35,6 +35,16 @@ public final class SlippyTiles {
         return tiles;
     }
 
+    /**
+     * z/x/y of the tile holding a Gauss-Krüger (EPSG:4548) point: PostGIS gives the point's longitude and latitude, the
+     * slippy-map formula the tile (independent of the service's ST_TileEnvelope).
+     */
+    public static int[] holding(org.springframework.jdbc.core.simple.JdbcClient jdbc, int z, double e, double n) {
+        List<Double> lonLat = jdbc.sql("SELECT unnest(ARRAY[ST_X(p), ST_Y(p)]) FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(?, ?), 4548), 4326) p) q")
+                .params(e, n).query(Double.class).list();
+        return new int[] {z, tileX(lonLat.get(0), z), tileY(lonLat.get(1), z)};
+    }
+
     static int tileX(double lon, int z) {
         return (int) Math.floor((lon + 180) / 360 * (1 << z));
     }
