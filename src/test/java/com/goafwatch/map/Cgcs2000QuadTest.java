@@ -1,5 +1,8 @@
 package com.goafwatch.map;
 
+import static com.goafwatch.support.OgcLinks.href;
+import static com.goafwatch.support.OgcLinks.local;
+
 import static com.goafwatch.support.Fixtures.E0;
 import static com.goafwatch.support.Fixtures.N0;
 import static com.goafwatch.support.Fixtures.collection;
@@ -77,17 +80,6 @@ class Cgcs2000QuadTest extends IntegrationTest {
         assertThat(r.status()).as(path + " → " + r).isEqualTo(200);
         assertThat(r.contentType()).startsWith("application/json");
         return r;
-    }
-
-    private static String local(String href) {
-        return href.substring(href.indexOf("/ogcapi"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String href(HttpApi.Response r, String path, String rel) {
-        List<String> hrefs = r.json(path + "[?(@.rel == '" + rel + "')].href");
-        assertThat(hrefs).as(rel + " link in " + r.body()).hasSize(1);
-        return hrefs.get(0);
     }
 
     private static void assertNumber(Object actual, double expected, double relative, String what) {
