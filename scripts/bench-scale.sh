@@ -5,9 +5,14 @@
 # cycles; prints a table and writes it to target/bench/scale.md. Ports 8297/8298 (services), 8293 (InfluxDB),
 # database goafwatch_scale, data under .local/bench-scale.
 # Usage: scripts/bench-scale.sh [km=500] [traces=25] [gateways=4] [eval-rounds=3] [heap=2g]
+#        scripts/bench-scale.sh ingest [km=100] [traces=12] [gateways=4] [heap=2g]   ingestion only (no cycles), ~4 min
 #        scripts/bench-scale.sh cycles [rounds=3] [heap=2g]   full cycles again on the site the last run left
+# PIN=1: InfluxDB on cpu 1, instances, gateways and direct writers on cpu 0 (models InfluxDB on its own host; the
+#        direct baseline is pinned alike, so the ratio stays fair). (Profile an instance with
+#        jcmd <pid> JFR.start duration=60s filename=x.jfr settings=profile once the ingestion blocks run.)
 source "$(dirname "$0")/lib.sh"
 CYCLES_ONLY=""; [ "${1:-}" = cycles ] && { CYCLES_ONLY=1; shift; set -- 0 0 0 "${1:-3}" "${2:-2g}"; }
+[ "${1:-}" = ingest ] && { shift; set -- "${1:-100}" "${2:-12}" "${3:-4}" 0 "${4:-2g}"; }
 KM="${1:-500}"; TRACES="${2:-25}"; GATEWAYS="${3:-4}"; ROUNDS="${4:-3}"; HEAP="${5:-2g}"
 SCALE_DIR="$LOCAL/bench-scale"; INFLUX_PORT=8293; PORTS=(8297 8298); PIDS=()
 
@@ -47,11 +52,18 @@ for i in 0 1; do
     sleep 0.5
   done
 done
+PINNED=(); PLACEMENT="shared: InfluxDB, instances and gateways on the same 2 cores"
+if [ -n "${PIN:-}" ]; then
+  taskset -a -cp 1 "$(cat "$SCALE_DIR/influxdb/influxd.pid")" >/dev/null
+  for pid in "${PIDS[@]}"; do taskset -a -cp 0 "$pid" >/dev/null; done
+  PINNED=(taskset -c 0); PLACEMENT="pinned: InfluxDB on cpu 1; instances, gateways and direct writers on cpu 0"
+fi
+log "placement: $PLACEMENT"
 if [ -n "$CYCLES_ONLY" ]; then
   java -cp "target/test-classes:target/classes:$(cat target/bench.cp)" com.goafwatch.bench.ScaleCycles "http://127.0.0.1:${PORTS[0]}" "$ROUNDS" "$ADMIN_PASSWORD"
 else
 log "ten-times site: $KM km, $TRACES hourly traces, $GATEWAYS gateways, $ROUNDS evaluation rounds (heap $HEAP per instance); load $(cut -d' ' -f1-3 /proc/loadavg)"
-java -cp "target/test-classes:target/classes:$(cat target/bench.cp)" com.goafwatch.bench.ScaleBenchmark \
+PLACEMENT="$PLACEMENT" "${PINNED[@]}" java -cp "target/test-classes:target/classes:$(cat target/bench.cp)" com.goafwatch.bench.ScaleBenchmark \
   "http://127.0.0.1:${PORTS[0]}" "http://127.0.0.1:${PORTS[1]}" "http://127.0.0.1:$INFLUX_PORT" "$KM" "$TRACES" "$GATEWAYS" "$ROUNDS" "$ADMIN_PASSWORD"
 fi
 log "InfluxDB resident memory: $(ps -o rss= -p "$(cat "$SCALE_DIR/influxdb/influxd.pid")" | awk '{printf "%.0f MB", $1/1024}'); data: $(du -sh "$SCALE_DIR/influxdb" | cut -f1); load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import com.goafwatch.fiber.Cable;
 import com.goafwatch.fiber.Compensation;
 import com.goafwatch.fiber.FiberPositionLocator;
+import com.goafwatch.timeseries.FiberLine;
 import com.goafwatch.timeseries.FiberSeries;
 import com.goafwatch.timeseries.LinePoint;
 import com.goafwatch.timeseries.Spool;
@@ -34,6 +35,9 @@ final class FiberTraceWriter {
     /** Files: rows of a trace must be contiguous, so duplicates are sought per trace (bounded memory). */
     private final boolean groupedTraces;
     private final Map<Long, Map<Long, Long>> lineByTimeAndDistance = new HashMap<>();
+    /** the map of the last sample's trace in lineByTimeAndDistance */
+    private Map<Long, Long> lastTraceLines;
+    private long lastTraceTime;
 
     private long currentTrace = Long.MIN_VALUE;
     private final Map<Long, Long> lineByDistanceMm = new HashMap<>();
@@ -50,6 +54,11 @@ final class FiberTraceWriter {
     private long inParcels;
     private long firstMs = Long.MAX_VALUE;
     private long lastMs = Long.MIN_VALUE;
+    private TraceRollup lastRollup;
+    private long lastRollupTime;
+    private long lastRollupParcel;
+    /** reused for every sample's line */
+    private final StringBuilder line = new StringBuilder(160);
 
     FiberTraceWriter(Cable cable, FiberPositionLocator locator, IngestProperties rules, Spool.Batch batch, RowErrors errors,
             boolean groupedTraces) {
@@ -78,7 +87,7 @@ final class FiberTraceWriter {
         if (errors.any()) {
             return; // the batch is lost anyway; keep validating only
         }
-        batch.append(point(s));
+        write(s);
     }
 
     TraceSummary summary(long batchSequence) {
@@ -100,6 +109,7 @@ final class FiberTraceWriter {
             batch.append(new LinePoint(FiberSeries.STATS_MEASUREMENT, tags, r.fields(), time));
         }));
         rollups.clear();
+        lastRollup = null;
         rateBins.appendTo(batch);
     }
 
@@ -190,9 +200,12 @@ final class FiberTraceWriter {
     private String checkTraceOrder(FiberSample s) {
         if (!groupedTraces) {
             // line protocol: any order, duplicates sought over the whole (size-limited) request
-            Long first = lineByTimeAndDistance.computeIfAbsent(s.timeMs(), t -> new HashMap<>())
-                    .putIfAbsent(Math.round(s.distanceM() * 1000), s.line());
-            finishedTraces.add(s.timeMs());
+            if (lastTraceLines == null || s.timeMs() != lastTraceTime) {
+                lastTraceLines = lineByTimeAndDistance.computeIfAbsent(s.timeMs(), t -> new HashMap<>());
+                lastTraceTime = s.timeMs();
+                finishedTraces.add(s.timeMs());
+            }
+            Long first = lastTraceLines.putIfAbsent(Math.round(s.distanceM() * 1000), s.line());
             return first == null ? null : "duplicate sample: distance " + s.distanceM() + " m at " + Instant.ofEpochMilli(s.timeMs())
                     + " already on line " + first;
         }
@@ -214,7 +227,7 @@ final class FiberTraceWriter {
         return null;
     }
 
-    private LinePoint point(FiberSample s) {
+    private void write(FiberSample s) {
         FiberPositionLocator.Position where = locator.locate(cable, s.distanceM());
         String parcelTag;
         Long rollupOf = null;
@@ -237,8 +250,13 @@ final class FiberTraceWriter {
                 reference, cable.tempCoefficientUePerC(), baseline)) * 1000) / 1000.0;
 
         if (rollupOf != null) {
-            rollups.computeIfAbsent(s.timeMs(), k -> new HashMap<>()).computeIfAbsent(rollupOf, k -> new TraceRollup())
-                    .add(strain, s.temperatureC(), s.distanceM());
+            if (lastRollup == null || s.timeMs() != lastRollupTime || rollupOf != lastRollupParcel) {
+                // consecutive samples mostly fall in the same trace and parcel: look the rollup up only on a change
+                lastRollup = rollups.computeIfAbsent(s.timeMs(), k -> new HashMap<>()).computeIfAbsent(rollupOf, k -> new TraceRollup());
+                lastRollupTime = s.timeMs();
+                lastRollupParcel = rollupOf;
+            }
+            lastRollup.add(strain, s.temperatureC(), s.distanceM());
             if (groupedTraces && s.timeMs() != rateBinsTrace) {
                 // a file's traces come one after the other: the finished one's bins go now, so memory holds one trace
                 rateBins.appendTo(batch);
@@ -246,17 +264,22 @@ final class FiberTraceWriter {
             }
             rateBins.add(s.timeMs(), rollupOf, s.distanceM(), where.chainageM(), strain);
         }
+        if (s.brillouin() == null) {
+            // the common case, encoded without a map per sample (FiberLine writes what LinePoint would)
+            line.setLength(0);
+            FiberLine.append(line, cable.id(), parcelTag, s.distanceM(), strain,
+                    cable.compensation() != Compensation.NONE ? s.strainUe() : Double.NaN, temperature,
+                    where.mapped() ? where.chainageM() : Double.NaN, s.timeMs());
+            batch.append(line.toString());
+            return;
+        }
         TreeMap<String, String> tags = new TreeMap<>();
         tags.put(FiberSeries.TAG_CABLE, String.valueOf(cable.id()));
         tags.put(FiberSeries.TAG_PARCEL, parcelTag);
         tags.put(FiberSeries.TAG_POSITION, FiberSeries.positionTag(s.distanceM()));
         Map<String, Double> fields = new LinkedHashMap<>();
         fields.put(FiberSeries.FIELD_STRAIN, strain);
-        if (s.brillouin() != null) {
-            BrillouinFields.put(fields, s.brillouin());
-        } else if (cable.compensation() != Compensation.NONE) {
-            fields.put(FiberSeries.FIELD_RAW_STRAIN, s.strainUe());
-        }
+        BrillouinFields.put(fields, s.brillouin());
         if (s.temperatureC() != null) {
             fields.put(FiberSeries.FIELD_TEMPERATURE, s.temperatureC());
         }
@@ -264,6 +287,6 @@ final class FiberTraceWriter {
         if (where.mapped()) {
             fields.put(FiberSeries.FIELD_CHAINAGE, where.chainageM());
         }
-        return new LinePoint(FiberSeries.MEASUREMENT, tags, fields, s.timeMs());
+        batch.append(new LinePoint(FiberSeries.MEASUREMENT, tags, fields, s.timeMs()));
     }
 }

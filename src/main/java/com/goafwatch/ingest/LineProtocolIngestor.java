@@ -70,7 +70,13 @@ public class LineProtocolIngestor {
             PointReadingWriter points = new PointReadingWriter(sensorsByCode, rules, batch, errors);
             long lineNo = 0;
             long fiberSamples = 0;
-            for (String text : body.split("\n", -1)) {
+            // line by line without splitting the body into an array first (a request holds tens of thousands)
+            for (int start = 0, end; start <= body.length(); start = end + 1) {
+                end = body.indexOf('\n', start);
+                if (end < 0) {
+                    end = body.length();
+                }
+                String text = body.substring(start, end);
                 lineNo++;
                 if (text.length() > rules.maxLineLength()) {
                     errors.add(lineNo, "line of " + text.length() + " characters is longer than goafwatch.ingest.max-line-length ("
@@ -131,7 +137,7 @@ public class LineProtocolIngestor {
             throw new IllegalArgumentException("unknown measurement '" + p.measurement() + "'; accepted: " + FIELDS.keySet());
         }
         String tag = TAG.get(p.measurement());
-        if (!p.tags().keySet().equals(Set.of(tag))) {
+        if (p.tags().size() != 1 || !p.tags().containsKey(tag)) {
             throw new IllegalArgumentException(p.measurement() + " takes exactly one tag, '" + tag + "'; got " + p.tags().keySet());
         }
         for (String field : p.fields().keySet()) {

@@ -28,28 +28,28 @@ final class LineProtocolParser {
     }
 
     private Line line() {
-        String measurement = token(new char[] {',', ' '});
+        String measurement = token(',', ' ');
         if (measurement.isEmpty()) {
             throw fail("missing measurement name");
         }
-        Map<String, String> tags = new LinkedHashMap<>();
+        Map<String, String> tags = new LinkedHashMap<>(4);
         while (pos < text.length() && text.charAt(pos) == ',') {
             pos++;
-            String key = token(new char[] {'='});
+            String key = token('=', '=');
             expect('=');
-            String value = token(new char[] {',', ' '});
+            String value = token(',', ' ');
             if (key.isEmpty() || value.isEmpty()) {
                 throw fail("empty tag key or value");
             }
             tags.put(key, value);
         }
         expect(' ');
-        Map<String, Double> fields = new LinkedHashMap<>();
+        Map<String, Double> fields = new LinkedHashMap<>(8);
         do {
             if (!fields.isEmpty()) {
                 pos++;
             }
-            String key = token(new char[] {'='});
+            String key = token('=', '=');
             expect('=');
             fields.put(key, fieldValue(key));
         } while (pos < text.length() && text.charAt(pos) == ',');
@@ -57,7 +57,7 @@ final class LineProtocolParser {
         if (pos < text.length()) {
             expect(' ');
             String t = text.substring(pos).trim();
-            if (!t.matches("-?\\d{1,19}")) {
+            if (!isInteger(t)) {
                 throw fail("timestamp '" + t + "' is not an integer");
             }
             time = Long.parseLong(t);
@@ -65,18 +65,35 @@ final class LineProtocolParser {
         return new Line(measurement, tags, fields, time);
     }
 
+    /** {@code -?\d{1,19}}, without a regular expression (this runs for every sample). */
+    private static boolean isInteger(String t) {
+        int from = t.startsWith("-") ? 1 : 0;
+        int digits = t.length() - from;
+        if (digits < 1 || digits > 19) {
+            return false;
+        }
+        for (int i = from; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private double fieldValue(String key) {
         if (pos < text.length() && text.charAt(pos) == '"') {
             throw fail("field '" + key + "' is a string; sensor fields must be numeric");
         }
-        String raw = token(new char[] {',', ' '});
+        String raw = token(',', ' ');
         String number = raw.endsWith("i") || raw.endsWith("u") ? raw.substring(0, raw.length() - 1) : raw;
-        if (raw.matches("(?i)t|true|f|false")) {
+        if (raw.equalsIgnoreCase("t") || raw.equalsIgnoreCase("true") || raw.equalsIgnoreCase("f") || raw.equalsIgnoreCase("false")) {
             throw fail("field '" + key + "' is a boolean; sensor fields must be numeric");
         }
         try {
             double v = Double.parseDouble(number);
-            if (number.matches("(?i).*(nan|infinity).*")) {
+            // only a spelled-out NaN or Infinity parses to one of them ("1e400" is infinite too, and refused later as out of range)
+            if (!Double.isFinite(v) && spellsNonFinite(number)) {
                 throw fail("field '" + key + "' is " + number + "; values must be finite");
             }
             return v;
@@ -85,9 +102,29 @@ final class LineProtocolParser {
         }
     }
 
-    /** Reads up to an unescaped stop character, unescaping {@code \x}. */
-    private String token(char[] stops) {
-        StringBuilder b = new StringBuilder();
+    private static boolean spellsNonFinite(String number) {
+        String lower = number.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("nan") || lower.contains("infinity");
+    }
+
+    /** Reads up to an unescaped stop character, unescaping {@code \x}; no copy beyond the result when nothing is escaped. */
+    private String token(char stop, char otherStop) {
+        int from = pos;
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c == '\\' && pos + 1 < text.length()) {
+                return escapedToken(from, stop, otherStop);
+            }
+            if (c == stop || c == otherStop) {
+                return text.substring(from, pos);
+            }
+            pos++;
+        }
+        return text.substring(from, pos);
+    }
+
+    private String escapedToken(int from, char stop, char otherStop) {
+        StringBuilder b = new StringBuilder().append(text, from, pos);
         while (pos < text.length()) {
             char c = text.charAt(pos);
             if (c == '\\' && pos + 1 < text.length()) {
@@ -95,10 +132,8 @@ final class LineProtocolParser {
                 pos += 2;
                 continue;
             }
-            for (char stop : stops) {
-                if (c == stop) {
-                    return b.toString();
-                }
+            if (c == stop || c == otherStop) {
+                return b.toString();
             }
             b.append(c);
             pos++;

@@ -23,6 +23,11 @@ final class RateBinRollup {
     private final long binMm;
     /** trace time → parcel → bin index → sums */
     private final Map<Long, Map<Long, TreeMap<Long, Sums>>> pending = new HashMap<>();
+    /** the bin the last sample went to (null after appendTo) */
+    private Sums lastSums;
+    private long lastTime;
+    private long lastParcel;
+    private long lastIndex;
 
     RateBinRollup(long cableId, double binM) {
         this.cableId = cableId;
@@ -31,8 +36,16 @@ final class RateBinRollup {
     }
 
     void add(long timeMs, long parcelId, double distanceM, double chainageM, double strainUe) {
-        pending.computeIfAbsent(timeMs, k -> new HashMap<>()).computeIfAbsent(parcelId, k -> new TreeMap<>())
-                .computeIfAbsent(RateBins.index(distanceM, binMm), k -> new Sums()).add(strainUe, distanceM, chainageM);
+        long index = RateBins.index(distanceM, binMm);
+        // samples come along the fiber, so most share the previous one's trace, parcel and bin: skip the three lookups
+        if (lastSums == null || timeMs != lastTime || parcelId != lastParcel || index != lastIndex) {
+            lastSums = pending.computeIfAbsent(timeMs, k -> new HashMap<>()).computeIfAbsent(parcelId, k -> new TreeMap<>())
+                    .computeIfAbsent(index, k -> new Sums());
+            lastTime = timeMs;
+            lastParcel = parcelId;
+            lastIndex = index;
+        }
+        lastSums.add(strainUe, distanceM, chainageM);
     }
 
     /** Appends every pending trace's bins, in chunks of at most {@link RateBins#MAX_BINS_PER_POINT}, and forgets them. */
@@ -55,6 +68,7 @@ final class RateBinRollup {
             }
         }));
         pending.clear();
+        lastSums = null;
     }
 
     private LinePoint point(long timeMs, long parcelId, List<RateBins.Bin> chunk, double firstDistanceM) {

@@ -16,7 +16,8 @@ import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Thin client for InfluxDB's v1 HTTP API over Spring's {@link RestClient} (JDK HttpClient underneath).
+ * Thin client for InfluxDB's v1 HTTP API over Spring's {@link RestClient} (JDK HttpClient underneath, HTTP/1.1:
+ * InfluxDB 1.x speaks nothing else, so no HTTP/2 upgrade is attempted).
  * influxdb-client-java is not used because its write API posts to {@code /api/v2/write}, which
  * InfluxDB 1.x lacks; the v1 endpoints used here work on 1.x, 2.x and 3.x alike.
  */
@@ -31,7 +32,7 @@ public class InfluxClient {
 
     InfluxClient(RestClient.Builder builder, InfluxProperties properties) {
         this.properties = properties;
-        HttpClient jdk = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+        HttpClient jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.connectTimeout()).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdk);
         factory.setReadTimeout(properties.readTimeout());
         RestClient.Builder b = builder.clone().baseUrl(properties.url().toString()).requestFactory(factory);
@@ -60,13 +61,20 @@ public class InfluxClient {
      * data itself (4xx: it will never be accepted), other exceptions when it cannot be reached.
      */
     public void write(String lineProtocol) {
+        byte[] body = lineProtocol.getBytes(StandardCharsets.UTF_8);
+        write(body, body.length);
+    }
+
+    /** {@link #write(String)} for UTF-8 line protocol already encoded: the first {@code length} bytes of {@code body}. */
+    public void write(byte[] body, int length) {
+        byte[] exact = length == body.length ? body : java.util.Arrays.copyOf(body, length);
         // with an operator-managed schema the database's default retention policy (2.x: the DBRP default) applies
         http.post().uri(u -> properties.manageSchema()
                 ? u.path("/write").queryParam("db", "{db}").queryParam("rp", "{rp}").queryParam("precision", "ms")
                         .build(properties.database(), properties.retentionPolicy())
                 : u.path("/write").queryParam("db", "{db}").queryParam("precision", "ms").build(properties.database()))
                 .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
-                .body(lineProtocol).retrieve().toBodilessEntity();
+                .body(exact).retrieve().toBodilessEntity();
     }
 
     /** Runs an InfluxQL statement that changes the schema (CREATE DATABASE, CREATE RETENTION POLICY...). */

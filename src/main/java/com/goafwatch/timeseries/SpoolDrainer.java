@@ -1,9 +1,6 @@
 package com.goafwatch.timeseries;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +14,8 @@ import org.springframework.web.client.HttpClientErrorException;
 import com.goafwatch.system.WorkerThread;
 
 /**
- * Sends committed spool batches to InfluxDB in sequence order, one {@code /write} per
- * {@code linesPerWrite} points, and deletes a batch only after every part was accepted. While InfluxDB
+ * Sends committed spool batches to InfluxDB in sequence order, in writes of about {@code linesPerWrite} points
+ * ({@link SpoolChunks}), and deletes a batch only after every part was accepted. While InfluxDB
  * is unreachable it retries with exponential back-off (capped), so nothing is lost and order is kept.
  * A batch that is retried after a partial success re-sends points InfluxDB already has; since a point
  * is identified by series and timestamp, that overwrites them with the same values: no duplicates.
@@ -108,20 +105,8 @@ public class SpoolDrainer extends WorkerThread {
     }
 
     private void send(Path batch) throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(batch, StandardCharsets.UTF_8)) {
-            StringBuilder chunk = new StringBuilder(1 << 20);
-            int lines = 0;
-            for (String line; (line = reader.readLine()) != null;) {
-                chunk.append(line).append('\n');
-                if (++lines == properties.linesPerWrite()) {
-                    write(chunk, lines);
-                    chunk.setLength(0);
-                    lines = 0;
-                }
-            }
-            if (lines > 0) {
-                write(chunk, lines);
-            }
+        try {
+            SpoolChunks.forEach(batch, properties.linesPerWrite(), this::write);
         } catch (HttpClientErrorException.NotFound e) {
             // "database not found": InfluxDB was reset or replaced; set the schema up again and retry
             schema.invalidate();
@@ -137,8 +122,8 @@ public class SpoolDrainer extends WorkerThread {
         events.publishEvent(new BatchWritten(Spool.sequenceOf(batch)));
     }
 
-    private void write(StringBuilder chunk, int lines) {
-        influx.write(chunk.toString());
+    private void write(byte[] body, int length, int lines) {
+        influx.write(body, length);
         writtenPoints += lines;
         lastWriteAt = Instant.now();
         lastError = null;
