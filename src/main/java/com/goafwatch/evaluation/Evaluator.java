@@ -55,13 +55,14 @@ public class Evaluator {
     private final FlagBoard board;
     private final ClusterLock lock;
     private final TransactionTemplate transaction;
+    private final NoDataDeferral deferral;
 
     /** Triggers that give way to a cycle already running elsewhere: the running one serves them. */
     static final Set<String> YIELDING_TRIGGERS = Set.of("schedule", "ingest");
 
     Evaluator(LayoutReader layouts, RuleRepository rules, InfluxClient influx, JdbcClient jdbc, AlertLifecycle lifecycle,
             EvaluationProperties properties, TrackerStates states, FlagBoard board, ClusterLock lock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, NoDataDeferral deferral) {
         this.layouts = layouts;
         this.rules = rules;
         this.influx = influx;
@@ -72,11 +73,12 @@ public class Evaluator {
         this.board = board;
         this.lock = lock;
         this.transaction = new TransactionTemplate(transactions);
+        this.deferral = deferral;
     }
 
     /** One (parcel, rule) judged in this cycle. */
     record Judged(MonitoringLayout.ParcelRef parcel, ThresholdRule rule, RuleValue value, LevelTracker.State before,
-            LevelTracker.Result result, boolean first) {
+            LevelTracker.Result result, boolean first, boolean noDataDeferred) {
 
         /**
          * Stored: every change, and a rule's first evaluation (from "unknown" to whatever it found) — unless it still awaits
@@ -117,11 +119,13 @@ public class Evaluator {
         } catch (RuntimeException e) {
             log.warn("evaluation of project {} skipped: InfluxDB unavailable ({})", projectId, e.getMessage());
             board.markUnavailable(projectId, plan.effective().keySet());
-            return report(projectId, trigger, now, plan, 0, 0, e.getMessage(), t0, readings.trips());
+            return report(projectId, trigger, now, plan, 0, 0, e.getMessage(), t0, readings.trips(), null);
         }
 
+        // read after InfluxDB: a batch drained meanwhile is in the readings, one still waiting defers
+        NoDataDeferral.Backlog backlog = deferral.at(now);
         StatementBatch spatialTrip = new StatementBatch();
-        List<Judged> judged = judge(plan, readings, now, before, spatialTrip);
+        List<Judged> judged = judge(plan, readings, now, before, spatialTrip, backlog != null && backlog.deferring());
         Map<Long, Map<Long, Flag>> flags = new LinkedHashMap<>();
         plan.effective().forEach((parcelId, effective) -> {
             Map<Long, Flag> byRule = flags.computeIfAbsent(parcelId, k -> new LinkedHashMap<>());
@@ -146,7 +150,8 @@ public class Evaluator {
             Double value = j.value().value() == null ? null : Math.round(j.value().value() * 1000) / 1000.0;
             flags.get(j.parcel().id()).put(j.rule().id(), new Flag(j.rule().id(), j.rule().name(), j.rule().metric().dbValue(),
                     j.rule().statistic().dbValue(), j.rule().unit(), Flag.scope(j.rule()), status, after.level(), after.pendingLevel(), value,
-                    threshold, evidence, now, null, "ok", unconfirmed(j, located), awaiting(layout, j)));
+                    threshold, evidence, now, null, "ok", unconfirmed(j, located), awaiting(layout, j),
+                    j.noDataDeferred() ? backlog.note() : null));
         }
         // transitions, trackers and flags commit together: if PostGIS refuses any, none moves and the next cycle retries
         Actor.runAs("evaluation", () -> transaction.execute(tx -> {
@@ -164,7 +169,8 @@ public class Evaluator {
         if (!evidenceTrip.isEmpty()) {
             trips.add(evidenceTrip);
         }
-        return report(projectId, trigger, now, plan, judged.size(), changes.size(), null, t0, trips);
+        return report(projectId, trigger, now, plan, judged.size(), changes.size(), null, t0, trips,
+                backlog == null ? null : backlog.withRules((int) judged.stream().filter(Judged::noDataDeferred).count()));
     }
 
     CycleReadings readings(CyclePlan plan, Instant now) {
@@ -183,13 +189,20 @@ public class Evaluator {
      * ({@link RuleBacktest}, with trackers of its own) share it; neither locating evidence nor storing is done here.
      */
     List<Judged> judge(CyclePlan plan, CycleReadings readings, Instant now, Trackers trackers, StatementBatch spatialTrip) {
+        return judge(plan, readings, now, trackers, spatialTrip, false);
+    }
+
+    /** @param deferNoData accepted samples still wait in a spool: no rule newly becomes no data ({@link NoDataDeferral}) */
+    List<Judged> judge(CyclePlan plan, CycleReadings readings, Instant now, Trackers trackers, StatementBatch spatialTrip,
+            boolean deferNoData) {
         CycleValues values = CycleValues.resolve(plan, readings, influx, now, properties, spatialTrip);
         List<Judged> judged = new ArrayList<>();
         plan.effective().forEach((parcelId, effective) -> {
             MonitoringLayout.ParcelRef parcel = plan.layout().parcels().get(parcelId);
             for (ThresholdRule rule : effective) {
                 if (CyclePlan.monitored(plan.layout(), rule, parcelId)) {
-                    judged.add(judge(plan.layout(), parcel, rule, values.value(parcelId, rule.id()), readings, now, trackers));
+                    judged.add(judge(plan.layout(), parcel, rule, values.value(parcelId, rule.id()), readings, now, trackers,
+                            deferNoData));
                 }
             }
         });
@@ -203,7 +216,7 @@ public class Evaluator {
     }
 
     private static Judged judge(MonitoringLayout layout, MonitoringLayout.ParcelRef parcel, ThresholdRule configured, RuleValue value,
-            CycleReadings readings, Instant now, Trackers trackers) {
+            CycleReadings readings, Instant now, Trackers trackers, boolean deferNoData) {
         ThresholdRule rule = configured.withNoDataAfterSeconds(CyclePlan.noDataAfterSeconds(layout, configured, parcel.id()));
         Instant newest = readings.newest(rule, parcel.id());
         LevelTracker.State before = trackers.get(parcel.id(), rule.id());
@@ -211,10 +224,15 @@ public class Evaluator {
         boolean fresh = newest != null && Duration.between(newest, now).getSeconds() <= rule.noDataAfterSeconds();
         if (value.value() == null && fresh) {
             // nothing inside a window shorter than the no-data age, or nothing the statistic can use: not silence
-            return new Judged(parcel, rule, value, before, LevelTracker.freshWithoutValue(before), first);
+            return new Judged(parcel, rule, value, before, LevelTracker.freshWithoutValue(before), first, false);
         }
-        return new Judged(parcel, rule, value, before,
-                new LevelTracker(rule).evaluate(before, value.value(), newest, now, layout.monitoringBegan(rule, parcel.id())), first);
+        LevelTracker tracker = new LevelTracker(rule);
+        Instant began = layout.monitoringBegan(rule, parcel.id());
+        LevelTracker.Result result = tracker.evaluate(before, value.value(), newest, now, began, deferNoData);
+        // deferred: held, where judging without the backlog would have raised no data
+        boolean deferred = deferNoData && result.change() == LevelTracker.Change.NONE
+                && tracker.evaluate(before, value.value(), newest, now, began).change() == LevelTracker.Change.NO_DATA;
+        return new Judged(parcel, rule, value, before, result, first, deferred);
     }
 
     /** For a rule still awaiting its first sample: since when it is monitored, and when silence becomes no data. */
@@ -295,15 +313,15 @@ public class Evaluator {
 
     /** Nothing evaluated: another holder runs (or just ran) this round's cycle; not stored, its report stands. */
     private static CycleReport busy(long projectId, String trigger, Instant now) {
-        return new CycleReport(projectId, trigger, now, 0, 0, 0, "busy", "another instance evaluates this project", 0, 0, 0, 0);
+        return new CycleReport(projectId, trigger, now, 0, 0, 0, "busy", "another instance evaluates this project", 0, 0, 0, 0, null);
     }
 
     private CycleReport report(long projectId, String trigger, Instant now, CyclePlan plan, int ruleEvaluations, int transitions,
-            String error, long t0, List<StatementBatch> trips) {
+            String error, long t0, List<StatementBatch> trips, NoDataDeferral.Backlog backlog) {
         long influxNanos = trips.stream().mapToLong(StatementBatch::nanos).sum();
         int statements = trips.stream().mapToInt(t -> t.statements().size()).sum();
         CycleReport r = new CycleReport(projectId, trigger, now, plan.effective().size(), ruleEvaluations, transitions,
-                error == null ? "ok" : "unavailable", error, ms(System.nanoTime() - t0), ms(influxNanos), statements, trips.size());
+                error == null ? "ok" : "unavailable", error, ms(System.nanoTime() - t0), ms(influxNanos), statements, trips.size(), backlog);
         return board.report(r, trips.stream().map(StatementBatch::statements).toList());
     }
 

@@ -19,11 +19,13 @@ import com.goafwatch.threshold.ThresholdRule;
  *                   confirmation rule); null when there is none
  * @param awaiting   set while the rule has never seen a sample on the parcel and is not yet silent for its no-data age
  *                   since monitoring began (status {@code unknown}: neither ok nor no data)
+ * @param noDataDeferred set when the rule's silence would have raised no data but accepted batches were still draining
+ *                   from a spool: the previous state is held (see {@link NoDataDeferral}); says how many and until when
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Flag(long ruleId, String rule, String metric, String statistic, String unit, String scope, String status, Level level,
         Level pending, Double value, Double threshold, Evidence evidence, Instant evaluatedAt, Instant since, String dataSource,
-        Unconfirmed unconfirmed, Awaiting awaiting) {
+        Unconfirmed unconfirmed, Awaiting awaiting, String noDataDeferred) {
 
     /** Awaiting the first sample: monitored since {@code since}; no data from {@code noDataFrom} if nothing comes. */
     public record Awaiting(Instant since, Instant noDataFrom) {
@@ -36,7 +38,7 @@ public record Flag(long ruleId, String rule, String metric, String statistic, St
     /** A rule nothing has evaluated yet (or cannot: {@code not_monitored}); never reads as ok. */
     static Flag of(ThresholdRule rule, String status) {
         return new Flag(rule.id(), rule.name(), rule.metric().dbValue(), rule.statistic().dbValue(), rule.unit(), scope(rule), status, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     static String scope(ThresholdRule rule) {
@@ -45,11 +47,11 @@ public record Flag(long ruleId, String rule, String metric, String statistic, St
 
     Flag withDataSource(String source) {
         return new Flag(ruleId, rule, metric, statistic, unit, scope, status, level, pending, value, threshold, evidence, evaluatedAt, since,
-                source, unconfirmed, awaiting);
+                source, unconfirmed, awaiting, noDataDeferred);
     }
 
     Flag since(Instant changedAt) {
         return new Flag(ruleId, rule, metric, statistic, unit, scope, status, level, pending, value, threshold, evidence, evaluatedAt,
-                changedAt, dataSource, unconfirmed, awaiting);
+                changedAt, dataSource, unconfirmed, awaiting, noDataDeferred);
     }
 }

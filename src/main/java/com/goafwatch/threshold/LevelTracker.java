@@ -15,6 +15,9 @@ import java.time.Instant;
  * <li>A (parcel, rule) that has never seen a sample is {@link State#AWAITING}: its silence counts from when monitoring
  * began (the caller passes it: the rule's creation or its sensors' registration, whichever is later), so a marker
  * registered before its first levelling is not silent until {@code noDataAfter} has passed since then.</li>
+ * <li>While accepted samples still wait in a spool ({@code deferNoData}), silence may be the backlog's: a state that
+ * would newly become NO_DATA is held as it was (no change). Fresh data is judged as always, and a no-data state already
+ * raised stays. The caller bounds how long it defers.</li>
  * </ul>
  * Values compare as magnitudes: {@code value ≥ threshold} raises (the evaluator feeds |ε| for max_abs).
  */
@@ -66,6 +69,22 @@ public final class LevelTracker {
      *                        silence is no data at once)
      */
     public Result evaluate(State previous, Double value, Instant newestData, Instant now, Instant monitoringBegan) {
+        return evaluate(previous, value, newestData, now, monitoringBegan, false);
+    }
+
+    /**
+     * @param deferNoData accepted samples are still on their way to the store: do not newly raise no data, hold
+     *                    {@code previous} instead (the caller bounds the deferral)
+     */
+    public Result evaluate(State previous, Double value, Instant newestData, Instant now, Instant monitoringBegan, boolean deferNoData) {
+        Result judged = judge(previous, value, newestData, now, monitoringBegan);
+        if (deferNoData && judged.change() == Change.NO_DATA) {
+            return new Result(previous, Change.NONE);
+        }
+        return judged;
+    }
+
+    private Result judge(State previous, Double value, Instant newestData, Instant now, Instant monitoringBegan) {
         if (newestData == null && previous.awaiting() && monitoringBegan != null
                 && Duration.between(monitoringBegan, now).getSeconds() <= rule.noDataAfterSeconds()) {
             return new Result(previous, Change.NONE);

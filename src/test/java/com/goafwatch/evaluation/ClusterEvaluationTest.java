@@ -62,6 +62,8 @@ class ClusterEvaluationTest extends IntegrationTest {
     PlatformTransactionManager transactions;
     @Autowired
     ObjectMapper mapper;
+    @Autowired
+    NoDataDeferral deferral;
 
     private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(17, ChronoUnit.DAYS);
 
@@ -135,6 +137,6 @@ class ClusterEvaluationTest extends IntegrationTest {
                 properties.confirmationSamples(), properties.overdueFactor(), properties.repeatabilityUe(), properties.rateTraces(),
                 properties.manualWait());
         return new Evaluator(layouts, rules, influx, jdbc, lifecycle, scheduled, new TrackerStates(jdbc), new FlagBoard(jdbc, mapper), lock,
-                transactions);
+                transactions, deferral);
     }
 }

@@ -119,4 +119,38 @@ class LevelTrackerTest {
         LevelTracker.State yellow = new LevelTracker.State(Level.YELLOW, false, Level.RED, 1, T0);
         assertThat(LevelTracker.freshWithoutValue(yellow)).isEqualTo(new LevelTracker.Result(yellow, LevelTracker.Change.NONE));
     }
+
+    /** As {@link #runFrom} with the no-data deferral switched on at the steps marked true. */
+    private static List<String> runDeferred(LevelTracker.State start, Instant began, boolean[] defer, Double... values) {
+        LevelTracker tracker = new LevelTracker(rule(1, null));
+        LevelTracker.State state = start;
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            Instant now = T0.plusSeconds(600L * i);
+            LevelTracker.Result r = tracker.evaluate(state, values[i], values[i] == null ? null : now, now, began, defer[i]);
+            state = r.state();
+            out.add(r.change() + ":" + describe(state));
+        }
+        return out;
+    }
+
+    @Test
+    void aBacklogStillDrainingDefersNewNoDataButNotLevels() {
+        // ok, then silent while the spool drains (deferred: held ok), deferral over and still silent: no data
+        assertThat(runDeferred(LevelTracker.State.OK, null, new boolean[] {false, true, true, false}, 50.0, null, null, null))
+                .containsExactly("NONE:ok", "NONE:ok", "NONE:ok", "NO_DATA:no-data");
+        // a held level stays held (yellow), the data that lands is judged: 101 reaches red even while deferring
+        assertThat(runDeferred(LevelTracker.State.OK, null, new boolean[] {false, true, true, true}, 75.0, null, 101.0, 50.0))
+                .containsExactly("RAISED:yellow", "NONE:yellow", "ESCALATED:red", "CLEARED:ok");
+        // a no-data state already raised is not undone by a deferral: it stays until data comes back
+        assertThat(runDeferred(LevelTracker.State.OK, null, new boolean[] {false, false, true, true}, 50.0, null, null, 60.0))
+                .containsExactly("NONE:ok", "NO_DATA:no-data", "NONE:no-data", "DATA_BACK:ok");
+        // a rule past its awaiting age (began 70 min before T0, age 60 min) keeps awaiting while deferred, then is silent
+        assertThat(runDeferred(LevelTracker.State.AWAITING, T0.minusSeconds(4200), new boolean[] {true, true, false}, null, null, null))
+                .containsExactly("NONE:awaiting", "NONE:awaiting", "NO_DATA:no-data");
+        // a stale value (newest sample 3601 s old) while deferring: held, not no data
+        LevelTracker.Result stale = new LevelTracker(rule(1, null)).evaluate(LevelTracker.State.OK, 50.0, T0, T0.plusSeconds(3601), null, true);
+        assertThat(stale.change()).isEqualTo(LevelTracker.Change.NONE);
+        assertThat(stale.state()).isEqualTo(LevelTracker.State.OK);
+    }
 }
