@@ -30,6 +30,18 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- an update marks a phase only when what the outline is made of changed (status edits re-union nothing), both the
+-- phase a parcel left and the one it joined
+CREATE FUNCTION phase_outline_mark_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO phase_outline_dirty (phase_id)
+    SELECT DISTINCT unnest(ARRAY[o.phase_id, n.phase_id]) FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE o.phase_id IS DISTINCT FROM n.phase_id OR o.area_mu IS DISTINCT FROM n.area_mu
+       OR NOT COALESCE(ST_OrderingEquals(o.geom, n.geom), o.geom IS NULL AND n.geom IS NULL)
+    ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END $$;
+
 CREATE FUNCTION phase_outline_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM phase_outline;
@@ -38,10 +50,8 @@ END $$;
 
 CREATE TRIGGER parcel_outline_insert_tg AFTER INSERT ON parcel REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION phase_outline_mark_new();
-CREATE TRIGGER parcel_outline_update_new_tg AFTER UPDATE ON parcel REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION phase_outline_mark_new();
-CREATE TRIGGER parcel_outline_update_old_tg AFTER UPDATE ON parcel REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION phase_outline_mark_old();
+CREATE TRIGGER parcel_outline_update_tg AFTER UPDATE ON parcel REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION phase_outline_mark_moved();
 CREATE TRIGGER parcel_outline_delete_tg AFTER DELETE ON parcel REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION phase_outline_mark_old();
 CREATE TRIGGER parcel_outline_truncate_tg AFTER TRUNCATE ON parcel

@@ -65,6 +65,11 @@ class OgcExtentFreshnessTest extends IntegrationTest {
         jdbc.sql("UPDATE parcel SET geom = ST_Multi(ST_Translate(geom, 0.01, 0.005)) WHERE id = ?").param(a4).update();
         jdbc.sql("UPDATE phase SET works_actual_start = DATE '2026-03-02' WHERE project_id = ? AND ordinal = 2").param(projectA).update();
         everyCallerExact();
+        // into phase 1: both phases' counts and areas change; a status edit alone changes neither
+        jdbc.sql("UPDATE parcel SET phase_id = (SELECT id FROM phase WHERE project_id = ? AND ordinal = 1) WHERE id = ?")
+                .params(projectA, a4).update();
+        jdbc.sql("UPDATE parcel SET status = 'treating' WHERE project_id = ?").param(projectA).update();
+        everyCallerExact();
         assertThat((Object) viewer.get("/ogcapi/collections").json("$.collections[0].extent.temporal.interval[0][0]")).isNotNull();
 
         // deleted through the API: back to what it was
