@@ -17,16 +17,16 @@ import com.goafwatch.parcel.ParcelLevelSql;
 enum OgcCollection {
 
     PHASES("phases", "Treatment phases", "Phases with the outline of their parcels, parcel count and area in mu.",
-            "phase p LEFT JOIN LATERAL (SELECT ST_Multi(ST_Union(x.geom)) AS geom, count(*) AS n, sum(x.area_mu) AS mu "
-                    + "FROM parcel x WHERE x.phase_id = p.id) u ON true JOIN project pr ON pr.id = p.project_id",
+            // the union of the parcels, kept on write (V60 phase_outline): no row while a phase has no parcel
+            "phase p LEFT JOIN phase_outline u ON u.phase_id = p.id JOIN project pr ON pr.id = p.project_id",
             "u.geom", "p.works_actual_start::timestamptz", List.of(
                     filterable("projectId", "p.project_id", "integer"),
                     filterable("project", "pr.code", "string"),
                     filterable("ordinal", "p.ordinal", "integer"),
                     plain("name", "p.name", "string"),
                     filterable("status", "p.status", "string"),
-                    plain("parcelCount", "u.n", "integer"),
-                    plain("areaMu", "round(COALESCE(u.mu, 0)::numeric, 3)", "number"),
+                    plain("parcelCount", "COALESCE(u.parcel_count, 0)", "integer"),
+                    plain("areaMu", "round(COALESCE(u.area_mu, 0)::numeric, 3)", "number"),
                     plain("worksActualStart", "p.works_actual_start", "string"),
                     plain("worksActualEnd", "p.works_actual_end", "string"),
                     plain("acceptanceActual", "p.acceptance_actual", "string"))),

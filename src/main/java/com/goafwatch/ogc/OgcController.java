@@ -75,14 +75,16 @@ class OgcController {
     private static final String REL_TILESETS_VECTOR = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector";
 
     private final OgcFeatureRepository features;
+    private final OgcExtents extents;
     private final ProjectAccess access;
     private final ConfirmingReads reads;
     private final ObjectMapper mapper;
     private final int maxLimit;
 
-    OgcController(OgcFeatureRepository features, ProjectAccess access, ConfirmingReads reads, ObjectMapper mapper,
+    OgcController(OgcFeatureRepository features, OgcExtents extents, ProjectAccess access, ConfirmingReads reads, ObjectMapper mapper,
             LimitsProperties limits) {
         this.features = features;
+        this.extents = extents;
         this.access = access;
         this.reads = reads;
         this.mapper = mapper;
@@ -243,7 +245,7 @@ class OgcController {
         if (TileLayer.byUrlName(c.id()).isPresent()) {
             add(links, base() + "/collections/" + c.id() + "/tiles", REL_TILESETS_VECTOR, JSON, "Vector tilesets");
         }
-        OgcFeatureRepository.Extent e = features.extent(c, access.visibleProjects());
+        OgcFeatureRepository.Extent e = extents.of(c, access.visibleProjects());
         ObjectNode extent = d.putObject("extent");
         // nothing visible: the whole world, which holds every feature there is (none); GDAL's OGCAPI driver opens no
         // collection without a spatial bbox ("Missing bbox")

@@ -83,19 +83,36 @@ class OgcFeatureRepository {
                 .query((rs, i) -> new Proven<>(Optional.ofNullable(rs.getString("feature")), TokenProof.held(proof, rs))).single();
     }
 
-    Extent extent(OgcCollection c, Set<Long> visible) {
+    /** An extent and the versions of the given layers, read in one statement (one snapshot). */
+    record Versioned(Extent extent, List<Long> versions) {
+    }
+
+    /** The current versions of the layers, in their order (a missing layer is left out). */
+    List<Long> versions(List<String> layers) {
+        return jdbc.sql("SELECT v.version FROM unnest(?::text[]) WITH ORDINALITY l(layer, i) JOIN map_layer_version v ON v.layer = l.layer "
+                + "ORDER BY l.i").param(layers.toArray(String[]::new)).query(Long.class).list();
+    }
+
+    Versioned extent(OgcCollection c, Set<Long> visible, List<String> layers) {
         List<Object> params = new ArrayList<>();
+        params.add(layers.toArray(String[]::new));
         String scope = "";
         if (visible != null) {
             scope = " WHERE p.project_id = ANY (?)";
             params.add(visible.toArray(Long[]::new));
         }
-        return jdbc.sql("SELECT ST_XMin(e) AS x0, ST_YMin(e) AS y0, ST_XMax(e) AS x1, ST_YMax(e) AS y1, t0, t1 FROM ("
-                + "SELECT ST_Extent(ST_Transform(" + c.geometry() + ", 4326)) AS e, min(" + c.instant() + ") AS t0, max("
+        return jdbc.sql("SELECT ST_XMin(e) AS x0, ST_YMin(e) AS y0, ST_XMax(e) AS x1, ST_YMax(e) AS y1, t0, t1, (SELECT array_agg(v.version "
+                + "ORDER BY l.i) FROM unnest(?::text[]) WITH ORDINALITY l(layer, i) JOIN map_layer_version v ON v.layer = l.layer) AS versions "
+                + "FROM (SELECT ST_Extent(ST_Transform(" + c.geometry() + ", 4326)) AS e, min(" + c.instant() + ") AS t0, max("
                 + c.instant() + ") AS t1 FROM " + c.from() + scope + ") x").params(params)
-                .query((rs, i) -> new Extent((Double) rs.getObject("x0"), (Double) rs.getObject("y0"), (Double) rs.getObject("x1"),
-                        (Double) rs.getObject("y1"), instant(rs.getTimestamp("t0")), instant(rs.getTimestamp("t1"))))
+                .query((rs, i) -> new Versioned(new Extent((Double) rs.getObject("x0"), (Double) rs.getObject("y0"), (Double) rs.getObject("x1"),
+                        (Double) rs.getObject("y1"), instant(rs.getTimestamp("t0")), instant(rs.getTimestamp("t1"))),
+                        versions(rs.getArray("versions"))))
                 .single();
+    }
+
+    private static List<Long> versions(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : List.of((Long[]) array.getArray());
     }
 
     private static Instant instant(Timestamp t) {

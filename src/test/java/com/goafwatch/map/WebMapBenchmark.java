@@ -173,7 +173,7 @@ public final class WebMapBenchmark {
     }
 
     /** A project of {@code parcels} adjacent 60 m squares in rows of 100, imported in batches through the API. */
-    private static long site(String service, String adminPassword, int parcels) throws Exception {
+    public static long site(String service, String adminPassword, int parcels) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
         String code = "WEBMAP-" + System.currentTimeMillis();
