@@ -17,7 +17,7 @@ import com.goafwatch.parcel.ParcelLevelSql;
 enum OgcCollection {
 
     PHASES("phases", "Treatment phases", "Phases with the outline of their parcels, parcel count and area in mu.",
-            // the union of the parcels, kept on write (V60 phase_outline): no row while a phase has no parcel
+            // the union of the parcels, kept on write (V78 phase_outline): no row while a phase has no parcel
             "phase p LEFT JOIN phase_outline u ON u.phase_id = p.id JOIN project pr ON pr.id = p.project_id",
             "u.geom", "p.works_actual_start::timestamptz", List.of(
                     filterable("projectId", "p.project_id", "integer"),
