@@ -22,13 +22,16 @@ final class CycleReadings {
     private MarkerValues markerValues;
     private final List<StatementBatch> trips = new ArrayList<>();
 
-    /** @param first the batch the aggregated statements join: a backtest sends those of several cycles in one round trip */
+    /**
+     * @param first                 the batch the aggregated statements join: a backtest sends those of several cycles in one round trip
+     * @param newestLookbackSeconds how far back the newest sample per parcel is searched (at least the plan's lookback)
+     */
     CycleReadings(CyclePlan plan, Instant now, long traceBucketMs, double overdueFactor, int confirmationSamples, int rateTraces,
-            StatementBatch first) {
+            StatementBatch first, long newestLookbackSeconds) {
         fiber = new FiberReadings(first, plan.layout(), plan.baselines(), plan.fiberRules().values(), plan.subset(), now, traceBucketMs,
-                plan.lookbackSeconds(), overdueFactor, confirmationSamples, rateTraces);
+                newestLookbackSeconds, overdueFactor, confirmationSamples, rateTraces);
         markers = new MarkerReadings(first, plan.layout(), plan.baselines(), plan.markerRules().values(), plan.subset(), now,
-                traceBucketMs, plan.lookbackSeconds());
+                traceBucketMs, newestLookbackSeconds);
         trips.add(first);
     }
 

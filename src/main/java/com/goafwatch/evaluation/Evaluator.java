@@ -113,7 +113,9 @@ public class Evaluator {
         TrackerStates.Snapshot before = states.read(projectId);
         MonitoringLayout layout = layouts.read(projectId);
         CyclePlan plan = CyclePlan.of(layout, Baselines.read(jdbc, projectId), rules.findByProject(projectId), parcels);
-        CycleReadings readings = readings(plan, now);
+        // the newest sample is searched further back than any rule's age by the deferral bound: one not found then was
+        // overdue before any backlog that can still defer began (NoDataDeferral.Backlog#defers)
+        CycleReadings readings = readings(plan, now, new StatementBatch(), plan.lookbackSeconds() + deferral.maxSeconds());
         try {
             readings.read(influx);
         } catch (RuntimeException e) {
@@ -125,7 +127,7 @@ public class Evaluator {
         // read after InfluxDB: a batch drained meanwhile is in the readings, one still waiting defers
         NoDataDeferral.Backlog backlog = deferral.at(now);
         StatementBatch spatialTrip = new StatementBatch();
-        List<Judged> judged = judge(plan, readings, now, before, spatialTrip, backlog != null && backlog.deferring());
+        List<Judged> judged = judge(plan, readings, now, before, spatialTrip, backlog);
         Map<Long, Map<Long, Flag>> flags = new LinkedHashMap<>();
         plan.effective().forEach((parcelId, effective) -> {
             Map<Long, Flag> byRule = flags.computeIfAbsent(parcelId, k -> new LinkedHashMap<>());
@@ -173,14 +175,14 @@ public class Evaluator {
                 backlog == null ? null : backlog.withRules((int) judged.stream().filter(Judged::noDataDeferred).count()));
     }
 
-    CycleReadings readings(CyclePlan plan, Instant now) {
-        return readings(plan, now, new StatementBatch());
-    }
-
     /** @param first the batch its aggregated statements join (shared by the cycles of a backtest) */
     CycleReadings readings(CyclePlan plan, Instant now, StatementBatch first) {
+        return readings(plan, now, first, plan.lookbackSeconds());
+    }
+
+    private CycleReadings readings(CyclePlan plan, Instant now, StatementBatch first, long newestLookbackSeconds) {
         return new CycleReadings(plan, now, properties.traceBucket().toMillis(), properties.overdueFactor(), properties.confirmationSamples(),
-                properties.rateTraces(), first);
+                properties.rateTraces(), first, newestLookbackSeconds);
     }
 
     /**
@@ -189,12 +191,15 @@ public class Evaluator {
      * ({@link RuleBacktest}, with trackers of its own) share it; neither locating evidence nor storing is done here.
      */
     List<Judged> judge(CyclePlan plan, CycleReadings readings, Instant now, Trackers trackers, StatementBatch spatialTrip) {
-        return judge(plan, readings, now, trackers, spatialTrip, false);
+        return judge(plan, readings, now, trackers, spatialTrip, null);
     }
 
-    /** @param deferNoData accepted samples still wait in a spool: no rule newly becomes no data ({@link NoDataDeferral}) */
+    /**
+     * @param backlog accepted samples still waiting in a spool (null: none): a rule that became overdue after the backlog
+     *                began does not newly become no data while it defers ({@link NoDataDeferral.Backlog#defers})
+     */
     List<Judged> judge(CyclePlan plan, CycleReadings readings, Instant now, Trackers trackers, StatementBatch spatialTrip,
-            boolean deferNoData) {
+            NoDataDeferral.Backlog backlog) {
         CycleValues values = CycleValues.resolve(plan, readings, influx, now, properties, spatialTrip);
         List<Judged> judged = new ArrayList<>();
         plan.effective().forEach((parcelId, effective) -> {
@@ -202,7 +207,7 @@ public class Evaluator {
             for (ThresholdRule rule : effective) {
                 if (CyclePlan.monitored(plan.layout(), rule, parcelId)) {
                     judged.add(judge(plan.layout(), parcel, rule, values.value(parcelId, rule.id()), readings, now, trackers,
-                            deferNoData));
+                            backlog));
                 }
             }
         });
@@ -216,7 +221,7 @@ public class Evaluator {
     }
 
     private static Judged judge(MonitoringLayout layout, MonitoringLayout.ParcelRef parcel, ThresholdRule configured, RuleValue value,
-            CycleReadings readings, Instant now, Trackers trackers, boolean deferNoData) {
+            CycleReadings readings, Instant now, Trackers trackers, NoDataDeferral.Backlog backlog) {
         ThresholdRule rule = configured.withNoDataAfterSeconds(CyclePlan.noDataAfterSeconds(layout, configured, parcel.id()));
         Instant newest = readings.newest(rule, parcel.id());
         LevelTracker.State before = trackers.get(parcel.id(), rule.id());
@@ -228,6 +233,8 @@ public class Evaluator {
         }
         LevelTracker tracker = new LevelTracker(rule);
         Instant began = layout.monitoringBegan(rule, parcel.id());
+        // per rule: only a backlog that began before this rule's data was due can hold the data it misses
+        boolean deferNoData = backlog != null && backlog.defers(tracker.overdueAt(before, newest, began));
         LevelTracker.Result result = tracker.evaluate(before, value.value(), newest, now, began, deferNoData);
         // deferred: held, where judging without the backlog would have raised no data
         boolean deferred = deferNoData && result.change() == LevelTracker.Change.NONE

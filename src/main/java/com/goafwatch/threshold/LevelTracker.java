@@ -17,7 +17,7 @@ import java.time.Instant;
  * registered before its first levelling is not silent until {@code noDataAfter} has passed since then.</li>
  * <li>While accepted samples still wait in a spool ({@code deferNoData}), silence may be the backlog's: a state that
  * would newly become NO_DATA is held as it was (no change). Fresh data is judged as always, and a no-data state already
- * raised stays. The caller bounds how long it defers.</li>
+ * raised stays. The caller decides per rule (from {@link #overdueAt}) and bounds how long it defers.</li>
  * </ul>
  * Values compare as magnitudes: {@code value ≥ threshold} raises (the evaluator feeds |ε| for max_abs).
  */
@@ -82,6 +82,15 @@ public final class LevelTracker {
             return new Result(previous, Change.NONE);
         }
         return judged;
+    }
+
+    /**
+     * When the (parcel, rule) became (or becomes) overdue: its newest sample plus the no-data age, or, while it awaits its
+     * first sample, the start of monitoring plus the age. Null when neither is known (silent for longer than can be read).
+     */
+    public Instant overdueAt(State previous, Instant newestData, Instant monitoringBegan) {
+        Instant from = newestData != null ? newestData : previous.awaiting() ? monitoringBegan : null;
+        return from == null ? null : from.plusSeconds(rule.noDataAfterSeconds());
     }
 
     private Result judge(State previous, Double value, Instant newestData, Instant now, Instant monitoringBegan) {

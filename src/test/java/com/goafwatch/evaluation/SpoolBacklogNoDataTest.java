@@ -26,6 +26,8 @@ import com.goafwatch.support.TestPostgres;
  * service's evaluator reads the shared InfluxDB at scripted times: past the rule's no-data age it defers no data (held
  * ok, no alert, the deferral on the flag and in the cycle report); once the ingesting instance is restarted against a
  * reachable InfluxDB and its backlog has drained, the next cycle judges from the data (within limits: ok, no alert).
+ * Only a rule that became overdue after the backlog began defers: a cable already silent before then gets its no data
+ * at the same cycle (the defect under continuous ingestion, where some batch is always waiting, was that it did not).
  * Past {@code goafwatch.evaluation.no-data-defer-max} (30 min) after the oldest waiting batch, and for a stopped
  * instance's volume, no data is raised as usual.
  */
@@ -61,12 +63,11 @@ class SpoolBacklogNoDataTest extends IntegrationTest {
                 "--goafwatch.spool.max-backoff=500ms", "--goafwatch.influx.connect-timeout=300ms");
     }
 
-    /** A site whose cable reported 20 minutes ago (judged ok then), and an instance holding a newer trace in its spool. */
-    private EvaluationSite siteWithBacklog(String prefix, Instant newer) {
+    /** A site whose cable reported at {@code earlier} (judged ok then), and an instance holding a newer trace in its spool. */
+    private EvaluationSite siteWithBacklog(String prefix, Instant earlier, Instant newer) {
         EvaluationSite site = new EvaluationSite(api(), fixtures(), jdbc, prefix);
         site.cable();
         site.rule(RULE);
-        Instant earlier = newer.minus(15, ChronoUnit.MINUTES);
         site.send(site.trace(earlier, 100, 100));
         awaitDrained();
         evaluator.evaluate(site.projectId, null, earlier.plusSeconds(60), "test");
@@ -85,13 +86,37 @@ class SpoolBacklogNoDataTest extends IntegrationTest {
         return site;
     }
 
+    private Instant oldestPending() {
+        return jdbc.sql("SELECT oldest_pending_at FROM spool_volume_status WHERE spool_dir = ?").param(spool.toString())
+                .query(java.sql.Timestamp.class).single().toInstant();
+    }
+
+    /** A site whose cable reported at {@code last} and was judged ok a minute later. */
+    private EvaluationSite siteJudgedOk(String prefix, Instant last) {
+        EvaluationSite site = new EvaluationSite(api(), fixtures(), jdbc, prefix);
+        site.cable();
+        site.rule(RULE);
+        site.send(site.trace(last, 100, 100));
+        awaitDrained();
+        evaluator.evaluate(site.projectId, null, last.plusSeconds(60), "test");
+        assertThat(flag(site).get("status")).isEqualTo("ok");
+        return site;
+    }
+
     @Test
     void aDrainingBacklogDefersNoDataThenTheDataIsJudged() {
-        Instant newer = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(5, ChronoUnit.MINUTES);
-        EvaluationSite site = siteWithBacklog("BACKLOG", newer);
+        // An InfluxDB outage while the cable keeps reporting: its trace of T0-2min is in InfluxDB, the one of T0 waits in the
+        // spool (accepted just after T0). Age 10 min: the rule became overdue at T0+8min, after the backlog began, so the
+        // silence may be the backlog's. A second project's cable, silent since T0-30min, was overdue at T0-20min, before
+        // the backlog began: nothing waiting can be its data, and its no data is raised at the same cycle.
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        EvaluationSite silent = siteJudgedOk("SILENT", t0.minus(30, ChronoUnit.MINUTES));
+        EvaluationSite site = siteWithBacklog("BACKLOG", t0.minus(2, ChronoUnit.MINUTES), t0);
+        Instant overdue = t0.plus(8, ChronoUnit.MINUTES);
+        assertThat(oldestPending()).as("the scenario needs the batch accepted before the rule is overdue").isBefore(overdue);
 
-        // 16 minutes after the last trace in InfluxDB (age 10 min): silent, were it not for the batch still waiting
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(60);
+        // 10.5 minutes after the last trace in InfluxDB: silent, were it not for the batch still waiting
+        Instant now = t0.plus(510, ChronoUnit.SECONDS);
         CycleReport report = evaluator.evaluate(site.projectId, null, now, "test");
         assertThat(openNoData(site)).isEmpty();
         Map<String, Object> flag = flag(site);
@@ -104,6 +129,13 @@ class SpoolBacklogNoDataTest extends IntegrationTest {
         assertThat((Boolean) shown.json("$.noDataDeferral.deferring")).as(shown.toString()).isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM rule_state WHERE parcel_id = ? AND no_data").param(site.parcelA).query(Long.class).single())
                 .isZero();
+
+        CycleReport silentReport = evaluator.evaluate(silent.projectId, null, now, "test");
+        assertThat(silentReport.noDataDeferral().deferring()).as("the backlog is within its bound").isTrue();
+        assertThat(silentReport.noDataDeferral().rules()).as("but it began after this cable was overdue").isZero();
+        assertThat(openNoData(silent)).hasSize(1);
+        assertThat(flag(silent).get("status")).isEqualTo("no_data");
+        assertThat(flag(silent)).doesNotContainKey("noDataDeferred");
 
         // InfluxDB back (the ingesting instance restarted against a reachable one, same spool): it drains, and the next cycle
         // judges from the trace that waited, 100 µε × coupling, within limits: ok, no alert, nothing deferred
@@ -121,10 +153,11 @@ class SpoolBacklogNoDataTest extends IntegrationTest {
 
     @Test
     void aBacklogOlderThanTheBoundOrOnAStoppedVolumeDefersNothing() {
-        Instant newer = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(5, ChronoUnit.MINUTES);
-        EvaluationSite site = siteWithBacklog("STUCK", newer);
-        Instant oldest = jdbc.sql("SELECT oldest_pending_at FROM spool_volume_status WHERE spool_dir = ?").param(spool.toString())
-                .query(java.sql.Timestamp.class).single().toInstant();
+        // as above, the rule becomes overdue (newer+8min) after the backlog began: only the bound ends its deferral
+        Instant newer = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        EvaluationSite site = siteWithBacklog("STUCK", newer.minus(2, ChronoUnit.MINUTES), newer);
+        Instant oldest = oldestPending();
+        assertThat(oldest).as("the scenario needs the batch accepted before the rule is overdue").isBefore(newer.plus(8, ChronoUnit.MINUTES));
 
         // 31 minutes after the waiting batch was accepted (bound 30 min): judged as usual, one no-data alert
         CycleReport report = evaluator.evaluate(site.projectId, null, oldest.plus(31, ChronoUnit.MINUTES), "test");

@@ -153,4 +153,14 @@ class LevelTrackerTest {
         assertThat(stale.change()).isEqualTo(LevelTracker.Change.NONE);
         assertThat(stale.state()).isEqualTo(LevelTracker.State.OK);
     }
+
+    @Test
+    void overdueCountsFromTheNewestSampleOrWhileAwaitingFromTheStartOfMonitoring() {
+        LevelTracker tracker = new LevelTracker(rule(1, null)); // no-data age 3600 s
+        assertThat(tracker.overdueAt(LevelTracker.State.OK, T0, T0.minusSeconds(86400))).isEqualTo(Instant.parse("2026-05-01T01:00:00Z"));
+        assertThat(tracker.overdueAt(LevelTracker.State.AWAITING, null, T0)).isEqualTo(Instant.parse("2026-05-01T01:00:00Z"));
+        // data seen before but none found now (silent for longer than can be read), or no start known: unknown
+        assertThat(tracker.overdueAt(LevelTracker.State.OK, null, T0)).isNull();
+        assertThat(tracker.overdueAt(LevelTracker.State.AWAITING, null, null)).isNull();
+    }
 }
