@@ -65,13 +65,7 @@ class SpoolBacklogNoDataTest extends IntegrationTest {
 
     /** A site whose cable reported at {@code earlier} (judged ok then), and an instance holding a newer trace in its spool. */
     private EvaluationSite siteWithBacklog(String prefix, Instant earlier, Instant newer) {
-        EvaluationSite site = new EvaluationSite(api(), fixtures(), jdbc, prefix);
-        site.cable();
-        site.rule(RULE);
-        site.send(site.trace(earlier, 100, 100));
-        awaitDrained();
-        evaluator.evaluate(site.projectId, null, earlier.plusSeconds(60), "test");
-        assertThat(flag(site).get("status")).isEqualTo("ok");
+        EvaluationSite site = siteJudgedOk(prefix, earlier);
 
         away = TestInflux.startNew();
         away.stop();
