@@ -43,7 +43,8 @@ public final class HaproxyCluster implements AutoCloseable {
     private final String database;
     private final Path dir;
     private final Map<String, ServiceProcess> instances = new LinkedHashMap<>();
-    private final ThrowawayTls tls;
+    private volatile ThrowawayTls tls;
+    private int renewals;
     private final List<Balancer> balancers = new ArrayList<>();
     private Connection monitor;
 
@@ -150,6 +151,36 @@ public final class HaproxyCluster implements AutoCloseable {
             throw new IllegalStateException("the committed HAProxy config has no match for " + regex);
         }
         return m.replaceFirst(replacement);
+    }
+
+    /**
+     * Renews the certificate as README "Behind HAProxy" tells an operator to: a new key and certificate written over
+     * the PEM file the config names (so a restart keeps it), then handed to every running HAProxy through its runtime
+     * API ({@code set ssl cert <file> <<} with the new PEM, then {@code commit ssl cert <file>}); no reload, no
+     * restart. Returns the new certificate, which {@link #tls()} gives from now on.
+     */
+    public synchronized ThrowawayTls renewCertificate() {
+        ThrowawayTls fresh = ThrowawayTls.create(dir.resolve("tls-renewed-" + ++renewals)).installedAt(tls.pem());
+        String pem;
+        try {
+            pem = Files.readString(fresh.pem()).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String file = fresh.pem().toString();
+        for (Balancer balancer : balancers) {
+            // the payload ends at the first empty line: admin() adds the newline that makes it
+            String set = admin(balancer, "set ssl cert " + file + " <<\n" + pem + "\n");
+            if (!set.contains("Transaction created") && !set.contains("Transaction updated")) {
+                throw new IllegalStateException(balancer.name() + " refused set ssl cert: " + set);
+            }
+            String commit = admin(balancer, "commit ssl cert " + file);
+            if (!commit.contains("Success!")) {
+                throw new IllegalStateException(balancer.name() + " refused commit ssl cert: " + commit);
+            }
+        }
+        tls = fresh;
+        return fresh;
     }
 
     /** Through HAProxy over HTTPS, as the test admin. */
