@@ -67,11 +67,16 @@ public final class ScaleBenchmark {
         int directNext = 0;
         int blockNo = 0;
         List<String> blocks = new ArrayList<>();
+        ProcessCpu cpu = new ProcessCpu(System.getenv("CPU_PIDS"));
+        List<java.util.Map<String, Double>> cpuUsed = List.of(new java.util.LinkedHashMap<>(), new java.util.LinkedHashMap<>(),
+                new java.util.LinkedHashMap<>());
         while (next < traces) {
             if (blockNo % 2 == 0) {
                 for (int k = 0; k < 2; k++) {
                     Instant at = directBase.plus(directNext++, ChronoUnit.HOURS);
+                    var c0 = cpu.now();
                     double s = timed(() -> direct(site, influx, at, gateways));
+                    add(cpuUsed.get(0), c0, cpu.now());
                     seconds[0] += s;
                     samples[0] += (long) km * ScaleSite.FIBER_M;
                     blocks.add(String.format(Locale.ROOT, "direct 1 trace %.1f s (load %s)", s, load()));
@@ -80,12 +85,14 @@ public final class ScaleBenchmark {
             int instances = blockNo % 2 == 0 ? 1 : 2;
             int from = next;
             int to = Math.min(traces, next + block);
+            var c0 = cpu.now();
             double s = timed(() -> {
                 for (int k = from; k < to; k++) {
                     gateway(api, site, instances == 1 ? List.of(a) : List.of(a, b), end.minus(traces - 1 - k, ChronoUnit.HOURS), k, gateways);
                 }
                 awaitDrained(api, instances == 1 ? List.of(a) : List.of(a, b));
             });
+            add(cpuUsed.get(instances), c0, cpu.now());
             seconds[instances] += s;
             samples[instances] += (long) (to - from) * km * ScaleSite.FIBER_M;
             blocks.add(String.format(Locale.ROOT, "%d instance(s) %d traces %.1f s (load %s)", instances, to - from, s, load()));
@@ -93,6 +100,9 @@ public final class ScaleBenchmark {
             blockNo++;
         }
         awaitDrained(api, List.of(a, b));
+        for (int p = 0; p < 3; p++) {
+            note(log, "%s: %s", p == 0 ? "direct" : p + " instance(s)", ProcessCpu.perSample(java.util.Map.of(), cpuUsed.get(p), samples[p]));
+        }
         double direct = samples[0] / seconds[0];
         double one = samples[1] / seconds[1];
         double two = samples[2] / seconds[2];
@@ -206,6 +216,10 @@ public final class ScaleBenchmark {
         Path out = Path.of("target/bench/scale.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, result);
+    }
+
+    private static void add(java.util.Map<String, Double> sum, java.util.Map<String, Double> before, java.util.Map<String, Double> after) {
+        after.forEach((k, v) -> sum.merge(k, v - before.getOrDefault(k, 0.0), Double::sum));
     }
 
     interface Step {
