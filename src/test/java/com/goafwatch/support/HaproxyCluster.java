@@ -131,10 +131,17 @@ public final class HaproxyCluster implements AutoCloseable {
 
     /** The committed config with this host's addresses: every substitution must apply, so a changed file fails loudly. */
     String forThisHost(String committed, Balancer balancer) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        instances.forEach((name, p) -> ports.put(name, p.port()));
+        return forThisHost(committed, balancer, ports);
+    }
+
+    /** {@link #forThisHost(String, Balancer)} with the replicas' ports given (app-a, app-b → a port on 127.0.0.1). */
+    public static String forThisHost(String committed, Balancer balancer, Map<String, Integer> servers) {
         String cfg = replaceOnce(committed, "(?m)^(\\s*bind\\s+)\\*:8080\\b", "$1127.0.0.1:" + balancer.httpPort());
         cfg = replaceOnce(cfg, "(?m)^(\\s*bind\\s+)\\*:8443\\b", "$1127.0.0.1:" + balancer.httpsPort());
-        for (Map.Entry<String, ServiceProcess> e : instances.entrySet()) {
-            cfg = replaceOnce(cfg, "(?m)^(\\s*server\\s+" + Pattern.quote(e.getKey() + " ") + ")\\S+", "$1127.0.0.1:" + e.getValue().port());
+        for (Map.Entry<String, Integer> e : servers.entrySet()) {
+            cfg = replaceOnce(cfg, "(?m)^(\\s*server\\s+" + Pattern.quote(e.getKey() + " ") + ")\\S+", "$1127.0.0.1:" + e.getValue());
         }
         // checks every 200 ms so that a killed instance is marked down within a second (2 s in production)
         cfg = replaceOnce(cfg, "(?m)^(\\s*default-server\\s.*)\\binter \\S+", "$1inter 200ms");
@@ -277,7 +284,8 @@ public final class HaproxyCluster implements AutoCloseable {
         return admin(balancer(), command);
     }
 
-    private static String admin(Balancer balancer, String command) {
+    /** Runs an admin-socket command on the given HAProxy; "" while it does not listen yet. */
+    public static String admin(Balancer balancer, String command) {
         Path socket = balancer.adminSocket();
         if (!Files.exists(socket)) {
             return "";
