@@ -8,7 +8,8 @@
 #        scripts/bench-scale.sh ingest [km=100] [traces=12] [gateways=4] [heap=2g]   ingestion only (no cycles), ~4 min
 #        scripts/bench-scale.sh cycles [rounds=3] [heap=2g]   full cycles again on the site the last run left
 # BENCH_NO_BUILD=1: use target/goafwatch.jar and target/bench.cp as they are; SERVICE_ARGS: more settings for both
-#        instances (e.g. --goafwatch.spool.max-write-size=0, one spool batch a write, for an A/B run).
+#        instances (e.g. --goafwatch.spool.max-write-size=0, one spool batch a write, for an A/B run);
+#        SERVICE_A_JVM_ARGS: JVM options of instance A (e.g. -XX:StartFlightRecording=filename=a.jfr,settings=profile).
 # PIN=1: InfluxDB on cpu 1, instances, gateways and direct writers on cpu 0 (models InfluxDB on its own host; the
 #        direct baseline is pinned alike, so the ratio stays fair). (Profile an instance with
 #        jcmd <pid> JFR.start duration=60s filename=x.jfr settings=profile once the ingestion blocks run.)
@@ -43,7 +44,8 @@ if [ -z "${BENCH_NO_BUILD:-}" ]; then
 fi
 for i in 0 1; do
   # evaluation only when the benchmark asks for it (no schedule, none after ingestion), so ingestion is timed alone
-  java "-Xmx$HEAP" -XX:+ExitOnOutOfMemoryError -jar target/goafwatch.jar --server.port="${PORTS[$i]}" \
+  JVM_EXTRA=""; [ "$i" = 0 ] && JVM_EXTRA="${SERVICE_A_JVM_ARGS:-}"
+  java "-Xmx$HEAP" -XX:+ExitOnOutOfMemoryError $JVM_EXTRA -jar target/goafwatch.jar --server.port="${PORTS[$i]}" \
     --spring.datasource.url="jdbc:postgresql://$host:$port/goafwatch_scale" \
     --goafwatch.security.bootstrap-admin-password="$ADMIN_PASSWORD" --goafwatch.limits.requests-per-minute=0 \
     --goafwatch.evaluation.interval=0 --goafwatch.evaluation.on-ingest=false \
