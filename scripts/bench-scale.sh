@@ -10,6 +10,9 @@
 # BENCH_NO_BUILD=1: use target/goafwatch.jar and target/bench.cp as they are; SERVICE_ARGS: more settings for both
 #        instances (e.g. --goafwatch.spool.max-write-size=0, one spool batch a write, for an A/B run);
 #        SERVICE_A_JVM_ARGS: JVM options of instance A (e.g. -XX:StartFlightRecording=filename=a.jfr,settings=profile).
+# SETTLE=1: before each block wait (untimed) until InfluxDB is quiet, and time each block until InfluxDB is quiet again, so
+#        that its cache snapshots and compactions count for the block whose writes caused them (short direct blocks
+#        otherwise leave theirs to the service block after them).
 # PIN=1: InfluxDB on cpu 1, instances, gateways and direct writers on cpu 0 (models InfluxDB on its own host; the
 #        direct baseline is pinned alike, so the ratio stays fair). (Profile an instance with
 #        jcmd <pid> JFR.start duration=60s filename=x.jfr settings=profile once the ingestion blocks run.)

@@ -30,7 +30,7 @@ public record SpoolProperties(
         @NotNull @DefaultValue(".local/spool") Path dir,
         @NotNull @DefaultValue("2GB") DataSize maxSize,
         @Min(100) @DefaultValue("10000") int linesPerWrite,
-        @NotNull @DefaultValue("8MB") DataSize maxWriteSize,
+        @NotNull @DefaultValue("0") DataSize maxWriteSize,
         @NotNull @DefaultValue("30s") Duration maxBackoff,
         @NotNull @DefaultValue("5s") Duration heartbeat,
         @NotNull @DefaultValue("30s") Duration staleAfter) {

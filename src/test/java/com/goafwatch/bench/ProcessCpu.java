@@ -29,6 +29,27 @@ final class ProcessCpu {
         pids.put("bench", "self");
     }
 
+    /**
+     * Waits until process {@code name} has used under 10 % of a core for 500 ms in a row (at most {@code limitSeconds});
+     * returns the System.nanoTime() at which it was last busy (InfluxDB's cache snapshots and compactions run after
+     * the writes that caused them have been answered).
+     */
+    long awaitQuiet(String name, double limitSeconds) throws InterruptedException {
+        String pid = pids.get(name);
+        long start = System.nanoTime();
+        long lastBusy = start;
+        double before = seconds(pid);
+        while (System.nanoTime() - lastBusy < 500_000_000L && System.nanoTime() - start < limitSeconds * 1e9) {
+            Thread.sleep(100);
+            double now = seconds(pid);
+            if (now - before > 0.011) { // more than one tick in 100 ms
+                lastBusy = System.nanoTime();
+            }
+            before = now;
+        }
+        return lastBusy;
+    }
+
     Map<String, Double> now() {
         Map<String, Double> cpu = new LinkedHashMap<>();
         pids.forEach((name, pid) -> cpu.put(name, seconds(pid)));
