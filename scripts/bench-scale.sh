@@ -7,6 +7,12 @@
 # Usage: scripts/bench-scale.sh [km=500] [traces=25] [gateways=4] [eval-rounds=3] [heap=2g]
 #        scripts/bench-scale.sh ingest [km=100] [traces=12] [gateways=4] [heap=2g]   ingestion only (no cycles), ~4 min
 #        scripts/bench-scale.sh cycles [rounds=3] [heap=2g]   full cycles again on the site the last run left
+# BENCH_NO_BUILD=1: use target/goafwatch.jar and target/bench.cp as they are; SERVICE_ARGS: more settings for both
+#        instances (e.g. --goafwatch.spool.max-write-size=0, one spool batch a write, for an A/B run);
+#        SERVICE_A_JVM_ARGS: JVM options of instance A (e.g. -XX:StartFlightRecording=filename=a.jfr,settings=profile).
+# SETTLE=1: before each block wait (untimed) until InfluxDB is quiet, and time each block until InfluxDB is quiet again, so
+#        that its cache snapshots and compactions count for the block whose writes caused them (short direct blocks
+#        otherwise leave theirs to the service block after them).
 # PIN=1: InfluxDB on cpu 1, instances, gateways and direct writers on cpu 0 (models InfluxDB on its own host; the
 #        direct baseline is pinned alike, so the ratio stays fair). (Profile an instance with
 #        jcmd <pid> JFR.start duration=60s filename=x.jfr settings=profile once the ingestion blocks run.)
@@ -35,15 +41,18 @@ else
 fi
 LOCAL="$SCALE_DIR" ensure_influxdb "$INFLUX_PORT"
 cd "$ROOT"
-mvn -B -q -DskipTests package
-mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+if [ -z "${BENCH_NO_BUILD:-}" ]; then
+  mvn -B -q -DskipTests package
+  mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+fi
 for i in 0 1; do
   # evaluation only when the benchmark asks for it (no schedule, none after ingestion), so ingestion is timed alone
-  java "-Xmx$HEAP" -XX:+ExitOnOutOfMemoryError -jar target/goafwatch.jar --server.port="${PORTS[$i]}" \
+  JVM_EXTRA=""; [ "$i" = 0 ] && JVM_EXTRA="${SERVICE_A_JVM_ARGS:-}"
+  java "-Xmx$HEAP" -XX:+ExitOnOutOfMemoryError $JVM_EXTRA -jar target/goafwatch.jar --server.port="${PORTS[$i]}" \
     --spring.datasource.url="jdbc:postgresql://$host:$port/goafwatch_scale" \
     --goafwatch.security.bootstrap-admin-password="$ADMIN_PASSWORD" --goafwatch.limits.requests-per-minute=0 \
     --goafwatch.evaluation.interval=0 --goafwatch.evaluation.on-ingest=false \
-    --goafwatch.influx.url="http://127.0.0.1:$INFLUX_PORT" --goafwatch.spool.dir="$SCALE_DIR/spool-$i" >"$SCALE_DIR/service-$i.log" 2>&1 &
+    --goafwatch.influx.url="http://127.0.0.1:$INFLUX_PORT" --goafwatch.spool.dir="$SCALE_DIR/spool-$i" ${SERVICE_ARGS:-} >"$SCALE_DIR/service-$i.log" 2>&1 &
   PIDS+=($!)
   deadline=$((SECONDS + 600))
   until curl -sf "http://127.0.0.1:${PORTS[$i]}/actuator/health/readiness" >/dev/null; do
@@ -63,7 +72,7 @@ if [ -n "$CYCLES_ONLY" ]; then
   java -cp "target/test-classes:target/classes:$(cat target/bench.cp)" com.goafwatch.bench.ScaleCycles "http://127.0.0.1:${PORTS[0]}" "$ROUNDS" "$ADMIN_PASSWORD"
 else
 log "ten-times site: $KM km, $TRACES hourly traces, $GATEWAYS gateways, $ROUNDS evaluation rounds (heap $HEAP per instance); load $(cut -d' ' -f1-3 /proc/loadavg)"
-PLACEMENT="$PLACEMENT" "${PINNED[@]}" java -cp "target/test-classes:target/classes:$(cat target/bench.cp)" com.goafwatch.bench.ScaleBenchmark \
+CPU_PIDS="influx:$(cat "$SCALE_DIR/influxdb/influxd.pid"),a:${PIDS[0]},b:${PIDS[1]}" PLACEMENT="$PLACEMENT" "${PINNED[@]}" java -cp "target/test-classes:target/classes:$(cat target/bench.cp)" com.goafwatch.bench.ScaleBenchmark \
   "http://127.0.0.1:${PORTS[0]}" "http://127.0.0.1:${PORTS[1]}" "http://127.0.0.1:$INFLUX_PORT" "$KM" "$TRACES" "$GATEWAYS" "$ROUNDS" "$ADMIN_PASSWORD"
 fi
 log "InfluxDB resident memory: $(ps -o rss= -p "$(cat "$SCALE_DIR/influxdb/influxd.pid")" | awk '{printf "%.0f MB", $1/1024}'); data: $(du -sh "$SCALE_DIR/influxdb" | cut -f1); load $(cut -d' ' -f1-3 /proc/loadavg)"

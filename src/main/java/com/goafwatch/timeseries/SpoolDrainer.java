@@ -14,8 +14,11 @@ import org.springframework.web.client.HttpClientErrorException;
 import com.goafwatch.system.WorkerThread;
 
 /**
- * Sends committed spool batches to InfluxDB in sequence order, in writes of about {@code linesPerWrite} points
- * ({@link SpoolChunks}), and deletes a batch only after every part was accepted. While InfluxDB
+ * Sends committed spool batches to InfluxDB in sequence order, and deletes a batch only after the write(s) holding
+ * it were accepted. While a backlog waits, consecutive batches go together in one write of at most
+ * {@code maxWriteSize} bytes ({@link SpoolGroups}; a point repeated in a later batch still wins: InfluxDB keeps the
+ * last of equal points within a write as across writes); a batch alone goes in writes of about {@code linesPerWrite}
+ * points ({@link SpoolChunks}). A crash re-sends at most the write in flight. While InfluxDB
  * is unreachable it retries with exponential back-off (capped), so nothing is lost and order is kept.
  * A batch that is retried after a partial success re-sends points InfluxDB already has; since a point
  * is identified by series and timestamp, that overwrites them with the same values: no duplicates.
@@ -35,6 +38,8 @@ public class SpoolDrainer extends WorkerThread {
     private volatile Instant lastErrorAt;
     private volatile Instant lastWriteAt;
     private volatile long writtenPoints;
+    /** off after a failed group write (too large for a slow InfluxDB?) until the spool was empty once */
+    private boolean coalesce = true;
 
     SpoolDrainer(Spool spool, InfluxClient influx, InfluxSchema schema, SpoolSignal signal, SpoolProperties properties,
             ApplicationEventPublisher events) {
@@ -90,18 +95,50 @@ public class SpoolDrainer extends WorkerThread {
     boolean drainOnce() throws IOException {
         List<Path> pending = spool.pending();
         if (pending.isEmpty()) {
+            coalesce = true;
             return true;
         }
         if (!schema.ensure()) {
             throw new IllegalStateException("InfluxDB is not reachable");
         }
-        for (Path batch : pending) {
+        long maxBytes = coalesce ? properties.maxWriteSize().toBytes() : 0;
+        for (int next = 0; next < pending.size();) {
             if (!running()) {
                 return false;
             }
-            send(batch);
+            List<Path> group = SpoolGroups.first(pending.subList(next, pending.size()), maxBytes);
+            if (group.size() > 1) {
+                sendTogether(group);
+            } else if (group.size() == 1) {
+                send(group.get(0));
+            }
+            next += Math.max(1, group.size());
         }
         return false;
+    }
+
+    private void sendTogether(List<Path> group) throws IOException {
+        SpoolGroups.Body body = SpoolGroups.read(group);
+        try {
+            write(body.bytes(), body.length(), body.lines());
+        } catch (HttpClientErrorException.NotFound e) {
+            schema.invalidate();
+            throw new IllegalStateException("InfluxDB does not know database " + influx.properties().database(), e);
+        } catch (HttpClientErrorException e) {
+            // which batch InfluxDB refuses is not known: each alone now (points it accepted are overwritten with the same values)
+            for (Path batch : group) {
+                send(batch);
+            }
+            return;
+        } catch (RuntimeException e) {
+            coalesce = false;
+            throw e;
+        }
+        for (Path batch : group) {
+            spool.markDone(batch);
+            events.publishEvent(new BatchWritten(Spool.sequenceOf(batch)));
+        }
+        signal.statusChanged();
     }
 
     private void send(Path batch) throws IOException {

@@ -17,6 +17,8 @@ import jakarta.validation.constraints.NotNull;
  * @param dir            where accepted batches wait (must survive restarts: a volume in Docker)
  * @param maxSize        disk quota for waiting batches; beyond it ingestion answers 503 with Retry-After
  * @param linesPerWrite  points per {@code /write} request to InfluxDB
+ * @param maxWriteSize   a backlog of batches is sent in writes of up to this many bytes (several batches each; 0: one
+ *                       batch a write); below InfluxDB's {@code max-body-size} (25 MB by default)
  * @param maxBackoff     longest pause between retries while InfluxDB is unreachable
  * @param heartbeat      how often an instance publishes its spool status to PostgreSQL (also at once on a change)
  * @param staleAfter     an instance whose last status is older than this is reported "stale" by
@@ -28,6 +30,7 @@ public record SpoolProperties(
         @NotNull @DefaultValue(".local/spool") Path dir,
         @NotNull @DefaultValue("2GB") DataSize maxSize,
         @Min(100) @DefaultValue("10000") int linesPerWrite,
+        @NotNull @DefaultValue("0") DataSize maxWriteSize,
         @NotNull @DefaultValue("30s") Duration maxBackoff,
         @NotNull @DefaultValue("5s") Duration heartbeat,
         @NotNull @DefaultValue("30s") Duration staleAfter) {

@@ -44,6 +44,12 @@ public final class BrowserSession {
         return new BrowserSession(otherBase, client);
     }
 
+    /** The same browser (its cookies) on new connections that trust what {@code tls} trusts, e.g. a renewed certificate. */
+    public BrowserSession trusting(javax.net.ssl.SSLContext tls) {
+        return new BrowserSession(base, HttpClient.newBuilder().cookieHandler(client.cookieHandler().orElseThrow())
+                .connectTimeout(Duration.ofSeconds(5)).sslContext(tls).version(HttpClient.Version.HTTP_1_1).build());
+    }
+
     /** Posts the page's sign-out form (with the CSRF token of {@link #csrf()}). */
     public HttpResponse<String> signOut() {
         String token = csrf()[1];

@@ -43,7 +43,8 @@ public final class HaproxyCluster implements AutoCloseable {
     private final String database;
     private final Path dir;
     private final Map<String, ServiceProcess> instances = new LinkedHashMap<>();
-    private final ThrowawayTls tls;
+    private volatile ThrowawayTls tls;
+    private int renewals;
     private final List<Balancer> balancers = new ArrayList<>();
     private Connection monitor;
 
@@ -130,10 +131,17 @@ public final class HaproxyCluster implements AutoCloseable {
 
     /** The committed config with this host's addresses: every substitution must apply, so a changed file fails loudly. */
     String forThisHost(String committed, Balancer balancer) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        instances.forEach((name, p) -> ports.put(name, p.port()));
+        return forThisHost(committed, balancer, ports);
+    }
+
+    /** {@link #forThisHost(String, Balancer)} with the replicas' ports given (app-a, app-b → a port on 127.0.0.1). */
+    public static String forThisHost(String committed, Balancer balancer, Map<String, Integer> servers) {
         String cfg = replaceOnce(committed, "(?m)^(\\s*bind\\s+)\\*:8080\\b", "$1127.0.0.1:" + balancer.httpPort());
         cfg = replaceOnce(cfg, "(?m)^(\\s*bind\\s+)\\*:8443\\b", "$1127.0.0.1:" + balancer.httpsPort());
-        for (Map.Entry<String, ServiceProcess> e : instances.entrySet()) {
-            cfg = replaceOnce(cfg, "(?m)^(\\s*server\\s+" + Pattern.quote(e.getKey() + " ") + ")\\S+", "$1127.0.0.1:" + e.getValue().port());
+        for (Map.Entry<String, Integer> e : servers.entrySet()) {
+            cfg = replaceOnce(cfg, "(?m)^(\\s*server\\s+" + Pattern.quote(e.getKey() + " ") + ")\\S+", "$1127.0.0.1:" + e.getValue());
         }
         // checks every 200 ms so that a killed instance is marked down within a second (2 s in production)
         cfg = replaceOnce(cfg, "(?m)^(\\s*default-server\\s.*)\\binter \\S+", "$1inter 200ms");
@@ -150,6 +158,36 @@ public final class HaproxyCluster implements AutoCloseable {
             throw new IllegalStateException("the committed HAProxy config has no match for " + regex);
         }
         return m.replaceFirst(replacement);
+    }
+
+    /**
+     * Renews the certificate as README "Behind HAProxy" tells an operator to: a new key and certificate written over
+     * the PEM file the config names (so a restart keeps it), then handed to every running HAProxy through its runtime
+     * API ({@code set ssl cert <file> <<} with the new PEM, then {@code commit ssl cert <file>}); no reload, no
+     * restart. Returns the new certificate, which {@link #tls()} gives from now on.
+     */
+    public synchronized ThrowawayTls renewCertificate() {
+        ThrowawayTls fresh = ThrowawayTls.create(dir.resolve("tls-renewed-" + ++renewals)).installedAt(tls.pem());
+        String pem;
+        try {
+            pem = Files.readString(fresh.pem()).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String file = fresh.pem().toString();
+        for (Balancer balancer : balancers) {
+            // the payload ends at the first empty line: admin() adds the newline that makes it
+            String set = admin(balancer, "set ssl cert " + file + " <<\n" + pem + "\n");
+            if (!set.contains("Transaction created") && !set.contains("Transaction updated")) {
+                throw new IllegalStateException(balancer.name() + " refused set ssl cert: " + set);
+            }
+            String commit = admin(balancer, "commit ssl cert " + file);
+            if (!commit.contains("Success!")) {
+                throw new IllegalStateException(balancer.name() + " refused commit ssl cert: " + commit);
+            }
+        }
+        tls = fresh;
+        return fresh;
     }
 
     /** Through HAProxy over HTTPS, as the test admin. */
@@ -246,7 +284,8 @@ public final class HaproxyCluster implements AutoCloseable {
         return admin(balancer(), command);
     }
 
-    private static String admin(Balancer balancer, String command) {
+    /** Runs an admin-socket command on the given HAProxy; "" while it does not listen yet. */
+    public static String admin(Balancer balancer, String command) {
         Path socket = balancer.adminSocket();
         if (!Files.exists(socket)) {
             return "";

@@ -56,6 +56,25 @@ public final class ThrowawayTls {
         }
     }
 
+    /**
+     * This certificate and key written over {@code target} (a temporary file, then an atomic rename, so HAProxy never
+     * reads half a file), as an operator installs a renewed certificate where the config names it.
+     */
+    public ThrowawayTls installedAt(Path target) {
+        try {
+            Path tmp = target.resolveSibling(target.getFileName() + ".new");
+            Files.copy(pem, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return new ThrowawayTls(target, certificate);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
     /** Certificate and private key in one file, as HAProxy's {@code crt} wants them. */
     public Path pem() {
         return pem;

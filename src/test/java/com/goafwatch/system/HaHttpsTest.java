@@ -140,4 +140,46 @@ class HaHttpsTest {
                 com.goafwatch.support.Fixtures.uniqueCode("HA2")), csrf[0], csrf[1]);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
+
+    /**
+     * Certificate renewal as README "Behind HAProxy" describes it (new PEM over the configured file, then HAProxy's
+     * runtime API {@code set ssl cert} / {@code commit ssl cert}; no reload): a client trusting only the new certificate
+     * is served it and stays signed in with the session made before (no new session cookie, a CSRF-protected write
+     * goes through); the connection opened before the renewal keeps serving the old client (it was not dropped), while
+     * a new connection trusting only the old certificate is refused in the handshake.
+     */
+    @Test
+    void aRenewedCertificateIsServedAtOnceAndASignedInSessionKeepsWorking() throws Exception {
+        var before = cluster.tls();
+        BrowserSession old = new BrowserSession(cluster.baseUrl(), before.clientContext());
+        assertThat(old.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)).isTrue();
+        assertThat(old.get("/api/v1/session").statusCode()).isEqualTo(200);
+
+        var renewed = cluster.renewCertificate();
+        assertThat(renewed.certificate()).isNotEqualTo(before.certificate());
+        assertThat(cluster.admin("show ssl cert " + renewed.pem())).as("HAProxy's view of the file")
+                .contains("Serial: " + renewed.certificate().getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT));
+
+        // the browser's kept-alive connection predates the renewal: it trusts only the old certificate, so any new
+        // connection would fail its handshake; an answer shows the open connection survived
+        var onOldConnection = old.get("/api/v1/session");
+        assertThat(onOldConnection.statusCode()).isEqualTo(200);
+        assertThat((String) JsonPath.read(onOldConnection.body(), "$.username")).isEqualTo(TestUsers.ADMIN);
+
+        BrowserSession renewedClient = old.trusting(renewed.clientContext());
+        var session = renewedClient.get("/api/v1/session");
+        assertThat(session.statusCode()).isEqualTo(200);
+        assertThat(session.sslSession().orElseThrow().getPeerCertificates()[0]).as("the certificate served now").isEqualTo(renewed.certificate());
+        assertThat((String) JsonPath.read(session.body(), "$.username")).as("still signed in").isEqualTo(TestUsers.ADMIN);
+        assertThat(session.headers().allValues("Set-Cookie")).as("the same session").noneSatisfy(c -> assertThat(c).startsWith("JSESSIONID="));
+        String[] csrf = renewedClient.csrf();
+        var created = renewedClient.postJson("/api/v1/projects", """
+                {"code": "%s", "name": "after the certificate renewal", "surveyCrs": "EPSG:4548"}""".formatted(
+                com.goafwatch.support.Fixtures.uniqueCode("TLS")), csrf[0], csrf[1]);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        HttpClient trustingTheOldOnly = HttpClient.newBuilder().sslContext(before.clientContext()).version(HttpClient.Version.HTTP_1_1).build();
+        assertThatThrownBy(() -> trustingTheOldOnly.send(HttpRequest.newBuilder(URI.create(cluster.baseUrl() + "/login")).build(),
+                HttpResponse.BodyHandlers.discarding())).as("a new connection trusting the old certificate").isInstanceOf(SSLHandshakeException.class);
+    }
 }
