@@ -26,8 +26,10 @@ export function siteLayers() {
   const isLine = ['==', ['geometry-type'], 'LineString'];
   const isPoint = ['==', ['geometry-type'], 'Point'];
   return [
-    tiles('parcels-fill', 'parcels', 'fill', { 'fill-color': FILL_COLOUR, 'fill-opacity': 0.55 }),
-    tiles('parcels-line', 'parcels', 'line', { 'line-color': '#555', 'line-width': 1 }),
+    // no antialiasing pass: the outline layers below draw the edges
+    tiles('parcels-fill', 'parcels', 'fill', { 'fill-color': FILL_COLOUR, 'fill-opacity': 0.55, 'fill-antialias': false }),
+    // one outline a parcel: solid, or dashed for a parcel not monitored (as the Leaflet page draws them)
+    tiles('parcels-line', 'parcels', 'line', { 'line-color': '#555', 'line-width': 1 }, { filter: ['!=', ['get', 'flagLevel'], 'not_monitored'] }),
     tiles('parcels-unmonitored', 'parcels', 'line', { 'line-color': '#555', 'line-width': 1.5, 'line-dasharray': [3, 3] },
       { filter: ['==', ['get', 'flagLevel'], 'not_monitored'] }),
     tiles('parcels-selected', 'parcels', 'line', { 'line-color': '#000', 'line-width': 3 }, { filter: ['==', ['get', 'code'], ''] }),

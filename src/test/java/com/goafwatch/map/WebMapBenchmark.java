@@ -145,8 +145,11 @@ public final class WebMapBenchmark {
             const lines = performance.getEntriesByType('resource').map(e =>
               [Math.round(e.startTime), Math.round(e.responseEnd), Math.round(e.transferSize / 1024), rel(e.name)]);
             const m = window.goafwatch;
-            for (const [name, at] of [['first render (drawnAt)', m.map.drawnAt], ['page ready (readyAt)', m.readyAt],
-                ['parcel list in (listedAt)', m.listedAt]]) if (at != null) lines.push([Math.round(at), Math.round(at), 0, '== ' + name]);
+            const steps = [['first render (drawnAt)', m.map.drawnAt], ['page ready (readyAt)', m.readyAt], ['parcel list in (listedAt)', m.listedAt]];
+            // the steps before the first render: page code running, session in, map made, style loaded, TileJSON in, tiles in
+            for (const [k, at] of Object.entries(m.marks || {})) steps.push(['page ' + k, at]);
+            for (const [k, at] of Object.entries(m.map.marks || {})) steps.push(['map ' + k, at]);
+            for (const [name, at] of steps) if (at != null) lines.push([Math.round(at), Math.round(at), 0, '== ' + name]);
             lines.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
             return lines.map(l => l[0] + '\\t' + l[1] + '\\t' + l[2] + '\\t' + l[3]).join('\\n');""";
 
