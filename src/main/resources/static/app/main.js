@@ -1,7 +1,7 @@
 // Boot: who is signed in, which projects they see, then the map, the panel and live updates.
 import { get, useCsrf } from './api.js';
 import { t, apply, lang, setLanguage, loadCatalogue } from './i18n.js';
-import { SiteMap, LEVEL_COLOURS, STRAIN_CLASSES, webglAvailable } from './map.js';
+import { SiteMap, LEVEL_COLOURS, STRAIN_CLASSES, webglAvailable, prewarm } from './map.js';
 import { LeafletSiteMap } from './map-leaflet.js';
 import { Panel } from './panel.js';
 import { h, fill } from './dom.js';
@@ -145,11 +145,12 @@ function listen(project, seen = null, interrupted = false) {
  * loads every parcel and is slow for a large site but keeps the page usable; ?renderer=leaflet asks for it
  * (the baseline of scripts/bench-webmap.sh).
  */
+const leafletAsked = () => new URLSearchParams(location.search).get('renderer') === 'leaflet';
+
 async function siteMap(handlers) {
-  const leafletAsked = new URLSearchParams(location.search).get('renderer') === 'leaflet';
-  if (!leafletAsked && webglAvailable()) return new SiteMap('map', app.session.map, handlers);
+  if (!leafletAsked() && webglAvailable()) return new SiteMap('map', app.session.map, handlers);
   await script(LEAFLET);
-  if (!leafletAsked) {
+  if (!leafletAsked()) {
     const notice = document.getElementById('map-notice');
     notice.hidden = false;
     notice.dataset.i18n = 'noWebgl';
@@ -160,6 +161,7 @@ async function siteMap(handlers) {
 
 async function boot() {
   translate();
+  if (!leafletAsked() && webglAvailable()) prewarm();
   // the session, the messages and the project list at once: none needs another
   const [session, , projects] = await Promise.all([get('/api/v1/session'), loadCatalogue(), get('/api/v1/projects')]);
   app.session = session;

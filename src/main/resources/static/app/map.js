@@ -24,13 +24,23 @@ const GROUPS = {
 };
 const LINE_TOLERANCE_PX = 4; // a click this close to a cable or marker hits it
 
-/** True when the browser can give MapLibre a WebGL 2 context (MapLibre 6 needs it). */
+let webgl = null;
+
+/** True when the browser can give MapLibre a WebGL 2 context (MapLibre 6 needs it); asked once, a context is costly. */
 export function webglAvailable() {
-  try {
-    return !!document.createElement('canvas').getContext('webgl2');
-  } catch (e) {
-    return false;
+  if (webgl === null) {
+    try {
+      webgl = !!document.createElement('canvas').getContext('webgl2');
+    } catch (e) {
+      webgl = false;
+    }
   }
+  return webgl;
+}
+
+/** Starts MapLibre's worker (fetching and parsing its script) while the page still waits for its session. */
+export function prewarm() {
+  maplibregl.prewarm();
 }
 
 export class SiteMap {
