@@ -17,7 +17,7 @@ export { LEVEL_COLOURS, STRAIN_CLASSES, strainColour, maxAbs } from './map-style
 const PARCEL = { source: SITE, sourceLayer: 'parcels' };
 const GROUPS = {
   phases: ['phases'],
-  parcels: ['parcels-fill', 'parcels-line', 'parcels-unmonitored', 'parcels-selected'],
+  parcels: ['parcels-fill', 'parcels-line', 'parcels-unmonitored-far', 'parcels-unmonitored', 'parcels-selected'],
   cables: ['cables-line', 'cables-point', 'cable-strain-line', 'cable-strain-point'],
   markers: ['markers'],
   boreholes: ['borehole-traces', 'borehole-collars'],

@@ -150,8 +150,8 @@ public final class WebMapBenchmark {
             const done = arguments[arguments.length - 1];
             const m = window.goafwatch.map;
             const half = document.getElementById('map').clientWidth / 2;
-            const hide = { all: [], 'no dashed outline': ['parcels-unmonitored'], 'no outlines': ['parcels-unmonitored', 'parcels-line'],
-              'no parcels': ['parcels-unmonitored', 'parcels-line', 'parcels-fill'] };
+            const outlines = ['parcels-unmonitored', 'parcels-unmonitored-far', 'parcels-line'];
+            const hide = { all: [], 'no outlines': outlines, 'no parcels': [...outlines, 'parcels-fill'] };
             const pan = dx => new Promise(resolve => {
               const t = performance.now();
               m.map.once('moveend', () => m.map.once('idle', () => resolve(performance.now() - t)));
