@@ -73,7 +73,7 @@ async function openProject(project) {
   await app.map.draw(project);
   if (app.project !== project) return; // another project was chosen meanwhile
   const [sensors, phases] = await Promise.all([get(`/api/v1/projects/${project.id}/sensors`), get(`/api/v1/projects/${project.id}/phases`),
-    app.map.loadOverlays(), app.panel.refreshAlerts(), script(ECHARTS)]); // the panel's charts need ECharts
+    app.map.loadOverlays(), app.panel.refreshAlerts(), echartsLoaded()]);
   if (app.project !== project) return;
   app.sensors = sensors;
   app.phases = phases;
@@ -83,6 +83,11 @@ async function openProject(project) {
   document.body.dataset.ready = 'true';
   app.readyAt = performance.now(); // read by scripts/bench-webmap.sh
   app.map.parcelList().catch(e => console.warn(e)); // fills the search list through showParcelList
+}
+
+/** The panel's charts need ECharts: loaded before the page is ready; if it fails, a chart asks for it again. */
+function echartsLoaded() {
+  return script(ECHARTS).catch(e => console.warn(e));
 }
 
 /** The parcel list arrived or changed: the search suggestions and the alert filter's parcels. */
@@ -215,7 +220,7 @@ async function boot() {
     const parcel = named && linked.get('parcel') && await app.map.parcelById(Number(linked.get('parcel')));
     if (parcel) app.panel.openParcel(parcel);
   } else {
-    await script(ECHARTS);
+    await echartsLoaded();
     document.body.dataset.ready = 'true';
   }
 }
