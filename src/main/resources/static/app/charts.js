@@ -1,10 +1,12 @@
 // Charts (Apache ECharts): time series with threshold lines, and profiles along a cable's chainage.
 import { t, formatTime } from './i18n.js';
-import { LEVEL_COLOURS } from './map.js';
+import { LEVEL_COLOURS } from './map-style.js';
+import { script, ECHARTS } from './scripts.js';
 
 const charts = new WeakMap();
 
-function chartIn(element) {
+async function chartIn(element) {
+  await script(ECHARTS);
   let c = charts.get(element);
   if (!c) {
     c = echarts.init(element, null, { renderer: 'canvas' });
@@ -27,8 +29,8 @@ function thresholdLines(thresholds, symmetric) {
 }
 
 /** series: [{name, points: [[isoTime, value], …]}] */
-export function timeChart(element, yName, series, thresholds = [], symmetric = false) {
-  const c = chartIn(element);
+export async function timeChart(element, yName, series, thresholds = [], symmetric = false) {
+  const c = await chartIn(element);
   c.setOption({
     animation: false,
     grid: { left: 56, right: 24, top: 56, bottom: 40 },
@@ -46,8 +48,8 @@ export function timeChart(element, yName, series, thresholds = [], symmetric = f
 }
 
 /** Strain and temperature against chainage, parcels shaded as bands named by their code. */
-export function profileChart(element, samples, parcels) {
-  const c = chartIn(element);
+export async function profileChart(element, samples, parcels) {
+  const c = await chartIn(element);
   const x = s => (s.chainageM ?? s.distanceM);
   c.setOption({
     animation: false,

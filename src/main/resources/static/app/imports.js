@@ -5,6 +5,7 @@ import { upload, ProblemError } from './api.js';
 import { t } from './i18n.js';
 import { h, fill, label } from './dom.js';
 import { csvObjects } from './csv.js';
+import { script, LEAFLET } from './scripts.js';
 
 const MAX_CSV_BYTES = 10 * 1024 * 1024; // the browser reads the whole file; the server's upload limit applies anyway
 
@@ -93,7 +94,7 @@ export class ImportView {
       const map = result?.preview ? h('div', { id: 'import-map', class: 'import-map' }) : null;
       fill(out, h('div', { class: 'preview' }, h('b', null, file.name), ': ', t('wouldWrite'), ' ', counts(result)), map, go);
       go.addEventListener('click', () => this.run(file));
-      if (map) outlines(map, result.preview);
+      if (map) await outlines(map, result.preview);
     } catch (e) {
       this.refused(out, file, e);
     }
@@ -135,7 +136,8 @@ function problemItem(err, kind, fileExt) {
 }
 
 /** The parcels the import would write, drawn as the service read them (SVG paths, one per parcel, named by code). */
-function outlines(element, collection) {
+async function outlines(element, collection) {
+  await script(LEAFLET);
   const map = L.map(element, { attributionControl: false });
   const layer = L.geoJSON(collection, {
     style: f => ({ className: `preview-parcel preview-${f.properties.code}`, color: '#35506b', weight: 2, fillOpacity: 0.25 }),

@@ -1,7 +1,7 @@
 // Boot: who is signed in, which projects they see, then the map, the panel and live updates.
 import { get, useCsrf } from './api.js';
 import { t, apply, lang, setLanguage, loadCatalogue } from './i18n.js';
-import { SiteMap, LEVEL_COLOURS, STRAIN_CLASSES, webglAvailable } from './map.js';
+import { SiteMap, LEVEL_COLOURS, STRAIN_CLASSES, webglAvailable, prewarm } from './map.js';
 import { LeafletSiteMap } from './map-leaflet.js';
 import { Panel } from './panel.js';
 import { h, fill } from './dom.js';
@@ -11,8 +11,10 @@ import { ImportView } from './imports.js';
 import { LevellingView } from './levelling.js';
 import { AcceptanceView } from './acceptance.js';
 import { RulesView } from './rules.js';
+import { script, ECHARTS, LEAFLET } from './scripts.js';
 
 const app = {
+  marks: { modules: performance.now() }, // when the page's code began to run (read by scripts/bench-webmap.sh)
   session: null, project: null, sensors: [], map: null, panel: null, events: null,
   toast(message) {
     const el = document.getElementById('toast');
@@ -71,7 +73,7 @@ async function openProject(project) {
   await app.map.draw(project);
   if (app.project !== project) return; // another project was chosen meanwhile
   const [sensors, phases] = await Promise.all([get(`/api/v1/projects/${project.id}/sensors`), get(`/api/v1/projects/${project.id}/phases`),
-    app.map.loadOverlays(), app.panel.refreshAlerts()]);
+    app.map.loadOverlays(), app.panel.refreshAlerts(), echartsLoaded()]);
   if (app.project !== project) return;
   app.sensors = sensors;
   app.phases = phases;
@@ -81,6 +83,11 @@ async function openProject(project) {
   document.body.dataset.ready = 'true';
   app.readyAt = performance.now(); // read by scripts/bench-webmap.sh
   app.map.parcelList().catch(e => console.warn(e)); // fills the search list through showParcelList
+}
+
+/** The panel's charts need ECharts: loaded before the page is ready; if it fails, a chart asks for it again. */
+function echartsLoaded() {
+  return script(ECHARTS).catch(e => console.warn(e));
 }
 
 /** The parcel list arrived or changed: the search suggestions and the alert filter's parcels. */
@@ -143,10 +150,12 @@ function listen(project, seen = null, interrupted = false) {
  * loads every parcel and is slow for a large site but keeps the page usable; ?renderer=leaflet asks for it
  * (the baseline of scripts/bench-webmap.sh).
  */
-function siteMap(handlers) {
-  const leafletAsked = new URLSearchParams(location.search).get('renderer') === 'leaflet';
-  if (!leafletAsked && webglAvailable()) return new SiteMap('map', app.session.map, handlers);
-  if (!leafletAsked) {
+const leafletAsked = () => new URLSearchParams(location.search).get('renderer') === 'leaflet';
+
+async function siteMap(handlers) {
+  if (!leafletAsked() && webglAvailable()) return new SiteMap('map', app.session.map, handlers);
+  await script(LEAFLET);
+  if (!leafletAsked()) {
     const notice = document.getElementById('map-notice');
     notice.hidden = false;
     notice.dataset.i18n = 'noWebgl';
@@ -157,13 +166,16 @@ function siteMap(handlers) {
 
 async function boot() {
   translate();
-  app.session = await get('/api/v1/session');
+  if (!leafletAsked() && webglAvailable()) prewarm();
+  // the session, the messages and the project list at once: none needs another
+  const [session, , projects] = await Promise.all([get('/api/v1/session'), loadCatalogue(), get('/api/v1/projects')]);
+  app.session = session;
+  app.marks.session = performance.now();
   useCsrf(app.session.csrf);
-  await loadCatalogue();
   translate();
   document.getElementById('logout-csrf').value = app.session.csrf ? app.session.csrf.token : '';
   document.getElementById('user').textContent = `${app.session.username} (${app.session.role})`;
-  app.map = siteMap({ parcel: f => app.panel.openParcel(f), cable: c => app.panel.openCable(c), listed: showParcelList });
+  app.map = await siteMap({ parcel: f => app.panel.openParcel(f), cable: c => app.panel.openCable(c), listed: showParcelList });
   app.panel = new Panel(app);
   app.views = new Views(app, { admin: new AdminView(app), import: new ImportView(app), levelling: new LevellingView(app),
     acceptance: new AcceptanceView(app), rules: new RulesView(app) });
@@ -194,7 +206,6 @@ async function boot() {
     const f = parcels.find(p => p.properties.code.toLowerCase() === code.toLowerCase());
     if (f) app.panel.openParcel(f); else app.toast(`${t('notFound')} ${code}`);
   });
-  const projects = await get('/api/v1/projects');
   const select = document.getElementById('project');
   fill(select, projects.map(p => h('option', { value: p.id }, `${p.code} · ${p.name}`)));
   select.addEventListener('change', () => openProject(projects.find(p => p.id === Number(select.value))));
@@ -209,6 +220,7 @@ async function boot() {
     const parcel = named && linked.get('parcel') && await app.map.parcelById(Number(linked.get('parcel')));
     if (parcel) app.panel.openParcel(parcel);
   } else {
+    await echartsLoaded();
     document.body.dataset.ready = 'true';
   }
 }

@@ -3,6 +3,7 @@
 import { LEVEL_COLOURS, NO_STRAIN } from './map-style.js';
 
 export const SITE = 'site';
+const UNMONITORED_DASHED_FROM = 14;
 
 /** The flag colour of a parcel: its live level (feature-state) once known, else the level the tile was made with. */
 const LEVEL_EXPRESSION = ['coalesce', ['feature-state', 'level'], ['get', 'flagLevel']];
@@ -26,10 +27,16 @@ export function siteLayers() {
   const isLine = ['==', ['geometry-type'], 'LineString'];
   const isPoint = ['==', ['geometry-type'], 'Point'];
   return [
-    tiles('parcels-fill', 'parcels', 'fill', { 'fill-color': FILL_COLOUR, 'fill-opacity': 0.55 }),
-    tiles('parcels-line', 'parcels', 'line', { 'line-color': '#555', 'line-width': 1 }),
+    // no antialiasing pass: the outline layers below draw the edges
+    tiles('parcels-fill', 'parcels', 'fill', { 'fill-color': FILL_COLOUR, 'fill-opacity': 0.55, 'fill-antialias': false }),
+    // one outline a parcel: solid, or dashed for a parcel not monitored (as the Leaflet page draws them)
+    tiles('parcels-line', 'parcels', 'line', { 'line-color': '#555', 'line-width': 1 }, { filter: ['!=', ['get', 'flagLevel'], 'not_monitored'] }),
+    // dashed from zoom 14, where a parcel's side is long enough to show dashes; solid further out, where 5,000 dashed
+    // outlines cost half of a frame drawn on the CPU (scripts/bench-webmap.sh) and their white fill marks them anyway
+    tiles('parcels-unmonitored-far', 'parcels', 'line', { 'line-color': '#555', 'line-width': 1 },
+      { filter: ['==', ['get', 'flagLevel'], 'not_monitored'], maxzoom: UNMONITORED_DASHED_FROM }),
     tiles('parcels-unmonitored', 'parcels', 'line', { 'line-color': '#555', 'line-width': 1.5, 'line-dasharray': [3, 3] },
-      { filter: ['==', ['get', 'flagLevel'], 'not_monitored'] }),
+      { filter: ['==', ['get', 'flagLevel'], 'not_monitored'], minzoom: UNMONITORED_DASHED_FROM }),
     tiles('parcels-selected', 'parcels', 'line', { 'line-color': '#000', 'line-width': 3 }, { filter: ['==', ['get', 'code'], ''] }),
     { id: 'phases', type: 'line', source: 'phases', paint: { 'line-color': '#35506b', 'line-width': 3, 'line-dasharray': [2, 1.3] } },
     { id: 'borehole-traces', type: 'line', source: 'borehole-traces', paint: { 'line-color': '#6a3d9a', 'line-width': 2 } },

@@ -17,20 +17,30 @@ export { LEVEL_COLOURS, STRAIN_CLASSES, strainColour, maxAbs } from './map-style
 const PARCEL = { source: SITE, sourceLayer: 'parcels' };
 const GROUPS = {
   phases: ['phases'],
-  parcels: ['parcels-fill', 'parcels-line', 'parcels-unmonitored', 'parcels-selected'],
+  parcels: ['parcels-fill', 'parcels-line', 'parcels-unmonitored-far', 'parcels-unmonitored', 'parcels-selected'],
   cables: ['cables-line', 'cables-point', 'cable-strain-line', 'cable-strain-point'],
   markers: ['markers'],
   boreholes: ['borehole-traces', 'borehole-collars'],
 };
 const LINE_TOLERANCE_PX = 4; // a click this close to a cable or marker hits it
 
-/** True when the browser can give MapLibre a WebGL 2 context (MapLibre 6 needs it). */
+let webgl = null;
+
+/** True when the browser can give MapLibre a WebGL 2 context (MapLibre 6 needs it); asked once, a context is costly. */
 export function webglAvailable() {
-  try {
-    return !!document.createElement('canvas').getContext('webgl2');
-  } catch (e) {
-    return false;
+  if (webgl === null) {
+    try {
+      webgl = !!document.createElement('canvas').getContext('webgl2');
+    } catch (e) {
+      webgl = false;
+    }
   }
+  return webgl;
+}
+
+/** Starts MapLibre's worker (fetching and parsing its script) while the page still waits for its session. */
+export function prewarm() {
+  maplibregl.prewarm();
 }
 
 export class SiteMap {
@@ -43,11 +53,17 @@ export class SiteMap {
     this.selected = null;
     this.hidden = new Set();
     this.phaseLabels = [];
+    this.marks = { map: performance.now() }; // steps of the first render (read by scripts/bench-webmap.sh)
     this.map = new maplibregl.Map({ container: element, style: baseStyle(basemap), center: [0, 0], zoom: 1, maxZoom: 22,
       attributionControl: { compact: true }, fadeDuration: 0 });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left'); // where Leaflet had it: the tablet legend is top-right
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
-    this.styled = new Promise(resolve => this.map.once('load', resolve));
+    this.styled = new Promise(resolve => this.map.once('load', () => { this.marks.styled = performance.now(); resolve(); }));
+    this.map.on('data', e => {
+      if (e.sourceId !== SITE || !e.tile || this.drawnAt != null) return;
+      this.marks.firstTile ??= performance.now();
+      this.marks.lastTile = performance.now();
+    });
     this.hover = new maplibregl.Popup({ closeButton: false, closeOnClick: false, className: 'map-tooltip', offset: 8 });
     this.map.on('click', e => this.click(e.point));
     this.map.on('mousemove', e => this.hovering(e));
@@ -86,9 +102,13 @@ export class SiteMap {
     this.projectLoaded = false;
     this.parcels = [];
     this.listed = null;
+    const tileJsonAsked = get(`/ogcapi/tiles/WebMercatorQuad/tilejson.json?projectId=${project.id}`); // while the style loads
+    tileJsonAsked.catch(() => {}); // handled below, once the style is in
     await this.styled;
+    const tileJson = await tileJsonAsked;
+    if (this.project !== project) return; // another project was chosen meanwhile
+    this.marks.tileJson = performance.now();
     this.clearProject();
-    const tileJson = await get(`/ogcapi/tiles/WebMercatorQuad/tilejson.json?projectId=${project.id}`);
     this.map.addSource(SITE, {
       type: 'vector', tiles: tileJson.tiles.map(sameOrigin), minzoom: tileJson.minzoom, maxzoom: tileJson.maxzoom,
       bounds: tileJson.bounds,

@@ -100,7 +100,7 @@ export class Panel {
     const worst = await worstPosition(f, flags);
     if (!worst) {
       el.querySelector('.worst').textContent = t('noData');
-      timeChart(target, t('groundStrain'), []);
+      await timeChart(target, t('groundStrain'), []);
       return;
     }
     const cable = await get(`/api/v1/cables/${worst.cableId}`);
@@ -108,7 +108,7 @@ export class Panel {
     const h = await get(`/api/v1/cables/${worst.cableId}/history?distance=${worst.distanceM}&from=${from.toISOString()}&to=${to.toISOString()}&points=300`);
     el.querySelector('.worst').textContent = t('worstAt', { cable: cable.properties.code, d: num(worst.distanceM, 1) });
     const thresholds = thresholdsOf(rules, r => r.metric === 'fiber_strain' && r.statistic === 'max_abs');
-    timeChart(target, t('groundStrain'), [
+    await timeChart(target, t('groundStrain'), [
       { name: 'max', points: h.buckets.map(b => [b.start, b.maxUe / coupling]) },
       { name: 'mean', points: h.buckets.map(b => [b.start, b.meanUe / coupling]) },
       { name: 'min', points: h.buckets.map(b => [b.start, b.minUe / coupling]) },
@@ -122,7 +122,7 @@ export class Panel {
       const s = await get(`/api/v1/sensors/${m.id}/settlement?from=${from.toISOString()}&to=${to.toISOString()}`);
       return { name: m.code, points: s.readings.map(r => [r.time, r.settlementMm]) };
     }));
-    timeChart(el.querySelector('.chart-settlement'), t('settlementMm'), series,
+    await timeChart(el.querySelector('.chart-settlement'), t('settlementMm'), series,
       thresholdsOf(rules, r => r.metric === 'settlement' && r.statistic === 'max'));
   }
 
@@ -151,7 +151,7 @@ export class Panel {
       el.querySelector('.slider-time').textContent = formatTime(at.toISOString());
       const profile = await get(`/api/v1/cables/${feature.id}/profile?time=${at.toISOString()}`);
       el.querySelector('.trace-time').textContent = profile.traceTime ? `${t('traceTime')}: ${formatTime(profile.traceTime)}` : t('noData');
-      profileChart(el.querySelector('.chart-profile'), profile.samples, parcels);
+      await profileChart(el.querySelector('.chart-profile'), profile.samples, parcels);
     };
     slider.addEventListener('input', () => { clearTimeout(pending); pending = setTimeout(draw, 150); });
     this.cable = feature;

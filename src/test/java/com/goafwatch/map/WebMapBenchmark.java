@@ -47,6 +47,7 @@ public final class WebMapBenchmark {
         long project = site(service, adminPassword, parcels);
 
         Map<String, List<Opening>> runs = new LinkedHashMap<>();
+        StringBuilder panCosts = new StringBuilder();
         List<String> renderers = new ArrayList<>(List.of("maplibre", "leaflet"));
         try (HeadlessChromium chromium = HeadlessChromium.start()) {
             WebDriver browser = chromium.browser();
@@ -60,6 +61,9 @@ public final class WebMapBenchmark {
                     }
                     if (round == rounds - 1) {
                         timeline(browser, renderer);
+                        if (renderer.equals("maplibre")) {
+                            panCosts.append(panCostByLayer(browser));
+                        }
                     }
                     System.err.printf(Locale.ROOT, "round %d %s: %s%n", round, renderer, o);
                 }
@@ -82,6 +86,8 @@ public final class WebMapBenchmark {
         md.append(String.format(Locale.ROOT, "%nLeaflet / MapLibre, medians: first drawn %.2f, ready %.2f, list in %.2f, pan %.2f, pan at zoom 16 %.2f%n",
                 ratio.apply(Opening::drawnMs), ratio.apply(Opening::readyMs), ratio.apply(Opening::listedMs), ratio.apply(Opening::panMs),
                 ratio.apply(Opening::closePanMs)));
+        md.append(String.format(Locale.ROOT, "%nVector-tile page, pan with the whole site in view with parcel layers hidden (what a frame costs), medians of 5 pans in ms: %s%n",
+                panCosts));
         System.out.print(md);
         Path out = Path.of("target", "bench", "webmap.md");
         Files.createDirectories(out.getParent());
@@ -140,13 +146,50 @@ public final class WebMapBenchmark {
         return new Opening(drawnMs, readyMs, listedMs, pans.get(0).doubleValue(), pans.get(1).doubleValue(), count.longValue(), bytes.longValue() / 1024);
     }
 
+    private static final String PAN_COST = """
+            const done = arguments[arguments.length - 1];
+            const m = window.goafwatch.map;
+            const half = document.getElementById('map').clientWidth / 2;
+            const outlines = ['parcels-unmonitored', 'parcels-unmonitored-far', 'parcels-line'];
+            const hide = { all: [], 'no outlines': outlines, 'no parcels': [...outlines, 'parcels-fill'] };
+            const pan = dx => new Promise(resolve => {
+              const t = performance.now();
+              m.map.once('moveend', () => m.map.once('idle', () => resolve(performance.now() - t)));
+              m.map.panBy([dx, 0], {animate: false});
+            });
+            (async () => {
+              await m.fitParcels();
+              await m.rendered();
+              const out = [];
+              for (const [name, layers] of Object.entries(hide)) {
+                layers.forEach(id => m.map.setLayoutProperty(id, 'visibility', 'none'));
+                await m.rendered();
+                const times = [];
+                for (let i = 0; i < 5; i++) { times.push(await pan(half)); await pan(-half); }
+                times.sort((a, b) => a - b);
+                out.push(name + ' ' + Math.round(times[2]));
+                layers.forEach(id => m.map.setLayoutProperty(id, 'visibility', 'visible'));
+              }
+              done(out.join(', '));
+            })();""";
+
+    /** Diagnostic: the whole-site pan with the parcels' layers hidden one by one, which tells what a frame costs. */
+    private static String panCostByLayer(WebDriver browser) {
+        String r = (String) ((JavascriptExecutor) browser).executeAsyncScript(PAN_COST);
+        System.err.println("pan cost by layer: " + r);
+        return r;
+    }
+
     private static final String TIMELINE = """
             const rel = u => { const x = new URL(u, location.href); return x.pathname + x.search; };
             const lines = performance.getEntriesByType('resource').map(e =>
               [Math.round(e.startTime), Math.round(e.responseEnd), Math.round(e.transferSize / 1024), rel(e.name)]);
             const m = window.goafwatch;
-            for (const [name, at] of [['first render (drawnAt)', m.map.drawnAt], ['page ready (readyAt)', m.readyAt],
-                ['parcel list in (listedAt)', m.listedAt]]) if (at != null) lines.push([Math.round(at), Math.round(at), 0, '== ' + name]);
+            const steps = [['first render (drawnAt)', m.map.drawnAt], ['page ready (readyAt)', m.readyAt], ['parcel list in (listedAt)', m.listedAt]];
+            // the steps before the first render: page code running, session in, map made, style loaded, TileJSON in, tiles in
+            for (const [k, at] of Object.entries(m.marks || {})) steps.push(['page ' + k, at]);
+            for (const [k, at] of Object.entries(m.map.marks || {})) steps.push(['map ' + k, at]);
+            for (const [name, at] of steps) if (at != null) lines.push([Math.round(at), Math.round(at), 0, '== ' + name]);
             lines.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
             return lines.map(l => l[0] + '\\t' + l[1] + '\\t' + l[2] + '\\t' + l[3]).join('\\n');""";
 
