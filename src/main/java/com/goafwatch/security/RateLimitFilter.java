@@ -22,7 +22,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * A token bucket per caller (user, token or JWT subject; the client address when anonymous) over the API, the OGC API
  * and the vector tiles: {@code goafwatch.limits.requests-per-minute} requests, refilled continuously. Beyond it: 429
- * with Retry-After. Zero switches the limit off. The buckets live in the {@link BucketStore}.
+ * with Retry-After. Zero switches the limit off. The buckets live in the {@link BucketStore}, shared loosely: each instance
+ * may admit {@code goafwatch.limits.request-slack-percent} of the budget before writing back.
  */
 @Component
 class RateLimitFilter extends OncePerRequestFilter {
@@ -52,9 +53,10 @@ class RateLimitFilter extends OncePerRequestFilter {
         int perMinute = limits.requestsPerMinute();
         ConsumptionProbe probe;
         try {
-            probe = buckets.bucket("requests:" + key, () -> BucketConfiguration.builder()
-                    .addLimit(l -> l.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))).build())
-                    .tryConsumeAndReturnRemaining(1);
+            // loosely shared: a transaction per slack's worth of requests, not per request (BucketStore#looseBucket)
+            probe = buckets.looseBucket("requests:" + key, () -> BucketConfiguration.builder()
+                    .addLimit(l -> l.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))).build(),
+                    (long) perMinute * limits.requestSlackPercent() / 100).tryConsumeAndReturnRemaining(1);
         } catch (BucketExceptions.BucketExecutionException e) {
             BucketStoreUnavailable.write(problems, response); // the buckets are in PostgreSQL: fail closed
             return;
