@@ -32,7 +32,9 @@ import io.github.bucket4j.distributed.proxy.optimization.delay.DelayOptimization
  * other instances can spend its owed allowance on a copy that does not yet see the rest ({@code LooseBucketsTest}). The owed tokens are written back, so over time the rate is exact.
  * <p>
  * A proxy must live as long as its key is in use (a new one starts with nothing owed and reads the store first):
- * at most {@value #MAX_KEYS} are kept, least recently used first out, and one that leaves writes its owed tokens back.
+ * at most {@value #MAX_KEYS} are kept, least recently used first out, and one that leaves writes its owed tokens back
+ * (a request still holding an evicted proxy while the next one builds a new copy counts, for that moment, as one more
+ * instance).
  */
 final class LooseBuckets {
 

@@ -14,6 +14,7 @@ import com.goafwatch.system.LimitsProperties;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.BucketExceptions;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.util.concurrent.batch.BatchHelper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,8 +58,10 @@ class RateLimitFilter extends OncePerRequestFilter {
             probe = buckets.looseBucket("requests:" + key, () -> BucketConfiguration.builder()
                     .addLimit(l -> l.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))).build(),
                     (long) perMinute * limits.requestSlackPercent() / 100).tryConsumeAndReturnRemaining(1);
-        } catch (BucketExceptions.BucketExecutionException e) {
-            BucketStoreUnavailable.write(problems, response); // the buckets are in PostgreSQL: fail closed
+        } catch (BucketExceptions.BucketExecutionException | BatchHelper.BatchFailedException e) {
+            // the buckets are in PostgreSQL: fail closed (a loose bucket's write-back shared by parallel requests fails
+            // as a BatchFailedException in each of them)
+            BucketStoreUnavailable.write(problems, response);
             return;
         }
         if (!probe.isConsumed()) {
