@@ -36,7 +36,7 @@ if [ -z "${BENCH_NO_BUILD:-}" ]; then # set to reuse the jar and classpath of a 
   mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
 fi
 ADMIN_PASSWORD="bench-$(date +%s%N)"
-# the rate limiter on, as deployed (its shared bucket costs a transaction per request), with a budget the run never
+# the rate limiter on, as deployed (its shared bucket costs a transaction per 5 % of the budget or per second), with a budget the run never
 # exhausts; RATE_LIMIT=0 measures without it
 RATE_LIMIT="${RATE_LIMIT:-100000000}"
 java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar target/goafwatch.jar --server.port=$SERVICE_PORT \

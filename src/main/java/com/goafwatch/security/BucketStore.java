@@ -17,6 +17,16 @@ public interface BucketStore {
     Bucket bucket(String key, Supplier<BucketConfiguration> configuration);
 
     /**
+     * The bucket of {@code key} for a limit that may be kept loosely across instances: this instance may admit up to
+     * {@code unsynchronized} tokens from its own copy before writing them back to a shared store, so N instances
+     * together admit at most (N − 1) × {@code unsynchronized} beyond the budget ({@link LooseBuckets}). Never for the
+     * login throttle. The default (a store in one JVM) is the exact bucket.
+     */
+    default Bucket looseBucket(String key, Supplier<BucketConfiguration> configuration, long unsynchronized) {
+        return bucket(key, configuration);
+    }
+
+    /**
      * Whether any of these keys' buckets may hold fewer tokens than its capacity now; false only when the store knows all
      * are full (or were never drawn on). The default cannot tell, and says true.
      */

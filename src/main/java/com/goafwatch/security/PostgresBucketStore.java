@@ -48,6 +48,7 @@ class PostgresBucketStore extends WorkerThread implements BucketStore, Disposabl
     private static final Logger log = LoggerFactory.getLogger(PostgresBucketStore.class);
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    private final LooseBuckets loose;
     private final DataSource connections;
     private final DataSource application;
     private final JdbcClient reads;
@@ -65,11 +66,17 @@ class PostgresBucketStore extends WorkerThread implements BucketStore, Disposabl
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_REFILL))
                 .clientClock(new ClockTimeMeter(this.clock))
                 .build();
+        this.loose = new LooseBuckets(buckets, new ClockTimeMeter(this.clock));
     }
 
     @Override
     public Bucket bucket(String key, Supplier<BucketConfiguration> configuration) {
         return buckets.getProxy(key, configuration);
+    }
+
+    @Override
+    public Bucket looseBucket(String key, Supplier<BucketConfiguration> configuration, long unsynchronized) {
+        return unsynchronized < 1 ? bucket(key, configuration) : loose.bucket(key, configuration, unsynchronized);
     }
 
     /**
@@ -91,6 +98,7 @@ class PostgresBucketStore extends WorkerThread implements BucketStore, Disposabl
     /** After the web server has stopped (a bean's destruction comes after every lifecycle stop). */
     @Override
     public void destroy() {
+        loose.writeBackAll(); // what this instance admitted but has not written back yet
         RateBucketConnections.close(connections, application);
     }
 
@@ -111,6 +119,7 @@ class PostgresBucketStore extends WorkerThread implements BucketStore, Disposabl
         while (running()) {
             try {
                 Thread.sleep(CLEANUP_EVERY.toMillis());
+                loose.writeBackAll(); // keys that went quiet with tokens owed
                 int removed = removeExpired();
                 log.debug("removed {} expired rate-limit buckets", removed);
             } catch (InterruptedException e) {

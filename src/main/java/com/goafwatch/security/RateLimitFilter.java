@@ -14,6 +14,7 @@ import com.goafwatch.system.LimitsProperties;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.BucketExceptions;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.util.concurrent.batch.BatchHelper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +23,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * A token bucket per caller (user, token or JWT subject; the client address when anonymous) over the API, the OGC API
  * and the vector tiles: {@code goafwatch.limits.requests-per-minute} requests, refilled continuously. Beyond it: 429
- * with Retry-After. Zero switches the limit off. The buckets live in the {@link BucketStore}.
+ * with Retry-After. Zero switches the limit off. The buckets live in the {@link BucketStore}, shared loosely: each instance
+ * may admit {@code goafwatch.limits.request-slack-percent} of the budget before writing back.
  */
 @Component
 class RateLimitFilter extends OncePerRequestFilter {
@@ -52,11 +54,14 @@ class RateLimitFilter extends OncePerRequestFilter {
         int perMinute = limits.requestsPerMinute();
         ConsumptionProbe probe;
         try {
-            probe = buckets.bucket("requests:" + key, () -> BucketConfiguration.builder()
-                    .addLimit(l -> l.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))).build())
-                    .tryConsumeAndReturnRemaining(1);
-        } catch (BucketExceptions.BucketExecutionException e) {
-            BucketStoreUnavailable.write(problems, response); // the buckets are in PostgreSQL: fail closed
+            // loosely shared: a transaction per slack's worth of requests, not per request (BucketStore#looseBucket)
+            probe = buckets.looseBucket("requests:" + key, () -> BucketConfiguration.builder()
+                    .addLimit(l -> l.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))).build(),
+                    (long) perMinute * limits.requestSlackPercent() / 100).tryConsumeAndReturnRemaining(1);
+        } catch (BucketExceptions.BucketExecutionException | BatchHelper.BatchFailedException e) {
+            // the buckets are in PostgreSQL: fail closed (a loose bucket's write-back shared by parallel requests fails
+            // as a BatchFailedException in each of them)
+            BucketStoreUnavailable.write(problems, response);
             return;
         }
         if (!probe.isConsumed()) {

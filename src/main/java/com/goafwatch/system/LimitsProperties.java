@@ -14,6 +14,9 @@ import jakarta.validation.constraints.Min;
  * @param maxUploadSize largest raw upload (GeoJSON, CSV, zipped shapefile, GeoPackage); default 20MB
  * @param maxPageSize   largest {@code limit} a list endpoint accepts; default 1000 features
  * @param requestsPerMinute API requests per caller per minute (token bucket); 0 switches the limit off
+ * @param requestSlackPercent share of {@code requestsPerMinute} each instance may admit from its own copy of a caller's
+ *                      shared bucket before writing back (one transaction per that many requests instead of one per request);
+ *                      N instances admit at most (N − 1) × that share beyond the budget; 0 makes every request a transaction
  * @param maxQuerySpan  longest time range a monitoring query may cover
  * @param maxUncompressedSize largest an uploaded archive (zipped shapefile, XLSX workbook) may expand to, and largest
  *                      GeoJSON GDAL may make of an uploaded file; beyond it 413
@@ -26,6 +29,7 @@ public record LimitsProperties(
         @DefaultValue("20MB") DataSize maxUploadSize,
         @DefaultValue("1000") @Min(1) @Max(100_000) int maxPageSize,
         @DefaultValue("1200") @Min(0) int requestsPerMinute,
+        @DefaultValue("5") @Min(0) @Max(50) int requestSlackPercent,
         @DefaultValue("3660d") java.time.Duration maxQuerySpan,
         @DefaultValue("100MB") DataSize maxUncompressedSize,
         @DefaultValue("100MB") DataSize maxReportSize) {
