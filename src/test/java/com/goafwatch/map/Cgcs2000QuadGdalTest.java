@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import com.goafwatch.support.Gdal;
 import com.goafwatch.support.Fixtures;
 import com.goafwatch.support.IntegrationTest;
 
@@ -137,7 +138,7 @@ class Cgcs2000QuadGdalTest extends IntegrationTest {
         assertThat(body.statusCode()).as(url).isEqualTo(200);
         Files.write(file, body.body());
         // CLIP=NO: by default GDAL clips to the tile's own extent and drops what lies in the buffer only
-        String out = ogrinfo("-ro", "-al", "-oo", "CLIP=NO", file.toString());
+        String out = Gdal.ogrinfo("-ro", "-al", "-oo", "CLIP=NO", file.toString());
         Files.delete(file);
 
         List<String> expected = jdbc.sql("SELECT code FROM parcel WHERE project_id = ? AND ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4490)) ORDER BY code")
@@ -192,17 +193,6 @@ class Cgcs2000QuadGdalTest extends IntegrationTest {
     private static String box(double lon, double lat, double side) {
         return String.format(Locale.ROOT, "[[[%.9f,%.9f],[%.9f,%.9f],[%.9f,%.9f],[%.9f,%.9f],[%.9f,%.9f]]]",
                 lon, lat, lon + side, lat, lon + side, lat + side, lon, lat + side, lon, lat);
-    }
-
-    private static String ogrinfo(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("ogrinfo"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
     }
 
     private static String fmt(double v) {

@@ -12,19 +12,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
+import com.goafwatch.support.Gdal;
 import com.goafwatch.support.Fixtures;
 import com.goafwatch.support.HttpApi;
 import com.goafwatch.support.IntegrationTest;
@@ -262,7 +261,7 @@ class OgcTilesTest extends IntegrationTest {
         // fetched here and handed to GDAL as a file: GDAL 3.6 identifies an MVT over /vsicurl/ only by a .pbf/.mvt name
         java.nio.file.Path file = java.nio.file.Files.createTempFile("ogc-tile", "");
         java.nio.file.Files.write(file, viewer.getBytes(local(url)).body());
-        String out = ogrinfo("-ro", "-al", "-oo", "Z=" + tile[0], "-oo", "X=" + tile[1], "-oo", "Y=" + tile[2], file.toString());
+        String out = Gdal.ogrinfo("-ro", "-al", "-oo", "Z=" + tile[0], "-oo", "X=" + tile[1], "-oo", "Y=" + tile[2], file.toString());
         java.nio.file.Files.delete(file);
 
         double size = 2 * Math.PI * A / (1 << tile[0]);
@@ -280,16 +279,5 @@ class OgcTilesTest extends IntegrationTest {
         }
         assertThat(read).as(out).containsExactlyElementsOf(expected);
         assertThat(out).contains("Layer name: cables", "Layer name: markers", "POLYGON");
-    }
-
-    private String ogrinfo(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("ogrinfo"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
     }
 }

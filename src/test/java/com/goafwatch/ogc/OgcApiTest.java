@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.goafwatch.support.Gdal;
 import com.goafwatch.support.Fixtures;
 import com.goafwatch.support.HttpApi;
 import com.goafwatch.support.IntegrationTest;
@@ -361,16 +362,9 @@ class OgcApiTest extends IntegrationTest {
         assertThat((java.util.Map<String, Object>) definition.json(items + ".responses")).containsKeys("200", "400", "404");
     }
 
-    private String ogrinfo(String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("ogrinfo"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("GDAL_HTTP_HEADERS", "Authorization: Bearer " + viewerToken);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
+    /** GDAL reads as the viewer, with the viewer's token. */
+    private String ogrinfo(String... args) throws Exception {
+        return Gdal.ogrinfo(java.util.Map.of("GDAL_HTTP_HEADERS", "Authorization: Bearer " + viewerToken), args);
     }
 
     private static String enc(String s) {
