@@ -64,11 +64,11 @@ class LayoutReader {
         }
         List<MonitoringLayout.MarkerTriple> triples = new ArrayList<>();
         List<MonitoringLayout.MarkerPair> pairs = MonitoringLayout.pairs(markers, properties.neighbourDistanceM(), triples);
-        Map<Long, java.time.Instant> rulesCreated = new HashMap<>();
-        jdbc.sql("SELECT id, created_at FROM threshold_rule WHERE project_id = ?").param(projectId)
+        Map<Long, java.time.Instant> rulesWatchedSince = new HashMap<>();
+        jdbc.sql("SELECT id, monitored_since FROM threshold_rule WHERE project_id = ?").param(projectId)
                 .query(rs -> {
-                    rulesCreated.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+                    rulesWatchedSince.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
                 });
-        return new MonitoringLayout(parcels, spans, cables, byParcel, byId, pairs, triples, rulesCreated);
+        return new MonitoringLayout(parcels, spans, cables, byParcel, byId, pairs, triples, rulesWatchedSince);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 record MonitoringLayout(Map<Long, ParcelRef> parcels, Map<Long, List<CableSpan>> cablesByParcel, Map<Long, CableRef> cables,
         Map<Long, List<Marker>> markersByParcel, Map<Long, Marker> markers, List<MarkerPair> pairs, List<MarkerTriple> triples,
-        Map<Long, Instant> rulesCreated) {
+        Map<Long, Instant> rulesWatchedSince) {
 
     record ParcelRef(long id, long phaseId, String code) {
     }
@@ -66,7 +66,7 @@ record MonitoringLayout(Map<Long, ParcelRef> parcels, Map<Long, List<CableSpan>>
                 ? cablesByParcel.getOrDefault(parcelId, List.of()).stream().map(s -> cables.get(s.cableId())).filter(c -> c != null)
                         .map(CableRef::since).min(Instant::compareTo).orElse(null)
                 : markersByParcel.getOrDefault(parcelId, List.of()).stream().map(Marker::since).min(Instant::compareTo).orElse(null);
-        Instant created = rulesCreated.get(rule.id());
+        Instant created = rulesWatchedSince.get(rule.id());
         if (sensors == null || created == null) {
             return sensors == null ? created : sensors;
         }

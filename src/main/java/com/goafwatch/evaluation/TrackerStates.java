@@ -9,10 +9,12 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.goafwatch.threshold.Level;
 import com.goafwatch.threshold.LevelTracker;
+import com.goafwatch.threshold.RuleWithdrawn;
 
 /**
  * The tracker state of every (parcel, rule) as PostgreSQL holds it, read at the start of each cycle, so
@@ -71,6 +73,18 @@ class TrackerStates {
                             since == null ? null : since.toInstant()));
                 });
         return s;
+    }
+
+    /**
+     * A rule disabled, re-scoped or deleted judges nothing any more: its states go with its closed alerts (same
+     * transaction), so its old level neither colours parcels nor stands when it is enabled again; it then awaits
+     * afresh, from {@code threshold_rule.monitored_since}.
+     */
+    @EventListener
+    void forget(RuleWithdrawn withdrawn) {
+        for (String table : new String[] {"rule_pending", "parcel_flag", "rule_state"}) {
+            jdbc.sql("DELETE FROM " + table + " WHERE rule_id = ?").param(withdrawn.ruleId()).update();
+        }
     }
 
     /** Records a (parcel, rule)'s progress towards a level when it moved; call in the cycle's transaction. */

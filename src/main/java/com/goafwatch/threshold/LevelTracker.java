@@ -86,19 +86,21 @@ public final class LevelTracker {
 
     /**
      * When the (parcel, rule) became (or becomes) overdue: its newest sample plus the no-data age, or, while it awaits its
-     * first sample, the start of monitoring plus the age. Null when neither is known (silent for longer than can be read).
+     * first judgement, the later of that sample and the start of monitoring plus the age. Null when neither is known
+     * (silent for longer than can be read).
      */
     public Instant overdueAt(State previous, Instant newestData, Instant monitoringBegan) {
-        Instant from = newestData != null ? newestData : previous.awaiting() ? monitoringBegan : null;
+        Instant from = previous.awaiting() ? later(newestData, monitoringBegan) : newestData;
         return from == null ? null : from.plusSeconds(rule.noDataAfterSeconds());
     }
 
     private Result judge(State previous, Double value, Instant newestData, Instant now, Instant monitoringBegan) {
-        if (newestData == null && previous.awaiting() && monitoringBegan != null
+        boolean stale = newestData == null || Duration.between(newestData, now).getSeconds() > rule.noDataAfterSeconds();
+        // awaiting: silence before monitoring began (a sensor left silent while the rule was off) is not yet no data
+        if (stale && previous.awaiting() && monitoringBegan != null
                 && Duration.between(monitoringBegan, now).getSeconds() <= rule.noDataAfterSeconds()) {
             return new Result(previous, Change.NONE);
         }
-        boolean stale = newestData == null || Duration.between(newestData, now).getSeconds() > rule.noDataAfterSeconds();
         if (value == null || stale) {
             State s = new State(previous.level(), true, null, 0, null);
             return new Result(s, previous.noData() ? Change.NONE : Change.NO_DATA);
@@ -129,6 +131,10 @@ public final class LevelTracker {
             return new Result(new State(previous.level(), false, null, 0, null), Change.DATA_BACK);
         }
         return new Result(previous.awaiting() ? State.OK : previous, Change.NONE);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     private static Change lowered(Level to) {

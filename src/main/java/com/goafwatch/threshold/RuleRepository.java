@@ -52,14 +52,17 @@ public class RuleRepository {
                 .query(Long.class).single();
     }
 
-    boolean update(long id, RuleRequest r) {
+    /** @param restart the rule begins to be watched afresh (enabled again, re-scoped, measuring something else) */
+    boolean update(long id, RuleRequest r, boolean restart) {
         return jdbc.sql("UPDATE threshold_rule SET phase_id = ?, parcel_id = ?, name = ?, metric = ?, statistic = ?, "
                 + "statistic_parameter = ?, window_seconds = ?, unit = ?, level_mode = ?, control_value = ?, blue = ?, yellow = ?, "
                 + "orange = ?, red = ?, hysteresis_fraction = ?, pending_evaluations = ?, pending_seconds = ?, no_data_after_seconds = ?, "
-                + "spike_filter = ?, enabled = ?, description = ?, updated_at = now() WHERE id = ?")
+                + "spike_filter = ?, enabled = ?, description = ?, updated_at = now(), "
+                + "monitored_since = CASE WHEN ? THEN date_trunc('second', now()) ELSE monitored_since END WHERE id = ?")
                 .params(r.phaseId(), r.parcelId(), r.name(), r.metric(), r.statistic(), r.statisticParameter(), r.windowSeconds(),
                         r.unit(), r.levelMode(), r.controlValue(), r.blue(), r.yellow(), r.orange(), r.red(), r.hysteresisFraction(),
-                        r.pendingEvaluations(), r.pendingSeconds(), r.noDataAfterSeconds(), r.spikeFilter(), r.enabled(), r.description(), id)
+                        r.pendingEvaluations(), r.pendingSeconds(), r.noDataAfterSeconds(), r.spikeFilter(), r.enabled(), r.description(),
+                        restart, id)
                 .update() == 1;
     }
 

@@ -36,10 +36,11 @@ public class RuleService {
         RuleRequest r = checked(current.projectId(), request);
         boolean sameMeaning = r.enabled() && r.metric().equals(current.metric().dbValue()) && r.statistic().equals(current.statistic().dbValue())
                 && Objects.equals(r.phaseId(), current.phaseId()) && Objects.equals(r.parcelId(), current.parcelId());
-        if (!sameMeaning) {
+        if (!sameMeaning && current.enabled()) {
             events.publishEvent(new RuleWithdrawn(id, current.name(), "rule changed: disabled, re-scoped or measuring something else"));
         }
-        rules.update(id, r);
+        // enabled again (or changed while enabled): watched afresh from now, so it awaits its first reading again
+        rules.update(id, r, !(sameMeaning && current.enabled()));
     }
 
     /** Deletes a rule; its open alerts are closed first, in the same transaction. */

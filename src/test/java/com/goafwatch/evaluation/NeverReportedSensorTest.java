@@ -36,9 +36,9 @@ class NeverReportedSensorTest extends IntegrationTest {
         // the cable was registered three hours ago, the rule ten minutes after it: monitoring began when the rule was created
         jdbc.sql("UPDATE cable SET created_at = date_trunc('second', now()) - interval '3 hours' WHERE project_id = ?").param(site.projectId)
                 .update();
-        jdbc.sql("UPDATE threshold_rule SET created_at = date_trunc('second', now()) - interval '170 minutes' WHERE id = ?").param(rule)
+        jdbc.sql("UPDATE threshold_rule SET created_at = date_trunc('second', now()) - interval '170 minutes', monitored_since = date_trunc('second', now()) - interval '170 minutes' WHERE id = ?").param(rule)
                 .update();
-        Instant began = jdbc.sql("SELECT GREATEST(r.created_at, c.created_at) FROM threshold_rule r JOIN cable c ON c.project_id = r.project_id "
+        Instant began = jdbc.sql("SELECT GREATEST(r.monitored_since, c.created_at) FROM threshold_rule r JOIN cable c ON c.project_id = r.project_id "
                 + "WHERE r.id = ?").param(rule).query(java.sql.Timestamp.class).single().toInstant();
 
         // a minute in, and at exactly the no-data age: awaiting the first trace, no alert, nothing stored as a state

@@ -162,5 +162,27 @@ class LevelTrackerTest {
         // data seen before but none found now (silent for longer than can be read), or no start known: unknown
         assertThat(tracker.overdueAt(LevelTracker.State.OK, null, T0)).isNull();
         assertThat(tracker.overdueAt(LevelTracker.State.AWAITING, null, null)).isNull();
+        // awaiting with an old sample from before monitoring (re)began: overdue an age after the start, not after the sample
+        assertThat(tracker.overdueAt(LevelTracker.State.AWAITING, T0.minusSeconds(86400), T0)).isEqualTo(Instant.parse("2026-05-01T01:00:00Z"));
+    }
+
+    @Test
+    void awaitingWithOnlyASampleFromBeforeMonitoringBeganCountsSilenceFromTheStart() {
+        // a rule enabled again at T0 whose sensor last reported a day before (no-data age 3600 s, evaluations every 600 s):
+        // awaiting up to exactly the age after T0, no data one step later; a fresh sample inside the age is judged at once
+        LevelTracker tracker = new LevelTracker(rule(1, null));
+        Instant lastSample = T0.minusSeconds(86_400);
+        LevelTracker.State state = LevelTracker.State.AWAITING;
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i <= 7; i++) {
+            Instant now = T0.plusSeconds(600L * i);
+            LevelTracker.Result r = tracker.evaluate(state, 20.0, lastSample, now, T0);
+            state = r.state();
+            out.add(r.change() + ":" + describe(state));
+        }
+        assertThat(out).containsExactly("NONE:awaiting", "NONE:awaiting", "NONE:awaiting", "NONE:awaiting", "NONE:awaiting",
+                "NONE:awaiting", "NONE:awaiting", "NO_DATA:no-data");
+        assertThat(tracker.evaluate(LevelTracker.State.AWAITING, 75.0, T0.plusSeconds(1200), T0.plusSeconds(1260), T0).change())
+                .isEqualTo(LevelTracker.Change.RAISED);
     }
 }
