@@ -154,10 +154,18 @@ class QgisClientTest extends IntegrationTest {
     }
 
     private JsonNode runQgis(String user, String password, long[] tile) throws Exception {
-        Process probe = new ProcessBuilder(PYTHON, "-c", "import qgis.core").redirectErrorStream(true).start();
-        String probeOut = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(probe.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        if (probe.exitValue() != 0) {
+        String probeOut;
+        int probeExit;
+        try {
+            Process probe = new ProcessBuilder(PYTHON, "-c", "import qgis.core").redirectErrorStream(true).start();
+            probeOut = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(probe.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            probeExit = probe.exitValue();
+        } catch (java.io.IOException e) {
+            probeOut = e.toString();
+            probeExit = -1;
+        }
+        if (probeExit != 0) {
             fail("PyQGIS is missing: install Debian's python3-qgis and qgis-providers (scripts/lib.sh ensure_packages does); "
                     + PYTHON + " said: " + probeOut);
         }
