@@ -4,7 +4,8 @@ the Browser, every layer the Browser lists, and a vector tile connection.
 
 Reads GW_URL (the /ogcapi landing page), GW_USER, GW_PASSWORD, GW_WORK (a fresh directory for the QGIS profile, the
 auth database and HOME), GW_TILE ("z/x/y" of one WebMercatorQuad tile) and prints one line "RESULT <json>" of what
-QGIS saw: per layer its validity, geometry type, features (attributes, geometry type, area or length in EPSG:4548).
+QGIS saw: per layer its validity, geometry type, features (attributes, geometry type, area or length in EPSG:4548,
+a point's position there) and the sums of areas and lengths; the pages QGIS asked for; the features of one tile.
 """
 import json
 import os
@@ -59,7 +60,7 @@ def plain(value):
 auth = QgsApplication.authManager()
 if auth.isDisabled():
     sys.exit("QGIS authentication system disabled: " + auth.disabledMessage())
-if not auth.setMasterPassword("master-" + os.path.basename(work), True):
+if not auth.setMasterPassword("master-" + os.urandom(8).hex(), True):
     sys.exit("QGIS refused the master password of a fresh auth database")
 cfg = QgsAuthMethodConfig()
 cfg.setName("goafwatch")
@@ -105,6 +106,8 @@ def read(uri, name):
             if g.type() == QgsWkbTypes.PointGeometry and not g.isMultipart():
                 one.update({"x": g.asPoint().x(), "y": g.asPoint().y()})
         seen["features"].append(one)
+    seen["areaSum"] = sum(f["area"] for f in seen["features"])
+    seen["lengthSum"] = sum(f["length"] for f in seen["features"])
     return seen
 
 
@@ -184,7 +187,7 @@ if status == QgsBlockingNetworkRequest.NoError:
     painter.end()
     tiles.update({"renderErrors": [e.message for e in job.errors()], "tiles": FeaturesOfEachTile.tiles})
 
-print("RESULT " + json.dumps({"qgis": Qgis.version(), "authMethod": auth.configIds() and cfg.method(),
+print("RESULT " + json.dumps({"qgis": Qgis.version(), "authMethod": auth.availableAuthMethodConfigs()[authcfg].method(),
                               "browser": [u.replace(authcfg, "<authcfg>") for u, _ in items], "layers": layers,
                               "paged": paged, "anonymous": anonymous, "vectorTiles": tiles}))
 sys.stdout.flush()
