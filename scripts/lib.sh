@@ -21,9 +21,11 @@ ensure_packages() {
   # service: PostGIS, InfluxDB, GDAL (shapefile/GeoPackage imports), CJK fonts (report PDFs);
   # build: Maven, JDK; tests: Mosquitto (MQTT notifications), Chromium + driver (web map),
   # poppler-utils (pdftoppm renders report pages), python3-owslib (an independent OGC API client),
-  # haproxy (the load balancer in front of two service processes, HaClusterTest)
+  # haproxy (the load balancer in front of two service processes, HaClusterTest), python3-qgis and
+  # qgis-providers (QGIS 3.22 itself, headless, as a GIS client: QgisClientTest; 225 packages on top of the others here)
   local wanted=(postgresql-15-postgis-3 influxdb gdal-bin maven openjdk-17-jdk-headless curl
-                fonts-noto-cjk mosquitto chromium chromium-driver poppler-utils python3-owslib haproxy)
+                fonts-noto-cjk mosquitto chromium chromium-driver poppler-utils python3-owslib haproxy
+                python3-qgis qgis-providers)
   local missing=()
   for p in "${wanted[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
