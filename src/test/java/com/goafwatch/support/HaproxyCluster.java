@@ -315,29 +315,6 @@ public final class HaproxyCluster implements AutoCloseable {
         return active;
     }
 
-    /** A counter of {@code show stat} by its name (e.g. {@code connect}, {@code reuse}) for each of our servers. */
-    public Map<String, Long> counter(String column) {
-        return counter(balancer(), column);
-    }
-
-    /** {@link #counter(String)} on the given HAProxy. */
-    public Map<String, Long> counter(Balancer balancer, String column) {
-        String[] lines = admin(balancer, "show stat").split("\n");
-        List<String> header = List.of(lines[0].replaceFirst("^# ", "").split(",", -1));
-        int index = header.indexOf(column);
-        if (index < 0) {
-            throw new IllegalArgumentException("show stat has no column " + column + ": " + header);
-        }
-        Map<String, Long> values = new LinkedHashMap<>();
-        for (String line : lines) {
-            String[] f = line.split(",", -1);
-            if (f.length > index && f[0].equals("goafwatch") && instances.containsKey(f[1])) {
-                values.put(f[1], f[index].isEmpty() ? 0 : Long.parseLong(f[index]));
-            }
-        }
-        return values;
-    }
-
     /** Idle connections HAProxy keeps to each server now ({@code show servers conn}, column {@code idle_cur}). */
     public Map<String, Integer> idleConnections() {
         String[] lines = admin("show servers conn goafwatch").split("\n");
