@@ -31,8 +31,10 @@ import com.goafwatch.support.TestPostgres;
 /**
  * A graceful reload of HAProxy while clients keep sending: HAProxy in master-worker mode ({@code -W}, as the official
  * image runs it) on the committed config in front of two real replicas, reloaded with {@code kill -USR2} to the master
- * (what {@code docker compose kill -s USR2 haproxy} sends) three times while four clients loop without pause: GETs and
- * POSTs, each over HTTP/1.1 keep-alive and over HTTP/2. Every request must be answered (200 / 201).
+ * (what {@code docker compose kill -s USR2 haproxy} sends) ten times while four clients loop without pause: GETs and
+ * POSTs, each over HTTP/1.1 keep-alive and over HTTP/2 (one connection shared by the GET and the POST loop). Over
+ * HTTP/1.1 every request is answered; over HTTP/2 Java 17's HttpClient fails the requests in flight when the old worker
+ * sends GOAWAY (a client bug, JDK-8335181), and the test records which of the failed POSTs were processed.
  */
 class HaReloadTest {
 
@@ -97,18 +99,19 @@ class HaReloadTest {
                 assertThat(sent.get(kind)).as(kind).allSatisfy(s -> assertThat(s.outcome().status()).as(s.toString())
                         .isEqualTo(kind.endsWith("POST") ? 201 : 200));
             }
-            // HTTP/2: each reload's old worker sends GOAWAY (NO_ERROR) on the client's connection and still completes the
-            // streams it names; Java 17's HttpClient aborts those streams instead (JDK-8335181, fixed in later JDKs), so
-            // a request in flight then fails on the client, and a failed POST was nevertheless processed
+            // HTTP/2: each reload's old worker sends GOAWAY (NO_ERROR) on the client's one connection and still completes
+            // the streams it names; Java 17's HttpClient aborts every stream of that connection instead (JDK-8335181, fixed
+            // in later JDKs), so the requests in flight then fail on the client, at most one per loop and reload. Whether a
+            // failed POST was processed the client cannot tell: a stream sent after the GOAWAY left is not; the database says
             for (String kind : List.of("HTTP_2 GET", "HTTP_2 POST")) {
                 List<Sent> failed = sent.get(kind).stream().filter(s -> s.outcome().failure() != null).toList();
                 assertThat(failed).as(kind).hasSizeLessThanOrEqualTo(RELOADS)
                         .allSatisfy(s -> assertThat(s.outcome().failure()).endsWith("GOAWAY received"));
+                long processed = 0;
                 for (Sent s : failed) {
-                    if (s.code() != null) {
-                        assertThat(projectExists(cluster.database(), s.code())).as("the failed POST of %s was processed", s.code()).isTrue();
-                    }
+                    processed += s.code() != null && projectExists(cluster.database(), s.code()) ? 1 : 0;
                 }
+                System.out.printf("HaReloadTest: %s: %d of %d failed requests were processed%n", kind, processed, failed.size());
                 assertThat(sent.get(kind)).as(kind).filteredOn(s -> s.outcome().failure() == null)
                         .allSatisfy(s -> assertThat(s.outcome().status()).isEqualTo(kind.endsWith("POST") ? 201 : 200));
             }
