@@ -31,8 +31,15 @@ public final class BalancerClient {
     private final String base;
     private final String token;
     private final HttpClient.Version version;
+    private final Duration timeout;
 
     public BalancerClient(String base, javax.net.ssl.SSLContext tls, HttpClient.Version version, String token) {
+        this(base, tls, version, token, Duration.ofSeconds(120));
+    }
+
+    /** @param timeout how long one request may take before it counts as failed (a deadline against a hang) */
+    public BalancerClient(String base, javax.net.ssl.SSLContext tls, HttpClient.Version version, String token, Duration timeout) {
+        this.timeout = timeout;
         this.client = HttpClient.newBuilder().sslContext(tls).version(version).connectTimeout(Duration.ofSeconds(30)).build();
         this.base = base;
         this.token = token;
@@ -62,7 +69,7 @@ public final class BalancerClient {
 
     private Outcome send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = client.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(120)).build(),
+            HttpResponse<String> r = client.send(request.header("Authorization", "Bearer " + token).timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.version() != version) {
                 return new Outcome(0, null, "answered over " + r.version() + " instead of " + version);

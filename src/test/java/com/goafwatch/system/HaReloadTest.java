@@ -34,12 +34,15 @@ import com.goafwatch.support.TestPostgres;
  * (what {@code docker compose kill -s USR2 haproxy} sends) ten times while four clients loop without pause: GETs and
  * POSTs, each over HTTP/1.1 keep-alive and over HTTP/2 (one connection shared by the GET and the POST loop). Over
  * HTTP/1.1 every request is answered; over HTTP/2 Java 17's HttpClient fails the requests in flight when the old worker
- * sends GOAWAY (a client bug, JDK-8335181), and the test records which of the failed POSTs were processed.
+ * sends GOAWAY (a client bug, JDK-8335181) or leaves one hanging until its deadline, and the test records which of the
+ * failed POSTs were processed.
  */
 class HaReloadTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(300);
     private static final int RELOADS = 10;
+    /** Generous for one request on a loaded machine; a request still unanswered then is counted as failed. */
+    private static final Duration REQUEST_DEADLINE = Duration.ofSeconds(30);
 
     @Test
     void http11IsNeverInterruptedByAReloadAndJava17OverHttp2LosesOnlyRequestsInFlightAtTheGoaway() throws Exception {
@@ -52,7 +55,8 @@ class HaReloadTest {
             Map<String, Function<BalancerClient, Sent>> calls = new LinkedHashMap<>();
             Map<String, BalancerClient> clients = new LinkedHashMap<>();
             for (HttpClient.Version version : List.of(HttpClient.Version.HTTP_1_1, HttpClient.Version.HTTP_2)) {
-                BalancerClient client = new BalancerClient(balancer.baseUrl(), cluster.tls().clientContext(), version, token);
+                BalancerClient client = new BalancerClient(balancer.baseUrl(), cluster.tls().clientContext(), version, token,
+                        REQUEST_DEADLINE);
                 clients.put(version + " GET", client);
                 calls.put(version + " GET", c -> new Sent(null, c.readSession()));
                 clients.put(version + " POST", client);
@@ -101,17 +105,21 @@ class HaReloadTest {
             }
             // HTTP/2: each reload's old worker sends GOAWAY (NO_ERROR) on the client's one connection and still completes
             // the streams it names; Java 17's HttpClient aborts every stream of that connection instead (JDK-8335181, fixed
-            // in later JDKs), so the requests in flight then fail on the client, at most one per loop and reload. Whether a
-            // failed POST was processed the client cannot tell: a stream sent after the GOAWAY left is not; the database says
+            // in later JDKs; HAProxy logs them CD--, aborted by the client), and a stream it sends just after the GOAWAY
+            // left, which HAProxy ignores (RFC 9113 §6.8), it neither fails nor resends: that request waits for the
+            // client's deadline. At most one failure per loop and reload. Whether a failed POST was processed the client
+            // cannot tell; the database says
             for (String kind : List.of("HTTP_2 GET", "HTTP_2 POST")) {
                 List<Sent> failed = sent.get(kind).stream().filter(s -> s.outcome().failure() != null).toList();
-                assertThat(failed).as(kind).hasSizeLessThanOrEqualTo(RELOADS)
-                        .allSatisfy(s -> assertThat(s.outcome().failure()).endsWith("GOAWAY received"));
-                long processed = 0;
-                for (Sent s : failed) {
-                    processed += s.code() != null && projectExists(cluster.database(), s.code()) ? 1 : 0;
+                assertThat(failed).as(kind).hasSizeLessThanOrEqualTo(RELOADS).allSatisfy(s -> assertThat(s.outcome().failure())
+                        .satisfiesAnyOf(f -> assertThat(f).endsWith("GOAWAY received"), f -> assertThat(f).startsWith("HttpTimeoutException")));
+                if (kind.endsWith("POST")) {
+                    long processed = 0;
+                    for (Sent s : failed) {
+                        processed += projectExists(cluster.database(), s.code()) ? 1 : 0;
+                    }
+                    System.out.printf("HaReloadTest: %s: %d of %d failed POSTs were processed%n", kind, processed, failed.size());
                 }
-                System.out.printf("HaReloadTest: %s: %d of %d failed requests were processed%n", kind, processed, failed.size());
                 assertThat(sent.get(kind)).as(kind).filteredOn(s -> s.outcome().failure() == null)
                         .allSatisfy(s -> assertThat(s.outcome().status()).isEqualTo(kind.endsWith("POST") ? 201 : 200));
             }
