@@ -78,6 +78,7 @@ class HaKeepAliveTest {
             long idleFrom = System.nanoTime();
             awaitNoIdleConnection(cluster, bound);
             Duration gap = Duration.ofNanos(System.nanoTime() - idleFrom);
+            System.out.printf("HaKeepAliveTest: HAProxy closed its idle replica connections after %.1f s%n", gap.toMillis() / 1000.0);
             assertThat(gap).as("closed by HAProxy, not by the replicas' keep-alive timeout").isLessThan(Duration.ofMinutes(5));
 
             // then the sending pattern that met REFUSED_STREAM below (4 at a time), far more often than that took there
