@@ -102,7 +102,53 @@ public final class HaproxyCluster implements AutoCloseable {
         }
     }
 
-    private Balancer startHaproxy(String name) throws IOException {
+    /**
+     * A further HAProxy on the committed config and the same replicas in master-worker mode ({@code -W -db}, as the
+     * official image runs it), so that {@link #reload(Balancer)} can reload it; returns once it sees both replicas up.
+     */
+    public synchronized Balancer startMasterWorkerBalancer() {
+        try {
+            Balancer mw = startHaproxy("haproxy-mw", "-W");
+            instances.keySet().forEach(server -> awaitUp(mw, server));
+            return mw;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reloads a master-worker HAProxy as README "Behind HAProxy" says ({@code kill -USR2} to the master, what
+     * {@code docker compose kill -s USR2 haproxy} sends) and returns once a new worker answers on the admin socket and
+     * sees both replicas up. The old worker finishes its connections and exits by itself.
+     */
+    public void reload(Balancer masterWorker) {
+        String before = workerPid(masterWorker);
+        signal(masterWorker.process().pid(), "USR2");
+        Poll.until("a new worker of " + masterWorker.name() + " after USR2", DEADLINE, 50, () -> {
+            String now = workerPid(masterWorker);
+            return now != null && !now.equals(before);
+        });
+        instances.keySet().forEach(server -> awaitUp(masterWorker, server));
+    }
+
+    /** The process id of the worker answering on the balancer's admin socket ({@code show info}), or null. */
+    public static String workerPid(Balancer balancer) {
+        return admin(balancer, "show info").lines().filter(l -> l.startsWith("Pid: ")).map(l -> l.substring(5).trim())
+                .findFirst().orElse(null);
+    }
+
+    private static void signal(long pid, String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).redirectErrorStream(true).start();
+            if (waitFor(kill) != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + ": " + new String(kill.getInputStream().readAllBytes()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Balancer startHaproxy(String name, String... mode) throws IOException {
         Balancer planned = new Balancer(name, Ports.free(), Ports.free(), dir.resolve(name + ".sock"), null);
         Path config = dir.resolve(name + ".cfg");
         Files.writeString(config, forThisHost(Files.readString(COMMITTED_CONFIG), planned));
@@ -112,7 +158,9 @@ public final class HaproxyCluster implements AutoCloseable {
             throw new IllegalStateException("haproxy -c refused " + config + ":\n" + checked);
         }
         // -db: stay in the foreground, so the process is ours to stop
-        Process process = haproxy(planned, "-db", "-f", config.toString()).redirectErrorStream(true)
+        List<String> arguments = new ArrayList<>(List.of(mode));
+        arguments.addAll(List.of("-db", "-f", config.toString()));
+        Process process = haproxy(planned, arguments.toArray(String[]::new)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile())).start();
         Balancer started = new Balancer(name, planned.httpPort(), planned.httpsPort(), planned.adminSocket(), process);
         balancers.add(started);
@@ -265,6 +313,21 @@ public final class HaproxyCluster implements AutoCloseable {
         Map<String, Integer> active = new LinkedHashMap<>();
         stat(balancer(), 4).forEach((server, n) -> active.put(server, Integer.parseInt(n)));
         return active;
+    }
+
+    /** Idle connections HAProxy keeps to each server now ({@code show servers conn}, column {@code idle_cur}). */
+    public Map<String, Integer> idleConnections() {
+        String[] lines = admin("show servers conn goafwatch").split("\n");
+        List<String> header = List.of(lines[0].replaceFirst("^# ", "").split(" "));
+        int index = header.indexOf("idle_cur");
+        Map<String, Integer> idle = new LinkedHashMap<>();
+        for (String line : lines) {
+            String[] f = line.split(" ");
+            if (f.length > index && f[0].startsWith("goafwatch/") && instances.containsKey(f[0].substring(10))) {
+                idle.put(f[0].substring(10), Integer.parseInt(f[index]));
+            }
+        }
+        return idle;
     }
 
     /** One column of {@code show stat} for each of our servers. */
