@@ -3,6 +3,7 @@ package com.goafwatch.timeseries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
@@ -107,14 +109,18 @@ class SpoolLanesDrainTest {
         assertThat(Files.list(dir.resolve("spool/rejected")).count()).isZero();
     }
 
-    @ParameterizedTest(name = "{0} lanes")
-    @ValueSource(ints = {2, 4})
-    void theLanesWritesAreOpenAtOnceAndOneFailingResendsTheGroup(int lanes) throws Exception {
-        String db = "gate" + lanes;
-        try (WriteGate gate = new WriteGate(influx.url(), lanes, 20_000)) {
-            List<Long> written = drain(new Setup(db, lanes, DataSize.ofMegabytes(8), gate.url(),
-                    List.of(series(0, 49, k -> k + " " + T0), series(50, 99, k -> k + " " + T0), series(100, 149, k -> k + " " + T0),
-                            series(150, 199, k -> k + " " + T0)), e -> { }));
+    @ParameterizedTest(name = "{0} lanes, lane {1} fails once")
+    @CsvSource({"2, 0", "2, 1", "4, 0", "4, 1", "4, 2", "4, 3"})
+    void theLanesWritesAreOpenAtOnceAndOneFailingResendsTheGroup(int lanes, int failing) throws Exception {
+        String db = "gate" + lanes + "x" + failing;
+        List<String> batches = List.of(series(0, 49, k -> k + " " + T0), series(50, 99, k -> k + " " + T0),
+                series(100, 149, k -> k + " " + T0), series(150, 199, k -> k + " " + T0));
+        // a line of the failing lane (the split only picks it: whichever lane the drainer sends itself, each is failed once)
+        byte[] group = String.join("", batches).getBytes(StandardCharsets.UTF_8);
+        SpoolLanes.Lane lane = SpoolLanes.split(group, group.length, lanes).get(failing);
+        String line = new String(lane.bytes(), 0, lane.length(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow() + "\n";
+        try (WriteGate gate = new WriteGate(influx.url(), lanes, 20_000, line)) {
+            List<Long> written = drain(new Setup(db, lanes, DataSize.ofMegabytes(8), gate.url(), batches, e -> { }));
             assertThat(gate.maxOpen()).as("writes open at once").isEqualTo(lanes);
             assertThat(gate.refused()).isEqualTo(1);
             assertThat(written).containsExactly(1L, 2L, 3L, 4L);

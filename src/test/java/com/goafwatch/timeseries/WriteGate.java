@@ -14,8 +14,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A proxy in front of InfluxDB that shows whether writes are really in flight at once: {@code /write} requests are held
  * until {@code holdUntil} of them are open together (or {@code maxHold} passed, so a sequential client is not stuck
- * for ever: it just never reaches the count), then all go on; the one that completed the count is answered 503 without
- * reaching InfluxDB (a lane failing while the others succeed). Records the largest number of writes open at once.
+ * for ever: it just never reaches the count), then all go on; the first write holding the line {@code refuse} is
+ * answered 503 without reaching InfluxDB (a lane failing while the others succeed). Records the largest number of
+ * writes open at once.
  */
 final class WriteGate implements AutoCloseable {
 
@@ -24,13 +25,15 @@ final class WriteGate implements AutoCloseable {
     private final String target;
     private final int holdUntil;
     private final long maxHoldMillis;
+    private final String refuse;
     private int open;
     private int maxOpen;
     private boolean gateOpen;
     private int refused;
 
-    WriteGate(String target, int holdUntil, long maxHoldMillis) throws IOException {
+    WriteGate(String target, int holdUntil, long maxHoldMillis, String refuse) throws IOException {
         this.target = target;
+        this.refuse = refuse;
         this.holdUntil = holdUntil;
         this.maxHoldMillis = maxHoldMillis;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -54,7 +57,7 @@ final class WriteGate implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         boolean write = exchange.getRequestURI().getPath().equals("/write");
-        if (write && !admit()) {
+        if (write && !admit(new String(body, java.nio.charset.StandardCharsets.UTF_8).contains(refuse))) {
             exchange.sendResponseHeaders(503, -1);
             exchange.close();
             finished();
@@ -86,15 +89,13 @@ final class WriteGate implements AutoCloseable {
         }
     }
 
-    /** Waits at the gate; false for the request that opened it (to be refused). */
-    private synchronized boolean admit() {
+    /** Waits at the gate; false for the first write holding the line to refuse. */
+    private synchronized boolean admit(boolean holdsRefused) {
         open++;
         maxOpen = Math.max(maxOpen, open);
-        if (!gateOpen && open >= holdUntil) {
+        if (open >= holdUntil) {
             gateOpen = true;
-            refused++;
             notifyAll();
-            return false;
         }
         long end = System.currentTimeMillis() + maxHoldMillis;
         while (!gateOpen && System.currentTimeMillis() < end) {
@@ -104,6 +105,10 @@ final class WriteGate implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             }
+        }
+        if (holdsRefused && refused == 0) {
+            refused++;
+            return false;
         }
         return true;
     }
