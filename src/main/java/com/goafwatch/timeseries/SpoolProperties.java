@@ -18,8 +18,8 @@ import jakarta.validation.constraints.NotNull;
  * @param dir            where accepted batches wait (must survive restarts: a volume in Docker)
  * @param maxSize        disk quota for waiting batches; beyond it ingestion answers 503 with Retry-After
  * @param linesPerWrite  points per {@code /write} request to InfluxDB
- * @param maxWriteSize   a backlog of batches is sent in writes of up to this many bytes (several batches each; 0: one
- *                       batch a write); below InfluxDB's {@code max-body-size} (25 MB by default)
+ * @param maxWriteSize   a backlog of batches is sent in writes of up to this many bytes (several batches each, split
+ *                       over the lanes; 0: one batch a write); below InfluxDB's {@code max-body-size} (25 MB by default)
  * @param writeLanes     writes in flight at once per drainer: each write is split by series key into this many
  *                       concurrent writes (a series always in the same one, in spool order); 1: one write at a time
  * @param maxBackoff     longest pause between retries while InfluxDB is unreachable
@@ -34,7 +34,7 @@ public record SpoolProperties(
         @NotNull @DefaultValue("2GB") DataSize maxSize,
         @Min(100) @DefaultValue("10000") int linesPerWrite,
         @NotNull @DefaultValue("0") DataSize maxWriteSize,
-        @Min(1) @Max(16) @DefaultValue("2") int writeLanes,
+        @Min(1) @Max(16) @DefaultValue("1") int writeLanes,
         @NotNull @DefaultValue("30s") Duration maxBackoff,
         @NotNull @DefaultValue("5s") Duration heartbeat,
         @NotNull @DefaultValue("30s") Duration staleAfter) {
