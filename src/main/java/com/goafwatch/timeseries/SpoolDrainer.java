@@ -3,7 +3,14 @@ package com.goafwatch.timeseries;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +25,10 @@ import com.goafwatch.system.WorkerThread;
  * it were accepted. While a backlog waits, consecutive batches go together in one write of at most
  * {@code maxWriteSize} bytes ({@link SpoolGroups}; a point repeated in a later batch still wins: InfluxDB keeps the
  * last of equal points within a write as across writes); a batch alone goes in writes of about {@code linesPerWrite}
- * points ({@link SpoolChunks}). A crash re-sends at most the write in flight. While InfluxDB
+ * points ({@link SpoolChunks}). Each such write is split by series key into {@code writeLanes} writes sent at once
+ * ({@link SpoolLanes}: a series stays in one lane, in spool order); the batches are done only after all lanes'
+ * writes succeeded, and the next write starts only then, so a later batch's value still wins. A crash re-sends at
+ * most the writes in flight. While InfluxDB
  * is unreachable it retries with exponential back-off (capped), so nothing is lost and order is kept.
  * A batch that is retried after a partial success re-sends points InfluxDB already has; since a point
  * is identified by series and timestamp, that overwrites them with the same values: no duplicates.
@@ -40,6 +50,8 @@ public class SpoolDrainer extends WorkerThread {
     private volatile long writtenPoints;
     /** off after a failed group write (too large for a slow InfluxDB?) until the spool was empty once */
     private boolean coalesce = true;
+    /** sends lanes 2..n while the drainer thread sends lane 1; null with one lane */
+    private ThreadPoolExecutor laneWriters;
 
     SpoolDrainer(Spool spool, InfluxClient influx, InfluxSchema schema, SpoolSignal signal, SpoolProperties properties,
             ApplicationEventPublisher events) {
@@ -59,6 +71,29 @@ public class SpoolDrainer extends WorkerThread {
         return new SpoolStatus(pending.size(), spool.pendingBytes(), oldest, spool.rejectedCount(), writtenPoints,
                 lastWriteAt, lastError, lastErrorAt, spool.pendingSamples(), spool.oldestPendingAt(), spool.maxBytes(), spool.volumeId(),
                 spool.holder(), spool.dir().toString());
+    }
+
+    @Override
+    public void start() {
+        int others = properties.writeLanes() - 1;
+        if (others > 0) {
+            AtomicInteger n = new AtomicInteger();
+            // bounded: the drainer waits for every lane before it submits more, so at most `others` tasks exist
+            laneWriters = new ThreadPoolExecutor(others, others, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(others), r -> {
+                Thread t = new Thread(r, "spool-lane-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        super.start();
+    }
+
+    @Override
+    public void stop() {
+        super.stop();
+        if (laneWriters != null) {
+            laneWriters.shutdownNow();
+        }
     }
 
     @Override
@@ -159,10 +194,57 @@ public class SpoolDrainer extends WorkerThread {
         events.publishEvent(new BatchWritten(Spool.sequenceOf(batch)));
     }
 
+    /**
+     * One write, in lanes sent at once; returns when all succeeded. If some failed, throws the failure that decides
+     * what happens next: unreachable or 5xx (retry everything later) before 404 (database gone) before another 4xx
+     * (the data is refused). Lanes that succeeded are re-sent on a retry: InfluxDB overwrites equal points.
+     */
     private void write(byte[] body, int length, int lines) {
-        influx.write(body, length);
+        if (laneWriters == null) {
+            influx.write(body, length);
+        } else {
+            List<SpoolLanes.Lane> lanes = SpoolLanes.split(body, length, properties.writeLanes());
+            List<Future<?>> others = new ArrayList<>();
+            for (SpoolLanes.Lane lane : lanes.subList(Math.min(1, lanes.size()), lanes.size())) {
+                others.add(laneWriters.submit(() -> influx.write(lane.bytes(), lane.length())));
+            }
+            RuntimeException failure = null;
+            try {
+                if (!lanes.isEmpty()) {
+                    influx.write(lanes.get(0).bytes(), lanes.get(0).length());
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            for (Future<?> other : others) {
+                failure = decisive(failure, outcome(other));
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
         writtenPoints += lines;
         lastWriteAt = Instant.now();
         lastError = null;
+    }
+
+    private static RuntimeException outcome(Future<?> lane) {
+        try {
+            lane.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping: the batches stay in the spool
+            return new IllegalStateException("stopped while writing", e);
+        }
+    }
+
+    private static RuntimeException decisive(RuntimeException a, RuntimeException b) {
+        return a == null || (b != null && weight(b) > weight(a)) ? b : a;
+    }
+
+    private static int weight(RuntimeException e) {
+        return e instanceof HttpClientErrorException.NotFound ? 1 : e instanceof HttpClientErrorException ? 0 : 2;
     }
 }

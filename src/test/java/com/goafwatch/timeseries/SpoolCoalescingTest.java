@@ -94,7 +94,7 @@ class SpoolCoalescingTest {
 
     /** Commits the batches with the drainer stopped, starts it, waits until the spool is empty. */
     private Drained drain(String database, DataSize maxWriteSize, List<String> batches) throws Exception {
-        SpoolProperties properties = new SpoolProperties(dir.resolve("spool"), DataSize.ofMegabytes(100), 10_000, maxWriteSize,
+        SpoolProperties properties = new SpoolProperties(dir.resolve("spool"), DataSize.ofMegabytes(100), 10_000, maxWriteSize, 1,
                 Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30));
         SpoolSignal signal = new SpoolSignal();
         Spool spool = new Spool(properties, signal);
