@@ -19,6 +19,7 @@ import com.goafwatch.system.ApiException;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.BucketExceptions;
 import io.github.bucket4j.ConfigurationBuilder;
 
 /**
@@ -61,8 +62,15 @@ class LoginThrottle {
         if (keys.isEmpty()) {
             return Optional.of(new Deferred(null, Optional::empty));
         }
-        // the full check needs no cheap read first: it runs when the statement said "maybe drawn down", or none ran
-        return buckets.noneDrawnDown(keys).map(condition -> new Deferred(condition, () -> drawnDownRefusal(username, address)));
+        // the full check needs no cheap read first: it runs when the statement said "maybe drawn down", or none ran; the
+        // buckets unreachable is the database's outage (503), as in LoginThrottleFilter
+        return buckets.noneDrawnDown(keys).map(condition -> new Deferred(condition, () -> {
+            try {
+                return drawnDownRefusal(username, address);
+            } catch (BucketExceptions.BucketExecutionException e) {
+                throw new org.springframework.dao.DataAccessResourceFailureException("login-throttle buckets unavailable", e);
+            }
+        }));
     }
 
     /** A throttle check left to a statement: its condition (null: nothing to check) and the full check behind it. */
