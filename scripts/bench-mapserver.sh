@@ -7,7 +7,7 @@
 source "$(dirname "$0")/lib.sh"
 ROUNDS="${1:-5}"
 # ports and database of its own, so that it never meets another benchmark's service
-SERVICE_PORT=8087 INFLUX_PORT=8186 MS_PORT=8088 DB=goafwatch_bench_ms
+SERVICE_PORT=8087 INFLUX_PORT=8091 MS_PORT=8088 DB=goafwatch_bench_ms # InfluxDB also binds INFLUX_PORT + 2; not the demo's 8186
 DIR="$LOCAL/bench-mapserver"
 PIDS=()
 # mapserv as FastCGI finishes on SIGTERM only after one more request: what still runs after 5 s gets SIGKILL
@@ -22,11 +22,19 @@ cleanup() {
 trap cleanup EXIT
 
 ensure_packages
-for p in mapserver-bin spawn-fcgi lighttpd; do
-  dpkg -s "$p" >/dev/null 2>&1 || { log "installing $p"; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$p" >/dev/null; }
-done
+MISSING=()
+for p in mapserver-bin spawn-fcgi lighttpd; do dpkg -s "$p" >/dev/null 2>&1 || MISSING+=("$p"); done
+if [ "${#MISSING[@]}" -gt 0 ]; then
+  # wait for another apt run instead of failing on its lock; refresh stale package lists once if the install fails
+  apt_install() { as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "$@" >/dev/null; }
+  log "installing ${MISSING[*]}"
+  apt_install "${MISSING[@]}" || { as_root apt-get -o DPkg::Lock::Timeout=600 update -qq && apt_install "${MISSING[@]}"; }
+fi
 read -r host port < <(ensure_postgres)
 psql -q -h "$host" -p "$port" -U "$PGUSER_" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB" 2>/dev/null
+# BENCH_LOG_SQL=1: PostgreSQL logs every statement on this database with its duration (log_min_duration_statement=0,
+# into the server's log), to count and time the statements per request; it slows both servers, so not for figures
+[ -n "${BENCH_LOG_SQL:-}" ] && psql -q -h "$host" -p "$port" -U "$PGUSER_" -d postgres -c "ALTER DATABASE $DB SET log_min_duration_statement = 0"
 rm -rf "$DIR"; mkdir -p "$DIR"
 LOCAL="$DIR" ensure_influxdb "$INFLUX_PORT"
 [ -f "$DIR/influxdb/influxd.pid" ] && PIDS+=("$(cat "$DIR/influxdb/influxd.pid")")
@@ -43,7 +51,7 @@ java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar target/goafwatch.jar --server.por
   --spring.datasource.url="jdbc:postgresql://$host:$port/$DB" --goafwatch.security.bootstrap-admin-password="$ADMIN_PASSWORD" \
   --goafwatch.influx.url="http://127.0.0.1:$INFLUX_PORT" --goafwatch.spool.dir="$DIR/spool" \
   --spring.profiles.active=demo --goafwatch.demo-feed.enabled=false --goafwatch.limits.requests-per-minute=$RATE_LIMIT >"$DIR/service.log" 2>&1 &
-PIDS+=($!)
+SERVICE_PID=$!; PIDS+=($SERVICE_PID)
 deadline=$((SECONDS + 600))
 until curl -sf "http://127.0.0.1:$SERVICE_PORT/actuator/health" >/dev/null; do
   kill -0 "${PIDS[-1]}" 2>/dev/null || { tail -30 "$DIR/service.log" >&2; die "the service exited"; }
@@ -121,7 +129,14 @@ for _ in $(seq 1 40); do curl -sf "$MS_URL/goafwatch/ogcapi?f=json" >/dev/null &
 curl -sf "$MS_URL/goafwatch/ogcapi/collections/parcels/items?f=json&limit=1" >/dev/null \
   || { curl -s "$MS_URL/goafwatch/ogcapi/collections/parcels/items?f=json&limit=1" | head -c 600 >&2; die "MapServer does not answer (see $DIR)"; }
 
+# BENCH_JFR=1: record the service with Java Flight Recorder (settings=profile) and its GC log during the timed requests,
+# into $DIR/service.jfr and $DIR/gc.log (for where the time goes; the recording costs a little, so not for figures)
+if [ -n "${BENCH_JFR:-}" ]; then
+  jcmd "$SERVICE_PID" JFR.start name=bench settings=profile >/dev/null
+  jcmd "$SERVICE_PID" VM.log output="file=$DIR/gc.log" what=gc,safepoint decorators=uptime >/dev/null
+fi
 log "mapserver side by side: $ROUNDS rounds; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "target/test-classes:target/classes:$(cat target/bench.cp)" com.goafwatch.ogc.MapServerBenchmark \
   "http://127.0.0.1:$SERVICE_PORT" "$MS_URL" "jdbc:postgresql://$host:$port/$DB" "$ADMIN_PASSWORD" "$ROUNDS"
+[ -n "${BENCH_JFR:-}" ] && jcmd "$SERVICE_PID" JFR.dump name=bench filename="$DIR/service.jfr" >/dev/null && log "recorded $DIR/service.jfr, $DIR/gc.log"
 log "load after: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(date -u +%FT%TZ)"

@@ -60,9 +60,13 @@ final class ApiTokenFilter extends OncePerRequestFilter {
         }
         String secret = header.substring(7).trim();
         if (confirmsInStatement(request)) {
-            Optional<TokenService.Remembered> remembered = tokens.remembered(secret);
+            // the login throttle left its check to this request's statement for the token it found remembered: use that one
+            LoginThrottleFilter.Deferral deferral = LoginThrottleFilter.Deferral.on(request, TokenService.Remembered.class);
+            Optional<TokenService.Remembered> remembered = deferral != null
+                    ? Optional.of(deferral.credential(TokenService.Remembered.class)) : tokens.remembered(secret);
             if (remembered.isPresent()) {
-                remembered.get().proof(tokens).attachTo(request);
+                TokenProof proof = remembered.get().proof(tokens);
+                (deferral == null ? proof : proof.throttledBy(deferral.check())).attachTo(request);
                 SecurityContextHolder.getContext().setAuthentication(new ApiTokenAuthentication(remembered.get().principal()));
                 chain.doFilter(request, response);
                 return;

@@ -1,6 +1,8 @@
 package com.goafwatch.security;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.github.bucket4j.Bucket;
@@ -32,5 +34,18 @@ public interface BucketStore {
      */
     default boolean anyDrawnDown(Collection<String> keys) {
         return true;
+    }
+
+    /**
+     * {@link #anyDrawnDown} negated, as an SQL condition with its parameters for a statement on the application's
+     * database, so that a statement the request runs anyway can tell it instead of a round trip of its own; empty when
+     * the buckets are not in that database (the default).
+     */
+    default Optional<SqlCondition> noneDrawnDown(Collection<String> keys) {
+        return Optional.empty();
+    }
+
+    /** An SQL boolean expression and its parameters, in order. */
+    record SqlCondition(String sql, List<Object> params) {
     }
 }

@@ -1,5 +1,7 @@
 package com.goafwatch.security;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.springframework.http.HttpStatus;
@@ -48,6 +50,10 @@ public class ConfirmingReads {
     }
 
     private void require(TokenProof proof) {
+        Optional<Duration> wait = proof.throttled(); // the statement also said "maybe drawn down" for the login throttle
+        if (wait.isPresent()) {
+            throw LoginThrottle.refused(wait.get());
+        }
         if (!proof.reconfirm()) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "unknown, revoked or expired credentials");
         }

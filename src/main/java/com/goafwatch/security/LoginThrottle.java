@@ -4,17 +4,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureServiceExceptionEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
+import com.goafwatch.system.ApiException;
+
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.BucketExceptions;
 import io.github.bucket4j.ConfigurationBuilder;
 
 /**
@@ -39,10 +44,59 @@ class LoginThrottle {
     /** How long the attempt must wait, or empty when it may go ahead. {@code username} may be null (tokens). */
     Optional<Duration> refusal(String username, String address) {
         // nearly every request brings credentials and nearly no key has failures: one cheap read says so for both keys
-        List<String> keys = Stream.of(userKey(username), addressKey(address)).filter(java.util.Objects::nonNull).toList();
+        List<String> keys = keys(username, address);
         if (keys.isEmpty() || !buckets.anyDrawnDown(keys)) {
             return Optional.empty();
         }
+        return drawnDownRefusal(username, address);
+    }
+
+    /**
+     * The check of {@link #refusal} for a request whose one statement confirms a remembered credential ({@link TokenProof}):
+     * its cheap read becomes a condition of that statement ({@link Deferred#condition}, true while neither key's bucket is
+     * drawn down), so it costs no round trip of its own, and {@link Deferred#refusal} is the full check to run when the
+     * condition is not true. Empty when the buckets are not in the statement's database: then {@link #refusal} runs first.
+     */
+    Optional<Deferred> deferred(String username, String address) {
+        List<String> keys = keys(username, address);
+        if (keys.isEmpty()) {
+            return Optional.of(new Deferred(null, Optional::empty));
+        }
+        // the full check needs no cheap read first: it runs when the statement said "maybe drawn down", or none ran; the
+        // buckets unreachable is the database's outage (503), as in LoginThrottleFilter
+        return buckets.noneDrawnDown(keys).map(condition -> new Deferred(condition, () -> {
+            try {
+                return drawnDownRefusal(username, address);
+            } catch (BucketExceptions.BucketExecutionException e) {
+                throw new org.springframework.dao.DataAccessResourceFailureException("login-throttle buckets unavailable", e);
+            }
+        }));
+    }
+
+    /** A throttle check left to a statement: its condition (null: nothing to check) and the full check behind it. */
+    record Deferred(BucketStore.SqlCondition condition, Supplier<Optional<Duration>> refusal) {
+    }
+
+    /** The 429 of a throttled attempt, for a request refused after its filters ran (same problem as LoginThrottleFilter's). */
+    static ApiException refused(Duration wait) {
+        long seconds = retryAfterSeconds(wait);
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "login-throttled", "Too many failed sign-ins", detail(seconds))
+                .with("retryAfterSeconds", seconds);
+    }
+
+    static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (long) Math.ceil(wait.toMillis() / 1000.0));
+    }
+
+    static String detail(long seconds) {
+        return "too many failed sign-ins for this user name or from this address; try again in " + seconds + " s";
+    }
+
+    private List<String> keys(String username, String address) {
+        return Stream.of(userKey(username), addressKey(address)).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private Optional<Duration> drawnDownRefusal(String username, String address) {
         long nanos = Math.max(wait(userBucket(username)), wait(addressBucket(address)));
         if (nanos <= 0) {
             return Optional.empty();

@@ -1,6 +1,8 @@
 package com.goafwatch.security;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
@@ -36,7 +38,20 @@ class PendingTokenAdvice implements ResponseBodyAdvice<Object> {
             return body;
         }
         TokenProof proof = TokenProof.pendingOn(servlet.getServletRequest());
-        if (proof == null || proof.reconfirm()) {
+        if (proof == null) {
+            return body;
+        }
+        Optional<Duration> wait = proof.throttled(); // no statement checked the login throttle either
+        if (wait.isPresent()) {
+            long seconds = LoginThrottle.retryAfterSeconds(wait.get());
+            response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+            response.getHeaders().set("Retry-After", String.valueOf(seconds));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, LoginThrottle.detail(seconds));
+            problem.setTitle("Too many failed sign-ins");
+            problem.setType(URI.create(ApiException.TYPE_BASE + "login-throttled"));
+            return problem;
+        }
+        if (proof.reconfirm()) {
             return body;
         }
         response.setStatusCode(HttpStatus.UNAUTHORIZED);

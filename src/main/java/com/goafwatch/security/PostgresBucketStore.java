@@ -3,6 +3,8 @@ package com.goafwatch.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -89,10 +91,24 @@ class PostgresBucketStore extends WorkerThread implements BucketStore, Disposabl
      */
     @Override
     public boolean anyDrawnDown(Collection<String> keys) {
+        SqlCondition drawnDown = drawnDown(keys);
+        return reads.sql("SELECT " + drawnDown.sql()).params(drawnDown.params()).query(Boolean.class).single();
+    }
+
+    /**
+     * The same read as {@link #anyDrawnDown}, negated, for a statement of the application (same database): "now" is taken
+     * when the condition is made, before the statement runs, so it can only say "maybe drawn down" more often, never less.
+     */
+    @Override
+    public Optional<SqlCondition> noneDrawnDown(Collection<String> keys) {
+        SqlCondition drawnDown = drawnDown(keys);
+        return Optional.of(new SqlCondition("NOT " + drawnDown.sql(), drawnDown.params()));
+    }
+
+    private SqlCondition drawnDown(Collection<String> keys) {
         long now = Math.min(clock.millis(), System.currentTimeMillis());
-        return reads.sql("SELECT EXISTS (SELECT 1 FROM rate_bucket WHERE id = ANY (?) AND expires_at > ?)")
-                .params(keys.toArray(String[]::new), now + KEEP_AFTER_REFILL.toMillis())
-                .query(Boolean.class).single();
+        return new SqlCondition("EXISTS (SELECT 1 FROM rate_bucket WHERE id = ANY (?) AND expires_at > ?)",
+                List.of(keys.toArray(String[]::new), now + KEEP_AFTER_REFILL.toMillis()));
     }
 
     /** After the web server has stopped (a bean's destruction comes after every lifecycle stop). */

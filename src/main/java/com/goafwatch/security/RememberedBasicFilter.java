@@ -17,7 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * tiles, items pages, single features). A login {@link RememberedBasicLogins} holds for these credentials is used as is,
  * its proof attached for the statement to confirm; any other request goes on to Spring's Basic filter, and a success
  * there is remembered for the next one. Runs after {@link LoginThrottleFilter}, so a throttled name or address is
- * refused before its credentials are looked at.
+ * refused before its credentials are looked at; for a login that filter found remembered, the throttle is checked by the
+ * statement with the login ({@link TokenProof#throttledBy}).
  */
 final class RememberedBasicFilter extends OncePerRequestFilter {
 
@@ -36,9 +37,13 @@ final class RememberedBasicFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<RememberedBasicLogins.Login> remembered = logins.remembered(credentials.get());
+        // the login throttle left its check to this request's statement for the login it found remembered: use that one
+        LoginThrottleFilter.Deferral deferral = LoginThrottleFilter.Deferral.on(request, RememberedBasicLogins.Login.class);
+        Optional<RememberedBasicLogins.Login> remembered = deferral != null
+                ? Optional.of(deferral.credential(RememberedBasicLogins.Login.class)) : logins.remembered(credentials.get());
         if (remembered.isPresent()) {
-            remembered.get().proof(logins).attachTo(request);
+            TokenProof proof = remembered.get().proof(logins);
+            (deferral == null ? proof : proof.throttledBy(deferral.check())).attachTo(request);
             SecurityContextHolder.getContext().setAuthentication(remembered.get().authentication());
             chain.doFilter(request, response);
             return;

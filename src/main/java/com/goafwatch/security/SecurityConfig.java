@@ -73,7 +73,7 @@ class SecurityConfig implements WebMvcConfigurer {
                 .defaultAuthenticationEntryPointFor(problems, PathPatternRequestMatcher.withDefaults().matcher("/ogcapi"))
                 .accessDeniedHandler(problems));
         http.addFilterBefore(new SessionRevalidationFilter(jdbc, problems), org.springframework.security.web.csrf.CsrfFilter.class);
-        http.addFilterBefore(new LoginThrottleFilter(throttle, problemWriter),
+        http.addFilterBefore(new LoginThrottleFilter(throttle, problemWriter, tokens, properties.oidcMode() ? null : basicLogins),
                 org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(new ApiTokenFilter(tokens, problems, throttle), BasicAuthenticationFilter.class);
         if (!properties.oidcMode()) {

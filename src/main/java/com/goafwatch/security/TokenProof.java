@@ -1,6 +1,10 @@
 package com.goafwatch.security;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -12,7 +16,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * ({@link #column} in its select list, read by {@link #held}; run through {@link ConfirmingReads}), so a token revoked,
  * expired or changed, or a user disabled, re-granted or given a new password, on any instance before that statement
  * starts is refused by it. A request whose proof is still pending when its response is written is checked then (see
- * {@link PendingTokenAdvice}), so no response goes out on an unconfirmed credential.
+ * {@link PendingTokenAdvice}), so no response goes out on an unconfirmed credential. The failed-sign-in throttle's check
+ * may ride along in the same condition ({@link #throttledBy}).
  */
 public final class TokenProof {
 
@@ -28,6 +33,7 @@ public final class TokenProof {
     private final List<Object> params;
     private final String key;
     private final Issuer issuer;
+    private final Supplier<Optional<Duration>> throttle; // the full login-throttle check when the statement did not hold, or null
     private volatile boolean confirmed; // or refused: nothing left to check
 
     /**
@@ -37,10 +43,41 @@ public final class TokenProof {
      * @param key       the issuer's key of the remembered credential (a hash, never the secret)
      */
     TokenProof(String condition, List<Object> params, String key, Issuer issuer) {
+        this(condition, params, key, issuer, null);
+    }
+
+    private TokenProof(String condition, List<Object> params, String key, Issuer issuer, Supplier<Optional<Duration>> throttle) {
         this.condition = condition;
         this.params = params;
         this.key = key;
         this.issuer = issuer;
+        this.throttle = throttle;
+    }
+
+    /**
+     * This proof with the login throttle's check left to the same statement ({@link LoginThrottle#deferred}): it holds only
+     * while the credential's row matches and neither the user name's nor the address's bucket is drawn down. When it does
+     * not hold, {@link #throttled} runs the throttle's full check before the credential is read again.
+     */
+    TokenProof throttledBy(LoginThrottle.Deferred deferred) {
+        if (deferred.condition() == null) {
+            return this; // no limit configured
+        }
+        List<Object> all = new ArrayList<>(params); // may hold nulls (a token without a project)
+        all.addAll(deferred.condition().params());
+        return new TokenProof("(" + condition + ") AND " + deferred.condition().sql(), all, key, issuer, deferred.refusal());
+    }
+
+    /**
+     * How long a login-throttled caller must wait, or empty; to be asked before {@link #reconfirm} whenever the statement
+     * did not confirm the proof (or none could), since the throttle was then not checked yet. A refusal ends the proof.
+     */
+    Optional<Duration> throttled() {
+        Optional<Duration> wait = throttle == null ? Optional.empty() : throttle.get();
+        if (wait.isPresent()) {
+            refused();
+        }
+        return wait;
     }
 
     /**

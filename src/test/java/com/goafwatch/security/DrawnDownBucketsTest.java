@@ -23,7 +23,10 @@ import io.github.bucket4j.BucketConfiguration;
 /**
  * The login throttle's cheap pre-check ({@link PostgresBucketStore#anyDrawnDown}) against what bucket4j itself reports
  * for the same buckets in PostgreSQL: it may answer "maybe drawn down" for a full bucket, but never "full" for a bucket
- * bucket4j says is drawn down, on the system clock and on a clock held still or moved by hand.
+ * bucket4j says is drawn down, on the system clock and on a clock held still or moved by hand. The same check as a
+ * condition of another statement ({@link PostgresBucketStore#noneDrawnDown}, run here on the application's connections)
+ * is asked at every step too: made before the pre-check, it never says "none drawn down" where the pre-check says
+ * "drawn down".
  */
 class DrawnDownBucketsTest extends IntegrationTest {
 
@@ -41,17 +44,17 @@ class DrawnDownBucketsTest extends IntegrationTest {
         try {
             String a = key("sys-a");
             String b = key("sys-b");
-            assertThat(store.anyDrawnDown(List.of(a, b))).as("no rows yet").isFalse();
+            assertThat(drawnDown(store, List.of(a, b))).as("no rows yet").isFalse();
             Bucket bucketA = store.bucket(a, () -> ONE_PER_SECOND);
             Bucket bucketB = store.bucket(b, () -> ONE_PER_SECOND);
             assertThat(bucketB.getAvailableTokens()).isEqualTo(2);
-            assertThat(store.anyDrawnDown(List.of(a, b))).as("b read, full; a never used").isFalse();
+            assertThat(drawnDown(store, List.of(a, b))).as("b read, full; a never used").isFalse();
 
             assertThat(bucketA.tryConsume(2)).isTrue();
-            assertThat(store.anyDrawnDown(List.of(a, b))).as("a emptied").isTrue();
-            assertThat(store.anyDrawnDown(List.of(b))).isFalse();
+            assertThat(drawnDown(store, List.of(a, b))).as("a emptied").isTrue();
+            assertThat(drawnDown(store, List.of(b))).isFalse();
             // time refills it (2 s); the pre-check turns "full" only once bucket4j agrees
-            Poll.until("the emptied bucket refilled", Duration.ofMinutes(2), 100, () -> !store.anyDrawnDown(List.of(a)));
+            Poll.until("the emptied bucket refilled", Duration.ofMinutes(2), 100, () -> !drawnDown(store, List.of(a)));
             assertThat(bucketA.getAvailableTokens()).as("full when the pre-check says so").isEqualTo(2);
         } finally {
             store.destroy();
@@ -70,7 +73,7 @@ class DrawnDownBucketsTest extends IntegrationTest {
                 for (int step = 0; step < 4; step++) {
                     long available = bucketA.getAvailableTokens();
                     if (available < 5) {
-                        assertThat(store.anyDrawnDown(List.of(a))).as("clock from %s, step %d, %d tokens", start, step, available).isTrue();
+                        assertThat(drawnDown(store, List.of(a))).as("clock from %s, step %d, %d tokens", start, step, available).isTrue();
                     }
                     clock.advance(Duration.ofSeconds(10)); // one token back every 12 s: full at 24 s
                 }
@@ -79,6 +82,17 @@ class DrawnDownBucketsTest extends IntegrationTest {
                 store.destroy();
             }
         }
+    }
+
+    /** The pre-check's answer, after checking that the statement condition made just before it does not contradict it. */
+    private boolean drawnDown(PostgresBucketStore store, List<String> keys) {
+        BucketStore.SqlCondition none = store.noneDrawnDown(keys).orElseThrow();
+        boolean preCheck = store.anyDrawnDown(keys);
+        boolean conditionSaysNone = jdbc.sql("SELECT " + none.sql()).params(none.params()).query(Boolean.class).single();
+        if (preCheck) {
+            assertThat(conditionSaysNone).as("the statement condition for %s, where the pre-check says drawn down", keys).isFalse();
+        }
+        return preCheck;
     }
 
     private PostgresBucketStore store(Clock clock) {

@@ -17,11 +17,17 @@ import com.goafwatch.GoafWatchApplication;
 public record RunningService(ConfigurableApplicationContext context, HttpApi api) implements AutoCloseable {
 
     public static RunningService start(String... args) {
-        return start(null, args);
+        return start((java.time.Clock) null, args);
     }
 
     /** The service with a {@link java.time.Clock} bean (rate limits and the login throttle read it); null: the system clock. */
     public static RunningService start(java.time.Clock clock, String... args) {
+        return start(clock == null ? c -> { } : c -> c.getBeanFactory().registerSingleton("testClock", clock), args);
+    }
+
+    /** The service with {@code initializer} run on its context before the beans are made (a clock bean, a bean post-processor). */
+    public static RunningService start(org.springframework.context.ApplicationContextInitializer<ConfigurableApplicationContext> initializer,
+            String... args) {
         List<String> list = new ArrayList<>(List.of(args));
         list.add(0, "--server.port=0");
         // no evaluation unless a test asks: other tests' projects share the database and drive their
@@ -38,9 +44,7 @@ public record RunningService(ConfigurableApplicationContext context, HttpApi api
         }
         String[] all = list.toArray(String[]::new);
         SpringApplicationBuilder builder = new SpringApplicationBuilder(GoafWatchApplication.class);
-        if (clock != null) {
-            builder.initializers(c -> c.getBeanFactory().registerSingleton("testClock", clock));
-        }
+        builder.initializers(initializer);
         ConfigurableApplicationContext context = builder.run(TestUsers.withContextArguments(all));
         return new RunningService(context, new HttpApi(((WebServerApplicationContext) context).getWebServer().getPort()));
     }
