@@ -246,15 +246,7 @@ class OgcApiTest extends IntegrationTest {
     }
 
     private void twoBoreholes() {
-        // DH-V vertical; DH-D vertical for 15 m, then turning east (its plan trace starts where the collar is)
-        for (String hole : List.of("""
-                {"code": "DH-V", "type": "check", "easting": %s, "northing": %s, "measuredDepthM": 60}""".formatted(E0 + 30, N0 + 30), """
-                {"code": "DH-D", "type": "grouting", "easting": %s, "northing": %s, "measuredDepthM": 120, "groutTakeM3": 80,
-                 "stations": [{"mdM": 15, "inclinationDeg": 0, "azimuthDeg": 90}, {"mdM": 93.54, "inclinationDeg": 90, "azimuthDeg": 90}]}"""
-                .formatted(E0 + 40, N0 + 40))) {
-            var r = api().postJson("/api/v1/projects/" + projectId + "/boreholes?crs=EPSG:4548", hole);
-            assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        }
+        fixtures().twoBoreholes(projectId);
     }
 
     /**

@@ -128,15 +128,7 @@ class QgisClientTest extends IntegrationTest {
                 {"type": "Feature", "properties": {"code": "BH-C", "installation": "borehole", "depthM": 80, "fiberLengthM": 200},
                  "geometry": {"type": "Point", "coordinates": [%s, %s]}}""".formatted(E0 + 20, N0 + 20));
         assertThat(cable.status()).as(cable.toString()).isEqualTo(201);
-        // DH-V vertical; DH-D vertical for 15 m, then turning east: the one directional hole, so the one trace
-        for (String hole : List.of("""
-                {"code": "DH-V", "type": "check", "easting": %s, "northing": %s, "measuredDepthM": 60}""".formatted(E0 + 30, N0 + 30), """
-                {"code": "DH-D", "type": "grouting", "easting": %s, "northing": %s, "measuredDepthM": 120, "groutTakeM3": 80,
-                 "stations": [{"mdM": 15, "inclinationDeg": 0, "azimuthDeg": 90}, {"mdM": 93.54, "inclinationDeg": 90, "azimuthDeg": 90}]}"""
-                .formatted(E0 + 40, N0 + 40))) {
-            var h = api().postJson("/api/v1/projects/" + projectId + "/boreholes?crs=EPSG:4548", hole);
-            assertThat(h.status()).as(h.toString()).isEqualTo(201);
-        }
+        fixtures().twoBoreholes(projectId);
         // alerts as the evaluation writes them: one with its evidence location, one without (shown on its parcel)
         jdbc.sql("""
                 INSERT INTO alert (project_id, phase_id, parcel_id, rule_name, metric, kind, level, evidence, raised_at, updated_at)

@@ -64,6 +64,21 @@ public final class Fixtures {
         return ((Number) r.json("$.id")).longValue();
     }
 
+    /**
+     * Two boreholes near (E0, N0): DH-V vertical; DH-D vertical for 15 m, then turning east (the one directional hole,
+     * so the one plan trace, starting where its collar is).
+     */
+    public void twoBoreholes(long projectId) {
+        for (String hole : java.util.List.of("""
+                {"code": "DH-V", "type": "check", "easting": %s, "northing": %s, "measuredDepthM": 60}""".formatted(E0 + 30, N0 + 30), """
+                {"code": "DH-D", "type": "grouting", "easting": %s, "northing": %s, "measuredDepthM": 120, "groutTakeM3": 80,
+                 "stations": [{"mdM": 15, "inclinationDeg": 0, "azimuthDeg": 90}, {"mdM": 93.54, "inclinationDeg": 90, "azimuthDeg": 90}]}"""
+                .formatted(E0 + 40, N0 + 40))) {
+            var r = api.postJson("/api/v1/projects/" + projectId + "/boreholes?crs=EPSG:4548", hole);
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        }
+    }
+
     public HttpApi.Response importGeoJson(long projectId, String query, String body) {
         return api.postJson("/api/v1/projects/" + projectId + "/parcels/import" + query, body);
     }
