@@ -99,10 +99,15 @@ class HaReloadTest {
             assertThat(workers).as("a new worker each time").doesNotHaveDuplicates().hasSize(RELOADS + 1);
             sent.forEach((kind, list) -> System.out.printf("HaReloadTest: %s: %d requests, failed: %s%n", kind, list.size(),
                     list.stream().filter(s -> s.outcome().failure() != null).toList()));
-            for (String kind : List.of("HTTP_1_1 GET", "HTTP_1_1 POST")) {
-                assertThat(sent.get(kind)).as(kind).allSatisfy(s -> assertThat(s.outcome().status()).as(s.toString())
-                        .isEqualTo(kind.endsWith("POST") ? 201 : 200));
-            }
+            assertThat(sent.get("HTTP_1_1 GET")).as("HTTP_1_1 GET").allSatisfy(s -> assertThat(s.outcome().status()).as(s.toString())
+                    .isEqualTo(200));
+            // a POST sent on an idle connection just as the old worker closes it gets no answer (Java resends only GETs);
+            // option idle-close-on-response narrows that window: at most one such loss per reload, never another failure
+            List<Sent> lostPosts = sent.get("HTTP_1_1 POST").stream().filter(s -> s.outcome().failure() != null).toList();
+            assertThat(lostPosts).as("HTTP_1_1 POST").hasSizeLessThanOrEqualTo(RELOADS)
+                    .allSatisfy(s -> assertThat(s.outcome().failure()).contains("received no bytes"));
+            assertThat(sent.get("HTTP_1_1 POST")).as("HTTP_1_1 POST").filteredOn(s -> s.outcome().failure() == null)
+                    .allSatisfy(s -> assertThat(s.outcome().status()).as(s.toString()).isEqualTo(201));
             // HTTP/2: each reload's old worker sends GOAWAY (NO_ERROR) on the client's one connection and still completes
             // the streams it names; Java 17's HttpClient aborts every stream of that connection instead (JDK-8335181, fixed
             // in later JDKs; HAProxy logs them CD--, aborted by the client), and a stream it sends just after the GOAWAY
