@@ -42,10 +42,10 @@ class ForecastApiTest extends IntegrationTest {
         site.markerInA();
         StringBuilder lp = new StringBuilder();
         for (int t = 0; t <= 300; t += 15) {
-            long ns = first.plusDays(t).atTime(0, 30).toInstant(ZoneOffset.UTC).toEpochMilli() * 1_000_000L;
+            long ns = first.plusDays(t).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli() * 1_000_000L;
             lp.append(String.format(Locale.ROOT, "settlement,sensor=M-A settlement_mm=%.4f %d%n", 40 * (1 - Math.exp(-0.005 * t)), ns));
         }
-        site.lineProtocol(lp.toString()); // readings at 00:30 UTC: today's is never in the future
+        site.lineProtocol(lp.toString()); // readings at midnight UTC: today's is never in the future (00:30 was, before 00:30)
         awaitDrained();
     }
 
