@@ -73,8 +73,9 @@ class LooseBucketOutageTest extends IntegrationTest {
                     int refused = 0;
                     for (int i = 0; i < perThread; i++) {
                         MockHttpServletResponse r = send(filter, address);
+                        // no order within a thread: a request that shared a failed write-back gets 503 while the
+                        // copy may still admit a later one; the bound below is what holds
                         if (r.getStatus() == 200) {
-                            assertThat(refused).as("nothing admitted after a 503 while PostgreSQL is away").isZero();
                             admitted++;
                         } else {
                             assertThat(r.getStatus()).isEqualTo(503);
