@@ -40,12 +40,7 @@ class OgcApiTest extends IntegrationTest {
         projectId = fixtures().project(projectCode);
         fixtures().phase(projectId, 1);
         fixtures().phase(projectId, 2);
-        var r = fixtures().importGeoJson(projectId, "?crs=EPSG:4548", collection(
-                feature("G-A", 1, "Polygon", square(E0, N0, 100)),
-                feature("G-B", 1, "Polygon", square(E0 + 1000, N0, 100)),
-                feature("G-C", 2, "Polygon", square(E0 + 2000, N0 + 2000, 200))));
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        fixtures().trenchCable(projectId, "GC1", E0, N0 + 50, E0 + 100, N0 + 50, 150);
+        fixtures().threeParcelsAndCable(projectId);
         var m = api().postJson("/api/v1/projects/" + projectId + "/sensors?crs=EPSG:4548", String.format(Locale.ROOT, """
                 {"type": "Feature", "properties": {"code": "GM1", "type": "settlement-marker"},
                  "geometry": {"type": "Point", "coordinates": [%.3f, %.3f]}}""", E0 + 50, N0 + 50));

@@ -110,12 +110,7 @@ class QgisClientTest extends IntegrationTest {
         for (int ordinal = 1; ordinal <= 3; ordinal++) {
             fixtures().phase(projectId, ordinal); // phase 3 gets no parcel: a feature without geometry
         }
-        var r = fixtures().importGeoJson(projectId, "?crs=EPSG:4548", collection(
-                feature("G-A", 1, "Polygon", square(E0, N0, 100)),
-                feature("G-B", 1, "Polygon", square(E0 + 1000, N0, 100)),
-                feature("G-C", 2, "Polygon", square(E0 + 2000, N0 + 2000, 200))));
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        fixtures().trenchCable(projectId, "GC1", E0, N0 + 50, E0 + 100, N0 + 50, 150);
+        fixtures().threeParcelsAndCable(projectId);
         fixtures().trenchCable(projectId, "GC2", E0 + 1000, N0 + 20, E0 + 1080, N0 + 90, 120);
         for (String[] m : new String[][] {{"GM1", "50", "50"}, {"GM2", "1050", "60"}}) {
             var marker = api().postJson("/api/v1/projects/" + projectId + "/sensors?crs=EPSG:4548", String.format(Locale.ROOT, """

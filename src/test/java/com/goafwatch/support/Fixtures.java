@@ -79,6 +79,19 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * The OGC tests' sample parcels (phases 1 and 2 must exist): G-A and G-B, 100 m squares in phase 1 a kilometre
+     * apart, G-C a 200 m square in phase 2, and trench cable GC1 across G-A.
+     */
+    public void threeParcelsAndCable(long projectId) {
+        var r = importGeoJson(projectId, "?crs=EPSG:4548", collection(
+                feature("G-A", 1, "Polygon", square(E0, N0, 100)),
+                feature("G-B", 1, "Polygon", square(E0 + 1000, N0, 100)),
+                feature("G-C", 2, "Polygon", square(E0 + 2000, N0 + 2000, 200))));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        trenchCable(projectId, "GC1", E0, N0 + 50, E0 + 100, N0 + 50, 150);
+    }
+
     public HttpApi.Response importGeoJson(long projectId, String query, String body) {
         return api.postJson("/api/v1/projects/" + projectId + "/parcels/import" + query, body);
     }
