@@ -47,10 +47,12 @@ ADMIN_PASSWORD="bench-$(date +%s%N)"
 # the rate limiter on, as deployed (its shared bucket costs a transaction per 5 % of the budget or per second), with a budget the run never
 # exhausts; RATE_LIMIT=0 measures without it
 RATE_LIMIT="${RATE_LIMIT:-100000000}"
+# SERVICE_ARGS: more --key=value arguments for the service (e.g. to compare a setting with and without in one session)
+# shellcheck disable=SC2086
 java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar target/goafwatch.jar --server.port=$SERVICE_PORT \
   --spring.datasource.url="jdbc:postgresql://$host:$port/$DB" --goafwatch.security.bootstrap-admin-password="$ADMIN_PASSWORD" \
   --goafwatch.influx.url="http://127.0.0.1:$INFLUX_PORT" --goafwatch.spool.dir="$DIR/spool" \
-  --spring.profiles.active=demo --goafwatch.demo-feed.enabled=false --goafwatch.limits.requests-per-minute=$RATE_LIMIT >"$DIR/service.log" 2>&1 &
+  --spring.profiles.active=demo --goafwatch.demo-feed.enabled=false --goafwatch.limits.requests-per-minute=$RATE_LIMIT ${SERVICE_ARGS:-} >"$DIR/service.log" 2>&1 &
 SERVICE_PID=$!; PIDS+=($SERVICE_PID)
 deadline=$((SECONDS + 600))
 until curl -sf "http://127.0.0.1:$SERVICE_PORT/actuator/health" >/dev/null; do

@@ -2,7 +2,9 @@ package com.goafwatch.map;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -93,6 +95,13 @@ class TileRepository {
      * the buffer is still drawn to the seam.
      */
     static String sql(TileMatrixSet set, TileLayer layer, String projectFilter) {
+        // the same few texts every time (set x layer x one of four filters): formatted once, not per tile
+        return SQL.computeIfAbsent(set.id() + "|" + layer + "|" + projectFilter, k -> format(set, layer, projectFilter));
+    }
+
+    private static final Map<String, String> SQL = new ConcurrentHashMap<>();
+
+    private static String format(TileMatrixSet set, TileLayer layer, String projectFilter) {
         return """
                 WITH a AS (SELECT ?::int AS z, ?::int AS x, ?::int AS y),
                      g AS (SELECT %s AS env, ST_Transform(%s, 4490) AS env_geo FROM a)

@@ -4,8 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -124,6 +126,13 @@ class OgcFeatureRepository {
      * SQL (numbers as float8, so 12.300 is written 12.3), in the collection's order, null as {@code null}.
      */
     private static String select(OgcCollection c, OgcCrs crs) {
+        // one text per collection and CRS: built once, not per request
+        return SELECTS.computeIfAbsent(c.id() + "|" + crs, k -> buildSelect(c, crs));
+    }
+
+    private static final Map<String, String> SELECTS = new ConcurrentHashMap<>();
+
+    private static String buildSelect(OgcCollection c, OgcCrs crs) {
         String geometry = "ST_Transform(" + c.geometry() + ", " + crs.crs().srid() + ")";
         if (crs.northingFirst()) {
             geometry = "ST_FlipCoordinates(" + geometry + ")";
