@@ -117,8 +117,9 @@ class WebMapBrowserTest extends IntegrationTest {
     }
 
     /**
-     * As a fresh browser: one window at the usual size on a blank page, no cookie (so signed out), nothing in the
-     * page's storage (language, remembered project) and no console entry left from the test before.
+     * As a fresh browser but for its HTTP cache (kept, as a returning user's; the class's first test loads cold): one
+     * window at the usual size on a blank page, no cookie (so signed out), nothing in the page's storage (language,
+     * remembered project) and no console entry left from the test before.
      */
     private void cleanSlate() {
         List<String> windows = List.copyOf(browser.getWindowHandles());

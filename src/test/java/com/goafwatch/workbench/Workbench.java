@@ -19,7 +19,9 @@ import com.goafwatch.support.HeadlessChromium;
 /**
  * The web page in headless Chromium for the workbench tests: sign in through the form, wait, read the console.
  * The browsers are reused within the test JVM (a Chromium start costs seconds on a busy machine): a page takes an idle
- * one, or starts one, and starts it clean, as a new browser would be; {@link #close()} gives it back on a blank page.
+ * one, or starts one, and starts it signed out with nothing of the last page (cookies, storage, windows, console);
+ * {@link #close()} gives it back on a blank page. The HTTP cache is kept, as a returning user's browser keeps it (most of
+ * the time saved: the page's scripts come compiled from it); the first page of the JVM loads cold.
  */
 final class Workbench implements AutoCloseable {
 
@@ -128,7 +130,7 @@ final class Workbench implements AutoCloseable {
         }
     }
 
-    /** An idle browser (or a new one) as a fresh one is: one window, 1280×900, no cookie, no storage, no console entry. */
+    /** An idle browser (or a new one): one window, 1280×900, no cookie, no storage, no console entry; its HTTP cache kept. */
     private static HeadlessChromium cleanBrowser(int port) {
         while (true) {
             HeadlessChromium idle;
