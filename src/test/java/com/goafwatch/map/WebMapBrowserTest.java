@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.logging.Level;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,9 +48,13 @@ class WebMapBrowserTest extends IntegrationTest {
     @Autowired
     Evaluator evaluator;
 
+    /** One browser for the class (a Chromium start is seconds on a busy machine); each test starts it clean. */
+    private static com.goafwatch.support.HeadlessChromium shared;
+
     private EvaluationSite site;
     private WebDriver browser;
-    private com.goafwatch.support.HeadlessChromium chromium;
+    /** A browser of the test's own (without WebGL), closed after it. */
+    private com.goafwatch.support.HeadlessChromium own;
     private WebDriverWait wait;
     private WebMap map;
     private String username;
@@ -85,17 +90,63 @@ class WebMapBrowserTest extends IntegrationTest {
                 site.projectId, username));
         assertThat(u.status()).as(u.toString()).isEqualTo(201);
 
-        chromium = com.goafwatch.support.HeadlessChromium.start();
-        browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        map = new WebMap(browser);
+        if (shared == null) {
+            shared = com.goafwatch.support.HeadlessChromium.start();
+        }
+        useBrowser(shared.browser());
+        try {
+            cleanSlate();
+        } catch (org.openqa.selenium.WebDriverException gone) {
+            // the shared browser died with the test before: this test gets a new one, not that test's failure
+            try {
+                shared.close();
+            } catch (RuntimeException alreadyGone) {
+                // nothing left to end
+            }
+            shared = com.goafwatch.support.HeadlessChromium.start();
+            useBrowser(shared.browser());
+            cleanSlate();
+        }
         Files.createDirectories(SCREENSHOTS);
     }
 
+    private void useBrowser(WebDriver driver) {
+        browser = driver;
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        map = new WebMap(browser);
+    }
+
+    /**
+     * As a fresh browser but for its HTTP cache (kept, as a returning user's; the class's first test loads cold): one
+     * window at the usual size on a blank page, no cookie (so signed out), nothing in the page's storage (language,
+     * remembered project) and no console entry left from the test before.
+     */
+    private void cleanSlate() {
+        List<String> windows = List.copyOf(browser.getWindowHandles());
+        for (String extra : windows.subList(1, windows.size())) {
+            browser.switchTo().window(extra).close();
+        }
+        browser.switchTo().window(windows.get(0));
+        browser.get("about:blank");
+        browser.manage().deleteAllCookies();
+        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Storage.clearDataForOrigin",
+                java.util.Map.of("origin", "http://127.0.0.1:" + port, "storageTypes", "all"));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        browser.manage().logs().get(LogType.BROWSER);
+    }
+
     @AfterEach
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
+    void closeOwnBrowser() {
+        if (own != null) {
+            own.close();
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
         }
     }
 
@@ -298,10 +349,8 @@ class WebMapBrowserTest extends IntegrationTest {
     /** Without WebGL the page says so, in the user's language, and still draws every parcel (the Leaflet map). */
     @Test
     void withoutWebglThePageSaysSoAndDrawsTheFallbackMap() throws Exception {
-        chromium.close();
-        chromium = com.goafwatch.support.HeadlessChromium.start(false);
-        browser = chromium.browser();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        own = com.goafwatch.support.HeadlessChromium.start(false);
+        useBrowser(own.browser());
         signIn();
         assertThat(js("return window.goafwatch.map.renderer")).isEqualTo("leaflet");
         WebElement notice = browser.findElement(By.id("map-notice"));

@@ -16,8 +16,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.goafwatch.support.HeadlessChromium;
 
-/** The web page in headless Chromium for the workbench tests: sign in through the form, wait, read the console. */
+/**
+ * The web page in headless Chromium for the workbench tests: sign in through the form, wait, read the console.
+ * The browsers are reused within the test JVM (a Chromium start costs seconds on a busy machine): a page takes an idle
+ * one, or starts one, and starts it signed out with nothing of the last page (cookies, storage, windows, console);
+ * {@link #close()} gives it back on a blank page. The HTTP cache is kept, as a returning user's browser keeps it (most of
+ * the time saved: the page's scripts come compiled from it); the first page of the JVM loads cold.
+ */
 final class Workbench implements AutoCloseable {
+
+    private static final java.util.Deque<HeadlessChromium> IDLE = new java.util.ArrayDeque<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (IDLE) {
+                IDLE.forEach(Workbench::quietlyClose);
+            }
+        }, "stop-workbench-browsers"));
+    }
 
     final HeadlessChromium chromium;
     final WebDriver browser;
@@ -26,7 +42,7 @@ final class Workbench implements AutoCloseable {
 
     Workbench(int port) {
         this.port = port;
-        chromium = HeadlessChromium.start();
+        chromium = cleanBrowser(port);
         browser = chromium.browser();
         wait = new WebDriverWait(browser, Duration.ofSeconds(90)); // generous: the machine is shared
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // lists are re-rendered while they are read
@@ -103,6 +119,53 @@ final class Workbench implements AutoCloseable {
 
     @Override
     public void close() {
-        chromium.close();
+        try {
+            chromium.browser().get("about:blank"); // the page's event stream and timers end here
+        } catch (org.openqa.selenium.WebDriverException gone) {
+            quietlyClose(chromium);
+            return;
+        }
+        synchronized (IDLE) {
+            IDLE.push(chromium);
+        }
+    }
+
+    /** An idle browser (or a new one): one window, 1280×900, no cookie, no storage, no console entry; its HTTP cache kept. */
+    private static HeadlessChromium cleanBrowser(int port) {
+        while (true) {
+            HeadlessChromium idle;
+            synchronized (IDLE) {
+                idle = IDLE.poll();
+            }
+            HeadlessChromium chromium = idle == null ? HeadlessChromium.start() : idle;
+            try {
+                WebDriver b = chromium.browser();
+                List<String> windows = List.copyOf(b.getWindowHandles());
+                for (String extra : windows.subList(1, windows.size())) {
+                    b.switchTo().window(extra).close();
+                }
+                b.switchTo().window(windows.get(0));
+                b.get("about:blank");
+                b.manage().deleteAllCookies();
+                ((org.openqa.selenium.chrome.ChromeDriver) b).executeCdpCommand("Storage.clearDataForOrigin",
+                        java.util.Map.of("origin", "http://127.0.0.1:" + port, "storageTypes", "all"));
+                b.manage().window().setSize(new Dimension(1280, 900));
+                b.manage().logs().get(LogType.BROWSER);
+                return chromium;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                quietlyClose(chromium);
+                if (idle == null) {
+                    throw gone; // a new browser that cannot even be cleaned: nothing to fall back on
+                }
+            }
+        }
+    }
+
+    private static void quietlyClose(HeadlessChromium chromium) {
+        try {
+            chromium.close();
+        } catch (RuntimeException alreadyGone) {
+            // nothing left to end
+        }
     }
 }
