@@ -60,8 +60,9 @@ function translate() {
 }
 
 /**
- * The map is drawn first, from nothing but the style, the TileJSON and the tiles in view; then the overlays, sensors,
- * phases and alerts (the page is ready); the parcel list for search and filters last, in the background.
+ * The map is drawn first, from nothing but the style, the TileJSON and the tiles in view; the parcel list for search and
+ * filters is asked for alongside (one compact request) and filled in just after that first render; then the overlays,
+ * sensors, phases and alerts (the page is ready).
  */
 async function openProject(project) {
   app.project = project;
@@ -82,7 +83,7 @@ async function openProject(project) {
   if (app.views) await app.views.refresh();
   document.body.dataset.ready = 'true';
   app.readyAt = performance.now(); // read by scripts/bench-webmap.sh
-  app.map.parcelList().catch(e => console.warn(e)); // fills the search list through showParcelList
+  app.map.parcelList().catch(e => console.warn(e)); // asked for by draw: fills the search list through showParcelList once in
 }
 
 /** The panel's charts need ECharts: loaded before the page is ready; if it fails, a chart asks for it again. */
