@@ -45,6 +45,10 @@ function phaseOptions() {
   fill(select, h('option', { value: '' }, t('allPhases')),
     (app.phases || []).map(p => h('option', { value: p.phaseId }, t('phaseLabel', { n: p.ordinal }))));
   select.value = chosen;
+}
+
+/** The alert filter's parcels: refilled only when the list (or the language) changes, as a site has thousands. */
+function parcelOptions() {
   const parcels = document.getElementById('alert-parcel');
   const picked = parcels.value;
   fill(parcels, h('option', { value: '' }, t('allParcels')),
@@ -56,6 +60,7 @@ function translate() {
   apply();
   legend();
   phaseOptions();
+  parcelOptions();
   document.getElementById('lang').textContent = lang() === 'zh' ? 'English' : '中文';
 }
 
@@ -70,6 +75,7 @@ async function openProject(project) {
   delete document.body.dataset.listed;
   localStorage.setItem('goafwatch.project', project.id);
   fill(document.getElementById('parcel-codes'));
+  fill(document.getElementById('alert-parcel'), h('option', { value: '' }, t('allParcels')));
   phaseOptions();
   await app.map.draw(project);
   if (app.project !== project) return; // another project was chosen meanwhile
@@ -94,7 +100,7 @@ function echartsLoaded() {
 /** The parcel list arrived or changed: the search suggestions and the alert filter's parcels. */
 function showParcelList(parcels) {
   fill(document.getElementById('parcel-codes'), parcels.map(f => h('option', { value: f.properties.code })));
-  phaseOptions();
+  parcelOptions();
   if (!app.listedAt) app.listedAt = performance.now(); // read by scripts/bench-webmap.sh
   document.body.dataset.listed = 'true';
 }

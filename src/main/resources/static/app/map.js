@@ -211,8 +211,18 @@ export class SiteMap {
       const parcels = list.parcels.map(p => listEntry(p, project.id));
       this.parcels = parcels;
       this.handlers.listed?.(parcels);
-      for (const f of parcels) this.map.setFeatureState({ ...PARCEL, id: f.id }, { level: f.properties.flagLevel });
-      if (reloadTiles) this.reloadTiles();
+      const levels = () => {
+        if (this.listed !== listed) return; // a newer list set them
+        for (const f of parcels) this.map.setFeatureState({ ...PARCEL, id: f.id }, { level: f.properties.flagLevel });
+      };
+      if (reloadTiles) {
+        levels(); // a change: recoloured at once, the shapes follow with the tiles
+        this.reloadTiles();
+      } else {
+        // the first list: the tiles just drawn carry the same levels, so the states (which every redraw of thousands of
+        // parcels then applies) wait for an idle moment rather than hold back the overlays
+        idle(levels);
+      }
       return parcels;
     });
     listed.catch(() => { if (this.listed === listed) this.listed = null; }); // asked again on next use
@@ -337,6 +347,11 @@ export class SiteMap {
 function sameOrigin(url) {
   const u = new URL(url, location.href);
   return decodeURI(u.pathname) + u.search.replace(/%7B/gi, '{').replace(/%7D/gi, '}');
+}
+
+/** Runs fn when the page is idle (within 2 s), or after a task where the browser has no idle callbacks. */
+function idle(fn) {
+  if (window.requestIdleCallback) requestIdleCallback(fn, { timeout: 2000 }); else setTimeout(fn);
 }
 
 /**
