@@ -95,7 +95,7 @@ export class SiteMap {
   /**
    * Shows the project: its vector tiles as one source, the view fitted to its bounds. Resolves once the tiles in view
    * are drawn, having fetched nothing but the TileJSON and those tiles, and asked for the parcel list: its one request
-   * goes now, alongside (the tiles come through MapLibre's worker), but it is taken in only after the first render.
+   * goes now, alongside (the tiles come through MapLibre's worker), and is taken in when the page is idle.
    */
   async draw(project) {
     this.project = project;
@@ -106,7 +106,7 @@ export class SiteMap {
     try {
       await this.show(project);
     } finally {
-      setTimeout(firstRender); // a task later: the page's next requests (overlays, alerts) go out first
+      firstRender();
     }
   }
 
@@ -200,28 +200,33 @@ export class SiteMap {
   }
 
   /**
-   * The parcel list for search, panels and filters, one compact request (no shapes: they come in the tiles); taken in
-   * once `after` resolves (the first render). reloadTiles false for the first list, as the tiles drawn are fresh.
+   * The parcel list for search, panels and filters, one compact request (no shapes: they come in the tiles).
+   * reloadTiles false for the first list of a project, asked for with its TileJSON (rendered: the first render): taken
+   * in at the first idle moment once in (the main thread mostly waits while the worker cuts the tiles), or a task after
+   * the first render if that comes sooner; its levels are the fresh tiles' own, set as feature-state after that render.
    */
-  listParcels(reloadTiles, after = Promise.resolve()) {
+  listParcels(reloadTiles, rendered = Promise.resolve()) {
     const project = this.project;
     const asked = get(`/api/v1/projects/${project.id}/parcel-list`);
-    const listed = this.listed = Promise.all([asked, after]).then(([list]) => {
+    const later = (fn, list) => new Promise(resolve => fn(() => resolve(list)));
+    const takeIn = reloadTiles ? asked : Promise.race([asked.then(list => later(idle, list)),
+      Promise.all([asked, rendered]).then(([list]) => later(setTimeout, list))]);
+    const listed = this.listed = takeIn.then(list => {
       if (this.project !== project || this.listed !== listed) return this.listed || []; // a newer project or list took over
       const parcels = list.parcels.map(p => listEntry(p, project.id));
       this.parcels = parcels;
       this.handlers.listed?.(parcels);
       const levels = () => {
-        if (this.listed !== listed) return; // a newer list set them
+        if (this.listed !== listed || !this.map.getSource(SITE)) return; // a newer list set them, or the project failed to show
         for (const f of parcels) this.map.setFeatureState({ ...PARCEL, id: f.id }, { level: f.properties.flagLevel });
       };
       if (reloadTiles) {
         levels(); // a change: recoloured at once, the shapes follow with the tiles
         this.reloadTiles();
       } else {
-        // the first list: the tiles just drawn carry the same levels, so the states (which every redraw of thousands of
-        // parcels then applies) wait for an idle moment rather than hold back the overlays
-        idle(levels);
+        // the first list: the tiles carry the same levels, so the states (which every redraw of thousands of parcels
+        // then applies) wait for the first render and an idle moment rather than hold back the tiles or the overlays
+        rendered.then(() => idle(levels));
       }
       return parcels;
     });
@@ -349,9 +354,9 @@ function sameOrigin(url) {
   return decodeURI(u.pathname) + u.search.replace(/%7B/gi, '{').replace(/%7D/gi, '}');
 }
 
-/** Runs fn when the page is idle (within 2 s), or after a task where the browser has no idle callbacks. */
+/** Runs fn when the page is idle (within 1 s), or after a task where the browser has no idle callbacks. */
 function idle(fn) {
-  if (window.requestIdleCallback) requestIdleCallback(fn, { timeout: 2000 }); else setTimeout(fn);
+  if (window.requestIdleCallback) requestIdleCallback(() => fn(), { timeout: 1000 }); else setTimeout(fn);
 }
 
 /**
