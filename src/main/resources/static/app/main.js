@@ -66,8 +66,8 @@ function translate() {
 
 /**
  * The map is drawn first, from nothing but the style, the TileJSON and the tiles in view; the parcel list for search and
- * filters is asked for alongside (one compact request) and filled in just after that first render; then the overlays,
- * sensors, phases and alerts (the page is ready).
+ * filters is asked for alongside (one compact request) and filled in at an idle moment (usually while the tiles are cut,
+ * else just after the first render); then the overlays, sensors, phases and alerts (the page is ready).
  */
 async function openProject(project) {
   app.project = project;

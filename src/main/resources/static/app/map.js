@@ -3,8 +3,8 @@
 // so a site of thousands of parcels loads only the tiles in view. Flag levels change live without reloading
 // tiles first: each parcel's level is feature-state, set from the parcel list (properties only) on every change.
 // The first render waits only for the style, the TileJSON and the tiles in view. The parcel list (search, filters) is
-// one compact request sent with the TileJSON and taken in after the first render; the overlays are fetched after it,
-// so a province-size site draws at once.
+// one compact request sent with the TileJSON and taken in at an idle moment (while the worker cuts the tiles, or just
+// after the first render); the overlays are fetched after that render, so a province-size site draws at once.
 // Cable strain colours, phases and boreholes are small GeoJSON overlays, as before.
 import * as maplibregl from '/vendor/maplibre-gl/maplibre-gl.mjs';
 import { get, allFeatures } from './api.js';
