@@ -70,20 +70,3 @@ export async function allFeatures(path) {
   }
   return features;
 }
-
-/**
- * Every feature of a list paged by offset (numberMatched, limit, offset), the pages after the first asked for
- * together, a few at a time, rather than one after another through "next" links. Features in offset order.
- */
-export async function allPages(path, pageSize, parallel = 4) {
-  const at = offset => get(`${path}&limit=${pageSize}&offset=${offset}`);
-  const first = await at(0);
-  const pages = [first.features];
-  const offsets = [];
-  for (let o = pageSize; o < (first.numberMatched ?? 0); o += pageSize) offsets.push(o);
-  for (let i = 0; i < offsets.length; i += parallel) {
-    const batch = await Promise.all(offsets.slice(i, i + parallel).map(at));
-    pages.push(...batch.map(p => p.features));
-  }
-  return pages.flat();
-}

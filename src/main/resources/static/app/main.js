@@ -45,6 +45,10 @@ function phaseOptions() {
   fill(select, h('option', { value: '' }, t('allPhases')),
     (app.phases || []).map(p => h('option', { value: p.phaseId }, t('phaseLabel', { n: p.ordinal }))));
   select.value = chosen;
+}
+
+/** The alert filter's parcels: refilled only when the list (or the language) changes, as a site has thousands. */
+function parcelOptions() {
   const parcels = document.getElementById('alert-parcel');
   const picked = parcels.value;
   fill(parcels, h('option', { value: '' }, t('allParcels')),
@@ -56,12 +60,14 @@ function translate() {
   apply();
   legend();
   phaseOptions();
+  parcelOptions();
   document.getElementById('lang').textContent = lang() === 'zh' ? 'English' : '中文';
 }
 
 /**
- * The map is drawn first, from nothing but the style, the TileJSON and the tiles in view; then the overlays, sensors,
- * phases and alerts (the page is ready); the parcel list for search and filters last, in the background.
+ * The map is drawn first, from nothing but the style, the TileJSON and the tiles in view; the parcel list for search and
+ * filters is asked for alongside (one compact request) and filled in at an idle moment (usually while the tiles are cut,
+ * else just after the first render); then the overlays, sensors, phases and alerts (the page is ready).
  */
 async function openProject(project) {
   app.project = project;
@@ -69,6 +75,7 @@ async function openProject(project) {
   delete document.body.dataset.listed;
   localStorage.setItem('goafwatch.project', project.id);
   fill(document.getElementById('parcel-codes'));
+  fill(document.getElementById('alert-parcel'), h('option', { value: '' }, t('allParcels')));
   phaseOptions();
   await app.map.draw(project);
   if (app.project !== project) return; // another project was chosen meanwhile
@@ -82,7 +89,7 @@ async function openProject(project) {
   if (app.views) await app.views.refresh();
   document.body.dataset.ready = 'true';
   app.readyAt = performance.now(); // read by scripts/bench-webmap.sh
-  app.map.parcelList().catch(e => console.warn(e)); // fills the search list through showParcelList
+  app.map.parcelList().catch(e => console.warn(e)); // asked for by draw: fills the search list through showParcelList once in
 }
 
 /** The panel's charts need ECharts: loaded before the page is ready; if it fails, a chart asks for it again. */
@@ -93,7 +100,7 @@ function echartsLoaded() {
 /** The parcel list arrived or changed: the search suggestions and the alert filter's parcels. */
 function showParcelList(parcels) {
   fill(document.getElementById('parcel-codes'), parcels.map(f => h('option', { value: f.properties.code })));
-  phaseOptions();
+  parcelOptions();
   if (!app.listedAt) app.listedAt = performance.now(); // read by scripts/bench-webmap.sh
   document.body.dataset.listed = 'true';
 }

@@ -2,11 +2,12 @@
 // cables and settlement markers come from the dataset tiles named by the TileJSON (/ogcapi/tiles/WebMercatorQuad),
 // so a site of thousands of parcels loads only the tiles in view. Flag levels change live without reloading
 // tiles first: each parcel's level is feature-state, set from the parcel list (properties only) on every change.
-// The first render waits only for the style, the TileJSON and the tiles in view: the parcel list (search, filters)
-// and the overlays are fetched after it, so a province-size site draws at once.
+// The first render waits only for the style, the TileJSON and the tiles in view. The parcel list (search, filters) is
+// one compact request sent with the TileJSON and taken in at an idle moment (while the worker cuts the tiles, or just
+// after the first render); the overlays are fetched after that render, so a province-size site draws at once.
 // Cable strain colours, phases and boreholes are small GeoJSON overlays, as before.
 import * as maplibregl from '/vendor/maplibre-gl/maplibre-gl.mjs';
-import { get, allFeatures, allPages } from './api.js';
+import { get, allFeatures } from './api.js';
 import { t } from './i18n.js';
 import { h, label } from './dom.js';
 import { SEGMENT_SAMPLES, strainColour, maxAbs } from './map-style.js';
@@ -47,7 +48,7 @@ export class SiteMap {
   constructor(element, basemap, handlers) {
     this.handlers = handlers;
     this.renderer = 'maplibre';
-    this.parcels = []; // the parcel list once fetched (parcelList()), empty until then
+    this.parcels = []; // the parcel list once taken in (entries of listEntry()), empty until then
     this.listed = null; // the promise of that list
     this.cables = [];
     this.selected = null;
@@ -87,21 +88,29 @@ export class SiteMap {
 
   /** Draws the project and loads everything else on the map; after an import, for instance. */
   async load(project) {
-    const wasListed = !!this.listed;
-    await this.draw(project);
+    await this.draw(project); // lists the parcels again too
     await this.loadOverlays();
-    if (wasListed) await this.listParcels(false); // the list was asked for before: keep it current (the tiles are fresh)
   }
 
   /**
    * Shows the project: its vector tiles as one source, the view fitted to its bounds. Resolves once the tiles in view
-   * are drawn, having fetched nothing but the TileJSON and those tiles (no parcel list, no overlays).
+   * are drawn, having fetched nothing but the TileJSON and those tiles, and asked for the parcel list: its one request
+   * goes now, alongside (the tiles come through MapLibre's worker), and is taken in when the page is idle.
    */
   async draw(project) {
     this.project = project;
     this.projectLoaded = false;
     this.parcels = [];
-    this.listed = null;
+    let firstRender;
+    this.listParcels(false, new Promise(resolve => { firstRender = resolve; })).catch(e => console.warn(e));
+    try {
+      await this.show(project);
+    } finally {
+      firstRender();
+    }
+  }
+
+  async show(project) {
     const tileJsonAsked = get(`/ogcapi/tiles/WebMercatorQuad/tilejson.json?projectId=${project.id}`); // while the style loads
     tileJsonAsked.catch(() => {}); // handled below, once the style is in
     await this.styled;
@@ -162,7 +171,7 @@ export class SiteMap {
     this.phaseLabels.forEach(m => { m.getElement().hidden = this.hidden.has('phases'); });
   }
 
-  /** The parcel list, fetched on first use (search, filters, the rules view) or once the page is ready. */
+  /** The parcel list (search, filters, the rules view): asked for with the tiles, so usually there or under way. */
   parcelList() {
     return this.listed || this.listParcels(false);
   }
@@ -190,18 +199,39 @@ export class SiteMap {
     return parcels;
   }
 
-  /** The parcel list for search, panels and filters; reloadTiles false for the first list, as the tiles drawn are fresh. */
-  async listParcels(reloadTiles) {
+  /**
+   * The parcel list for search, panels and filters, one compact request (no shapes: they come in the tiles).
+   * reloadTiles false for the first list of a project, asked for with its TileJSON (rendered: the first render): taken
+   * in at the first idle moment once in (the main thread mostly waits while the worker cuts the tiles), or a task after
+   * the first render if that comes sooner; its levels are the fresh tiles' own, set as feature-state after that render.
+   */
+  listParcels(reloadTiles, rendered = Promise.resolve()) {
     const project = this.project;
-    const listed = this.listed = allPages(`/api/v1/parcels?project=${project.id}&skipGeometry=true`, 500);
+    const asked = get(`/api/v1/projects/${project.id}/parcel-list`);
+    const later = (fn, list) => new Promise(resolve => fn(() => resolve(list)));
+    const takeIn = reloadTiles ? asked : Promise.race([asked.then(list => later(idle, list)),
+      Promise.all([asked, rendered]).then(([list]) => later(setTimeout, list))]);
+    const listed = this.listed = takeIn.then(list => {
+      if (this.project !== project || this.listed !== listed) return this.listed || []; // a newer project or list took over
+      const parcels = list.parcels.map(p => listEntry(p, project.id));
+      this.parcels = parcels;
+      this.handlers.listed?.(parcels);
+      const levels = () => {
+        if (this.listed !== listed || !this.map.getSource(SITE)) return; // a newer list set them, or the project failed to show
+        for (const f of parcels) this.map.setFeatureState({ ...PARCEL, id: f.id }, { level: f.properties.flagLevel });
+      };
+      if (reloadTiles) {
+        levels(); // a change: recoloured at once, the shapes follow with the tiles
+        this.reloadTiles();
+      } else {
+        // the first list: the tiles carry the same levels, so the states (which every redraw of thousands of parcels
+        // then applies) wait for the first render and an idle moment rather than hold back the tiles or the overlays
+        rendered.then(() => idle(levels));
+      }
+      return parcels;
+    });
     listed.catch(() => { if (this.listed === listed) this.listed = null; }); // asked again on next use
-    const parcels = await listed;
-    if (this.project !== project || this.listed !== listed) return this.listed || []; // a newer project or list took over
-    this.parcels = parcels;
-    for (const f of parcels) this.map.setFeatureState({ ...PARCEL, id: f.id }, { level: f.properties.flagLevel });
-    if (reloadTiles) this.reloadTiles();
-    this.handlers.listed?.(parcels);
-    return parcels;
+    return listed;
   }
 
   async fitParcels() {
@@ -322,6 +352,20 @@ export class SiteMap {
 function sameOrigin(url) {
   const u = new URL(url, location.href);
   return decodeURI(u.pathname) + u.search.replace(/%7B/gi, '{').replace(/%7D/gi, '}');
+}
+
+/** Runs fn when the page is idle (within 1 s), or after a task where the browser has no idle callbacks. */
+function idle(fn) {
+  if (window.requestIdleCallback) requestIdleCallback(() => fn(), { timeout: 1000 }); else setTimeout(fn);
+}
+
+/**
+ * An entry of the compact parcel list as a feature without shape: id and code for search and filters, the flag level;
+ * `listed` tells the panel to fetch the whole parcel (status, area, shape) before showing it.
+ */
+function listEntry(p, projectId) {
+  return { type: 'Feature', id: p.id, listed: true,
+    properties: { code: p.code, name: p.name, projectId, phaseId: p.phaseId, phase: p.phase, flagLevel: p.flagLevel } };
 }
 
 function feature(geometry, properties) {

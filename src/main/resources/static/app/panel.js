@@ -28,8 +28,18 @@ export class Panel {
 
   // ---- parcel -------------------------------------------------------------------------------------
   async openParcel(feature) {
-    this.parcel = feature;
-    this.app.map.select(feature.properties.code, feature);
+    // an entry of the map's parcel list only names the parcel: the panel shows the whole one (status, area, shape to frame)
+    let whole = feature;
+    if (feature.listed) {
+      try {
+        whole = await get(`/api/v1/parcels/${feature.id}`);
+      } catch (e) {
+        this.app.toast(`${t('failed')}: ${e.message}`); // deleted meanwhile, say
+        return;
+      }
+    }
+    this.parcel = whole;
+    this.app.map.select(whole.properties.code, whole);
     this.show('parcel');
     await this.renderParcel();
   }

@@ -119,7 +119,8 @@ public final class WebMapBenchmark {
      * Opens the project's map and measures, from the start of navigation: until the parcels in view are first drawn (the
      * map's own mark: MapLibre's first idle with every tile in view loaded, Leaflet's first frame after adding the
      * parcels) and until the page is ready (overlays, alerts, live events), and until the parcel list is in (search
-     * suggestions and the alert filter filled: after ready on the vector-tile page, with the drawing on Leaflet's); then,
+     * suggestions and the alert filter filled: asked for with the TileJSON and taken in after the first render on the
+     * vector-tile page, with the drawing on Leaflet's); then,
      * with the page quiet, a pan by half the map's width until drawn again, at the view that fits the site and at zoom
      * 16; the parcels drawn and the bytes the page transferred (its own requests: MapLibre's worker fetches the tiles,
      * and a worker's requests are not in the page's resource timing).

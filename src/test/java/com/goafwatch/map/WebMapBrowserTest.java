@@ -364,7 +364,7 @@ class WebMapBrowserTest extends IntegrationTest {
         browser.findElement(By.id("lang")).click();
     }
 
-    /** The parcel list is fetched after the map is drawn: search works whether or not it is in yet, and then suggests every code. */
+    /** The parcel list is asked for with the tiles and taken in after the first render: search works whether or not it is in yet, and then suggests every code. */
     @Test
     void searchingAParcelCodeOpensItsPanel() throws Exception {
         List<String> codes = api().get("/api/v1/parcels?project=" + site.projectId + "&skipGeometry=true").json("$.features[*].properties.code");

@@ -228,6 +228,7 @@ class AccessRulesTest extends IntegrationTest {
                 call("DELETE", () -> "/api/v1/phases/" + fixtures().phase(p1, SEQ.incrementAndGet() % 90 + 5), 401, 403, 403, 403, 204, 403),
                 // parcels
                 call("GET", "/api/v1/parcels?project=" + p1, 401, 200, 200, 403, 200, 403),
+                call("GET", p + "/parcel-list", 401, 200, 200, 403, 200, 403),
                 call("GET", "/api/v1/parcels/" + parcel, 401, 200, 200, 403, 200, 403),
                 json("POST", "/api/v1/phases/" + phase + "/parcels?crs=EPSG:4548", () -> Fixtures.feature(unique("N"), 1, "Polygon",
                         Fixtures.square(Fixtures.E0 + 2000 + SEQ.get() * 20, Fixtures.N0, 10)), 401, 403, 201, 403, 201, 403),
