@@ -72,6 +72,11 @@ final class LineProtocolParser {
 
         private int indexOf(String field) {
             for (int i = 0; i < fieldCount; i++) {
+                if (names[i] == field) { // known names are the same constants (string literals are interned)
+                    return i;
+                }
+            }
+            for (int i = 0; i < fieldCount; i++) {
                 if (names[i].equals(field)) {
                     return i;
                 }
