@@ -25,7 +25,8 @@ import com.jayway.jsonpath.JsonPath;
  * markers per km), then in the same run:
  * <ol>
  * <li>ingestion: the site's hourly traces through one instance and through both (gateways alternating between
- * them), in alternating blocks, each timed from the first request until the instances' spools are empty; between
+ * them), in alternating blocks, each timed from the first request until the last write InfluxDB acknowledged
+ * (the status's lastWriteAt once the spools are empty); between
  * the blocks, the InfluxDB write ceiling: the same samples in the service's stored line format straight to
  * {@code /write}, with as many writers as gateways (at older times, so they are history the rules do not read);</li>
  * <li>evaluation: full cycles of the project on instance A while B runs (five rules: fiber strain, strain rate,
