@@ -6,12 +6,25 @@ package com.goafwatch.ingest;
  *
  * @param line      1-based line of the uploaded text, for error messages
  * @param brillouin the Brillouin shift the strain was computed from (already compensated), or null for strain input
+ * @param texts     the values as sent, when the reader kept them (line protocol), else null
  */
 record FiberSample(long line, long timeMs, double distanceM, double strainUe, Double temperatureC, Double referenceStrainUe,
-        BrillouinShift brillouin) {
+        BrillouinShift brillouin, Texts texts) {
 
     FiberSample(long line, long timeMs, double distanceM, double strainUe, Double temperatureC, Double referenceStrainUe) {
-        this(line, timeMs, distanceM, strainUe, temperatureC, referenceStrainUe, null);
+        this(line, timeMs, distanceM, strainUe, temperatureC, referenceStrainUe, null, null);
+    }
+
+    FiberSample(long line, long timeMs, double distanceM, double strainUe, Double temperatureC, Double referenceStrainUe,
+            BrillouinShift brillouin) {
+        this(line, timeMs, distanceM, strainUe, temperatureC, referenceStrainUe, brillouin, null);
+    }
+
+    /**
+     * The text of values as sent, each a plain decimal InfluxDB reads as exactly the parsed double (or null: formatted
+     * from the double), so the stored line carries it as it came instead of formatting the double back.
+     */
+    record Texts(String strain, String temperature, String distance) {
     }
 
     /**

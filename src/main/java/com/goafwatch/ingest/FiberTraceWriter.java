@@ -34,9 +34,9 @@ final class FiberTraceWriter {
     private final long latestAllowedMs;
     /** Files: rows of a trace must be contiguous, so duplicates are sought per trace (bounded memory). */
     private final boolean groupedTraces;
-    private final Map<Long, Map<Long, Long>> lineByTimeAndDistance = new HashMap<>();
-    /** the map of the last sample's trace in lineByTimeAndDistance */
-    private Map<Long, Long> lastTraceLines;
+    private final Map<Long, TraceDistances> lineByTimeAndDistance = new HashMap<>();
+    /** the last sample's trace in lineByTimeAndDistance */
+    private TraceDistances lastTraceLines;
     private long lastTraceTime;
 
     private long currentTrace = Long.MIN_VALUE;
@@ -201,12 +201,12 @@ final class FiberTraceWriter {
         if (!groupedTraces) {
             // line protocol: any order, duplicates sought over the whole (size-limited) request
             if (lastTraceLines == null || s.timeMs() != lastTraceTime) {
-                lastTraceLines = lineByTimeAndDistance.computeIfAbsent(s.timeMs(), t -> new HashMap<>());
+                lastTraceLines = lineByTimeAndDistance.computeIfAbsent(s.timeMs(), t -> new TraceDistances());
                 lastTraceTime = s.timeMs();
                 finishedTraces.add(s.timeMs());
             }
-            Long first = lastTraceLines.putIfAbsent(Math.round(s.distanceM() * 1000), s.line());
-            return first == null ? null : "duplicate sample: distance " + s.distanceM() + " m at " + Instant.ofEpochMilli(s.timeMs())
+            long first = lastTraceLines.putIfAbsent(Math.round(s.distanceM() * 1000), s.line());
+            return first < 0 ? null : "duplicate sample: distance " + s.distanceM() + " m at " + Instant.ofEpochMilli(s.timeMs())
                     + " already on line " + first;
         }
         if (s.timeMs() != currentTrace) {
@@ -267,10 +267,11 @@ final class FiberTraceWriter {
         if (s.brillouin() == null) {
             // the common case, encoded without a map per sample (FiberLine writes what LinePoint would)
             line.setLength(0);
-            FiberLine.append(line, cable.id(), parcelTag, s.distanceM(), strain,
-                    cable.compensation() != Compensation.NONE ? s.strainUe() : Double.NaN, temperature,
-                    where.mapped() ? where.chainageM() : Double.NaN, s.timeMs());
-            batch.append(line.toString());
+            FiberSample.Texts texts = s.texts();
+            FiberLine.append(line, cable.id(), parcelTag, s.distanceM(), texts == null ? null : texts.distance(), strain,
+                    cable.compensation() != Compensation.NONE ? s.strainUe() : Double.NaN, texts == null ? null : texts.strain(), temperature,
+                    texts == null ? null : texts.temperature(), where.mapped() ? where.chainageM() : Double.NaN, s.timeMs());
+            batch.append(line);
             return;
         }
         TreeMap<String, String> tags = new TreeMap<>();

@@ -62,9 +62,9 @@ public record LinePoint(String measurement, SortedMap<String, String> tags, Map<
         return b.toString();
     }
 
-    /** Java's shortest round-trip form; InfluxDB parses it, scientific notation included, exactly. */
+    /** Java's shortest round-trip form (DecimalText: without Double.toString's garbage); InfluxDB parses it, scientific notation included, exactly. */
     private static void appendNumber(StringBuilder b, double v) {
-        b.append(Double.toString(v));
+        DecimalText.append(b, v);
     }
 
     /** Measurement names escape commas and spaces; tag keys, values and field keys also escape '='. */

@@ -64,7 +64,7 @@ public final class RateBins {
             if (previous == null || bin.index() != previous.index() + 1 || bin.count() != previous.count()) {
                 b.append(previous == null ? "" : ";").append(bin.index()).append(',').append(bin.count());
             }
-            b.append(',').append(round(bin.meanUe()));
+            DecimalText.append(b.append(','), round(bin.meanUe()));
             previous = bin;
         }
         return b.toString();
@@ -78,7 +78,7 @@ public final class RateBins {
             if (previous == null || bin.index() != previous.index() + 1) {
                 b.append(previous == null ? "" : ";").append(bin.index());
             }
-            b.append(',').append(round(bin.distanceM())).append(',').append(round(bin.chainageM()));
+            DecimalText.append(DecimalText.append(b.append(','), round(bin.distanceM())).append(','), round(bin.chainageM()));
             previous = bin;
         }
         return b.toString();

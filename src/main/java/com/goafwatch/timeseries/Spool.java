@@ -110,12 +110,21 @@ public class Spool {
     }
 
     public long pendingBytes() {
-        return pending().stream().mapToLong(Spool::sizeOf).sum();
+        return bytesOf(pending());
+    }
+
+    /** The size of these batches (as listed by {@link #pending()}: the status lists the folder once). */
+    long bytesOf(List<Path> pending) {
+        return pending.stream().mapToLong(Spool::sizeOf).sum();
     }
 
     /** Points (lines) in the waiting batches. */
     public long pendingSamples() {
-        return backlog.samples(pending());
+        return samplesOf(pending());
+    }
+
+    long samplesOf(List<Path> pending) {
+        return backlog.samples(pending);
     }
 
     /** When the oldest waiting batch was committed, or null. */
@@ -165,6 +174,8 @@ public class Spool {
         private long bytes;
         private long lines;
         private boolean finished;
+        /** reused by {@link #append(CharSequence)} */
+        private byte[] ascii = new byte[256];
 
         private Batch(Path tmp) throws IOException {
             this.tmp = tmp;
@@ -183,13 +194,37 @@ public class Spool {
 
         public void append(String line) {
             byte[] encoded = line.getBytes(StandardCharsets.UTF_8);
+            append(encoded, encoded.length);
+        }
+
+        /**
+         * A line built in a reused buffer (ingestion's per-sample lines): ASCII is copied straight into a reused byte
+         * array, with no String and no encoder per line; anything else is encoded as UTF-8.
+         */
+        public void append(CharSequence line) {
+            int n = line.length();
+            if (ascii.length < n) {
+                ascii = new byte[Math.max(n, ascii.length * 2)];
+            }
+            for (int i = 0; i < n; i++) {
+                char c = line.charAt(i);
+                if (c >= 0x80) {
+                    append(line.toString());
+                    return;
+                }
+                ascii[i] = (byte) c;
+            }
+            append(ascii, n);
+        }
+
+        private void append(byte[] encoded, int length) {
             try {
-                writer.write(encoded);
+                writer.write(encoded, 0, length);
                 writer.write('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write to the spool", e);
             }
-            bytes += encoded.length + 1;
+            bytes += length + 1;
             lines++;
             if (bytes > budget) {
                 throw new SpoolFullException(maxBytes);

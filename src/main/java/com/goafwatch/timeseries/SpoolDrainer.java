@@ -68,8 +68,9 @@ public class SpoolDrainer extends WorkerThread {
     public SpoolStatus status() {
         List<Path> pending = spool.pending();
         Long oldest = pending.isEmpty() ? null : Spool.sequenceOf(pending.get(0));
-        return new SpoolStatus(pending.size(), spool.pendingBytes(), oldest, spool.rejectedCount(), writtenPoints,
-                lastWriteAt, lastError, lastErrorAt, spool.pendingSamples(), spool.oldestPendingAt(), spool.maxBytes(), spool.volumeId(),
+        // one listing of the folder for every figure (the status is polled, and published after every written batch)
+        return new SpoolStatus(pending.size(), spool.bytesOf(pending), oldest, spool.rejectedCount(), writtenPoints,
+                lastWriteAt, lastError, lastErrorAt, spool.samplesOf(pending), SpoolBacklog.oldestCommitted(pending), spool.maxBytes(), spool.volumeId(),
                 spool.holder(), spool.dir().toString());
     }
 

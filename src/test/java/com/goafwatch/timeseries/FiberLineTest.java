@@ -27,6 +27,16 @@ class FiberLineTest {
     }
 
     @Test
+    void valuesSentAsPlainDecimalsAreWrittenAsSent() {
+        assertThat(FiberLine.append(new StringBuilder(), 17, "4203", 12.5, "12.50", -3.125, 10.0, "10", 15.0, "15", 112.5, 1_700_000_000_000L)
+                .toString()).isEqualTo("fiber_strain,cable=17,parcel=4203,pos=12.500 strain_ue=-3.125,strain_raw_ue=10,temperature_c=15,"
+                        + "distance_m=12.50,chainage_m=112.5 1700000000000");
+        // a text whose value is absent (NaN) is left out with it
+        assertThat(FiberLine.append(new StringBuilder(), 3, "none", 1, "1", 2, Double.NaN, "2", Double.NaN, null, Double.NaN, 0).toString())
+                .isEqualTo("fiber_strain,cable=3,parcel=none,pos=1.000 strain_ue=2.0,distance_m=1 0");
+    }
+
+    @Test
     void infiniteValueIsRefusedLikeLinePointDoes() {
         assertThatThrownBy(() -> FiberLine.append(new StringBuilder(), 3, "none", 1, Double.POSITIVE_INFINITY, Double.NaN, 15, 1, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strain_ue");
