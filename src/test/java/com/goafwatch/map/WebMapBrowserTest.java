@@ -95,7 +95,7 @@ class WebMapBrowserTest extends IntegrationTest {
         }
         useBrowser(shared.browser());
         try {
-            cleanSlate();
+            shared.cleanSlate(port);
         } catch (org.openqa.selenium.WebDriverException gone) {
             // the shared browser died with the test before: this test gets a new one, not that test's failure
             try {
@@ -105,7 +105,7 @@ class WebMapBrowserTest extends IntegrationTest {
             }
             shared = com.goafwatch.support.HeadlessChromium.start();
             useBrowser(shared.browser());
-            cleanSlate();
+            shared.cleanSlate(port);
         }
         Files.createDirectories(SCREENSHOTS);
     }
@@ -114,25 +114,6 @@ class WebMapBrowserTest extends IntegrationTest {
         browser = driver;
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         map = new WebMap(browser);
-    }
-
-    /**
-     * As a fresh browser but for its HTTP cache (kept, as a returning user's; the class's first test loads cold): one
-     * window at the usual size on a blank page, no cookie (so signed out), nothing in the page's storage (language,
-     * remembered project) and no console entry left from the test before.
-     */
-    private void cleanSlate() {
-        List<String> windows = List.copyOf(browser.getWindowHandles());
-        for (String extra : windows.subList(1, windows.size())) {
-            browser.switchTo().window(extra).close();
-        }
-        browser.switchTo().window(windows.get(0));
-        browser.get("about:blank");
-        browser.manage().deleteAllCookies();
-        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Storage.clearDataForOrigin",
-                java.util.Map.of("origin", "http://127.0.0.1:" + port, "storageTypes", "all"));
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-        browser.manage().logs().get(LogType.BROWSER);
     }
 
     @AfterEach

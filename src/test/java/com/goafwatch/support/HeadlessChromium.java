@@ -46,6 +46,25 @@ public record HeadlessChromium(WebDriver browser, ChromeDriverService service) i
         return new HeadlessChromium(new ChromeDriver(service, options), service);
     }
 
+    /**
+     * As a fresh browser but for its HTTP cache (kept, as a returning user's): one window at 1280×900 on a blank page,
+     * no cookie (so signed out), nothing in the storage of the service at {@code port} (language, remembered project)
+     * and no console entry left from the page before. Throws WebDriverException when the browser is gone.
+     */
+    public void cleanSlate(int port) {
+        java.util.List<String> windows = java.util.List.copyOf(browser.getWindowHandles());
+        for (String extra : windows.subList(1, windows.size())) {
+            browser.switchTo().window(extra).close();
+        }
+        browser.switchTo().window(windows.get(0));
+        browser.get("about:blank");
+        browser.manage().deleteAllCookies();
+        ((ChromeDriver) browser).executeCdpCommand("Storage.clearDataForOrigin",
+                java.util.Map.of("origin", "http://127.0.0.1:" + port, "storageTypes", "all"));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        browser.manage().logs().get(LogType.BROWSER);
+    }
+
     @Override
     public void close() {
         browser.quit();

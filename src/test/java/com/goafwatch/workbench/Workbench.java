@@ -139,18 +139,7 @@ final class Workbench implements AutoCloseable {
             }
             HeadlessChromium chromium = idle == null ? HeadlessChromium.start() : idle;
             try {
-                WebDriver b = chromium.browser();
-                List<String> windows = List.copyOf(b.getWindowHandles());
-                for (String extra : windows.subList(1, windows.size())) {
-                    b.switchTo().window(extra).close();
-                }
-                b.switchTo().window(windows.get(0));
-                b.get("about:blank");
-                b.manage().deleteAllCookies();
-                ((org.openqa.selenium.chrome.ChromeDriver) b).executeCdpCommand("Storage.clearDataForOrigin",
-                        java.util.Map.of("origin", "http://127.0.0.1:" + port, "storageTypes", "all"));
-                b.manage().window().setSize(new Dimension(1280, 900));
-                b.manage().logs().get(LogType.BROWSER);
+                chromium.cleanSlate(port);
                 return chromium;
             } catch (org.openqa.selenium.WebDriverException gone) {
                 quietlyClose(chromium);
