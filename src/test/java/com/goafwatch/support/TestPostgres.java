@@ -66,13 +66,26 @@ public final class TestPostgres {
         }
     }
 
+    /**
+     * Drops this JVM's databases at exit, several at once: one after another, some 40 PostGIS databases took over
+     * surefire's 30 s exit allowance on a busy machine (the fork was killed and reported as an error). Best effort.
+     */
     private static void dropAll() {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         for (String name : CREATED) {
-            try {
-                execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            } catch (RuntimeException ignored) {
-                // best effort at JVM exit
-            }
+            pool.execute(() -> {
+                try {
+                    execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                } catch (RuntimeException ignored) {
+                    // best effort at JVM exit
+                }
+            });
+        }
+        pool.shutdown();
+        try {
+            pool.awaitTermination(25, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

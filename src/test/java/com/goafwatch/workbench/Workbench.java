@@ -77,8 +77,19 @@ final class Workbench implements AutoCloseable {
         return browser.findElements(By.cssSelector(css));
     }
 
+    /**
+     * Clicks once the element takes the click: a toast shown at the bottom for a few seconds can lie over a button
+     * there (a click it intercepts never reaches the button, so pressing again is safe).
+     */
     void click(String css) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        wait.ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+            WebElement target = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d);
+            if (target == null) {
+                return false;
+            }
+            target.click();
+            return true;
+        });
     }
 
     /**
