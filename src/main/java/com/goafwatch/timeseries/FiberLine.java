@@ -27,25 +27,13 @@ public final class FiberLine {
         b.append(FiberSeries.MEASUREMENT).append(',').append(FiberSeries.TAG_CABLE).append('=').append(cableId)
                 .append(',').append(FiberSeries.TAG_PARCEL).append('=').append(parcelTag)
                 .append(',').append(FiberSeries.TAG_POSITION).append('=');
-        position(b, distanceM);
+        FiberSeries.appendPositionTag(b, distanceM);
         field(b, ' ', FiberSeries.FIELD_STRAIN, strainUe, null);
         optional(b, FiberSeries.FIELD_RAW_STRAIN, rawStrainUe, rawStrainText);
         optional(b, FiberSeries.FIELD_TEMPERATURE, temperatureC, temperatureText);
         field(b, ',', FiberSeries.FIELD_DISTANCE, distanceM, distanceText);
         optional(b, FiberSeries.FIELD_CHAINAGE, chainageM, null);
         return b.append(' ').append(timeMs);
-    }
-
-    /** {@link FiberSeries#positionTag} without its intermediate strings. */
-    private static void position(StringBuilder b, double distanceM) {
-        long mm = Math.round(distanceM * 1000);
-        if (mm < 0) {
-            b.append(FiberSeries.positionTag(distanceM));
-            return;
-        }
-        int frac = (int) (mm % 1000);
-        b.append(mm / 1000).append('.').append((char) ('0' + frac / 100)).append((char) ('0' + frac / 10 % 10))
-                .append((char) ('0' + frac % 10));
     }
 
     private static void optional(StringBuilder b, String name, double v, String text) {

@@ -52,8 +52,13 @@ public final class FiberSeries {
 
     /** Fiber distance as a tag value: millimetre resolution, fixed 3 decimals ("1234.500"). */
     public static String positionTag(double distanceM) {
+        return appendPositionTag(new StringBuilder(12), distanceM).toString();
+    }
+
+    /** {@link #positionTag} appended to {@code b} (ingestion writes one per sample: no intermediate strings). */
+    public static StringBuilder appendPositionTag(StringBuilder b, double distanceM) {
         long mm = Math.round(distanceM * 1000);
         long frac = mm % 1000;
-        return (mm / 1000) + "." + (frac < 10 ? "00" : frac < 100 ? "0" : "") + frac;
+        return b.append(mm / 1000).append('.').append(frac < 10 ? "00" : frac < 100 ? "0" : "").append(frac);
     }
 }
