@@ -58,11 +58,13 @@ final class WriteGate implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         boolean write = exchange.getRequestURI().getPath().equals("/write");
         if (write && !admit(new String(body, java.nio.charset.StandardCharsets.UTF_8).contains(refuse))) {
+            // counted as ended before the client can see the answer: it may send its next write at once (a resend)
+            finished();
             exchange.sendResponseHeaders(503, -1);
             exchange.close();
-            finished();
             return;
         }
+        boolean counted = !write;
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
                     .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
@@ -72,6 +74,10 @@ final class WriteGate implements AutoCloseable {
                 request.header("Content-Type", type);
             }
             HttpResponse<byte[]> response = upstream.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (!counted) {
+                counted = true;
+                finished(); // before the answer goes back, as above
+            }
             response.headers().firstValue("Content-Type").ifPresent(v -> exchange.getResponseHeaders().set("Content-Type", v));
             response.headers().firstValue("X-Influxdb-Version").ifPresent(v -> exchange.getResponseHeaders().set("X-Influxdb-Version", v));
             exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
@@ -82,10 +88,10 @@ final class WriteGate implements AutoCloseable {
             Thread.currentThread().interrupt();
             exchange.sendResponseHeaders(502, -1);
         } finally {
-            exchange.close();
-            if (write) {
+            if (!counted) {
                 finished();
             }
+            exchange.close();
         }
     }
 
