@@ -38,6 +38,8 @@ class LiveUpdates extends WorkerThread {
     private final Map<SseEmitter, Long> subscribers = new ConcurrentHashMap<>();
     /** spool batch → project, until the batch is in InfluxDB */
     private final ConcurrentSkipListMap<Long, Long> pendingBatches = new ConcurrentSkipListMap<>();
+    /** The highest spool batch written to InfluxDB so far (guarded by pendingBatches). */
+    private long writtenUpTo = -1;
     private volatile Map<String, Long> lastVersions = Map.of();
 
     LiveUpdates(JdbcClient jdbc, MapProperties properties, LiveChannel channel) {
@@ -58,19 +60,39 @@ class LiveUpdates extends WorkerThread {
         return emitter;
     }
 
+    /**
+     * The batch is committed to the spool. The drainer, woken by the commit, may have written it to InfluxDB before
+     * this event arrives (the ingesting thread publishes it after the commit): then it is told at once, else when
+     * written. Without that, such a batch waited for the next batch's write to be told (a site's last reading of
+     * the day: until the next day).
+     */
     @EventListener
     void accepted(SamplesAccepted event) {
-        pendingBatches.put(event.batch(), event.projectId());
+        synchronized (pendingBatches) {
+            if (event.batch() > writtenUpTo) {
+                pendingBatches.put(event.batch(), event.projectId());
+                return;
+            }
+        }
+        announce(event.projectId(), event.batch());
     }
 
     @EventListener
     void written(BatchWritten event) {
-        Map<Long, Long> done = pendingBatches.headMap(event.sequence(), true);
-        for (Long projectId : java.util.Set.copyOf(done.values())) {
-            tellData(projectId, event.sequence()); // this instance's pages at once, the others' through PostgreSQL
-            channel.publish(projectId, event.sequence());
+        java.util.Set<Long> projects;
+        synchronized (pendingBatches) {
+            writtenUpTo = Math.max(writtenUpTo, event.sequence());
+            Map<Long, Long> done = pendingBatches.headMap(event.sequence(), true);
+            projects = java.util.Set.copyOf(done.values());
+            done.clear();
         }
-        done.clear();
+        projects.forEach(projectId -> announce(projectId, event.sequence()));
+    }
+
+    /** This instance's pages at once, the others' through PostgreSQL. */
+    private void announce(long projectId, long batch) {
+        tellData(projectId, batch);
+        channel.publish(projectId, batch);
     }
 
     private void tellData(long projectId, long batch) {
