@@ -3,7 +3,6 @@ package com.goafwatch.map;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +35,7 @@ class LiveUpdates extends WorkerThread {
     private final MapProperties properties;
     private final LiveChannel channel;
     private final Map<SseEmitter, Long> subscribers = new ConcurrentHashMap<>();
-    /** spool batch → project, until the batch is in InfluxDB */
-    private final ConcurrentSkipListMap<Long, Long> pendingBatches = new ConcurrentSkipListMap<>();
-    /** The highest spool batch written to InfluxDB so far (guarded by pendingBatches). */
-    private long writtenUpTo = -1;
+    private final UnwrittenBatches unwritten = new UnwrittenBatches();
     private volatile Map<String, Long> lastVersions = Map.of();
 
     LiveUpdates(JdbcClient jdbc, MapProperties properties, LiveChannel channel) {
@@ -60,33 +56,15 @@ class LiveUpdates extends WorkerThread {
         return emitter;
     }
 
-    /**
-     * The batch is committed to the spool. The drainer, woken by the commit, may have written it to InfluxDB before
-     * this event arrives (the ingesting thread publishes it after the commit): then it is told at once, else when
-     * written. Without that, such a batch waited for the next batch's write to be told (a site's last reading of
-     * the day: until the next day).
-     */
+    /** The batch is committed to the spool; told now if the drainer already wrote it (see {@link UnwrittenBatches}). */
     @EventListener
     void accepted(SamplesAccepted event) {
-        synchronized (pendingBatches) {
-            if (event.batch() > writtenUpTo) {
-                pendingBatches.put(event.batch(), event.projectId());
-                return;
-            }
-        }
-        announce(event.projectId(), event.batch());
+        unwritten.accepted(event.batch(), event.projectId()).ifPresent(projectId -> announce(projectId, event.batch()));
     }
 
     @EventListener
     void written(BatchWritten event) {
-        java.util.Set<Long> projects;
-        synchronized (pendingBatches) {
-            writtenUpTo = Math.max(writtenUpTo, event.sequence());
-            Map<Long, Long> done = pendingBatches.headMap(event.sequence(), true);
-            projects = java.util.Set.copyOf(done.values());
-            done.clear();
-        }
-        projects.forEach(projectId -> announce(projectId, event.sequence()));
+        unwritten.written(event.sequence()).forEach(projectId -> announce(projectId, event.sequence()));
     }
 
     /** This instance's pages at once, the others' through PostgreSQL. */
