@@ -3,9 +3,11 @@
 # same PostGIS tables as this service on the sample site; OGC API - Features items and one feature, and parcel
 # vector tiles (MapServer's MVT output), timed interleaved by com.goafwatch.ogc.MapServerBenchmark.
 # Writes target/bench/mapserver.md. Not part of the test suite.
-# Usage: scripts/bench-mapserver.sh [rounds=5]
+# Usage: [WARMUP_ROUNDS=5] scripts/bench-mapserver.sh [rounds=5]
 source "$(dirname "$0")/lib.sh"
 ROUNDS="${1:-5}"
+# unrecorded rounds before the timed ones (both servers): the JVM's JIT settles only after some thousand requests
+WARMUP_ROUNDS="${WARMUP_ROUNDS:-5}"
 # ports and database of its own, so that it never meets another benchmark's service
 SERVICE_PORT=8087 INFLUX_PORT=8091 MS_PORT=8088 DB=goafwatch_bench_ms # InfluxDB also binds INFLUX_PORT + 2; not the demo's 8186
 DIR="$LOCAL/bench-mapserver"
@@ -49,7 +51,9 @@ ADMIN_PASSWORD="bench-$(date +%s%N)"
 RATE_LIMIT="${RATE_LIMIT:-100000000}"
 # SERVICE_ARGS: more --key=value arguments for the service (e.g. to compare a setting with and without in one session)
 # shellcheck disable=SC2086
-java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar target/goafwatch.jar --server.port=$SERVICE_PORT \
+# SERVICE_JAVA_OPTS: more JVM options for the service (e.g. a GC setting), before -jar
+# shellcheck disable=SC2086
+java -Xmx512m -XX:+ExitOnOutOfMemoryError ${SERVICE_JAVA_OPTS:-} -jar target/goafwatch.jar --server.port=$SERVICE_PORT \
   --spring.datasource.url="jdbc:postgresql://$host:$port/$DB" --goafwatch.security.bootstrap-admin-password="$ADMIN_PASSWORD" \
   --goafwatch.influx.url="http://127.0.0.1:$INFLUX_PORT" --goafwatch.spool.dir="$DIR/spool" \
   --spring.profiles.active=demo --goafwatch.demo-feed.enabled=false --goafwatch.limits.requests-per-minute=$RATE_LIMIT ${SERVICE_ARGS:-} >"$DIR/service.log" 2>&1 &
@@ -137,8 +141,13 @@ if [ -n "${BENCH_JFR:-}" ]; then
   jcmd "$SERVICE_PID" JFR.start name=bench settings=profile >/dev/null
   jcmd "$SERVICE_PID" VM.log output="file=$DIR/gc.log" what=gc,safepoint decorators=uptime >/dev/null
 fi
-log "mapserver side by side: $ROUNDS rounds; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -cp "target/test-classes:target/classes:$(cat target/bench.cp)" com.goafwatch.ogc.MapServerBenchmark \
-  "http://127.0.0.1:$SERVICE_PORT" "$MS_URL" "jdbc:postgresql://$host:$port/$DB" "$ADMIN_PASSWORD" "$ROUNDS"
+# BENCH_GC_LOG=1: the service's GC pauses into $DIR/gc.log (uptime-stamped), to lay beside target/bench/mapserver-raw.csv
+[ -n "${BENCH_GC_LOG:-}" ] && [ -z "${BENCH_JFR:-}" ] && jcmd "$SERVICE_PID" VM.log output="file=$DIR/gc.log" what=gc decorators=uptime >/dev/null
+log "mapserver side by side: $ROUNDS rounds after $WARMUP_ROUNDS unrecorded; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+CLIENT_JAVA_OPTS=()
+[ -n "${BENCH_GC_LOG:-}" ] && CLIENT_JAVA_OPTS+=("-Xlog:gc:file=$DIR/client-gc.log:uptime")
+[ -n "${BENCH_GC_LOG:-}" ] && log "service JVM uptime $(jcmd "$SERVICE_PID" VM.uptime | tail -1) at epoch $(date +%s%3N) ms"
+java "${CLIENT_JAVA_OPTS[@]}" -cp "target/test-classes:target/classes:$(cat target/bench.cp)" com.goafwatch.ogc.MapServerBenchmark \
+  "http://127.0.0.1:$SERVICE_PORT" "$MS_URL" "jdbc:postgresql://$host:$port/$DB" "$ADMIN_PASSWORD" "$ROUNDS" "$WARMUP_ROUNDS"
 [ -n "${BENCH_JFR:-}" ] && jcmd "$SERVICE_PID" JFR.dump name=bench filename="$DIR/service.jfr" >/dev/null && log "recorded $DIR/service.jfr, $DIR/gc.log"
 log "load after: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(date -u +%FT%TZ)"

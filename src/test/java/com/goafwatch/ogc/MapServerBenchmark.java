@@ -25,7 +25,7 @@ import com.goafwatch.support.SlippyTiles;
  * This service against MapServer 8 (FastCGI behind lighttpd) over the same PostGIS tables (not a test; run by
  * scripts/bench-mapserver.sh). Per request kind — the parcels' items, one parcel, every parcel tile of the site at
  * z14–17 — the three clients (MapServer, this service with a token, this service with HTTP Basic) take turns on
- * the same request, the order rotating, after one unrecorded warm-up round. Writes target/bench/mapserver.md.
+ * the same request, the order rotating, after unrecorded warm-up rounds (argument 6, default 1). Writes target/bench/mapserver.md.
  *
  * <p>Arguments: serviceUrl mapserverUrl jdbcUrl adminPassword rounds
  */
@@ -34,7 +34,7 @@ public final class MapServerBenchmark {
     private record Request(String kind, String ours, String mapserver) {
     }
 
-    private record Timing(long nanos, int bytes, int status) {
+    private record Timing(long startNanos, long nanos, int bytes, int status) {
     }
 
     private static final String[] CLIENTS = {"MapServer FastCGI", "service, token", "service, Basic"};
@@ -45,6 +45,10 @@ public final class MapServerBenchmark {
         String jdbcUrl = args[2];
         String adminPassword = args[3];
         int rounds = Integer.parseInt(args[4]);
+        // unrecorded rounds first: MapServer is native code, warm from its first request; the JVM's JIT keeps compiling
+        // the request path for tens of seconds (jstat -compiler: ~14,000 methods by 25 s, still rising), and a warm
+        // FastCGI server is the comparison, so both are timed at steady state
+        int warmUpRounds = args.length > 5 ? Integer.parseInt(args[5]) : 1;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String token = "Bearer " + token(http, service, adminPassword);
         String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
@@ -73,7 +77,12 @@ public final class MapServerBenchmark {
         }
 
         Map<String, List<List<Timing>>> byKind = new LinkedHashMap<>();
-        for (int round = -1; round < rounds; round++) { // round -1 warms both servers, unrecorded
+        // every recorded request (start since the first, kind, server, ms), to see whether slow ones cluster in time
+        StringBuilder raw = new StringBuilder("start_ms,kind,server,ms,order_in_turn\n");
+        long origin = System.nanoTime();
+        System.out.printf(Locale.ROOT, "timing origin (start of the warm-up): client JVM uptime %.3f s, epoch %d ms%n",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, System.currentTimeMillis());
+        for (int round = -warmUpRounds; round < rounds; round++) { // negative rounds warm both servers, unrecorded
             for (int i = 0; i < requests.size(); i++) {
                 Request r = requests.get(i);
                 Timing[] t = new Timing[3];
@@ -90,15 +99,18 @@ public final class MapServerBenchmark {
                             new ArrayList<>()));
                     for (int c = 0; c < 3; c++) {
                         lists.get(c).add(t[c]);
+                        raw.append(String.format(Locale.ROOT, "%.3f,%s,%s,%.3f,%d%n", (t[c].startNanos() - origin) / 1e6, r.kind(),
+                                CLIENTS[c], ms(t[c].nanos()), Math.floorMod(c - i - round, 3)));
                     }
                 }
             }
         }
-        String report = report(byKind, rounds);
+        String report = report(byKind, rounds, warmUpRounds);
         System.out.print(report);
         Path out = Path.of("target/bench/mapserver.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
+        Files.writeString(out.resolveSibling("mapserver-raw.csv"), raw);
     }
 
     /** Every parcels tile over the parcels' extent at z14–17. */
@@ -123,7 +135,7 @@ public final class MapServerBenchmark {
         if (r.statusCode() >= 300) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
         }
-        return new Timing(t, r.body().length, r.statusCode());
+        return new Timing(t0, t, r.body().length, r.statusCode());
     }
 
     private static String token(HttpClient http, String service, String adminPassword) throws Exception {
@@ -135,9 +147,9 @@ public final class MapServerBenchmark {
         return JsonPath.read(r.body(), "$.secret");
     }
 
-    private static String report(Map<String, List<List<Timing>>> byKind, int rounds) {
+    private static String report(Map<String, List<List<Timing>>> byKind, int rounds, int warmUpRounds) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "Side by side, %d rounds, p50 / p95 in ms (bytes: mean body size)%n%n", rounds));
+                "Side by side, %d rounds after %d unrecorded, p50 / p95 in ms (bytes: mean body size)%n%n", rounds, warmUpRounds));
         out.append("| request | n | MapServer FastCGI | service, token | service, Basic | token/MapServer p50 | Basic/token p50 | bytes MapServer / service |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         byKind.forEach((kind, lists) -> {
