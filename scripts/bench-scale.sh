@@ -8,7 +8,8 @@
 #        scripts/bench-scale.sh ingest [km=100] [traces=12] [gateways=4] [heap=2g]   ingestion only (no cycles), ~4 min
 #        scripts/bench-scale.sh cycles [rounds=3] [heap=2g]   full cycles again on the site the last run left
 # BENCH_NO_BUILD=1: use target/goafwatch.jar and target/bench.cp as they are; SERVICE_ARGS: more settings for both
-#        instances (e.g. --goafwatch.spool.max-write-size=0, one spool batch a write, for an A/B run);
+#        instances (e.g. --goafwatch.spool.write-lanes=1 --goafwatch.spool.max-write-size=0, one spool batch a write
+#        at a time, for an A/B run); WARMUP_TRACES (default 2): untimed traces through each instance alone first (JIT);
 #        SERVICE_A_JVM_ARGS: JVM options of instance A (e.g. -XX:StartFlightRecording=filename=a.jfr,settings=profile).
 # SETTLE=1: before each block wait (untimed) until InfluxDB is quiet, and time each block until InfluxDB is quiet again, so
 #        that its cache snapshots and compactions count for the block whose writes caused them (short direct blocks

@@ -26,9 +26,10 @@ import com.jayway.jsonpath.JsonPath;
  * <ol>
  * <li>ingestion: the site's hourly traces through one instance and through both (gateways alternating between
  * them), in alternating blocks, each timed from the first request until the last write InfluxDB acknowledged
- * (the status's lastWriteAt once the spools are empty); between
- * the blocks, the InfluxDB write ceiling: the same samples in the service's stored line format straight to
- * {@code /write}, with as many writers as gateways (at older times, so they are history the rules do not read);</li>
+ * (the status's lastWriteAt once the spools are empty), after untimed traces through each instance alone (JIT); between
+ * the blocks, the InfluxDB write ceiling: blocks of as many traces of the same samples in the service's stored line
+ * format straight to {@code /write}, with as many writers as gateways (at older times, so they are history the rules
+ * do not read);</li>
  * <li>evaluation: full cycles of the project on instance A while B runs (five rules: fiber strain, strain rate,
  * cable temperature, settlement, settlement rate), with the time spent waiting for InfluxDB; and, bare against
  * InfluxDB, the rate rule's reads as they were before the bin rollup (four whole raw traces) and as they are.</li>
