@@ -32,6 +32,9 @@ export class AlertList {
     const list = await get(`/api/v1/alerts?${q}`);
     if (asked !== this.asked) return;
     const ul = document.getElementById('alert-list');
+    // the list is redrawn whenever any alert of the project changes (live events): what the user had open, typed or
+    // ticked must survive that, or a history being read closes and a comment being written is lost
+    const kept = userState(ul);
     const real = list.alerts.filter(a => a.kind !== 'no_data');
     const silent = list.noData || [];
     const raisedNoData = new Set(list.alerts.filter(a => a.kind === 'no_data' && a.state === 'raised').map(a => a.id));
@@ -44,6 +47,22 @@ export class AlertList {
       this.app.map.parcelById(Number(li.dataset.parcel)).then(f => { if (f) this.panel.openParcel(f); });
     }));
     this.bind(ul, () => this.refresh());
+    await this.restore(ul, kept);
+  }
+
+  /** Puts back what userState kept, for the alerts still listed; open histories are read again (they may have grown). */
+  async restore(ul, kept) {
+    const reopened = [];
+    ul.querySelectorAll('li[data-alert]').forEach(li => {
+      const id = li.dataset.alert;
+      const text = li.querySelector('.ack-comment');
+      if (text && kept.comments.has(id)) text.value = kept.comments.get(id);
+      const pick = li.querySelector('.pick');
+      if (pick && kept.picked.has(id)) pick.checked = true;
+      if (kept.open.has(id)) reopened.push(this.toggleHistory(li).catch(e => this.app.toast(e.message)));
+    });
+    ul.querySelectorAll('li[data-no-data-alert] .pick').forEach(pick => { if (kept.picked.has(pick.value)) pick.checked = true; });
+    await Promise.all(reopened);
   }
 
   /** Acknowledges the ticked alerts with one comment, all or nothing (the server checks each alert's project). */
@@ -120,6 +139,8 @@ export class AlertList {
       const act = async (path, body) => {
         try {
           await post(`/api/v1/alerts/${id}/${path}`, body);
+          const text = li.querySelector('.ack-comment');
+          if (text) text.value = ''; // sent: not kept through the redraw
           this.app.toast(t('saved'));
           await after();
           if (root.id !== 'alert-list') await this.refresh();
@@ -132,4 +153,18 @@ export class AlertList {
       li.querySelector('.show-history')?.addEventListener('click', () => this.toggleHistory(li).catch(e => this.app.toast(e.message)));
     });
   }
+}
+
+/** Which histories are open, the comments being written and the ticked alerts, by alert id. */
+function userState(ul) {
+  const state = { open: new Set(), comments: new Map(), picked: new Set() };
+  ul.querySelectorAll('li[data-alert]').forEach(li => {
+    const id = li.dataset.alert;
+    const box = li.querySelector('.history');
+    if (box && !box.hidden) state.open.add(id);
+    const text = li.querySelector('.ack-comment')?.value;
+    if (text) state.comments.set(id, text);
+  });
+  ul.querySelectorAll('.pick:checked').forEach(pick => state.picked.add(pick.value));
+  return state;
 }
