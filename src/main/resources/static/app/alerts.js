@@ -50,6 +50,9 @@ export class AlertList {
     await this.restore(ul, kept);
   }
 
+  /** What the user has open, typed or ticked in the alert items under root, for restore after a redraw. */
+  keep(root) { return userState(root); }
+
   /** Puts back what userState kept, for the alerts still listed; open histories are read again (they may have grown). */
   async restore(ul, kept) {
     const reopened = [];

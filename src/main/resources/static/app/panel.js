@@ -54,6 +54,7 @@ export class Panel {
       get(`/api/v1/parcels/${f.id}/effective-rules`),
     ]);
     const el = document.getElementById('tab-parcel');
+    const kept = this.alerts.keep(el); // live redraws keep an open history and a half-written comment (AlertList)
     const kv = (name, value, cls) => [h('dt', null, t(name)), h('dd', { class: cls }, value)];
     fill(el,
       h('h3', { class: 'parcel-code' }, p.code),
@@ -76,6 +77,7 @@ export class Panel {
       h('h4', null, t('strainHistory')), h('p', { class: 'small worst' }), h('div', { class: 'chart chart-strain' }),
       h('h4', null, t('settlementChart')), h('p', { class: 'small markers-note' }), h('div', { class: 'chart chart-settlement' }));
     this.alerts.bind(el, () => this.renderParcel());
+    this.alerts.restore(el, kept);
     el.querySelector('.days').addEventListener('change', e => { this.days = Number(e.target.value); this.renderParcel(); });
     el.querySelector('.phase-report')?.addEventListener('click', () => this.phaseReport(p.phaseId));
     const to = new Date();
