@@ -192,6 +192,31 @@ class AlertsWorkbenchBrowserTest extends IntegrationTest {
         }
     }
 
+    /** The same in a parcel's panel, which is redrawn too when an alert of the project changes. */
+    @Test
+    void theParcelPanelKeepsItsOpenHistoryAndAHalfWrittenCommentThroughARedraw() {
+        String draft = "Panel draft: grout take at borehole 3 to be checked";
+        try (Workbench page = new Workbench(port)) {
+            page.signIn(engineer, "pw-" + engineer + "-long-enough");
+            page.wait.until(d -> page.all("#alert-list li[data-alert]").size() == 2);
+            page.click("#alert-list li[data-alert='" + alertA + "'] b"); // an alert item opens its parcel's panel
+            page.wait.until(ExpectedConditions.textToBe(By.cssSelector("#tab-parcel .parcel-code"), "A"));
+            String item = "#tab-parcel li[data-alert='" + alertA + "']";
+            page.click(item + " .show-history");
+            page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(item + " .history li[data-kind=raised]")));
+            page.find(item + " .ack-comment").sendKeys(draft);
+
+            var r = new HttpApi(port).as(engineer, "pw-" + engineer + "-long-enough")
+                    .postJson("/api/v1/alerts/" + alertA + "/acknowledge", "{\"comment\": \"by phone\"}");
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            page.wait.until(d -> !page.all("#tab-parcel li.state-acknowledged[data-alert='" + alertA + "']").isEmpty());
+
+            page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(item + " .history li[data-kind=acknowledged]")));
+            assertThat(page.find(item + " .ack-comment").getDomProperty("value")).isEqualTo(draft);
+            assertThat(page.consoleErrors()).isEmpty();
+        }
+    }
+
     @Test
     void aSilentCableIsOneSummaryLineAfterTheRealAlerts() {
         // three days after the last trace parcel B is evaluated again: its cable has been silent longer than the no-data
