@@ -45,6 +45,7 @@ public record RunningService(ConfigurableApplicationContext context, HttpApi api
         String[] all = list.toArray(String[]::new);
         SpringApplicationBuilder builder = new SpringApplicationBuilder(GoafWatchApplication.class);
         builder.initializers(initializer);
+        builder.listeners(LoggingSetUpInTurn.listeners());
         ConfigurableApplicationContext context = builder.run(TestUsers.withContextArguments(all));
         return new RunningService(context, new HttpApi(((WebServerApplicationContext) context).getWebServer().getPort()));
     }
