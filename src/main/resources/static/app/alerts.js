@@ -34,7 +34,7 @@ export class AlertList {
     const ul = document.getElementById('alert-list');
     // the list is redrawn whenever any alert of the project changes (live events): what the user had open, typed or
     // ticked must survive that, or a history being read closes and a comment being written is lost
-    const kept = userState(ul);
+    const kept = this.keep(ul);
     const real = list.alerts.filter(a => a.kind !== 'no_data');
     const silent = list.noData || [];
     const raisedNoData = new Set(list.alerts.filter(a => a.kind === 'no_data' && a.state === 'raised').map(a => a.id));
@@ -50,10 +50,21 @@ export class AlertList {
     await this.restore(ul, kept);
   }
 
-  /** What the user has open, typed or ticked in the alert items under root, for restore after a redraw. */
-  keep(root) { return userState(root); }
+  /** What the user has open, typed or ticked in the alert items under root (by alert id), for restore after a redraw. */
+  keep(root) {
+    const state = { open: new Set(), comments: new Map(), picked: new Set() };
+    root.querySelectorAll('li[data-alert]').forEach(li => {
+      const id = li.dataset.alert;
+      const box = li.querySelector('.history');
+      if (box && !box.hidden) state.open.add(id);
+      const text = li.querySelector('.ack-comment')?.value;
+      if (text) state.comments.set(id, text);
+    });
+    root.querySelectorAll('.pick:checked').forEach(pick => state.picked.add(pick.value));
+    return state;
+  }
 
-  /** Puts back what userState kept, for the alerts still listed; open histories are read again (they may have grown). */
+  /** Puts back what keep() kept, for the alerts still listed; open histories are read again (they may have grown). */
   async restore(ul, kept) {
     const reopened = [];
     ul.querySelectorAll('li[data-alert]').forEach(li => {
@@ -156,18 +167,4 @@ export class AlertList {
       li.querySelector('.show-history')?.addEventListener('click', () => this.toggleHistory(li).catch(e => this.app.toast(e.message)));
     });
   }
-}
-
-/** Which histories are open, the comments being written and the ticked alerts, by alert id. */
-function userState(ul) {
-  const state = { open: new Set(), comments: new Map(), picked: new Set() };
-  ul.querySelectorAll('li[data-alert]').forEach(li => {
-    const id = li.dataset.alert;
-    const box = li.querySelector('.history');
-    if (box && !box.hidden) state.open.add(id);
-    const text = li.querySelector('.ack-comment')?.value;
-    if (text) state.comments.set(id, text);
-  });
-  ul.querySelectorAll('.pick:checked').forEach(pick => state.picked.add(pick.value));
-  return state;
 }

@@ -81,6 +81,26 @@ class AlertsWorkbenchBrowserTest extends IntegrationTest {
         viewer = user("viewer", site.projectId);
     }
 
+    /** The engineer's workbench, signed in, once the alert list shows A's and B's alerts. */
+    private Workbench engineerSeesBothAlerts() {
+        Workbench page = new Workbench(port);
+        try {
+            page.signIn(engineer, "pw-" + engineer + "-long-enough");
+            page.wait.until(d -> page.all("#alert-list li[data-alert]").size() == 2);
+            return page;
+        } catch (RuntimeException | Error e) {
+            page.close();
+            throw e;
+        }
+    }
+
+    /** A colleague acknowledges the alert through the API: the open page learns it only from the live stream. */
+    private void acknowledgeElsewhere(long alert) {
+        var r = new HttpApi(port).as(engineer, "pw-" + engineer + "-long-enough")
+                .postJson("/api/v1/alerts/" + alert + "/acknowledge", "{\"comment\": \"by phone\"}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    }
+
     private String state(long alert) {
         return jdbc.sql("SELECT state FROM alert WHERE id = ?").param(alert).query(String.class).single();
     }
@@ -121,9 +141,7 @@ class AlertsWorkbenchBrowserTest extends IntegrationTest {
     @Test
     void engineerFiltersThenAcknowledgesBothWithOneCommentAndReadsTheHistory() {
         String comment = "Checked on site: cracks in the road surface, barrier put up";
-        try (Workbench page = new Workbench(port)) {
-            page.signIn(engineer, "pw-" + engineer + "-long-enough");
-            page.wait.until(d -> page.all("#alert-list li[data-alert]").size() == 2);
+        try (Workbench page = engineerSeesBothAlerts()) {
 
             // the parcel filter is filled once the page has listed the parcels, after the map is drawn
             page.wait.until(d -> page.all("#alert-parcel option").stream().anyMatch(o -> "A".equals(o.getText())));
@@ -171,17 +189,13 @@ class AlertsWorkbenchBrowserTest extends IntegrationTest {
     @Test
     void aRedrawForAnotherAlertKeepsAnOpenHistoryAndAHalfWrittenComment() {
         String draft = "Half written: levelling crew on site at 14:00";
-        try (Workbench page = new Workbench(port)) {
-            page.signIn(engineer, "pw-" + engineer + "-long-enough");
-            page.wait.until(d -> page.all("#alert-list li[data-alert]").size() == 2);
+        try (Workbench page = engineerSeesBothAlerts()) {
             page.openHistoryAndAwait(alertA, "li[data-kind=raised]", "");
             String commentB = "#alert-list li[data-alert='" + alertB + "'] .ack-comment";
             page.find(commentB).sendKeys(draft);
 
             // a colleague acknowledges A elsewhere: the page learns it from the live stream and redraws the list
-            var r = new HttpApi(port).as(engineer, "pw-" + engineer + "-long-enough")
-                    .postJson("/api/v1/alerts/" + alertA + "/acknowledge", "{\"comment\": \"by phone\"}");
-            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            acknowledgeElsewhere(alertA);
             page.wait.until(d -> !page.all("#alert-list li.state-acknowledged[data-alert='" + alertA + "']").isEmpty());
 
             // A's history is still open, read again with the acknowledgement; B's comment is still there
@@ -196,9 +210,7 @@ class AlertsWorkbenchBrowserTest extends IntegrationTest {
     @Test
     void theParcelPanelKeepsItsOpenHistoryAndAHalfWrittenCommentThroughARedraw() {
         String draft = "Panel draft: grout take at borehole 3 to be checked";
-        try (Workbench page = new Workbench(port)) {
-            page.signIn(engineer, "pw-" + engineer + "-long-enough");
-            page.wait.until(d -> page.all("#alert-list li[data-alert]").size() == 2);
+        try (Workbench page = engineerSeesBothAlerts()) {
             page.click("#alert-list li[data-alert='" + alertA + "'] b"); // an alert item opens its parcel's panel
             page.wait.until(ExpectedConditions.textToBe(By.cssSelector("#tab-parcel .parcel-code"), "A"));
             String item = "#tab-parcel li[data-alert='" + alertA + "']";
@@ -206,9 +218,7 @@ class AlertsWorkbenchBrowserTest extends IntegrationTest {
             page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(item + " .history li[data-kind=raised]")));
             page.find(item + " .ack-comment").sendKeys(draft);
 
-            var r = new HttpApi(port).as(engineer, "pw-" + engineer + "-long-enough")
-                    .postJson("/api/v1/alerts/" + alertA + "/acknowledge", "{\"comment\": \"by phone\"}");
-            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            acknowledgeElsewhere(alertA);
             page.wait.until(d -> !page.all("#tab-parcel li.state-acknowledged[data-alert='" + alertA + "']").isEmpty());
 
             page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(item + " .history li[data-kind=acknowledged]")));
