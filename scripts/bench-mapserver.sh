@@ -3,7 +3,7 @@
 # same PostGIS tables as this service on the sample site; OGC API - Features items and one feature, and parcel
 # vector tiles (MapServer's MVT output), timed interleaved by com.goafwatch.ogc.MapServerBenchmark.
 # Writes target/bench/mapserver.md. Not part of the test suite.
-# Usage: [WARMUP_ROUNDS=5] scripts/bench-mapserver.sh [rounds=5]
+# Usage: [WARMUP_ROUNDS=5] [WARMUP_JIT_SHARE=0.05] [WARMUP_MAX_ROUNDS=80] scripts/bench-mapserver.sh [rounds=5]
 source "$(dirname "$0")/lib.sh"
 ROUNDS="${1:-5}"
 # unrecorded rounds before the timed ones (both servers): the JVM's JIT settles only after some thousand requests
@@ -143,11 +143,14 @@ if [ -n "${BENCH_JFR:-}" ]; then
 fi
 # BENCH_GC_LOG=1: the service's GC pauses into $DIR/gc.log (uptime-stamped), to lay beside target/bench/mapserver-raw.csv
 [ -n "${BENCH_GC_LOG:-}" ] && [ -z "${BENCH_JFR:-}" ] && jcmd "$SERVICE_PID" VM.log output="file=$DIR/gc.log" what=gc decorators=uptime >/dev/null
-log "mapserver side by side: $ROUNDS rounds after $WARMUP_ROUNDS unrecorded; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+log "mapserver side by side: $ROUNDS rounds after at least $WARMUP_ROUNDS unrecorded (more until the JITs are idle); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 CLIENT_JAVA_OPTS=()
 [ -n "${BENCH_GC_LOG:-}" ] && CLIENT_JAVA_OPTS+=("-Xlog:gc:file=$DIR/client-gc.log:uptime")
 [ -n "${BENCH_GC_LOG:-}" ] && log "service JVM uptime $(jcmd "$SERVICE_PID" VM.uptime | tail -1) at epoch $(date +%s%3N) ms"
+# beyond WARMUP_ROUNDS, warm-up rounds go on until the JIT compilers of the service and of the client used less than
+# WARMUP_JIT_SHARE of a core in each of 3 rounds in a row (at most WARMUP_MAX_ROUNDS rounds): timed at steady state
+CLIENT_JAVA_OPTS+=("-Dbench.jitSettledShare=${WARMUP_JIT_SHARE:-0.05}" "-Dbench.maxWarmUpRounds=${WARMUP_MAX_ROUNDS:-80}")
 java "${CLIENT_JAVA_OPTS[@]}" -cp "target/test-classes:target/classes:$(cat target/bench.cp)" com.goafwatch.ogc.MapServerBenchmark \
-  "http://127.0.0.1:$SERVICE_PORT" "$MS_URL" "jdbc:postgresql://$host:$port/$DB" "$ADMIN_PASSWORD" "$ROUNDS" "$WARMUP_ROUNDS"
+  "http://127.0.0.1:$SERVICE_PORT" "$MS_URL" "jdbc:postgresql://$host:$port/$DB" "$ADMIN_PASSWORD" "$ROUNDS" "$WARMUP_ROUNDS" "$SERVICE_PID"
 [ -n "${BENCH_JFR:-}" ] && jcmd "$SERVICE_PID" JFR.dump name=bench filename="$DIR/service.jfr" >/dev/null && log "recorded $DIR/service.jfr, $DIR/gc.log"
 log "load after: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(date -u +%FT%TZ)"
