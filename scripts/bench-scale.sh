@@ -9,7 +9,8 @@
 #        scripts/bench-scale.sh cycles [rounds=3] [heap=2g]   full cycles again on the site the last run left
 # BENCH_NO_BUILD=1: use target/goafwatch.jar and target/bench.cp as they are; SERVICE_ARGS: more settings for both
 #        instances (e.g. --goafwatch.spool.write-lanes=1 --goafwatch.spool.max-write-size=0, one spool batch a write
-#        at a time, for an A/B run); WARMUP_TRACES (default 2): untimed traces through each instance alone first (JIT);
+#        at a time, for an A/B run); WARMUP_TRACES (default 2): untimed traces through each instance alone first (JIT),
+#        then more until its JIT compilers took under 5 % of a core through 2 traces in a row (at most WARMUP_MAX_TRACES, 30);
 #        SERVICE_A_JVM_ARGS: JVM options of instance A (e.g. -XX:StartFlightRecording=filename=a.jfr,settings=profile).
 # SETTLE=1: before each block wait (untimed) until InfluxDB is quiet, and time each block until InfluxDB is quiet again, so
 #        that its cache snapshots and compactions count for the block whose writes caused them (short direct blocks

@@ -50,6 +50,12 @@ final class ProcessCpu {
         return lastBusy;
     }
 
+    /** The pid given for {@code name} in CPU_PIDS. */
+    java.util.Optional<Long> pid(String name) {
+        String pid = pids.get(name);
+        return pid == null || pid.equals("self") ? java.util.Optional.empty() : java.util.Optional.of(Long.parseLong(pid));
+    }
+
     Map<String, Double> now() {
         Map<String, Double> cpu = new LinkedHashMap<>();
         pids.forEach((name, pid) -> cpu.put(name, seconds(pid)));

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.jayway.jsonpath.JsonPath;
+import com.goafwatch.support.JitCompilerCpu;
 
 /**
  * The ten-times site benchmark of issue 15 (not a test; run by scripts/bench-scale.sh, which starts InfluxDB and two
@@ -67,20 +68,45 @@ public final class ScaleBenchmark {
         // first gives its shard the series too, so neither path pays that
         double serviceShard = timed(() -> direct(site, influx, end.minus(traces, ChronoUnit.HOURS), gateways));
         note(log, "the same series entered the service traces' shard by an untimed trace straight to InfluxDB in %.0f s", serviceShard);
-        // not timed: WARMUP_TRACES traces through each instance alone, so that no timed block pays for its JIT
-        // compiling the ingestion path (C2 keeps compiling for tens of seconds after a JVM's first requests; the
-        // direct path's InfluxDB was warmed by the two traces above). At hours before the timed service traces.
+        // not timed: at least WARMUP_TRACES traces through each instance alone, then more until its JIT compilers are idle
+        // (under 5 % of a core through 2 traces in a row; at most WARMUP_MAX_TRACES), so that no timed block pays for
+        // C2 compiling the ingestion path (it keeps compiling for a minute or more after a JVM's first requests and takes
+        // a good part of a core meanwhile; the direct path's InfluxDB was warmed by the two traces above). In a shard of
+        // their own (20 days back), in ascending time: before 2026-12-01 they went into the timed service traces' shard,
+        // each an hour older than the one before, so that shard held more data than the direct one and out of order
+        // (overlapping TSM blocks), and InfluxDB's compactions of it counted for the service blocks.
         int warmUpTraces = Integer.parseInt(System.getenv().getOrDefault("WARMUP_TRACES", "2"));
+        int maxWarmUpTraces = Math.max(warmUpTraces, Integer.parseInt(System.getenv().getOrDefault("WARMUP_MAX_TRACES", "30")));
+        ProcessCpu cpu = new ProcessCpu(System.getenv("CPU_PIDS"));
+        Instant warmUpBase = end.minus(20, ChronoUnit.DAYS);
+        int warmUpHour = 0;
         for (String instance : List.of(a, b)) {
-            int offset = instance.equals(a) ? 0 : warmUpTraces;
-            double warmed = timed(() -> {
-                for (int k = 0; k < warmUpTraces; k++) {
-                    gateway(api, site, List.of(instance), end.minus(traces + 1 + offset + k, ChronoUnit.HOURS), k, gateways);
-                }
-                awaitDrained(api, List.of(instance));
-            });
-            note(log, "%s warmed up by %d untimed traces through it alone in %.0f s", instance, warmUpTraces, warmed);
+            JitCompilerCpu jit = cpu.pid(instance.equals(a) ? "a" : "b").map(JitCompilerCpu::new).orElse(null);
+            int idleInARow = 0;
+            int n = 0;
+            double warmed = 0;
+            double share = Double.NaN;
+            while (n < maxWarmUpTraces && (n < warmUpTraces || (jit != null && idleInARow < 2))) {
+                long jit0 = jit == null ? 0 : jit.millis();
+                Instant time = warmUpBase.plus(warmUpHour++, ChronoUnit.HOURS);
+                int k = n;
+                double s = timed(() -> {
+                    gateway(api, site, List.of(instance), time, k, gateways);
+                    awaitDrained(api, List.of(instance));
+                });
+                warmed += s;
+                share = jit == null ? Double.NaN : (jit.millis() - jit0) / (s * 1000);
+                idleInARow = share < 0.05 ? idleInARow + 1 : 0;
+                n++;
+            }
+            note(log, "%s warmed up by %d untimed traces through it alone in %.0f s; its JIT compilers took %.0f %% of a core in the last%s",
+                    instance, n, warmed, 100 * share, jit != null && idleInARow < 2 ? " (NOT settled: WARMUP_MAX_TRACES reached)" : "");
         }
+        JitCompilerCpu jitA = cpu.pid("a").map(JitCompilerCpu::new).orElse(null);
+        JitCompilerCpu jitB = cpu.pid("b").map(JitCompilerCpu::new).orElse(null);
+        long jitA0 = jitA == null ? 0 : jitA.millis();
+        long jitB0 = jitB == null ? 0 : jitB.millis();
+        long timed0 = System.nanoTime();
         int block = Math.max(1, traces / 6);
         double[] seconds = new double[3];
         long[] samples = new long[3];
@@ -88,7 +114,6 @@ public final class ScaleBenchmark {
         int directNext = 0;
         int blockNo = 0;
         List<String> blocks = new ArrayList<>();
-        ProcessCpu cpu = new ProcessCpu(System.getenv("CPU_PIDS"));
         List<java.util.Map<String, Double>> cpuUsed = List.of(new java.util.LinkedHashMap<>(), new java.util.LinkedHashMap<>(),
                 new java.util.LinkedHashMap<>());
         while (next < traces) {
@@ -132,6 +157,10 @@ public final class ScaleBenchmark {
             blockNo++;
         }
         awaitDrained(api, List.of(a, b));
+        if (jitA != null && jitB != null) {
+            note(log, "JIT compilers during the %.0f s of timed blocks: instance A %.1f s, B %.1f s of CPU", (System.nanoTime() - timed0) / 1e9,
+                    (jitA.millis() - jitA0) / 1e3, (jitB.millis() - jitB0) / 1e3);
+        }
         for (int p = 0; p < 3; p++) {
             note(log, "%s: %s", p == 0 ? "direct" : p + " instance(s)", ProcessCpu.perSample(java.util.Map.of(), cpuUsed.get(p), samples[p]));
         }
