@@ -1,6 +1,5 @@
 package com.goafwatch.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -12,8 +11,6 @@ import java.util.Map;
  * the benchmark itself is always counted as "bench".
  */
 final class ProcessCpu {
-
-    private static final double TICKS = 100.0; // USER_HZ on Linux
 
     private final Map<String, String> pids = new LinkedHashMap<>();
 
@@ -76,9 +73,7 @@ final class ProcessCpu {
 
     private static double seconds(String pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", pid, "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS; // utime, stime (fields 14, 15)
+            return com.goafwatch.support.ProcStat.cpuMillis(Path.of("/proc", pid, "stat")) / 1000.0;
         } catch (Exception e) {
             return 0;
         }

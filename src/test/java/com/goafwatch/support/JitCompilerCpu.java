@@ -27,31 +27,26 @@ public final class JitCompilerCpu {
 
     /** Milliseconds of CPU (user + system) all compiler threads have used so far; 0 when the process is gone. */
     public long millis() {
-        long ticks = 0;
+        long millis = 0;
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
             for (Path thread : threads) {
-                ticks += compilerTicks(thread);
+                millis += compilerMillis(thread);
             }
         } catch (NoSuchFileException e) {
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Linux reports thread times in USER_HZ, 100 a second on every architecture the JDK runs on
-        return ticks * 10;
+        return millis;
     }
 
-    private static long compilerTicks(Path thread) {
+    private static long compilerMillis(Path thread) {
         try {
             String name = Files.readString(thread.resolve("comm"));
             if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
                 return 0;
             }
-            String stat = Files.readString(thread.resolve("stat"));
-            // fields after the command (which may hold spaces) start after its closing parenthesis: state is field 3,
-            // utime field 14, stime field 15
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ProcStat.cpuMillis(thread.resolve("stat"));
         } catch (NoSuchFileException e) {
             return 0; // the thread ended between listing and reading
         } catch (IOException e) {
