@@ -2,7 +2,6 @@ package com.goafwatch.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -85,10 +84,7 @@ class EvaluationKillTest {
     }
 
     private static Process startB(String[] servers) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = com.goafwatch.support.Ports.free();
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", classpath, GoafWatchApplication.class.getName(),

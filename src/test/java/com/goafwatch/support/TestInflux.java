@@ -1,7 +1,6 @@
 package com.goafwatch.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * A real InfluxDB 1.x server (Debian's {@code influxd}) for the tests: free ports, a temporary data
@@ -20,14 +20,25 @@ public final class TestInflux {
 
     private static TestInflux instance;
 
+    private static final int START_ATTEMPTS = 3;
+
     private final Path dir;
-    private final int httpPort;
+    private int httpPort;
+    private boolean everListened;
     private Process process;
 
     private TestInflux() throws IOException {
         dir = Files.createTempDirectory("goafwatch-influx-");
-        httpPort = freePort();
-        int rpcPort = freePort();
+        choosePorts();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::destroy, "stop-test-influxd"));
+    }
+
+    private void choosePorts() throws IOException {
+        httpPort = Ports.free();
+        int rpcPort = Ports.free();
+        while (rpcPort == httpPort) {
+            rpcPort = Ports.free();
+        }
         Files.writeString(dir.resolve("influxdb.conf"), """
                 reporting-disabled = true
                 bind-address = "127.0.0.1:%d"
@@ -43,7 +54,6 @@ public final class TestInflux {
                 [monitor]
                   store-enabled = false
                 """.formatted(rpcPort, dir, dir, dir, httpPort));
-        Runtime.getRuntime().addShutdownHook(new Thread(this::destroy, "stop-test-influxd"));
     }
 
     public static synchronized TestInflux get() {
@@ -105,24 +115,71 @@ public final class TestInflux {
         return "http://127.0.0.1:" + httpPort;
     }
 
+    /**
+     * Starts influxd and waits until it answers. If it exits first (a port taken between choosing and
+     * binding it), a server that never listened gets new ports and another try; one that did (an
+     * outage test bringing it back) must keep its address, so it is tried again on the same ports.
+     */
     public synchronized void start() {
         if (process != null && process.isAlive()) {
             return;
         }
-        try {
-            process = new ProcessBuilder("influxd", "-config", dir.resolve("influxdb.conf").toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("influxd.log").toFile()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start influxd (is the Debian 'influxdb' package installed?)", e);
-        }
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (ping()) {
+        String lastExit = "";
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            if (attempt > 1 && !everListened) {
+                try {
+                    choosePorts();
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot prepare influxd", e);
+                }
+            }
+            try {
+                process = new ProcessBuilder("influxd", "-config", dir.resolve("influxdb.conf").toString())
+                        .redirectErrorStream(true).redirectOutput(dir.resolve("influxd.log").toFile()).start();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start influxd (is the Debian 'influxdb' package installed?)", e);
+            }
+            if (awaitListening()) {
+                everListened = true;
                 return;
+            }
+            if (process.isAlive()) {
+                process.destroyForcibly();
+                throw new IllegalStateException("influxd did not answer /ping within 120 s; see " + dir.resolve("influxd.log"));
+            }
+            lastExit = "exit " + process.exitValue() + ": " + lastLogLine();
+            sleep(200);
+        }
+        throw new IllegalStateException("influxd exited " + START_ATTEMPTS + " times before listening, last " + lastExit);
+    }
+
+    /** True once our own process answers /ping (not some other server on the port); false if it exited. */
+    private boolean awaitListening() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            if (ping() && process.isAlive() && logSays("msg=\"Listening on HTTP\"")) {
+                return true;
             }
             sleep(100);
         }
-        throw new IllegalStateException("influxd did not answer /ping within 120 s; see " + dir.resolve("influxd.log"));
+        return false;
+    }
+
+    private boolean logSays(String text) {
+        try {
+            return Files.readString(dir.resolve("influxd.log")).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String lastLogLine() {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("influxd.log"));
+            return lines.isEmpty() ? "(empty log)" : lines.get(lines.size() - 1);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     public synchronized void stop() {
@@ -156,12 +213,6 @@ public final class TestInflux {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // best effort at JVM exit
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 

@@ -1,7 +1,6 @@
 package com.goafwatch.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,9 +23,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
             bin = versions.max(Comparator.comparing(p -> Integer.parseInt(p.getFileName().toString()))).orElseThrow().resolve("bin");
         }
         dir = Files.createTempDirectory("goafwatch-pg-");
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        port = Ports.free();
         if (isRoot()) {
             run("chown", "-R", "postgres:postgres", dir.toString());
         }

@@ -3,7 +3,6 @@ package com.goafwatch.timeseries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -167,10 +166,8 @@ class SpoolTakeoverTest {
         }
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    private static int freePort() {
+        return com.goafwatch.support.Ports.free();
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
