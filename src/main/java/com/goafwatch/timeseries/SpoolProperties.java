@@ -33,7 +33,7 @@ public record SpoolProperties(
         @NotNull @DefaultValue(".local/spool") Path dir,
         @NotNull @DefaultValue("2GB") DataSize maxSize,
         @Min(100) @DefaultValue("10000") int linesPerWrite,
-        @NotNull @DefaultValue("16MB") DataSize maxWriteSize,
+        @NotNull @DefaultValue("1MB") DataSize maxWriteSize,
         @Min(1) @Max(16) @DefaultValue("4") int writeLanes,
         @NotNull @DefaultValue("30s") Duration maxBackoff,
         @NotNull @DefaultValue("5s") Duration heartbeat,
