@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.goafwatch.geo.FeatureError;
 import com.goafwatch.geo.SupportedCrs;
+import com.goafwatch.project.ProjectExtentCheck;
 import com.goafwatch.system.ApiException;
 
 import tools.jackson.databind.JsonNode;
@@ -19,9 +20,12 @@ public class CableService {
     private final CableRepository cables;
     private final IntervalRefresher refresher;
 
-    CableService(CableRepository cables, IntervalRefresher refresher) {
+    private final ProjectExtentCheck extentCheck;
+
+    CableService(CableRepository cables, IntervalRefresher refresher, ProjectExtentCheck extentCheck) {
         this.cables = cables;
         this.refresher = refresher;
+        this.extentCheck = extentCheck;
     }
 
     @Transactional
@@ -31,6 +35,10 @@ public class CableService {
             throw ApiException.unprocessable("invalid-features", "Invalid cable", "the cable is invalid; nothing was written")
                     .with("errors", result.errors());
         }
+        extentCheck.refusal(projectId, result.draft().geometry(), result.draft().srid()).ifPresent(reason -> {
+            throw ApiException.unprocessable("invalid-features", "Invalid cable", "the cable is invalid; nothing was written")
+                    .with("errors", List.of(new FeatureError(0, result.draft().code(), reason)));
+        });
         if (cables.findByCode(projectId, result.draft().code()).isPresent()) {
             throw ApiException.conflict("duplicate-code", "cable '" + result.draft().code() + "' already exists in the project");
         }

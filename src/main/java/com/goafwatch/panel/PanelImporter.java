@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.goafwatch.geo.FeatureError;
 import com.goafwatch.geo.SupportedCrs;
+import com.goafwatch.project.ProjectExtentCheck;
 import com.goafwatch.system.ApiException;
 
 import tools.jackson.databind.JsonNode;
@@ -30,8 +31,11 @@ public class PanelImporter {
 
     private final PanelRepository panels;
 
-    PanelImporter(PanelRepository panels) {
+    private final ProjectExtentCheck extentCheck;
+
+    PanelImporter(PanelRepository panels, ProjectExtentCheck extentCheck) {
         this.panels = panels;
+        this.extentCheck = extentCheck;
     }
 
     public record Imported(int index, String name, long id) {
@@ -50,6 +54,10 @@ public class PanelImporter {
             PanelFeatureParser.Result r = parser.parse(i, features.get(i));
             errors.addAll(r.errors());
             if (r.draft() != null) {
+                String code = r.draft().name();
+                int index = i;
+                extentCheck.refusal(projectId, r.draft().geometry(), r.draft().srid())
+                        .ifPresent(reason -> errors.add(new FeatureError(index, code, reason)));
                 drafts.add(r.draft());
             }
         }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import com.goafwatch.geo.FeatureError;
 import com.goafwatch.geo.ProjectExtent;
 import com.goafwatch.geo.WkbCodec;
+import com.goafwatch.project.ProjectExtentCheck;
 import com.goafwatch.project.ProjectRepository;
 import com.goafwatch.system.ApiException;
 
@@ -46,16 +47,13 @@ class ParcelPlausibility {
         ProjectExtent extent = projects.extent(projectId);
         List<FeatureError> errors = new ArrayList<>();
         for (ParcelDraft d : drafts) {
-            Row row = jdbc.sql("""
-                    SELECT (SELECT ST_X(p.geom) || ' ' || ST_Y(p.geom) FROM ST_DumpPoints(s.g) p
-                            WHERE NOT ST_Covers(ST_MakeEnvelope(?, ?, ?, ?, 4490), ST_Transform(p.geom, 4490)) LIMIT 1) AS outside,
-                           ST_Area(ST_Transform(s.g, 4548)) AS area_m2
+            Row row = jdbc.sql("SELECT " + ProjectExtentCheck.FIRST_VERTEX_OUTSIDE + """
+                     AS outside, ST_Area(ST_Transform(s.g, 4548)) AS area_m2
                     FROM (SELECT ST_GeomFromWKB(?, ?) AS g) s""")
                     .params(extent.minLon(), extent.minLat(), extent.maxLon(), extent.maxLat(), WkbCodec.toWkb(d.geometry()), d.srid())
                     .query((rs, n) -> new Row(rs.getString("outside"), rs.getDouble("area_m2"))).single();
             if (row.outside() != null) {
-                errors.add(new FeatureError(d.index(), d.code(), "coordinate (" + row.outside() + ") lies outside the project's extent "
-                        + extent.describe() + " (set the project's extent if the site really lies there)"));
+                errors.add(new FeatureError(d.index(), d.code(), ProjectExtentCheck.reason(extent, row.outside())));
             } else if (row.areaM2() < properties.minAreaM2()) {
                 errors.add(new FeatureError(d.index(), d.code(), String.format(Locale.ROOT, "area %.3g m² is below the minimum of %s m² "
                         + "(goafwatch.parcels.min-area-m2)", row.areaM2(), properties.minAreaM2())));

@@ -14,6 +14,7 @@ import com.goafwatch.geo.FeatureError;
 import com.goafwatch.geo.GeoJsonGeometry;
 import com.goafwatch.geo.GeometryProblem;
 import com.goafwatch.geo.SupportedCrs;
+import com.goafwatch.project.ProjectExtentCheck;
 import com.goafwatch.system.ApiException;
 
 import tools.jackson.databind.JsonNode;
@@ -27,8 +28,11 @@ public class PointSensorService {
 
     private final PointSensorRepository sensors;
 
-    PointSensorService(PointSensorRepository sensors) {
+    private final ProjectExtentCheck extentCheck;
+
+    PointSensorService(PointSensorRepository sensors, ProjectExtentCheck extentCheck) {
         this.sensors = sensors;
+        this.extentCheck = extentCheck;
     }
 
     @Transactional
@@ -59,6 +63,9 @@ public class PointSensorService {
             } else {
                 interval = n.asLong();
             }
+        }
+        if (location != null) {
+            extentCheck.refusal(projectId, location, crs.srid()).ifPresent(reasons::add);
         }
         if (!reasons.isEmpty()) {
             throw ApiException.unprocessable("invalid-features", "Invalid sensor", "the sensor is invalid; nothing was written")

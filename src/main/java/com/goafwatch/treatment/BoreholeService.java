@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.goafwatch.geo.SupportedCrs;
+import com.goafwatch.project.ProjectExtentCheck;
 import com.goafwatch.system.ApiException;
 
 /** Validates and stores boreholes, one (JSON) or a register file at a time; a batch is all or nothing. */
@@ -24,8 +26,13 @@ public class BoreholeService {
 
     private final BoreholeRepository holes;
 
-    BoreholeService(BoreholeRepository holes) {
+    private static final GeometryFactory COLLARS = new GeometryFactory();
+
+    private final ProjectExtentCheck extentCheck;
+
+    BoreholeService(BoreholeRepository holes, ProjectExtentCheck extentCheck) {
         this.holes = holes;
+        this.extentCheck = extentCheck;
     }
 
     @Transactional
@@ -153,6 +160,10 @@ public class BoreholeService {
         BoreholeDraft d = BoreholeDraft.read(f, stations);
         if (f.errors().isEmpty() && !crs.contains(new Coordinate(d.x(), d.y()))) {
             f.check(false, "collar (" + d.x() + ", " + d.y() + ") lies outside " + crs.code() + " (" + crs.rangeText() + "); is crs right?");
+        }
+        if (f.errors().isEmpty()) {
+            extentCheck.refusal(projectId, COLLARS.createPoint(new Coordinate(d.x(), d.y())), crs.srid())
+                    .ifPresent(reason -> f.check(false, "collar: " + reason));
         }
         List<Trajectory.Point> path = null;
         if (f.errors().isEmpty()) {
