@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * Where alert events go. Webhook: {@code url} receives a POST per event. MQTT: {@code url} is the broker
  * ({@code tcp://host:1883}), events are published (QoS 1) to {@code topic}/{level}. DingTalk, WeCom, Feishu:
- * {@code url} is the group robot's webhook, whose token or key is a credential, so the API returns it masked;
+ * {@code url} is the group robot's webhook, whose token or key is a credential; the API returns every URL with its credentials masked;
  * {@code language} ({@code zh}/{@code en}) is the language of their cards. The secret signs webhook bodies
  * and DingTalk/Feishu requests and is never returned by the API ({@code hasSecret} says whether one is set).
  */
@@ -22,9 +22,9 @@ public record Channel(long id, long projectId, String name, String kind, @JsonIg
         return secret != null && !secret.isEmpty();
     }
 
-    /** The URL as the API shows it: messenger robot URLs with their token, key or hook id masked. */
+    /** The URL as the API shows it, credentials masked ({@link ChannelUrlMask}). */
     @JsonProperty("url")
     public String displayUrl() {
-        return MessengerKind.of(kind) == null ? url : MessengerKind.mask(url);
+        return ChannelUrlMask.display(kind, url);
     }
 }

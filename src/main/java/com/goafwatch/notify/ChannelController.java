@@ -117,9 +117,9 @@ class ChannelController {
     }
 
 
-    /** A messenger URL sent back as the API showed it (masked) means "unchanged". */
+    /** A URL sent back as the API showed it (credentials masked) means "unchanged". */
     private static ChannelRequest keepMaskedUrl(Channel existing, ChannelRequest body) {
-        if (body == null || body.url() == null || MessengerKind.of(existing.kind()) == null || !body.url().equals(existing.displayUrl())
+        if (body == null || body.url() == null || !body.url().equals(existing.displayUrl())
                 || !existing.kind().equals(body.kind())) {
             return body;
         }
