@@ -59,12 +59,12 @@ class AdminController {
         return ResponseEntity.created(URI.create("/api/v1/admin/users/" + r.username())).body(created);
     }
 
-    @Operation(summary = "Change a user's role, project grants or disabled flag")
+    @Operation(summary = "Change a user's role, project grants, disabled flag or password (a new password ends the user's sessions)")
     @ProjectScoped(ScopeOwner.NONE)
     @PutMapping("/api/v1/admin/users/{username}")
     UserService.UserView updateUser(@PathVariable String username, @RequestBody UserRequest r) {
         return users.update(username, role(r.role()), Boolean.TRUE.equals(r.allProjects()), Boolean.TRUE.equals(r.disabled()),
-                r.projectIds() == null ? Set.of() : r.projectIds());
+                r.projectIds() == null ? Set.of() : r.projectIds(), r.password());
     }
 
     @Operation(summary = "Log a user out everywhere: every open browser session of the user ends at its next request")

@@ -49,15 +49,20 @@ public class UserService {
         return new Credentials(view(username), password == null ? plain : null);
     }
 
+    /** Role, grants and disabled flag; a new password too when one is given (it ends the user's sessions, as a reset does). */
     @Transactional
-    public UserView update(String username, Role role, boolean allProjects, boolean disabled, Set<Long> projectIds) {
+    public UserView update(String username, Role role, boolean allProjects, boolean disabled, Set<Long> projectIds, String password) {
         UserStore.StoredUser u = users.find(username).orElseThrow(() -> ApiException.notFound("user", username));
         if (role == null || !role.isPersonRole()) {
             throw ApiException.badRequest("invalid-role", "role must be viewer, engineer or admin");
         }
+        String newPassword = password == null ? null : checked(password);
         users.update(u.id(), role, allProjects, disabled);
         users.replaceGrants(u.id(), projectIds);
-        if (disabled) {
+        if (newPassword != null) {
+            users.setPassword(u.id(), encoder.encode(newPassword));
+        }
+        if (disabled || newPassword != null) {
             users.endSessions(u.id()); // enabling the user again later must not revive the sessions of before
         }
         return view(username);

@@ -74,6 +74,23 @@ class TokensUsersAndLoginTest extends IntegrationTest {
         assertThat(audit).contains(name).doesNotContain("password_hash").doesNotContain(hash);
     }
 
+    /** A live audit found a password in PUT silently ignored (200): an admin believed it changed. */
+    @Test
+    void aPasswordGivenToPutIsSetOrRefusedWithTheWholeChange() {
+        String name = Fixtures.uniqueCode("pwput");
+        assertThat(api().postJson("/api/v1/admin/users", "{\"username\": \"" + name + "\", \"role\": \"engineer\", \"password\": \"first-password-1\"}")
+                .status()).isEqualTo(201);
+        var changed = api().putJson("/api/v1/admin/users/" + name, "{\"role\": \"viewer\", \"password\": \"second-password-2\"}");
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(api().as(name, "first-password-1").get("/api/v1/projects").status()).isEqualTo(401);
+        assertThat(api().as(name, "second-password-2").get("/api/v1/projects").status()).isEqualTo(200);
+
+        var weak = api().putJson("/api/v1/admin/users/" + name, "{\"role\": \"engineer\", \"password\": \"short\"}");
+        assertThat(weak.status()).as(weak.toString()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT role FROM app_user WHERE username = ?").param(name).query(String.class).single()).isEqualTo("viewer");
+        assertThat(api().as(name, "second-password-2").get("/api/v1/projects").status()).isEqualTo(200);
+    }
+
     @Test
     void bootstrapAdminHasTheConfiguredNotADefaultPassword() {
         assertThat(api().anonymous().as("admin", "admin").get("/api/v1/projects").status()).isEqualTo(401);
