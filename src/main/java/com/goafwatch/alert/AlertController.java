@@ -1,7 +1,6 @@
 package com.goafwatch.alert;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.system.RequestTime;
 import com.goafwatch.security.ProjectScoped;
 import com.goafwatch.security.ScopeOwner;
 
@@ -109,19 +109,8 @@ class AlertController {
         }
     }
 
+    /** Bounded like every time of the API ({@link RequestTime}); null when absent. */
     private static Instant time(String text, String parameter) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw ApiException.badRequest("invalid-parameter", parameter + " is not an ISO-8601 date-time (e.g. 2026-05-01T00:00:00Z)")
-                        .with("parameter", parameter);
-            }
-        }
+        return text == null ? null : RequestTime.parse(parameter, text);
     }
 }

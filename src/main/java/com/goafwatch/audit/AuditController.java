@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.goafwatch.security.ProjectAccess;
 import com.goafwatch.system.ApiException;
 import com.goafwatch.system.LimitsProperties;
+import com.goafwatch.system.RequestTime;
 import com.goafwatch.security.ProjectScoped;
 import com.goafwatch.security.ScopeOwner;
 
@@ -53,6 +54,9 @@ class AuditController {
         if (entityType != null && !ENTITY_TYPES.contains(entityType)) {
             throw ApiException.badRequest("invalid-parameter", "entityType must be one of " + ENTITY_TYPES);
         }
+        // Spring has converted the times; bound them like every time of the API
+        RequestTime.require("from", from == null ? null : from.toInstant());
+        RequestTime.require("to", to == null ? null : to.toInstant());
         if (project != null) {
             access.require(project);
         }

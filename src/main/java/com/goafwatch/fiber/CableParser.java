@@ -14,6 +14,7 @@ import com.goafwatch.geo.FeatureError;
 import com.goafwatch.geo.GeoJsonGeometry;
 import com.goafwatch.geo.GeometryProblem;
 import com.goafwatch.geo.SupportedCrs;
+import com.goafwatch.system.RequestTime;
 
 import tools.jackson.databind.JsonNode;
 
@@ -135,7 +136,12 @@ final class CableParser {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text);
+            OffsetDateTime t = OffsetDateTime.parse(text);
+            if (!RequestTime.accepts(t.toInstant())) {
+                reasons.add(RequestTime.outOfRange(field, text));
+                return null;
+            }
+            return t;
         } catch (DateTimeParseException e) {
             reasons.add(field + " '" + text + "' is not an ISO-8601 date-time with offset");
             return null;

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import com.goafwatch.fiber.Cable;
 import com.goafwatch.fiber.Compensation;
 import com.goafwatch.fiber.FiberPositionLocator;
+import com.goafwatch.system.RequestTime;
 import com.goafwatch.timeseries.FiberLine;
 import com.goafwatch.timeseries.FiberSeries;
 import com.goafwatch.timeseries.LinePoint;
@@ -167,6 +168,9 @@ final class FiberTraceWriter {
         }
         if (s.timeMs() < rules.earliest().toEpochMilli()) {
             return "timestamp " + Instant.ofEpochMilli(s.timeMs()) + " is before " + rules.earliest();
+        }
+        if (!RequestTime.accepts(s.timeMs())) { // goafwatch.ingest.earliest may be set before the API's range
+            return RequestTime.outOfRange("timestamp", Instant.ofEpochMilli(s.timeMs()));
         }
         if (!Double.isFinite(s.distanceM()) || s.distanceM() < 0) {
             return "distance_m " + s.distanceM() + " is not a finite, non-negative number";

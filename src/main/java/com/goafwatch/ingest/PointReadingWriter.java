@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import com.goafwatch.sensor.PointSensor;
 import com.goafwatch.sensor.SensorType;
+import com.goafwatch.system.RequestTime;
 import com.goafwatch.timeseries.LinePoint;
 import com.goafwatch.timeseries.PointSeries;
 import com.goafwatch.timeseries.Spool;
@@ -119,6 +120,10 @@ final class PointReadingWriter {
         }
         if (timeMs > latestAllowedMs) {
             errors.add(line, "timestamp " + Instant.ofEpochMilli(timeMs) + " is in the future");
+            return null;
+        }
+        if (!RequestTime.accepts(timeMs)) { // goafwatch.ingest.earliest may be set before the API's range
+            errors.add(line, RequestTime.outOfRange("timestamp", Instant.ofEpochMilli(timeMs)));
             return null;
         }
         if (timeMs < rules.earliest().toEpochMilli()) {

@@ -1,5 +1,6 @@
 package com.goafwatch.ingest;
 
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -7,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+
+import com.goafwatch.system.RequestTime;
 
 /**
  * Parses trace timestamps: ISO-8601 with offset or Z, or local date-times ({@code 2020-08-12 09:31:04.123}
@@ -43,6 +46,12 @@ public final class Timestamps {
                     : LocalDateTime.parse(t, LOCAL).atZone(zone).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("timestamp '" + t + "' is not ISO-8601");
+        } catch (DateTimeException | ArithmeticException e) {
+            // a year such as +999999999 parses but has no epoch milliseconds
+            throw new IllegalArgumentException(RequestTime.outOfRange("timestamp", t));
+        }
+        if (!RequestTime.accepts(millis)) {
+            throw new IllegalArgumentException(RequestTime.outOfRange("timestamp", t));
         }
         lastText = text;
         lastMillis = millis;

@@ -3,7 +3,6 @@ package com.goafwatch.levelling;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -134,11 +133,7 @@ class LevellingController {
     }
 
     private static Instant instant(String text) {
-        try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw invalid("observedAt", "observedAt '" + text + "' is not ISO-8601 with offset (2026-05-01T09:00:00+08:00)");
-        }
+        return com.goafwatch.system.RequestTime.parse("observedAt", text);
     }
 
     private static ApiException invalid(String parameter, String detail) {

@@ -1,10 +1,10 @@
 package com.goafwatch.ogc;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +16,7 @@ import com.goafwatch.cql2.Cql2Parser;
 import com.goafwatch.cql2.Cql2SyntaxException;
 import com.goafwatch.geo.BoundingBox;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.system.RequestTime;
 
 /** Turns the query string of an {@code /items} request into an {@link ItemsQuery}, or a 400 naming the bad parameter. */
 final class ItemsQueryParser {
@@ -165,16 +166,22 @@ final class ItemsQueryParser {
 
     /** A date stands for the whole day (UTC): its start as a lower bound, its last instant as an upper one. */
     private static Instant instant(String text, boolean upper) {
+        Instant t;
         try {
             if (text.length() == 10) {
                 LocalDate d = LocalDate.parse(text);
-                return upper ? d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000)
+                t = upper ? d.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000)
                         : d.atStartOfDay(ZoneOffset.UTC).toInstant();
+            } else {
+                t = OffsetDateTime.parse(text).toInstant();
             }
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw bad("datetime value '" + text + "' is not an RFC 3339 date-time (e.g. 2026-05-01T00:00:00Z) or date");
         }
+        if (!RequestTime.accepts(t)) {
+            throw bad(RequestTime.outOfRange("datetime value", text)).with("parameter", "datetime");
+        }
+        return t;
     }
 
     private static String value(OgcProperty property, String text) {

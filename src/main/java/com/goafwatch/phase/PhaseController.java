@@ -62,6 +62,7 @@ class PhaseController {
     @Transactional
     ResponseEntity<Phase> create(@PathVariable long projectId, @Valid @RequestBody PhaseRequest request) {
         projects.require(projectId);
+        request.requireDatesInRange();
         Phase created = phases.insert(projectId, request, status(request));
         return ResponseEntity.created(URI.create("/api/v1/phases/" + created.id())).body(created);
     }
@@ -70,6 +71,7 @@ class PhaseController {
     @PutMapping("/api/v1/phases/{id}")
     @Transactional
     Phase update(@PathVariable long id, @Valid @RequestBody PhaseRequest request) {
+        request.requireDatesInRange();
         return phases.update(id, request, status(request)).orElseThrow(() -> ApiException.notFound("phase", id));
     }
 

@@ -16,6 +16,7 @@ import com.goafwatch.geo.GeometryProblem;
 import com.goafwatch.geo.SupportedCrs;
 import com.goafwatch.project.ProjectExtentCheck;
 import com.goafwatch.system.ApiException;
+import com.goafwatch.system.RequestTime;
 
 import tools.jackson.databind.JsonNode;
 
@@ -54,6 +55,9 @@ public class PointSensorService {
             installed = p.hasNonNull("installedAt") ? OffsetDateTime.parse(p.get("installedAt").asString()) : null;
         } catch (DateTimeException e) {
             reasons.add("installedAt is not an ISO-8601 date-time with offset");
+        }
+        if (installed != null && !RequestTime.accepts(installed.toInstant())) {
+            reasons.add(RequestTime.outOfRange("installedAt", installed));
         }
         Long interval = null;
         if (p.hasNonNull("readingIntervalSeconds")) {

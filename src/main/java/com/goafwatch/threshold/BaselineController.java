@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.goafwatch.system.ApiException;
+import com.goafwatch.system.RequestTime;
 import com.goafwatch.security.ProjectScoped;
 import com.goafwatch.security.ScopeOwner;
 
@@ -77,6 +78,9 @@ class BaselineController {
             takenAt = r.takenAt() == null ? OffsetDateTime.now() : OffsetDateTime.parse(r.takenAt());
         } catch (DateTimeParseException e) {
             throw ApiException.unprocessable("invalid-baseline", "Invalid baseline", "takenAt is not an ISO-8601 date-time with offset");
+        }
+        if (!RequestTime.accepts(takenAt.toInstant())) {
+            throw ApiException.unprocessable("invalid-baseline", "Invalid baseline", RequestTime.outOfRange("takenAt", r.takenAt()));
         }
         if (takenAt.isAfter(OffsetDateTime.now().plusMinutes(5))) {
             throw ApiException.unprocessable("invalid-baseline", "Invalid baseline", "takenAt lies in the future");

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.goafwatch.system.RequestTime;
+
 /**
  * One record as text fields (a CSV/XLSX row or a JSON object), read with the field names engineers use:
  * case, spaces, underscores and hyphens do not matter ({@code Grout take m3} = {@code grout_take_m3} =
@@ -66,7 +68,12 @@ final class Fields {
             return null;
         }
         try {
-            return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v.replace('/', '-'));
+            LocalDate d = LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v.replace('/', '-'));
+            if (!RequestTime.accepts(d)) {
+                errors.add(RequestTime.outOfRange(name, v));
+                return null;
+            }
+            return d;
         } catch (DateTimeParseException e) {
             errors.add(name + " '" + v + "' is not a date (YYYY-MM-DD)");
             return null;
