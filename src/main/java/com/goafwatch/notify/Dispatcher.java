@@ -91,7 +91,7 @@ class Dispatcher extends WorkerThread {
             try {
                 sender(channel.kind()).send(channel, d.id(), d.event(), d.level(), d.payload());
             } catch (Exception e) {
-                failed(d, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                failed(d, reason(e));
                 break;
             }
             delivered(d);
@@ -116,6 +116,24 @@ class Dispatcher extends WorkerThread {
     private void delivered(Due d) {
         jdbc.sql("UPDATE notification_delivery SET state = 'delivered', attempts = attempts + 1, last_attempt_at = now(), "
                 + "delivered_at = now(), last_error = NULL WHERE id = ?").param(d.id()).update();
+    }
+
+    /**
+     * Why a send failed, with the messages of its causes: Paho's MqttException says only "MqttException" and keeps the
+     * reason (a refused address, a refused connection) in its cause.
+     */
+    static String reason(Throwable e) {
+        StringBuilder text = new StringBuilder(e.getClass().getSimpleName());
+        if (e.getMessage() != null) {
+            text.append(": ").append(e.getMessage());
+        }
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && depth < 4; depth++, cause = cause.getCause()) {
+            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+                text.append(" (").append(cause.getMessage()).append(')');
+            }
+        }
+        return text.toString();
     }
 
     private void failed(Due d, String error) {

@@ -106,6 +106,18 @@ class NotificationSsrfTest extends IntegrationTest {
         assertThat(TestInflux.get().query("goafwatch", "SHOW DATABASES")).doesNotContain("ssrf_probe");
     }
 
+    /** A refused broker said only "MqttException: MqttException" in the delivery log before. */
+    @Test
+    void aStoredBrokerOnInfluxDbsAddressIsRefusedAtDeliveryAndSaysWhy() throws Exception {
+        String broker = "tcp://localhost:" + URI.create(TestInflux.get().url()).getPort();
+        long channel = jdbc.sql("INSERT INTO notification_channel (project_id, name, kind, url, topic, events) VALUES (?, 'old broker', "
+                + "'mqtt', ?, 'gw', ARRAY['acknowledged']) RETURNING id").params(project, broker).query(Long.class).single();
+        acknowledgedAlert();
+        Map<String, Object> attempt = firstAttempt(channel);
+        assertThat((String) attempt.get("state")).isEqualTo("pending");
+        assertThat((String) attempt.get("lastError")).contains("own database");
+    }
+
     @Test
     void onlyTheStatusOfAFailedDeliveryIsStored() throws Exception {
         var created = api().postJson("/api/v1/projects/" + project + "/notification-channels", "{\"name\": \"office\", \"kind\": "
