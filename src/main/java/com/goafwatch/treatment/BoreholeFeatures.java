@@ -26,7 +26,8 @@ class BoreholeFeatures {
               'drilledFrom', b.drilled_from, 'drilledTo', b.drilled_to, 'groutedOn', b.grouted_on, 'groutTakeM3', b.grout_take_m3,
               'wasteShare', b.waste_share, 'groutPressureMpa', b.grout_pressure_mpa, 'notes', b.notes,
               'collarLon', round(ST_X(ST_Transform(b.collar, 4326))::numeric, 9), 'collarLat', round(ST_Y(ST_Transform(b.collar, 4326))::numeric, 9))""";
-    static final String GEOMETRY = "CASE WHEN ST_Length(ST_Force2D(b.path)) > 0.1 THEN b.surface_trace ELSE b.collar END";
+    // a hole vertical at first has two collar vertices in its surface trace (its path forced to 2D): drawn once
+    static final String GEOMETRY = "CASE WHEN ST_Length(ST_Force2D(b.path)) > 0.1 THEN ST_RemoveRepeatedPoints(b.surface_trace) ELSE b.collar END";
     private static final String FROM = " FROM borehole b LEFT JOIN parcel pc ON pc.id = b.parcel_id LEFT JOIN phase ph ON ph.id = pc.phase_id";
 
     private final JdbcClient jdbc;

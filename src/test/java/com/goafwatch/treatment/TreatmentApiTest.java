@@ -56,6 +56,11 @@ class TreatmentApiTest extends IntegrationTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         assertThat((String) r.json("$.properties.parcel")).isEqualTo("T-A");
         assertThat((String) r.json("$.geometry.type")).isEqualTo("LineString");
+        // vertical for its first 50 m: the trace forced to 2D started with the collar twice (a live audit found all 72 so)
+        List<List<Number>> trace = r.json("$.geometry.coordinates");
+        for (int i = 1; i < trace.size(); i++) {
+            assertThat(trace.get(i)).as("vertex %d of %s", i, trace).isNotEqualTo(trace.get(i - 1));
+        }
         // quarter circle of radius 50 m from 50 m to 128.54 m, then 21.46 m horizontal: 71.46 m east, 100 m deep
         assertThat(((Number) r.json("$.properties.horizontalDisplacementM")).doubleValue()).isCloseTo(71.46, within(0.05));
         assertThat(((Number) r.json("$.properties.verticalDepthM")).doubleValue()).isCloseTo(100.0, within(0.05));
