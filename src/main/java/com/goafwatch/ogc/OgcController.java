@@ -32,7 +32,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.enums.Explode;
 import io.swagger.v3.oas.annotations.enums.ParameterStyle;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -158,11 +157,10 @@ class OgcController {
     @Operation(summary = "Features of a collection",
             description = "bbox (+ bbox-crs), crs, limit, offset, datetime (instant or interval, '..' open), equality "
                     + "filters on the collection's filterable properties and a CQL2 filter; coordinates in the axis order of crs")
-    @ApiResponse(responseCode = "200", description = "A GeoJSON FeatureCollection with numberMatched, numberReturned and links",
-            content = @Content(mediaType = GEOJSON, schema = @Schema(type = "object", requiredProperties = {"type", "features"})))
-    @ApiResponse(responseCode = "400", description = "A bad parameter, named in the problem", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(type = "object", requiredProperties = {"type", "title", "status"})))
-    @ApiResponse(responseCode = "404", description = "No such collection", content = @Content(mediaType = "application/problem+json"))
+    // content and schemas of these (and the other problems) come from OgcOpenApi and system.OpenApiProblems
+    @ApiResponse(responseCode = "200", description = "A GeoJSON FeatureCollection with numberMatched, numberReturned and links")
+    @ApiResponse(responseCode = "400", description = "A bad parameter, named in the problem")
+    @ApiResponse(responseCode = "404", description = "No such collection")
     @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "projectId")
     @GetMapping(value = "/ogcapi/collections/{collectionId}/items", produces = {GEOJSON, MediaType.APPLICATION_JSON_VALUE, "*/*"})
     ResponseEntity<byte[]> items(@PathVariable String collectionId, HttpServletRequest request,
@@ -201,12 +199,9 @@ class OgcController {
     }
 
     @Operation(summary = "One feature")
-    @ApiResponse(responseCode = "200", description = "A GeoJSON Feature with its links",
-            content = @Content(mediaType = GEOJSON, schema = @Schema(type = "object", requiredProperties = {"type", "geometry", "properties"})))
-    @ApiResponse(responseCode = "400", description = "A bad parameter, named in the problem", content = @Content(
-            mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "No such collection or feature (or another project's)", content = @Content(
-            mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "200", description = "A GeoJSON Feature with its links")
+    @ApiResponse(responseCode = "400", description = "A bad parameter, named in the problem")
+    @ApiResponse(responseCode = "404", description = "No such collection or feature (or another project's)")
     @ProjectScoped(value = ScopeOwner.QUERY_FILTER, param = "projectId")
     @GetMapping(value = "/ogcapi/collections/{collectionId}/items/{featureId}", produces = {GEOJSON, MediaType.APPLICATION_JSON_VALUE, "*/*"})
     ResponseEntity<byte[]> item(@PathVariable String collectionId, @PathVariable String featureId, HttpServletRequest request) {

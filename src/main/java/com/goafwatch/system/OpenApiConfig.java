@@ -10,20 +10,23 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-/** The OpenAPI description's title and its two ways in: HTTP Basic (users) and bearer (API tokens, JWTs). */
+/**
+ * The OpenAPI description's title, its two ways in (HTTP Basic for users, bearer for API tokens and JWTs) and the
+ * problem schema every error response of both documents refers to ({@link OpenApiProblems}).
+ */
 @Configuration
 class OpenApiConfig {
 
-    /** The OGC API's own definition, linked from its landing page as service-desc. */
-    @Bean
-    GroupedOpenApi ogcApi() {
-        return GroupedOpenApi.builder().group("ogc").pathsToMatch("/ogcapi", "/ogcapi/**").build();
-    }
-
-    /** Everything else. */
+    /** Everything but the OGC API (its own group, com.goafwatch.ogc.OgcOpenApi). */
     @Bean
     GroupedOpenApi goafWatchApi() {
         return GroupedOpenApi.builder().group("goafwatch").pathsToMatch("/api/**", "/tiles/**").build();
+    }
+
+    /** Every error response of every document a problem. */
+    @Bean
+    OpenApiProblems openApiProblems() {
+        return new OpenApiProblems();
     }
 
     @Bean

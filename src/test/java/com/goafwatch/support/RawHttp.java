@@ -31,9 +31,14 @@ public final class RawHttp {
 
     /** GET {@code target} with the given header lines ("Name: value"); the connection closes after the response. */
     public static Reply get(int port, String target, String... headerLines) throws IOException {
+        return request(port, "GET", target, headerLines);
+    }
+
+    /** {@code method} (TRACE too, which HTTP clients will not send) on {@code target}, as {@link #get}. */
+    public static Reply request(int port, String method, String target, String... headerLines) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(60_000);
-            StringBuilder request = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\n");
+            StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
             boolean host = false;
             for (String h : headerLines) {
                 host |= h.regionMatches(true, 0, "Host:", 0, 5);

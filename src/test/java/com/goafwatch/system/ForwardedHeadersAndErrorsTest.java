@@ -17,7 +17,9 @@ import com.goafwatch.support.RunningService;
 /**
  * Links and cookies do not follow what a client claims: the Host header and X-Forwarded-* from an untrusted address are
  * ignored (before the fix the Host header was echoed into OGC links); a configured public base URL or a trusted proxy
- * decides. Oversized request lines and headers are answered with problems, not Tomcat's HTML page.
+ * decides. Oversized request lines and headers are answered with problems, not Tomcat's HTML page, and so is every error
+ * Spring Boot's /error forwarding answers (a bad percent-escape, TRACE), whatever the Accept header: before the fix those
+ * were its "Whitelabel Error Page" for browsers and its own non-problem JSON for everyone else.
  */
 class ForwardedHeadersAndErrorsTest extends IntegrationTest {
 
@@ -93,5 +95,39 @@ class ForwardedHeadersAndErrorsTest extends IntegrationTest {
                     "X-Forwarded-Host: evil.example");
             assertThat(r.body()).contains("\"https://gis.example.cn/ogcapi\"").doesNotContain("evil.example");
         }
+    }
+
+    @Test
+    void errorsForwardedToTheErrorPageAreProblemsWhateverTheAccept() throws Exception {
+        record Case(String method, String target, boolean signedIn, int status) {
+        }
+        List<Case> cases = List.of(new Case("GET", "/api/v1/projects?x=%ZZ", true, 400), new Case("GET", "/api/v1/projects?x=%ZZ", false, 400),
+                new Case("TRACE", "/ogcapi", false, 405), new Case("TRACE", "/api/v1/projects", true, 405));
+        for (Case c : cases) {
+            for (List<String> accept : List.of(List.<String>of(), List.of("Accept: text/html"),
+                    List.of("Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"))) {
+                List<String> headers = new java.util.ArrayList<>(accept);
+                if (c.signedIn()) {
+                    headers.add(RawHttp.adminAuthorization());
+                }
+                RawHttp.Reply r = RawHttp.request(port, c.method(), c.target(), headers.toArray(String[]::new));
+                String what = c.method() + " " + c.target() + " " + headers + ": " + r.head() + "\n" + r.body();
+                assertThat(r.status()).as(what).isEqualTo(c.status());
+                assertThat(r.header("Content-Type")).as(what).startsWith("application/problem+json");
+                assertThat(r.body()).as(what).doesNotContain("Whitelabel").doesNotContain("<html")
+                        .contains("\"status\":" + c.status()).contains("\"type\":\"" + ApiException.TYPE_BASE)
+                        .contains("\"title\":").contains("\"detail\":");
+            }
+        }
+    }
+
+    @Test
+    void theLoginPageAndTheWebMapStayHtml() throws Exception {
+        RawHttp.Reply login = RawHttp.get(port, "/login", "Accept: text/html");
+        assertThat(login.status()).as(login.head()).isEqualTo(200);
+        assertThat(login.header("Content-Type")).startsWith("text/html");
+        RawHttp.Reply map = RawHttp.get(port, "/", "Accept: text/html", RawHttp.adminAuthorization());
+        assertThat(map.status()).as(map.head()).isEqualTo(200);
+        assertThat(map.header("Content-Type")).startsWith("text/html");
     }
 }

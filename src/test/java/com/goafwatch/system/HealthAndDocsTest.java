@@ -61,6 +61,37 @@ class HealthAndDocsTest extends IntegrationTest {
         assertThat(ui.body()).contains("swagger");
     }
 
+    /** Before the fix most operations of the REST API's document named no error response at all. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRestOperationDeclaresItsProblems() {
+        var r = api().get("/v3/api-docs");
+        tools.jackson.databind.JsonNode paths = tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.body()).path("paths");
+        assertThat((Map<String, Object>) r.json("$.components.schemas.Problem.properties")).containsKeys("type", "title", "status", "detail",
+                "instance");
+        int operations = 0;
+        for (Map.Entry<String, tools.jackson.databind.JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, tools.jackson.databind.JsonNode> op : path.getValue().properties()) {
+                String label = op.getKey().toUpperCase() + " " + path.getKey();
+                tools.jackson.databind.JsonNode responses = op.getValue().path("responses");
+                assertThat(responses.propertyNames()).as(label).contains("400", "401", "403", "429", "503");
+                if (path.getKey().contains("{")) {
+                    assertThat(responses.propertyNames()).as(label).contains("404");
+                }
+                for (Map.Entry<String, tools.jackson.databind.JsonNode> response : responses.properties()) {
+                    if (response.getKey().matches("[45]\\d\\d")) {
+                        assertThat(response.getValue().path("content").propertyNames()).as(label + " " + response.getKey())
+                                .containsExactly("application/problem+json");
+                        assertThat(response.getValue().at("/content/application~1problem+json/schema/$ref").asString())
+                                .isEqualTo("#/components/schemas/Problem");
+                    }
+                }
+                operations++;
+            }
+        }
+        assertThat(operations).isGreaterThan(50);
+    }
+
     @Test
     void anonymousCallersSeeOnlyTheStatus() {
         var r = api().anonymous().get("/actuator/health");
