@@ -28,6 +28,7 @@ import com.goafwatch.site.SampleSiteLoader;
 import com.goafwatch.support.Fixtures;
 import com.goafwatch.support.HttpApi;
 import com.goafwatch.support.IntegrationTest;
+import com.goafwatch.support.SiteExtent;
 
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
@@ -163,11 +164,7 @@ class Cgcs2000QuadTest extends IntegrationTest {
     @Test
     void everyTileOverTheSampleSiteHoldsWhatPostgisFindsInItsBufferedEnvelope() throws Exception {
         long projectId = loader.load(Path.of("gis-data/sample-site"));
-        List<Double> extent = jdbc.sql("""
-                SELECT unnest(ARRAY[ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)]) FROM (SELECT ST_Extent(g) e FROM (
-                    SELECT geom g FROM parcel WHERE project_id = ? UNION ALL SELECT COALESCE(route, top_point) FROM cable WHERE project_id = ?
-                    UNION ALL SELECT location FROM point_sensor WHERE project_id = ?) u) x""")
-                .params(projectId, projectId, projectId).query(Double.class).list();
+        List<Double> extent = SiteExtent.of(jdbc, projectId, 4490);
         int tiles = 0;
         int empty = 0;
         int bufferOnly = 0; // features in a tile only through its buffer: the buffer semantics are exercised

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.goafwatch.site.SampleSiteLoader;
 import com.goafwatch.support.Gdal;
 import com.goafwatch.support.IntegrationTest;
+import com.goafwatch.support.SiteExtent;
 
 /**
  * GDAL, as a GIS user's client, reads every WebMercatorQuad tile over the sample site at z14–17 (and a ring of tiles
@@ -50,11 +51,7 @@ class SampleSiteTilesGdalTest extends IntegrationTest {
     @Test
     void gdalReadsEveryTileOfTheSampleSiteWithWhatPostgisFindsInItsBufferedEnvelope() throws Exception {
         long projectId = loader.load(Path.of("gis-data/sample-site"));
-        List<Double> extent = jdbc.sql("""
-                SELECT unnest(ARRAY[ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)]) FROM (SELECT ST_Extent(ST_Transform(g, 3857)) e FROM (
-                    SELECT geom g FROM parcel WHERE project_id = ? UNION ALL SELECT COALESCE(route, top_point) FROM cable WHERE project_id = ?
-                    UNION ALL SELECT location FROM point_sensor WHERE project_id = ?) u) x""")
-                .params(projectId, projectId, projectId).query(Double.class).list();
+        List<Double> extent = SiteExtent.of(jdbc, projectId, 3857);
         int read = 0;
         int empty = 0;
         int bufferOnly = 0; // tiles holding a feature only through their buffer: the buffer semantics are exercised
